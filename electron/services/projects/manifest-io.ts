@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises'
+import type { z } from 'zod'
+import { writeJsonAtomic } from '../storage/atomic-write'
+import type { AtomicWriteOptions } from '../storage/atomic-write'
+import { hasErrnoCode } from '../storage/coded-error'
+import { ProjectDamagedError, ProjectNotFoundError, ProjectTooNewError } from './errors'
+import { describeJsonSyntaxError, describeSchemaError } from './manifest-errors'
+import { CURRENT_FORMAT_VERSION, projectManifestSchema } from './manifest-schema'
+import type { ProjectManifest } from './manifest-schema'
+import { migrateV1ToV2, projectManifestV1Schema } from './manifest-v1'
+import { manifestPath } from './project-layout'
+
+/** How to read each older format: validate with its own schema, then migrate to the current one. */
+const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) => ProjectManifest }> = {
+  1: { schema: projectManifestV1Schema, migrate: migrateV1ToV2 },
+}
+
+export interface LoadedManifest {
+  manifest: ProjectManifest
+  /** The version found on disk when it was older; the file is rewritten only on the next save. */
+  migratedFrom: number | null
+}
+
+function readFormatVersion(value: unknown, filePath: string): number {
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new ProjectDamagedError(
+      filePath,
+      'field "formatVersion" is missing or is not a positive whole number',
+    )
+  }
+  return version
+}
+
+function validate<T>(schema: z.ZodType<T>, value: unknown, filePath: string): T {
+  const result = schema.safeParse(value)
+  if (!result.success)
+    throw new ProjectDamagedError(filePath, describeSchemaError(result.error), result.error)
+  return result.data
+}
+
+/** Parses project.json text, migrating older formats forward. `filePath` is only for messages. */
+export function parseManifest(text: string, filePath: string): LoadedManifest {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new ProjectDamagedError(filePath, describeJsonSyntaxError(text, error), error)
+  }
+  const version = readFormatVersion(value, filePath)
+  if (version > CURRENT_FORMAT_VERSION)
+    throw new ProjectTooNewError(filePath, version, CURRENT_FORMAT_VERSION)
+  if (version === CURRENT_FORMAT_VERSION) {
+    return { manifest: validate(projectManifestSchema, value, filePath), migratedFrom: null }
+  }
+  const older = olderFormats[version]
+  if (!older)
+    throw new ProjectDamagedError(filePath, `format version ${version} was never used by LSTM Studio`)
+  const migrated = older.migrate(validate(older.schema, value, filePath) as never)
+  return { manifest: validate(projectManifestSchema, migrated, filePath), migratedFrom: version }
+}
+
+export async function readManifest(projectDir: string): Promise<LoadedManifest> {
+  const filePath = manifestPath(projectDir)
+  let text: string
+  try {
+    text = await readFile(filePath, 'utf8')
+  } catch (error) {
+    if (hasErrnoCode(error, 'ENOENT', 'ENOTDIR')) throw new ProjectNotFoundError(projectDir)
+    throw error
+  }
+  return parseManifest(text, filePath)
+}
+
+/** Validates before writing so a bug can never put a file on disk that the app cannot open again. */
+export async function writeManifest(
+  projectDir: string,
+  manifest: ProjectManifest,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const valid = validate(projectManifestSchema, manifest, manifestPath(projectDir))
+  await writeJsonAtomic(manifestPath(projectDir), valid, options)
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+
+/**
+ * project.json, format version 2 (the current one). Bump CURRENT_FORMAT_VERSION and add a
+ * migration in manifest-migrations.ts whenever a saved shape changes incompatibly.
+ */
+export const CURRENT_FORMAT_VERSION = 2
+
+const id = z.string().min(1)
+const timestamp = z.iso.datetime({ offset: true })
+const jsonObject = z.record(z.string(), z.unknown())
+
+/** Options the user chose (or confirmed) when importing the CSV; kept so an import can be redone. */
+export const importOptionsSchema = z.looseObject({
+  delimiter: z.string().optional(),
+  decimalSeparator: z.string().optional(),
+  hasHeader: z.boolean().optional(),
+  encoding: z.string().optional(),
+  dateFormat: z.string().optional(),
+  skipRows: z.number().int().nonnegative().optional(),
+})
+
+/** What import detected in the file, for display and for re-parsing without guessing again. */
+export const detectedFormatSchema = z.looseObject({
+  delimiter: z.string().optional(),
+  decimalSeparator: z.string().optional(),
+  encoding: z.string().optional(),
+  hasHeader: z.boolean().optional(),
+  rowCount: z.number().int().nonnegative().optional(),
+})
+
+export const columnRoleSchema = z.enum(['time', 'target', 'feature', 'ignore'])
+
+export const datasetRecordSchema = z.object({
+  id,
+  name: z.string(),
+  /** File name as the user picked it, e.g. "sales 2024.csv". */
+  sourceFileName: z.string(),
+  /** Project-relative path of the verbatim copy, e.g. "data/<id>.csv". */
+  storedFile: z.string(),
+  /** Project-relative path of the parsed columnar cache; null until (re)built. */
+  cacheFile: z.string().nullable(),
+  importOptions: importOptionsSchema,
+  detectedFormat: detectedFormatSchema.nullable(),
+  /** Column name → role; columns not listed have no role yet. */
+  columnRoles: z.record(z.string(), columnRoleSchema),
+  imported: timestamp,
+})
+
+export const runStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled'])
+
+export const runRecordSchema = z.object({
+  id,
+  status: runStatusSchema,
+  config: jsonObject,
+  started: timestamp.nullable(),
+  ended: timestamp.nullable(),
+})
+
+export const modelRecordSchema = z.object({
+  id,
+  name: z.string(),
+  runId: id.nullable(),
+  created: timestamp,
+  /** Short description of the architecture, e.g. { cell: 'lstm', layers: 2, units: 64, lookback: 48 }. */
+  spec: jsonObject,
+  /** Headline numbers, e.g. { valRmse: 1.2, valMae: 0.9 }. */
+  metrics: z.record(z.string(), z.number().nullable()),
+})
+
+export const forecastRecordSchema = z.object({
+  id,
+  modelId: id,
+  /** Project-relative path, e.g. "forecasts/<id>.csv". */
+  file: z.string(),
+  created: timestamp,
+})
+
+export const projectManifestSchema = z.object({
+  formatVersion: z.literal(CURRENT_FORMAT_VERSION),
+  id,
+  name: z.string().min(1),
+  created: timestamp,
+  modified: timestamp,
+  datasets: z.array(datasetRecordSchema),
+  models: z.array(modelRecordSchema),
+  runs: z.array(runRecordSchema),
+  forecasts: z.array(forecastRecordSchema),
+})
+
+export type ImportOptions = z.infer<typeof importOptionsSchema>
+export type DetectedFormat = z.infer<typeof detectedFormatSchema>
+export type ColumnRole = z.infer<typeof columnRoleSchema>
+export type DatasetRecord = z.infer<typeof datasetRecordSchema>
+export type RunStatus = z.infer<typeof runStatusSchema>
+export type RunRecord = z.infer<typeof runRecordSchema>
+export type ModelRecord = z.infer<typeof modelRecordSchema>
+export type ForecastRecord = z.infer<typeof forecastRecordSchema>
+export type ProjectManifest = z.infer<typeof projectManifestSchema>
