@@ -71,3 +71,6 @@ export interface Backend {
   forward(params: FloatArray, x: FloatArray, batch: number, steps: number, out: FloatArray): void
   lossAndGradients(params: FloatArray, grads: FloatArray, data: Batch, options: GradientOptions): number
 }
+
+/** Storage precision of parameters, gradients and a backend's activations. */
+export type Precision = 'float32' | 'float64'

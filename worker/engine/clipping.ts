@@ -1,0 +1,21 @@
+import type { FloatArray } from './types'
+
+export function globalNorm(values: FloatArray): number {
+  let sum = 0
+  for (let i = 0; i < values.length; i++) sum += values[i] * values[i]
+  return Math.sqrt(sum)
+}
+
+/**
+ * torch.nn.utils.clip_grad_norm_ over all parameters at once: scales grads by
+ * maxNorm/(norm + 1e-6) when that is below 1. Returns the norm BEFORE clipping.
+ */
+export function clipGlobalNorm(grads: FloatArray, maxNorm: number): number {
+  if (!(maxNorm > 0)) throw new Error(`maxNorm must be a positive number, got ${String(maxNorm)}`)
+  const norm = globalNorm(grads)
+  const scale = maxNorm / (norm + 1e-6)
+  if (scale < 1) {
+    for (let i = 0; i < grads.length; i++) grads[i] *= scale
+  }
+  return norm
+}
