@@ -1,3 +1,5 @@
+import { constants as fsConstants } from 'node:fs'
+import { copyFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { hasErrnoCode } from './coded-error'
@@ -74,4 +76,32 @@ export async function writeJsonAtomic(
   options: AtomicWriteOptions = {},
 ): Promise<void> {
   await writeFileAtomic(target, `${JSON.stringify(value, null, 2)}\n`, options)
+}
+
+/**
+ * Copies a file byte for byte so the target appears complete or not at all (same
+ * temp-file, fsync, rename dance as writeFileAtomic; no need to hold it in memory).
+ */
+export async function copyFileAtomic(
+  source: string,
+  target: string,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const fs = options.fs ?? nodeStorageFs
+  const temp = tempPathFor(target)
+  let renamed = false
+  try {
+    await copyFile(source, temp, fsConstants.COPYFILE_EXCL)
+    const handle = await fs.open(temp, 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.rename(temp, target)
+    renamed = true
+  } finally {
+    if (!renamed) await fs.unlink(temp).catch(() => undefined)
+  }
+  await fsyncDirectory(path.dirname(target), fs)
 }

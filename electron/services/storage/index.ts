@@ -1,0 +1,13 @@
+/** Reusable file-safety primitives (projects, training checkpoints, exports). */
+export { copyFileAtomic, writeFileAtomic, writeJsonAtomic } from './atomic-write'
+export type { AtomicWriteOptions } from './atomic-write'
+export { CodedError } from './coded-error'
+export { toSafeFileName, isWindowsDeviceName } from './file-names'
+export { HeldLock, readLiveLockOwner, tryAcquireLock } from './lock-file'
+export type { LockAttempt, LockOptions } from './lock-file'
+export type { LockOwner } from './lock-owner'
+export { PathError } from './path-error'
+export type { PathProblem } from './path-error'
+export { assertSafeRelativePath, resolveInside } from './safe-path'
+export { nodeStorageFs } from './storage-fs'
+export type { StorageFs } from './storage-fs'
