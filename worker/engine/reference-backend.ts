@@ -92,10 +92,14 @@ export function createReferenceBackend(spec: ModelSpec, precision: Precision): R
       if (data.y.length !== count) {
         throw new Error(`y has ${data.y.length} values, expected batch·outputSize = ${count}`)
       }
+      const truncateSteps = options.truncateSteps ?? 0
+      if (!Number.isInteger(truncateSteps) || truncateSteps < 0) {
+        throw new Error(`truncateSteps must be a non-negative integer, got ${truncateSteps}`)
+      }
       const dropoutSeed = options.training ? (options.dropoutSeed ?? 0) : null
       forwardStack(workspace, params, data.x, spec.outputSize, dropoutSeed)
       const loss = meanLossWithGradient(options.loss, workspace.output, data.y, count, workspace.dOutput)
-      backwardStack(workspace, params, grads, data.x, spec.outputSize, options.truncateSteps ?? 0)
+      backwardStack(workspace, params, grads, data.x, spec.outputSize, truncateSteps)
       return loss
     },
 
