@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ProjectDamagedError, ProjectTooNewError } from '../../../electron/services/projects/errors'
+import { parseManifest } from '../../../electron/services/projects/manifest-io'
+import { CURRENT_FORMAT_VERSION } from '../../../electron/services/projects/manifest-schema'
+
+const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')
+const file = '/p/project.json'
+
+function parseError(text: string): Error {
+  try {
+    parseManifest(text, file)
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected parseManifest to fail')
+}
+
+describe('parseManifest', () => {
+  it('reads a current-version file unchanged', () => {
+    const text = fixture('project-v2.json')
+    const { manifest, migratedFrom } = parseManifest(text, file)
+    expect(migratedFrom).toBeNull()
+    expect(manifest).toEqual(JSON.parse(text))
+  })
+
+  it('migrates a v1 file: bare dataset names become dataset records', () => {
+    const { manifest, migratedFrom } = parseManifest(fixture('project-v1.json'), file)
+    expect(migratedFrom).toBe(1)
+    expect(manifest.formatVersion).toBe(CURRENT_FORMAT_VERSION)
+    expect(manifest.created).toBe('2025-03-01T09:00:00.000Z')
+    expect(manifest.modified).toBe(manifest.created)
+    expect(manifest.datasets).toEqual([
+      {
+        id: 'legacy-dataset-1',
+        name: 'sales 2024',
+        sourceFileName: 'sales 2024.csv',
+        storedFile: 'data/sales 2024.csv',
+        cacheFile: null,
+        importOptions: {},
+        detectedFormat: null,
+        columnRoles: {},
+        imported: '2025-03-01T09:00:00.000Z',
+      },
+      expect.objectContaining({ id: 'legacy-dataset-2', name: 'weather', sourceFileName: 'weather.txt' }),
+    ])
+    expect(manifest.runs.map((run) => run.status)).toEqual(['completed', 'failed'])
+    expect(manifest.runs[0]).toMatchObject({ started: '2025-03-01T10:00:00.000Z', ended: '2025-03-01T10:05:00.000Z' })
+    expect(manifest.models[0]).toEqual({
+      id: 'm1',
+      name: 'First model',
+      runId: 'r1',
+      created: '2025-03-01T10:05:00.000Z',
+      spec: {},
+      metrics: {},
+    })
+    expect(manifest.forecasts).toEqual([])
+  })
+
+  it('says which version is needed for a file from a newer app', () => {
+    const error = parseError(JSON.stringify({ formatVersion: 7, id: 'x' }))
+    expect(error).toBeInstanceOf(ProjectTooNewError)
+    expect(error.message).toContain('made by a newer LSTM Studio')
+    expect(error.message).toContain('version 7')
+    expect(error.message).toContain(`reads up to version ${CURRENT_FORMAT_VERSION}`)
+  })
+
+  it('points at the line and column of a JSON syntax error', () => {
+    const error = parseError('{\n  "formatVersion": 2,\n  "id": "x"\n  "name": "y"\n}')
+    expect(error).toBeInstanceOf(ProjectDamagedError)
+    expect((error as ProjectDamagedError).code).toBe('PROJECT_DAMAGED')
+    expect(error.message).toMatch(/line 4, column 3/)
+    expect(error.message).toContain(file)
+  })
+
+  it('reports a truncated file as damaged', () => {
+    const text = fixture('project-v2.json')
+    const error = parseError(text.slice(0, Math.floor(text.length / 2)))
+    expect(error).toBeInstanceOf(ProjectDamagedError)
+    expect(error.message).toContain('not valid JSON')
+  })
+
+  it('names the field that breaks the schema', () => {
+    const value = JSON.parse(fixture('project-v2.json'))
+    value.datasets[0].storedFile = 42
+    const error = parseError(JSON.stringify(value))
+    expect(error).toBeInstanceOf(ProjectDamagedError)
+    expect(error.message).toContain('field "datasets[0].storedFile"')
+  })
+
+  it('names the field in an old-format file too', () => {
+    const value = JSON.parse(fixture('project-v1.json'))
+    delete value.createdAt
+    expect(parseError(JSON.stringify(value)).message).toContain('field "createdAt"')
+  })
+
+  it.each([
+    ['missing', {}],
+    ['not a number', { formatVersion: '2' }],
+    ['zero', { formatVersion: 0 }],
+    ['not an object', []],
+  ])('reports a %s formatVersion', (_label, value) => {
+    expect(parseError(JSON.stringify(value)).message).toContain('"formatVersion"')
+  })
+})
