@@ -1,0 +1,55 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import path from 'node:path'
+import { securityHeaders } from './security-headers'
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+}
+
+/** Serves the built renderer; only GET/HEAD, only files inside `root`, no directory listings. */
+export function createStaticHandler(root: string, port: () => number) {
+  const resolvedRoot = path.resolve(root)
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed')
+    const pathname = decodeSafely(new URL(request.url ?? '/', 'http://localhost').pathname)
+    if (pathname === null) return send(response, 400, 'Bad path')
+    const relative = pathname === '/' ? 'index.html' : pathname.slice(1)
+    const file = path.resolve(resolvedRoot, relative)
+    if (!file.startsWith(resolvedRoot + path.sep)) return send(response, 404, 'Not found')
+    const info = await stat(file).catch(() => null)
+    if (!info?.isFile()) return send(response, 404, 'Not found')
+    response.writeHead(200, {
+      ...securityHeaders(port()),
+      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Cache-Control': 'no-cache',
+    })
+    if (request.method === 'HEAD') return void response.end()
+    createReadStream(file).pipe(response)
+  }
+}
+
+function decodeSafely(pathname: string): string | null {
+  try {
+    const decoded = decodeURIComponent(pathname)
+    return decoded.includes('\0') ? null : decoded
+  } catch {
+    return null
+  }
+}
+
+function send(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+  response.end(text)
+}

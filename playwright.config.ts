@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test'
+import { existsSync } from 'node:fs'
+
+/**
+ * The same end-to-end specs run twice: `web` drives a real Chromium against the loopback
+ * server adapter (always), `electron` drives the desktop app (only where Electron's binary
+ * exists; elsewhere every test skips with the reason printed).
+ */
+function chromiumPath(): string | undefined {
+  const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium']
+  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate))
+}
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  globalSetup: './test/e2e/global-setup.ts',
+  use: { screenshot: 'on', trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'web',
+      use: {
+        appKind: 'web',
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath(),
+          // As root (CI) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+    { name: 'electron', use: { appKind: 'electron' } },
+  ],
+})

@@ -1,0 +1,35 @@
+import { createI18n } from 'vue-i18n'
+import en from './locales/en'
+import fr from './locales/fr'
+
+export type Locale = 'en' | 'fr'
+export const supportedLocales: Locale[] = ['en', 'fr']
+
+const storageKey = 'lstm-studio.locale'
+
+/** The user's last choice, else the system language when we speak it, else English. */
+export function initialLocale(): Locale {
+  const stored = localStorage.getItem(storageKey)
+  if (stored === 'en' || stored === 'fr') return stored
+  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en'
+}
+
+export function rememberLocale(locale: Locale): void {
+  localStorage.setItem(storageKey, locale)
+  document.documentElement.lang = locale
+}
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: initialLocale(),
+  fallbackLocale: 'en',
+  messages: { en, fr },
+  numberFormats: {
+    en: { decimal: { maximumFractionDigits: 3 } },
+    fr: { decimal: { maximumFractionDigits: 3 } },
+  },
+  datetimeFormats: {
+    en: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
+    fr: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
+  },
+})

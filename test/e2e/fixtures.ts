@@ -1,0 +1,69 @@
+import { _electron, test as base } from '@playwright/test'
+import type { ElectronApplication, Page } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+import { electronBinaryPath } from '../../scripts/electron-binary.mjs'
+
+export type AppKind = 'web' | 'electron'
+
+const root = path.resolve(__dirname, '../..')
+
+interface Fixtures {
+  appPage: Page
+}
+
+interface Options {
+  appKind: AppKind
+}
+
+interface WorkerFixtures {
+  server: { url: string; process: ChildProcess }
+}
+
+/**
+ * `appPage` is the app's window: a Chromium tab on the loopback server for `web`, the
+ * Electron window for `electron`. Specs use only `appPage`, so they run unchanged on both.
+ */
+export const test = base.extend<Fixtures & Options, WorkerFixtures>({
+  appKind: ['web', { option: true }],
+  server: [
+    async ({}, use) => {
+      const child = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0'], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+      const url = await firstUrl(child)
+      await use({ url, process: child })
+      child.kill('SIGTERM')
+    },
+    { scope: 'worker' },
+  ],
+  appPage: async ({ appKind, page, server }, use, testInfo) => {
+    if (appKind === 'web') {
+      await page.goto(server.url)
+      await use(page)
+      return
+    }
+    const binary = electronBinaryPath()
+    testInfo.skip(!binary, 'Electron binary not installed here (download host unreachable)')
+    const app: ElectronApplication = await _electron.launch({ executablePath: binary!, args: [root], cwd: root })
+    const window = await app.firstWindow()
+    await use(window)
+    await app.close()
+  },
+})
+
+function firstUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    lines.on('line', (line) => {
+      const match = /running at (http\S+)/.exec(line)
+      if (match?.[1]) resolve(match[1])
+    })
+    child.once('exit', (code) => reject(new Error(`serve.js exited with code ${code} before printing its URL`)))
+  })
+}
+
+export { expect } from '@playwright/test'
