@@ -1,7 +1,11 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { copyFileAtomic, writeFileAtomic, writeJsonAtomic } from '../../../electron/services/storage/atomic-write'
+import {
+  copyFileAtomic,
+  writeFileAtomic,
+  writeJsonAtomic,
+} from '../../../electron/services/storage/atomic-write'
 import { nodeStorageFs } from '../../../electron/services/storage/storage-fs'
 import type { StorageFs } from '../../../electron/services/storage/storage-fs'
 import { useTempDirs } from './helpers'

@@ -33,7 +33,10 @@ export function makeStore(root: string, options: Partial<ProjectStoreOptions> = 
 }
 
 /** Expects `promise` to reject with an error carrying `code`; returns the error for further checks. */
-export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<Error & { code: string }> {
+export async function rejectsWithCode(
+  promise: Promise<unknown>,
+  code: string,
+): Promise<Error & { code: string }> {
   try {
     await promise
   } catch (error) {

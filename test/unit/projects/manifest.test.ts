@@ -46,7 +46,10 @@ describe('parseManifest', () => {
       expect.objectContaining({ id: 'legacy-dataset-2', name: 'weather', sourceFileName: 'weather.txt' }),
     ])
     expect(manifest.runs.map((run) => run.status)).toEqual(['completed', 'failed'])
-    expect(manifest.runs[0]).toMatchObject({ started: '2025-03-01T10:00:00.000Z', ended: '2025-03-01T10:05:00.000Z' })
+    expect(manifest.runs[0]).toMatchObject({
+      started: '2025-03-01T10:00:00.000Z',
+      ended: '2025-03-01T10:05:00.000Z',
+    })
     expect(manifest.models[0]).toEqual({
       id: 'm1',
       name: 'First model',
