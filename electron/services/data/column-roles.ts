@@ -1,0 +1,20 @@
+import type { DataColumn } from './types'
+
+export type ColumnRole = 'time' | 'target' | 'covariate' | 'ignored'
+
+/** Default roles: the time column, the first numeric column as target, other numerics as covariates, text ignored. */
+export function defaultColumnRoles(
+  columns: ReadonlyArray<Pick<DataColumn, 'name' | 'kind'>>,
+): Record<string, ColumnRole> {
+  const roles: Record<string, ColumnRole> = {}
+  let targetChosen = false
+  for (const column of columns) {
+    if (column.kind === 'time') roles[column.name] = 'time'
+    else if (column.kind === 'text') roles[column.name] = 'ignored'
+    else {
+      roles[column.name] = targetChosen ? 'covariate' : 'target'
+      targetChosen = true
+    }
+  }
+  return roles
+}

@@ -1,0 +1,38 @@
+export type CsvImportErrorCode =
+  | 'EMPTY_FILE'
+  | 'NO_DATA_ROWS'
+  | 'NOT_TEXT'
+  | 'NO_NUMERIC_COLUMN'
+  | 'RAGGED_ROW'
+  | 'BAD_NUMBER'
+  | 'BAD_TIMESTAMP'
+  | 'BAD_QUOTES'
+  | 'BAD_OPTION'
+  | 'DUPLICATE_TIMESTAMPS'
+  | 'READ_FAILED'
+  | 'CANCELLED'
+  | 'INTERNAL'
+
+/**
+ * The one way a CSV import is refused. The message is meant to be shown to the analyst as is:
+ * it names the file, the line when one applies, and the problem in plain words.
+ */
+export class CsvImportError extends Error {
+  override readonly name = 'CsvImportError'
+
+  constructor(
+    readonly code: CsvImportErrorCode,
+    readonly fileName: string,
+    readonly problem: string,
+    readonly line: number | null = null,
+  ) {
+    super(line === null ? `${fileName}: ${problem}` : `${fileName}, line ${line}: ${problem}`)
+  }
+}
+
+/** Anything unexpected still reaches the user as one CsvImportError, never as a raw exception. */
+export function asCsvImportError(error: unknown, fileName: string): CsvImportError {
+  if (error instanceof CsvImportError) return error
+  const detail = error instanceof Error ? error.message : String(error)
+  return new CsvImportError('INTERNAL', fileName, `could not be imported (${detail})`)
+}

@@ -1,0 +1,82 @@
+import type { TextEncodingName } from './types'
+
+export interface EncodingGuess {
+  encoding: TextEncodingName
+  /** Bytes of byte-order mark to skip before decoding. */
+  bomLength: number
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf]
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b)
+}
+
+function bomOf(bytes: Uint8Array): EncodingGuess | null {
+  if (startsWith(bytes, UTF8_BOM)) return { encoding: 'utf-8', bomLength: 3 }
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 }
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 }
+  return null
+}
+
+/** ASCII text saved as UTF-16 without a BOM has a zero in every other byte. */
+function bomlessUtf16(bytes: Uint8Array): TextEncodingName | null {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return null
+  let zeroEven = 0
+  let zeroOdd = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++
+    if (bytes[i + 1] === 0) zeroOdd++
+  }
+  const pairs = n / 2
+  if (zeroOdd > pairs * 0.9 && zeroEven === 0) return 'utf-16le'
+  if (zeroEven > pairs * 0.9 && zeroOdd === 0) return 'utf-16be'
+  return null
+}
+
+/** True when the bytes are valid UTF-8, tolerating a multi-byte character cut off at the end of a sample. */
+export function isValidUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !isWholeFile })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Picks the encoding from a BOM, else UTF-8 when the sample decodes strictly, else Latin-1. */
+export function guessEncoding(
+  sample: Uint8Array,
+  isWholeFile: boolean,
+  forced?: TextEncodingName,
+): EncodingGuess {
+  const bom = bomOf(sample)
+  if (forced) return { encoding: forced, bomLength: bom && bom.encoding === forced ? bom.bomLength : 0 }
+  if (bom) return bom
+  const utf16 = bomlessUtf16(sample)
+  if (utf16) return { encoding: utf16, bomLength: 0 }
+  return { encoding: isValidUtf8(sample, isWholeFile) ? 'utf-8' : 'latin1', bomLength: 0 }
+}
+
+/** A strict decoder for UTF-8 (so a bad byte later in the file is noticed), lenient for the rest. */
+export function createDecoder(encoding: TextEncodingName): InstanceType<typeof TextDecoder> {
+  return new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true })
+}
+
+/**
+ * Control characters other than tab, CR, LF (and form feed, which some exports leave behind)
+ * mean the file is binary or in an encoding we cannot read; CSV text never contains them.
+ */
+export function looksLikeText(text: string): boolean {
+  const n = Math.min(text.length, 65536)
+  if (n === 0) return true
+  let control = 0
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0) return false
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++
+    else if (c === 0xfffd) control++
+  }
+  return control / n < 0.01
+}

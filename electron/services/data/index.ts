@@ -1,0 +1,12 @@
+/** CSV import service: the main process's only entry point into electron/services/data. */
+export { CsvImportError } from './csv-import-error'
+export type { CsvImportErrorCode } from './csv-import-error'
+export { parseCsvBytes } from './parse-csv-bytes'
+export { importCsv } from './import-csv'
+export { inspectCsv } from './inspect-csv'
+export type { CsvInspection, InspectedColumn, InspectedFormat } from './inspect-csv'
+export { defaultColumnRoles } from './column-roles'
+export type { ColumnRole } from './column-roles'
+export { inferFrequency } from './frequency-inference'
+export { seasonalPeriod, addSteps } from '../../../worker/timeseries/calendar'
+export type * from './types'
