@@ -27,9 +27,15 @@ export class LinearArena {
     return address
   }
 
-  /** Forgets every allocation (their addresses may be handed out again). */
-  reset(): void {
-    this.top = this.base
+  /** Current end of the allocations, to release everything after it later. */
+  mark(): number {
+    return this.top
+  }
+
+  /** Forgets every allocation made after `mark` (their addresses may be handed out again). */
+  releaseTo(mark: number): void {
+    if (mark < this.base || mark > this.top) throw new Error(`Invalid arena mark ${mark}`)
+    this.top = mark
   }
 
   /** Bytes in use, for diagnostics. */

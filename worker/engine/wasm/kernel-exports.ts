@@ -20,7 +20,15 @@ export interface KernelExports {
   ): void
   /** C[M×N] (+)= A[M×K]·B[N×K]ᵀ */
   gemmNT(a: number, b: number, c: number, m: number, n: number, k: number, accumulate: number): void
-  lstmCellForward(gates: number, cPrev: number, c: number, tanhC: number, h: number, batch: number, units: number): void
+  lstmCellForward(
+    gates: number,
+    cPrev: number,
+    c: number,
+    tanhC: number,
+    h: number,
+    batch: number,
+    units: number,
+  ): void
   lstmCellBackward(
     acts: number,
     cPrev: number,

@@ -1,0 +1,76 @@
+import { gemmNN, gemmTN, type KernelExports } from './kernel-exports'
+import { clearGradients } from './param-buffers'
+import { layerOutput, type ForwardContext } from './wasm-forward'
+
+/**
+ * BPTT after `forwardPass`, from ∂loss/∂output already in buffers.dOut. With truncation only
+ * steps ≥ first are differentiated, in every layer, and states before them are constants —
+ * the reference backend's semantics. Gradients accumulate in the ParamBuffers.
+ */
+export function backwardPass(ctx: ForwardContext, truncateSteps: number, dropoutActive: boolean): void {
+  const { kernels, arena, params, buffers } = ctx
+  const { batch, steps } = buffers
+  const first = truncateSteps > 0 ? Math.max(0, steps - truncateSteps) : 0
+  clearGradients(params, arena)
+  backwardHead(ctx)
+  for (let k = buffers.layers.length - 1; k >= 0; k--) {
+    const seq = buffers.layers[k]
+    const units = params.layers[k].units
+    if (seq.dFromAbove !== 0) {
+      arena.floats(buffers.dhRec, batch * units).fill(0)
+      // The layer above read masked outputs; the mask is also the derivative of masking.
+      if (dropoutActive && seq.dropout > 0)
+        kernels.mulInto(seq.dFromAbove, seq.dFromAbove, seq.mask, steps * batch * units)
+    }
+    const input = k === 0 ? buffers.x : layerOutput(ctx, k - 1, dropoutActive)
+    backwardLayer(ctx, k, input, first)
+  }
+}
+
+/** Head: dW = dOutᵀ·h_T, db = Σ dOut, and ∂/∂h_T = dOut·W seeds the top layer's carry. */
+function backwardHead(ctx: ForwardContext): void {
+  const { kernels, params, buffers } = ctx
+  const { batch, steps } = buffers
+  const units = params.layers[params.layers.length - 1].units
+  const out = params.outputSize
+  const hLast = buffers.layers[buffers.layers.length - 1].hs + steps * batch * units * 4
+  gemmTN(kernels, buffers.dOut, hLast, params.dHeadW, out, units, batch, false)
+  ctx.arena.floats(params.dHeadB, out).fill(0)
+  kernels.addColumnSums(buffers.dOut, params.dHeadB, batch, out)
+  gemmNN(kernels, buffers.dOut, params.headW, buffers.dhRec, batch, units, out, false)
+}
+
+function backwardLayer(ctx: ForwardContext, k: number, input: number, first: number): void {
+  const { kernels, arena, params, buffers } = ctx
+  const { batch, steps } = buffers
+  const layer = params.layers[k]
+  const seq = buffers.layers[k]
+  const { rows, units, inputSize } = layer
+  const gateBytes = batch * rows * 4
+  const stateBytes = batch * units * 4
+  if (seq.cell === 'lstm') arena.floats(buffers.dc, batch * units).fill(0)
+  for (let t = steps - 1; t >= first; t--) {
+    const dGates = buffers.dGates + t * gateBytes
+    const extra = seq.dFromAbove === 0 ? 0 : seq.dFromAbove + t * stateBytes
+    const hPrev = seq.hs + t * stateBytes
+    if (seq.cell === 'lstm') {
+      const gates = seq.gates + t * gateBytes
+      const cPrev = seq.cs + t * stateBytes
+      const tanhC = seq.tanhC + t * stateBytes
+      kernels.lstmCellBackward(gates, cPrev, tanhC, buffers.dhRec, extra, buffers.dc, dGates, batch, units)
+    } else {
+      kernels.rnnCellBackward(hPrev + stateBytes, buffers.dhRec, extra, dGates, batch * units)
+    }
+    if (t > first) gemmNN(kernels, dGates, layer.wHh, buffers.dhRec, batch, units, rows, false)
+    // dW accumulated per step: each product's operands stay in cache (measured faster than one big TN).
+    if (t > 0) gemmTN(kernels, hPrev, dGates, layer.dWHhT, units, rows, batch, true)
+    gemmTN(kernels, input + t * batch * inputSize * 4, dGates, layer.dWIhT, inputSize, rows, batch, true)
+  }
+  const firstGates = buffers.dGates + first * gateBytes
+  const differentiated = (steps - first) * batch
+  kernels.addColumnSums(firstGates, layer.dBias, differentiated, rows)
+  if (k > 0) {
+    const below = buffers.layers[k - 1].dFromAbove + first * batch * inputSize * 4
+    gemmNN(kernels, firstGates, layer.wIh, below, differentiated, inputSize, rows, false)
+  }
+}
