@@ -17,7 +17,14 @@ export { findParam, layoutSize, paramCount, paramLayout, paramNameAt } from './l
 export { mulberry32, nextSeed, normalSampler, shuffleInPlace, type Random } from './prng'
 export { allocateFloats, precisionOf } from './buffers'
 export { initializeParams } from './init'
-export { createModel, modelFromJSON, modelToJSON, type Model, type ModelJSON, type ModelOptions } from './model'
+export {
+  createModel,
+  modelFromJSON,
+  modelToJSON,
+  type Model,
+  type ModelJSON,
+  type ModelOptions,
+} from './model'
 export { createReferenceBackend, type LayerRecord, type ReferenceBackend } from './reference-backend'
 export { meanLoss, meanLossWithGradient } from './losses'
 export { applyMask, fillDropoutMask } from './dropout'

@@ -1,3 +1,4 @@
+import { assertPrecision } from './buffers'
 import { assertLossKind, meanLossWithGradient } from './losses'
 import { paramCount } from './layout'
 import { backwardStack } from './stack-backward'
@@ -34,6 +35,7 @@ const MAX_CACHED_WORKSPACES = 4
 
 /** Readable float32/float64 backend: the numerical ground truth the fast paths are tested against. */
 export function createReferenceBackend(spec: ModelSpec, precision: Precision): ReferenceBackend {
+  assertPrecision(precision)
   const expectedParams = paramCount(spec)
   const cache = new Map<string, Workspace>()
 
