@@ -41,19 +41,31 @@ export interface OriginResult {
 export interface BacktestResult {
   perOrigin: OriginResult[]
   /** Means of the per-origin metrics (MAPE/MASE over origins where defined). */
-  overall: { mae: number; rmse: number; smape: number; mape: number | null; mase: number | null; coverage: Record<number, number> }
+  overall: {
+    mae: number
+    rmse: number
+    smape: number
+    mape: number | null
+    mase: number | null
+    coverage: Record<number, number>
+  }
 }
 
 export function backtestOrigins(n: number, horizon: number, count: number, step: number): number[] {
   const last = n - horizon
   const origins = Array.from({ length: count }, (_, i) => last - (count - 1 - i) * step)
-  if (origins[0] < 2) throw new RangeError(`backtest: ${count} origins of step ${step} and horizon ${horizon} do not fit in ${n} points`)
+  if (origins[0] < 2)
+    throw new RangeError(
+      `backtest: ${count} origins of step ${step} and horizon ${horizon} do not fit in ${n} points`,
+    )
   return origins
 }
 
 function meanOf(values: (number | null)[]): number | null {
   const defined = values.filter((v): v is number => v !== null)
-  return defined.length === values.length && defined.length > 0 ? defined.reduce((a, b) => a + b, 0) / defined.length : null
+  return defined.length === values.length && defined.length > 0
+    ? defined.reduce((a, b) => a + b, 0) / defined.length
+    : null
 }
 
 export function rollingOriginBacktest(series: ArrayLike<number>, options: BacktestOptions): BacktestResult {
@@ -64,11 +76,17 @@ export function rollingOriginBacktest(series: ArrayLike<number>, options: Backte
     const history = all.slice(0, origin)
     const out = options.forecaster(history, h, { refit: options.refit, origin, originIndex })
     const forecast = Float64Array.from(out.mean)
-    if (forecast.length !== h) throw new RangeError(`forecaster returned ${forecast.length} values, expected ${h}`)
+    if (forecast.length !== h)
+      throw new RangeError(`forecaster returned ${forecast.length} values, expected ${h}`)
     const actual = all.slice(origin, origin + h)
     const levels = Object.keys(out.lower ?? {}).map(Number)
     const intervals = levels.map((level) => ({ level, lower: out.lower![level], upper: out.upper![level] }))
-    return { origin, forecast, actual, metrics: evaluateForecast({ actual, forecast, train: history, m, intervals }) }
+    return {
+      origin,
+      forecast,
+      actual,
+      metrics: evaluateForecast({ actual, forecast, train: history, m, intervals }),
+    }
   })
   const pick = (f: (r: ForecastMetrics) => number | null) => meanOf(perOrigin.map((r) => f(r.metrics)))
   const coverageOverall: Record<number, number> = {}

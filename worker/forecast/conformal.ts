@@ -38,11 +38,15 @@ export function calibrateConformal(
     residuals.map((r) => r[k]).filter((v) => v !== undefined && !Number.isNaN(v)),
   )
   const halfWidths: Record<number, Float64Array> = {}
-  for (const level of levels) halfWidths[level] = Float64Array.from(perStep, (values) => conformalQuantile(values, level))
+  for (const level of levels)
+    halfWidths[level] = Float64Array.from(perStep, (values) => conformalQuantile(values, level))
   return { horizon, counts: perStep.map((v) => v.length), halfWidths, levels: [...levels] }
 }
 
-export function conformalIntervals(calibration: ConformalCalibration, mean: ArrayLike<number>): PredictionInterval[] {
+export function conformalIntervals(
+  calibration: ConformalCalibration,
+  mean: ArrayLike<number>,
+): PredictionInterval[] {
   if (mean.length > calibration.horizon) {
     throw new RangeError(`conformal: calibrated for ${calibration.horizon} steps, asked for ${mean.length}`)
   }

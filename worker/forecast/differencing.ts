@@ -7,7 +7,8 @@
  */
 
 export function difference(values: ArrayLike<number>, lag = 1): Float64Array {
-  if (!Number.isInteger(lag) || lag < 1) throw new RangeError(`difference: lag must be a positive integer, got ${lag}`)
+  if (!Number.isInteger(lag) || lag < 1)
+    throw new RangeError(`difference: lag must be a positive integer, got ${lag}`)
   const out = new Float64Array(Math.max(0, values.length - lag))
   for (let t = lag; t < values.length; t++) out[t - lag] = values[t] - values[t - lag]
   return out
@@ -16,8 +17,13 @@ export function difference(values: ArrayLike<number>, lag = 1): Float64Array {
 /**
  * Levels after `history` from forecast differences. Only the last `lag` history values are used.
  */
-export function undifference(forecastDifferences: ArrayLike<number>, history: ArrayLike<number>, lag = 1): Float64Array {
-  if (history.length < lag) throw new RangeError(`undifference: need the last ${lag} known values, got ${history.length}`)
+export function undifference(
+  forecastDifferences: ArrayLike<number>,
+  history: ArrayLike<number>,
+  lag = 1,
+): Float64Array {
+  if (history.length < lag)
+    throw new RangeError(`undifference: need the last ${lag} known values, got ${history.length}`)
   const h = forecastDifferences.length
   const levels = new Float64Array(h)
   for (let k = 0; k < h; k++) {

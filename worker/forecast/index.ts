@@ -11,6 +11,8 @@ export type { CalendarFeature } from './calendarFeatures'
 export { Scaler } from './scaler'
 export type { ScalerConfig, ScalerJSON, ScalingKind, LogKind } from './scaler'
 export { difference, undifference, integrate } from './differencing'
+export { TargetTransform } from './targetTransform'
+export type { TargetTransformConfig, TargetTransformJSON, DifferencingKind } from './targetTransform'
 
 export { chronologicalSplit, protocolHorizon, protocolSplit } from './split'
 export type { ChronologicalSplit, Range, SplitSize } from './split'

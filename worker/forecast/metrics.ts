@@ -27,7 +27,9 @@ export interface ForecastMetrics {
 
 function checkSameLength(actual: ArrayLike<number>, forecast: ArrayLike<number>): void {
   if (actual.length !== forecast.length || actual.length === 0) {
-    throw new RangeError(`metrics: need equal, non-empty lengths (actual ${actual.length}, forecast ${forecast.length})`)
+    throw new RangeError(
+      `metrics: need equal, non-empty lengths (actual ${actual.length}, forecast ${forecast.length})`,
+    )
   }
 }
 
@@ -81,14 +83,23 @@ export function maseScale(train: ArrayLike<number>, m: number): number {
   return sum / (train.length - lag)
 }
 
-export function mase(actual: ArrayLike<number>, forecast: ArrayLike<number>, train: ArrayLike<number>, m: number): number | null {
+export function mase(
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  train: ArrayLike<number>,
+  m: number,
+): number | null {
   const scale = maseScale(train, m)
   if (!(scale > 0)) return null
   return mae(actual, forecast) / scale
 }
 
 /** Share of actuals with lower ≤ y ≤ upper. */
-export function coverage(actual: ArrayLike<number>, lower: ArrayLike<number>, upper: ArrayLike<number>): number {
+export function coverage(
+  actual: ArrayLike<number>,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+): number {
   checkSameLength(actual, lower)
   checkSameLength(actual, upper)
   let inside = 0
@@ -113,9 +124,11 @@ export function evaluateForecast(input: EvaluationInput): ForecastMetrics {
   if (mapeValue === null) notes.push('MAPE skipped: an actual value is zero or near zero.')
   const scale = maseScale(train, m)
   const maseValue = mase(actual, forecast, train, m)
-  if (maseValue === null) notes.push(`MASE skipped: the in-sample seasonal-naive MAE (m = ${m}) is not positive.`)
+  if (maseValue === null)
+    notes.push(`MASE skipped: the in-sample seasonal-naive MAE (m = ${m}) is not positive.`)
   const coverageByLevel: Record<number, number> = {}
-  for (const band of input.intervals ?? []) coverageByLevel[band.level] = coverage(actual, band.lower, band.upper)
+  for (const band of input.intervals ?? [])
+    coverageByLevel[band.level] = coverage(actual, band.lower, band.upper)
   return {
     mae: mae(actual, forecast),
     rmse: rmse(actual, forecast),

@@ -25,7 +25,8 @@ export interface ScalerJSON {
 
 function logForward(kind: LogKind, v: number): number {
   if (kind === 'log') {
-    if (!(v > 0)) throw new RangeError(`log transform needs strictly positive values, got ${v}; use log1p or no log`)
+    if (!(v > 0))
+      throw new RangeError(`log transform needs strictly positive values, got ${v}; use log1p or no log`)
     return Math.log(v)
   }
   if (kind === 'log1p') {
@@ -65,7 +66,8 @@ export class Scaler {
   }
 
   static fromJSON(json: ScalerJSON): Scaler {
-    if (!(json.scale > 0) || !Number.isFinite(json.shift)) throw new RangeError('Scaler.fromJSON: invalid shift/scale')
+    if (!(json.scale > 0) || !Number.isFinite(json.shift))
+      throw new RangeError('Scaler.fromJSON: invalid shift/scale')
     return new Scaler({ ...json })
   }
 

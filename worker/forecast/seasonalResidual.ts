@@ -8,17 +8,29 @@
  */
 
 /** base_k = y[t + k − m·⌈k/m⌉], k = 1..h: the seasonal-naive forecast from origin t + 1. */
-export function seasonalNaiveBase(values: ArrayLike<number>, lastIndex: number, h: number, m: number): Float64Array {
+export function seasonalNaiveBase(
+  values: ArrayLike<number>,
+  lastIndex: number,
+  h: number,
+  m: number,
+): Float64Array {
   const period = Math.max(1, Math.round(m))
-  if (lastIndex - period + 1 < 0) throw new RangeError(`seasonal residual: need ${period} observations before the origin`)
+  if (lastIndex - period + 1 < 0)
+    throw new RangeError(`seasonal residual: need ${period} observations before the origin`)
   const base = new Float64Array(h)
   for (let k = 1; k <= h; k++) base[k - 1] = values[lastIndex + k - period * Math.ceil(k / period)]
   return base
 }
 
 /** r_k = y[t+k] − base_k; needs values up to t + h. */
-export function toSeasonalResidualTargets(values: ArrayLike<number>, lastIndex: number, h: number, m: number): Float64Array {
-  if (lastIndex + h >= values.length) throw new RangeError('seasonal residual: targets run past the end of the series')
+export function toSeasonalResidualTargets(
+  values: ArrayLike<number>,
+  lastIndex: number,
+  h: number,
+  m: number,
+): Float64Array {
+  if (lastIndex + h >= values.length)
+    throw new RangeError('seasonal residual: targets run past the end of the series')
   const base = seasonalNaiveBase(values, lastIndex, h, m)
   return base.map((b, i) => values[lastIndex + 1 + i] - b)
 }

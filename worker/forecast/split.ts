@@ -21,7 +21,8 @@ export interface ChronologicalSplit {
 function resolveSize(size: SplitSize | undefined, n: number, what: string): number {
   if (size === undefined) return 0
   const count = 'count' in size ? size.count : Math.round((size.percent / 100) * n)
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`${what} size must be a whole count ≥ 0, got ${count}`)
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`${what} size must be a whole count ≥ 0, got ${count}`)
   return count
 }
 
@@ -34,7 +35,9 @@ export function chronologicalSplit(
   const validationCount = resolveSize(sizes.validation, n, 'validation')
   const trainCount = n - testCount - validationCount
   if (trainCount < 1) {
-    throw new RangeError(`split leaves no training data (n = ${n}, validation ${validationCount}, test ${testCount})`)
+    throw new RangeError(
+      `split leaves no training data (n = ${n}, validation ${validationCount}, test ${testCount})`,
+    )
   }
   return {
     train: { start: 0, end: trainCount },

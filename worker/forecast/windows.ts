@@ -73,7 +73,13 @@ interface Source {
   timestamp(t: number): number
 }
 
-function writeInputs(source: Source, options: WindowOptions, origin: number, x: Float32Array | Float64Array, offset: number): void {
+function writeInputs(
+  source: Source,
+  options: WindowOptions,
+  origin: number,
+  x: Float32Array | Float64Array,
+  offset: number,
+): void {
   const { lookback: L, horizon: H } = options
   const past = [...options.targets, ...(options.pastCovariates ?? [])]
   const future = options.futureCovariates ?? []
@@ -90,8 +96,10 @@ function writeInputs(source: Source, options: WindowOptions, origin: number, x: 
 
 function checkOptions(options: WindowOptions): void {
   const { lookback, horizon } = options
-  if (!Number.isInteger(lookback) || lookback < 1) throw new RangeError(`lookback must be a positive integer, got ${lookback}`)
-  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`horizon must be a positive integer, got ${horizon}`)
+  if (!Number.isInteger(lookback) || lookback < 1)
+    throw new RangeError(`lookback must be a positive integer, got ${lookback}`)
+  if (!Number.isInteger(horizon) || horizon < 1)
+    throw new RangeError(`horizon must be a positive integer, got ${horizon}`)
   if (options.targets.length === 0) throw new RangeError('at least one target column is required')
 }
 
@@ -127,7 +135,16 @@ export function makeWindows(series: WindowSeries, options: WindowOptions): Windo
       for (let k = 0; k < H; k++) y[i * H * T + t * H + k] = series.columns[c][o + k]
     })
   })
-  return { x, y, origins: Int32Array.from(origins), count: origins.length, lookback: L, horizon: H, features: F, featureNames }
+  return {
+    x,
+    y,
+    origins: Int32Array.from(origins),
+    count: origins.length,
+    lookback: L,
+    horizon: H,
+    features: F,
+    featureNames,
+  }
 }
 
 /**
@@ -153,7 +170,8 @@ export function makeForecastInput(
     value: (c, t) => (t < n ? base.value(c, t) : futureValues[future.indexOf(c)][t - n]),
     timestamp: (t) => {
       if (t < n) return base.timestamp(t)
-      if (!series.frequency || !series.timestamps) throw new Error('calendar features after the end need timestamps and a frequency')
+      if (!series.frequency || !series.timestamps)
+        throw new Error('calendar features after the end need timestamps and a frequency')
       extraTimes ??= futureTimestamps(series.timestamps[n - 1], series.frequency, H)
       return extraTimes[t - n]
     },

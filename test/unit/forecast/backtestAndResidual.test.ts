@@ -59,14 +59,19 @@ describe('seasonal residual learning', () => {
           const last = y.length - h - 1
           fc.pre(last - m + 1 >= 0)
           const r = toSeasonalResidualTargets(y, last, h, m)
-          expect(Array.from(fromSeasonalResidualForecast(r, y, last, m))).toEqual(y.slice(last + 1, last + 1 + h))
+          expect(Array.from(fromSeasonalResidualForecast(r, y, last, m))).toEqual(
+            y.slice(last + 1, last + 1 + h),
+          )
         },
       ),
     )
   })
   it('round-trips window targets', () => {
     const series = Array.from({ length: 30 }, (_, t) => Math.sin(t) * 10 + t)
-    const w = makeWindows({ columns: [series] }, { lookback: 6, horizon: 5, targets: [0], precision: 'float64' })
+    const w = makeWindows(
+      { columns: [series] },
+      { lookback: 6, horizon: 5, targets: [0], precision: 'float64' },
+    )
     const r = toSeasonalResidualWindows(w.y, w.origins, series, 5, 4)
     const back = fromSeasonalResidualWindows(r, w.origins, series, 5, 4)
     back.forEach((v, i) => expect(v).toBeCloseTo(w.y[i], 12))

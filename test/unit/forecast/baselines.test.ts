@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { driftForecast, naiveForecast, seasonalNaiveForecast } from '../../../worker/forecast/baselines/lagWalk'
+import {
+  driftForecast,
+  naiveForecast,
+  seasonalNaiveForecast,
+} from '../../../worker/forecast/baselines/lagWalk'
 import { meanForecast } from '../../../worker/forecast/baselines/meanForecast'
 import { evaluateForecast } from '../../../worker/forecast/metrics'
 import { readBaselines, readSeries } from './readSamples'

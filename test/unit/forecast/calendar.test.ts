@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { addSteps, futureTimestamps, seasonalPeriod, seasonalPeriods } from '../../../worker/timeseries/calendar'
+import {
+  addSteps,
+  futureTimestamps,
+  seasonalPeriod,
+  seasonalPeriods,
+} from '../../../worker/timeseries/calendar'
 
 const utc = (iso: string): number => Date.parse(iso)
 const iso = (ms: number): string => new Date(ms).toISOString()
@@ -26,13 +31,21 @@ describe('addSteps', () => {
     const jan31 = utc('2023-01-31T10:00:00Z')
     expect(iso(addSteps(jan31, { unit: 'month', step: 1 }, 1))).toBe('2023-02-28T10:00:00.000Z')
     expect(iso(addSteps(jan31, { unit: 'month', step: 1 }, 2))).toBe('2023-03-31T10:00:00.000Z')
-    expect(iso(addSteps(utc('2024-01-31T00:00:00Z'), { unit: 'month', step: 1 }, 1))).toBe('2024-02-29T00:00:00.000Z')
+    expect(iso(addSteps(utc('2024-01-31T00:00:00Z'), { unit: 'month', step: 1 }, 1))).toBe(
+      '2024-02-29T00:00:00.000Z',
+    )
     expect(iso(addSteps(jan31, { unit: 'month', step: 1 }, -2))).toBe('2022-11-30T10:00:00.000Z')
   })
   it('handles quarters and leap-day years', () => {
-    expect(iso(addSteps(utc('2020-11-30T00:00:00Z'), { unit: 'quarter', step: 1 }, 1))).toBe('2021-02-28T00:00:00.000Z')
-    expect(iso(addSteps(utc('2020-02-29T00:00:00Z'), { unit: 'year', step: 1 }, 1))).toBe('2021-02-28T00:00:00.000Z')
-    expect(iso(addSteps(utc('2020-02-29T00:00:00Z'), { unit: 'year', step: 1 }, 4))).toBe('2024-02-29T00:00:00.000Z')
+    expect(iso(addSteps(utc('2020-11-30T00:00:00Z'), { unit: 'quarter', step: 1 }, 1))).toBe(
+      '2021-02-28T00:00:00.000Z',
+    )
+    expect(iso(addSteps(utc('2020-02-29T00:00:00Z'), { unit: 'year', step: 1 }, 1))).toBe(
+      '2021-02-28T00:00:00.000Z',
+    )
+    expect(iso(addSteps(utc('2020-02-29T00:00:00Z'), { unit: 'year', step: 1 }, 4))).toBe(
+      '2024-02-29T00:00:00.000Z',
+    )
   })
   it('skips weekends for business days', () => {
     const friday = utc('2024-03-01T00:00:00Z')
@@ -52,6 +65,10 @@ describe('addSteps', () => {
 describe('futureTimestamps', () => {
   it('lists the h following timestamps without day drift', () => {
     const out = futureTimestamps(utc('2023-01-31T00:00:00Z'), { unit: 'month', step: 1 }, 3)
-    expect(Array.from(out, iso)).toEqual(['2023-02-28T00:00:00.000Z', '2023-03-31T00:00:00.000Z', '2023-04-30T00:00:00.000Z'])
+    expect(Array.from(out, iso)).toEqual([
+      '2023-02-28T00:00:00.000Z',
+      '2023-03-31T00:00:00.000Z',
+      '2023-04-30T00:00:00.000Z',
+    ])
   })
 })

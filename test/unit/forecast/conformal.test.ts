@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { calibrateConformal, conformalIntervals, conformalQuantile, conformalTestCoverage } from '../../../worker/forecast/conformal'
+import {
+  calibrateConformal,
+  conformalIntervals,
+  conformalQuantile,
+  conformalTestCoverage,
+} from '../../../worker/forecast/conformal'
 
 describe('split-conformal intervals', () => {
   it('uses the ⌈(n + 1)·level⌉-th smallest absolute residual', () => {

@@ -30,8 +30,12 @@ describe('ETS building blocks', () => {
     expect(Array.from(etsPointForecast([10, 1, 2, 3], spec, 3, 1, 4))).toEqual([13, 12, 11, 13])
   })
   it('normalises the implied last seasonal state', () => {
-    expect(Array.from(completeState([5, 1, 2], { error: 'A', trend: 'N', season: 'A' }, 3))).toEqual([5, 1, 2, -3])
-    expect(Array.from(completeState([5, 0, 1.5, 1], { error: 'M', trend: 'A', season: 'M' }, 3))).toEqual([5, 0, 1.5, 1, 0.5])
+    expect(Array.from(completeState([5, 1, 2], { error: 'A', trend: 'N', season: 'A' }, 3))).toEqual([
+      5, 1, 2, -3,
+    ])
+    expect(Array.from(completeState([5, 0, 1.5, 1], { error: 'M', trend: 'A', season: 'M' }, 3))).toEqual([
+      5, 0, 1.5, 1, 0.5,
+    ])
   })
   it('decomposes a pure seasonal pattern exactly', () => {
     const x = [1, 2, 3, 1, 2, 3, 1, 2, 3].map((v, t) => v + t * 0.5)
@@ -47,7 +51,9 @@ describe('ETS building blocks', () => {
   })
   it('Nelder–Mead retraces R optim() on the Rosenbrock example', () => {
     // R: optim(c(-1.2, 1), fr) → par 1.000260 1.000506, value 8.825241e-08, 195 function calls
-    const r = nelderMead((x) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2, [-1.2, 1], { maxEvaluations: 500 })
+    const r = nelderMead((x) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2, [-1.2, 1], {
+      maxEvaluations: 500,
+    })
     expect(r.x[0]).toBeCloseTo(1.00026, 5)
     expect(r.x[1]).toBeCloseTo(1.000506, 5)
     expect(r.value).toBeCloseTo(8.825241e-8, 12)
@@ -85,7 +91,13 @@ describe('automatic ETS against R forecast 8.20 (protocol split)', () => {
     const train = y.slice(0, r.nTrain)
     const auto = autoEts(train, r.frequency)
     const f = forecastEts(auto.best, r.h)
-    const m = evaluateForecast({ actual: y.slice(r.nTrain), forecast: f.mean, train, m: r.frequency, intervals: f.intervals })
+    const m = evaluateForecast({
+      actual: y.slice(r.nTrain),
+      forecast: f.mean,
+      train,
+      m: r.frequency,
+      intervals: f.intervals,
+    })
     return { row: r, name: auto.best.name, mase: m.mase!, notes: auto.notes, ratio: m.mase! / r.mase }
   })
 

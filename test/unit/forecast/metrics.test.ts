@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { coverage, evaluateForecast, mae, mape, mase, maseScale, rmse, smape } from '../../../worker/forecast/metrics'
+import {
+  coverage,
+  evaluateForecast,
+  mae,
+  mape,
+  mase,
+  maseScale,
+  rmse,
+  smape,
+} from '../../../worker/forecast/metrics'
 
 describe('point metrics', () => {
   const actual = [1, 2, 4]

@@ -6,7 +6,10 @@ import { join } from 'node:path'
 const SAMPLES = join(__dirname, '../../../resources/samples')
 
 export function readSeries(name: string): { dates: string[]; values: number[] } {
-  const lines = readFileSync(join(SAMPLES, `${name}.csv`), 'utf8').trim().split(/\r?\n/).slice(1)
+  const lines = readFileSync(join(SAMPLES, `${name}.csv`), 'utf8')
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
   return {
     dates: lines.map((l) => l.split(',')[0]),
     values: lines.map((l) => Number(l.split(',')[1])),

@@ -10,7 +10,9 @@ describe('chronological split', () => {
     })
   })
   it('refuses splits without training data', () => {
-    expect(() => chronologicalSplit(10, { validation: { count: 5 }, test: { count: 5 } })).toThrow(/no training data/)
+    expect(() => chronologicalSplit(10, { validation: { count: 5 }, test: { count: 5 } })).toThrow(
+      /no training data/,
+    )
   })
   it('follows the samples protocol', () => {
     expect(protocolHorizon(1)).toBe(10)

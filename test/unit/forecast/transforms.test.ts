@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { difference, integrate, undifference } from '../../../worker/forecast/differencing'
 import { Scaler } from '../../../worker/forecast/scaler'
+import { TargetTransform } from '../../../worker/forecast/targetTransform'
 
 describe('Scaler', () => {
   it('z-scores with the training mean and population sd only', () => {
@@ -51,9 +52,39 @@ describe('differencing', () => {
   })
   it('integrate inverts difference exactly', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 5, maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (y, lag) => {
-        expect(Array.from(integrate(difference(y, lag), y.slice(0, lag)))).toEqual(y)
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 5, maxLength: 30 }),
+        fc.integer({ min: 1, max: 4 }),
+        (y, lag) => {
+          expect(Array.from(integrate(difference(y, lag), y.slice(0, lag)))).toEqual(y)
+        },
+      ),
     )
+  })
+})
+
+describe('TargetTransform pipeline', () => {
+  it('logs, differences seasonally and scales, then inverts a forecast exactly', () => {
+    const y = Array.from(
+      { length: 24 },
+      (_, t) => 100 * 1.01 ** t * (1 + 0.2 * Math.sin((2 * Math.PI * t) / 4)),
+    )
+    const train = y.slice(0, 16)
+    const transform = TargetTransform.fit(train, {
+      kind: 'zscore',
+      log: 'log',
+      difference: 'seasonal',
+      period: 4,
+    })
+    const restored = TargetTransform.fromJSON(JSON.parse(JSON.stringify(transform.toJSON())))
+    const z = restored.transform(y)
+    expect(z.length).toBe(20)
+    // the transformed future (indices 16..23 of y ↔ 12..19 of z) maps back to the actual future
+    const back = restored.inverseForecast(z.slice(12), train)
+    back.forEach((v, i) => expect(v).toBeCloseTo(y[16 + i], 9))
+  })
+  it('fits its statistics on the training values only', () => {
+    const t = TargetTransform.fit([1, 2, 3], { kind: 'minmax' })
+    expect(Array.from(t.transform([1, 3, 5]))).toEqual([0, 1, 2])
   })
 })

@@ -7,7 +7,10 @@ const future = [20, 21, 22, 23, 24, 25, 26]
 
 describe('makeWindows', () => {
   it('lays out X [N, L, F] and Y [N, H] with origins', () => {
-    const w = makeWindows({ columns: [target] }, { lookback: 3, horizon: 2, targets: [0], precision: 'float64' })
+    const w = makeWindows(
+      { columns: [target] },
+      { lookback: 3, horizon: 2, targets: [0], precision: 'float64' },
+    )
     expect(Array.from(w.origins)).toEqual([3, 4, 5])
     expect(w.features).toBe(1)
     expect(Array.from(w.x)).toEqual([0, 1, 2, 1, 2, 3, 2, 3, 4])
@@ -25,7 +28,10 @@ describe('makeWindows', () => {
     expect(Array.from(w.y.subarray(0, 2))).toEqual([2, 3])
   })
   it('keeps every read inside [firstOrigin − L, end) so splits do not leak', () => {
-    const w = makeWindows({ columns: [target, future] }, { lookback: 2, horizon: 2, targets: [0], futureCovariates: [1], end: 5 })
+    const w = makeWindows(
+      { columns: [target, future] },
+      { lookback: 2, horizon: 2, targets: [0], futureCovariates: [1], end: 5 },
+    )
     expect(Array.from(w.origins)).toEqual([2, 3])
     expect(Math.max(...Array.from(w.x))).toBeLessThanOrEqual(24)
     expect(Math.max(...Array.from(w.y))).toBeLessThanOrEqual(4)
@@ -49,8 +55,19 @@ describe('makeWindows', () => {
 describe('makeForecastInput', () => {
   it('uses the supplied future covariates and future timestamps past the end', () => {
     const x = makeForecastInput(
-      { columns: [target, future], timestamps: target.map((_, t) => Date.UTC(2020, t, 1)), frequency: { unit: 'month', step: 1 } },
-      { lookback: 3, horizon: 2, targets: [0], futureCovariates: [1], calendar: ['month'], precision: 'float64' },
+      {
+        columns: [target, future],
+        timestamps: target.map((_, t) => Date.UTC(2020, t, 1)),
+        frequency: { unit: 'month', step: 1 },
+      },
+      {
+        lookback: 3,
+        horizon: 2,
+        targets: [0],
+        futureCovariates: [1],
+        calendar: ['month'],
+        precision: 'float64',
+      },
       [[27, 28]],
     )
     // τ = 4, 5, 6 → future at 6, 7, 8 = 26, 27, 28; month of τ + 2 for τ = 6 is 2020-09 (index 8)
@@ -59,7 +76,11 @@ describe('makeForecastInput', () => {
   })
   it('refuses missing future covariate values', () => {
     expect(() =>
-      makeForecastInput({ columns: [target, future] }, { lookback: 2, horizon: 2, targets: [0], futureCovariates: [1] }, [[1]]),
+      makeForecastInput(
+        { columns: [target, future] },
+        { lookback: 2, horizon: 2, targets: [0], futureCovariates: [1] },
+        [[1]],
+      ),
     ).toThrow(/future values/)
   })
 })

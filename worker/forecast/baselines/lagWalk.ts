@@ -15,7 +15,8 @@ interface LagWalkOptions {
 }
 
 function checkHistory(y: ArrayLike<number>, lag: number, name: string): void {
-  if (!Number.isInteger(lag) || lag < 1) throw new RangeError(`${name}: lag must be a positive integer, got ${lag}`)
+  if (!Number.isInteger(lag) || lag < 1)
+    throw new RangeError(`${name}: lag must be a positive integer, got ${lag}`)
   if (y.length <= lag) throw new RangeError(`${name}: needs more than ${lag} observations, got ${y.length}`)
 }
 
@@ -58,7 +59,11 @@ function lagWalk(y: ArrayLike<number>, h: number, options: LagWalkOptions, metho
     meanForecast[k - 1] = y[n - lag + ((k - 1) % lag)] + steps * slope
     se[k - 1] = Math.sqrt(mse * steps + (steps * slopeSe) ** 2)
   }
-  return { mean: meanForecast, intervals: normalIntervals(meanForecast, se, options.levels ?? DEFAULT_LEVELS), method }
+  return {
+    mean: meanForecast,
+    intervals: normalIntervals(meanForecast, se, options.levels ?? DEFAULT_LEVELS),
+    method,
+  }
 }
 
 /** mean ± z·se for each level. */

@@ -5,7 +5,11 @@ import { DEFAULT_LEVELS, type Forecast } from '../types'
  * The historical mean (R's meanf): ŷ = ȳ with the textbook interval
  * ȳ ± t_{n−1} · s · sqrt(1 + 1/n), s the sample standard deviation.
  */
-export function meanForecast(y: ArrayLike<number>, h: number, levels: readonly number[] = DEFAULT_LEVELS): Forecast {
+export function meanForecast(
+  y: ArrayLike<number>,
+  h: number,
+  levels: readonly number[] = DEFAULT_LEVELS,
+): Forecast {
   const n = y.length
   if (n < 2) throw new RangeError(`meanForecast: needs at least 2 observations, got ${n}`)
   let sum = 0

@@ -50,7 +50,8 @@ export function autoEts(y: ArrayLike<number>, m: number, options: AutoEtsOptions
       candidates.push({ name: etsName(spec), aicc: Infinity, error: (error as Error).message })
     }
   }
-  if (best === null) throw new Error(`ETS: no candidate model could be fitted (${candidates.map((c) => c.error).join('; ')})`)
+  if (best === null)
+    throw new Error(`ETS: no candidate model could be fitted (${candidates.map((c) => c.error).join('; ')})`)
   return { best, candidates, notes }
 }
 
@@ -66,6 +67,11 @@ export function forecastEts(
 }
 
 /** ets(y) followed by forecast(h): the ETS baseline. */
-export function etsForecast(y: ArrayLike<number>, h: number, m: number, levels: readonly number[] = DEFAULT_LEVELS): Forecast {
+export function etsForecast(
+  y: ArrayLike<number>,
+  h: number,
+  m: number,
+  levels: readonly number[] = DEFAULT_LEVELS,
+): Forecast {
   return forecastEts(autoEts(y, m).best, h, levels)
 }

@@ -31,7 +31,13 @@ function oneStepForecast(state: Float64Array, spec: EtsSpec, m: number, phi: num
 }
 
 /** Point forecasts for steps 1..h from a state (no noise). */
-export function etsPointForecast(state: ArrayLike<number>, spec: EtsSpec, m: number, phi: number, h: number): Float64Array {
+export function etsPointForecast(
+  state: ArrayLike<number>,
+  spec: EtsSpec,
+  m: number,
+  phi: number,
+  h: number,
+): Float64Array {
   const level = state[0]
   const trend = hasTrend(spec) ? state[1] : 0
   const seasonOffset = hasTrend(spec) ? 2 : 1
@@ -50,7 +56,13 @@ export function etsPointForecast(state: ArrayLike<number>, spec: EtsSpec, m: num
 }
 
 /** One state update after observing y (in place on `state`). */
-export function etsUpdate(state: Float64Array, spec: EtsSpec, m: number, params: SmoothingParams, y: number): void {
+export function etsUpdate(
+  state: Float64Array,
+  spec: EtsSpec,
+  m: number,
+  params: SmoothingParams,
+  y: number,
+): void {
   const trendOn = hasTrend(spec)
   const seasonOffset = trendOn ? 2 : 1
   const oldLevel = state[0]

@@ -67,10 +67,16 @@ export interface FitOptions {
 }
 
 /** Fits `spec` to y; throws when the series is too short for the model. */
-export function fitEtsModel(y: ArrayLike<number>, spec: EtsSpec, m: number, options: FitOptions = {}): EtsFit {
+export function fitEtsModel(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  m: number,
+  options: FitOptions = {},
+): EtsFit {
   const n = y.length
   const freeCount = freeParameterCount(spec, m)
-  if (n <= freeCount + 4) throw new RangeError(`${etsName(spec)} needs more than ${freeCount + 4} observations, got ${n}`)
+  if (n <= freeCount + 4)
+    throw new RangeError(`${etsName(spec)} needs more than ${freeCount + 4} observations, got ${n}`)
   const damped = spec.trend === 'Ad'
   const nSmoothing = smoothingCount(spec)
   const start = [...startingSmoothingParams(spec, m), ...initialStateGuess(y, spec, m)]

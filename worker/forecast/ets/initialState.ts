@@ -21,7 +21,11 @@ function centredMovingAverage(x: ArrayLike<number>, m: number): Float64Array {
 }
 
 /** Seasonal figure of R's decompose(): one index per position in the cycle, normalised. */
-export function classicalSeasonalFigure(x: ArrayLike<number>, m: number, multiplicative: boolean): Float64Array {
+export function classicalSeasonalFigure(
+  x: ArrayLike<number>,
+  m: number,
+  multiplicative: boolean,
+): Float64Array {
   const trend = centredMovingAverage(x, m)
   const sums = new Float64Array(m)
   const counts = new Float64Array(m)

@@ -72,7 +72,13 @@ function sortedQuantile(sorted: Float64Array, p: number): number {
   return sorted[lo] + (position - lo) * (sorted[hi] - sorted[lo])
 }
 
-function simulatedIntervals(fit: EtsFit, h: number, levels: readonly number[], paths: number, seed: number): PredictionInterval[] {
+function simulatedIntervals(
+  fit: EtsFit,
+  h: number,
+  levels: readonly number[],
+  paths: number,
+  seed: number,
+): PredictionInterval[] {
   const random = seededRandom(seed)
   const sigma = Math.sqrt(fit.sigma2)
   const draws = Array.from({ length: h }, () => new Float64Array(paths))
@@ -106,7 +112,8 @@ export function etsIntervals(
   levels: readonly number[],
   options: EtsIntervalOptions = {},
 ): PredictionInterval[] {
-  if (fit.spec.season === 'M') return simulatedIntervals(fit, mean.length, levels, options.paths ?? 5000, options.seed ?? 1)
+  if (fit.spec.season === 'M')
+    return simulatedIntervals(fit, mean.length, levels, options.paths ?? 5000, options.seed ?? 1)
   const sd = Float64Array.from(analyticVariance(fit, mean), Math.sqrt)
   return levels.map((level) => {
     const z = zForLevel(level)

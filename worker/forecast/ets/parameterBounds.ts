@@ -12,7 +12,8 @@ function withinUsualBounds(p: SmoothingParams, damped: boolean): boolean {
   if (p.alpha < LOWER.alpha || p.alpha > UPPER.alpha) return false
   if (p.beta !== undefined && (p.beta < LOWER.beta || p.beta > p.alpha || p.beta > UPPER.beta)) return false
   if (damped && (p.phi < LOWER.phi || p.phi > UPPER.phi)) return false
-  if (p.gamma !== undefined && (p.gamma < LOWER.gamma || p.gamma > 1 - p.alpha || p.gamma > UPPER.gamma)) return false
+  if (p.gamma !== undefined && (p.gamma < LOWER.gamma || p.gamma > 1 - p.alpha || p.gamma > UPPER.gamma))
+    return false
   return true
 }
 

@@ -14,7 +14,7 @@ export function maxRootModulus(coefficients: readonly number[]): number {
   // Distinct, non-symmetric starting points on a spiral.
   for (let k = 0; k < degree; k++) {
     const angle = (2 * Math.PI * k) / degree + 0.4
-    const radius = 0.9 + 0.1 * k / degree
+    const radius = 0.9 + (0.1 * k) / degree
     re[k] = radius * Math.cos(angle)
     im[k] = radius * Math.sin(angle)
   }

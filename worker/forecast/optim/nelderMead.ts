@@ -41,7 +41,8 @@ export function nelderMead(
   const x0 = Float64Array.from(start)
   const f0 = objective(x0)
   evaluations = 1
-  if (!Number.isFinite(f0)) throw new Error('nelderMead: the objective cannot be evaluated at the start point')
+  if (!Number.isFinite(f0))
+    throw new Error('nelderMead: the objective cannot be evaluated at the start point')
   const convergenceTol = relTol * (Math.abs(f0) + relTol)
 
   const vertices: Float64Array[] = [x0]
