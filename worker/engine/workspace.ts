@@ -58,6 +58,7 @@ export function createWorkspace(
     const rows = gateCount(layer.cell) * units
     const auxWidth = kernel.auxPerUnit * units
     const sequence = batch * steps * units
+    // Dropout sits between layers (PyTorch nn.LSTM style): the top layer feeds the head undropped.
     const hasDropout = k < spec.layers.length - 1 && (layer.dropout ?? 0) > 0
     const alloc = (n: number): FloatArray => allocateFloats(precision, n)
     const h = alloc(sequence)

@@ -87,10 +87,25 @@ export function fixtureParamsToFlat(spec: ModelSpec, params: FixtureParams): num
   })
 }
 
+const OPTIMIZER_FIELDS = new Set([
+  'lr',
+  'momentum',
+  'dampening',
+  'nesterov',
+  'weightDecay',
+  'beta1',
+  'beta2',
+  'eps',
+])
+
 /** Maps the fixture's optimizer block onto the engine's config (field names as the script writes them). */
 export function fixtureOptimizer(fixture: ParityFixture): OptimizerConfig {
   const { name, ...rest } = fixture.training.optimizer
   if (name !== 'sgd' && name !== 'adam' && name !== 'adamw') throw new Error(`unknown optimizer ${name}`)
+  // Refuse fields we would silently ignore (e.g. a future `amsgrad`), so parity cannot pass by accident.
+  const unknown = Object.keys(rest).filter((key) => !OPTIMIZER_FIELDS.has(key))
+  if (unknown.length > 0)
+    throw new Error(`${fixture.name}: unsupported optimizer fields ${unknown.join(', ')}`)
   return { name, ...rest } as OptimizerConfig
 }
 
