@@ -7,11 +7,16 @@ import { madd } from './madd'
 const LOG2E: f32 = 1.44269504
 const LN2_HI: f32 = 0.693145751953125
 const LN2_LO: f32 = 1.428606765330187e-6
+// Adding 1.5·2^23 rounds to an integer in the low mantissa bits: cheaper than nearest + trunc_sat,
+// which V8 expands into long NaN-safe sequences on x64 (as it does min/max, hence pmin/pmax).
+const ROUNDING_MAGIC: f32 = 12582912
+const EXPONENT_BIAS = 127 << 23
 
 /** e^x − 1, relative error ~1e-7; x is clamped where e^x over- or underflows float32. */
 export function expm1v(x: v128): v128 {
-  const xc = f32x4.max(f32x4.min(x, f32x4.splat(88)), f32x4.splat(-87))
-  const n = f32x4.nearest(f32x4.mul(xc, f32x4.splat(LOG2E)))
+  const xc = f32x4.pmax(f32x4.pmin(x, f32x4.splat(88)), f32x4.splat(-87))
+  const shifted = madd(xc, f32x4.splat(LOG2E), f32x4.splat(ROUNDING_MAGIC))
+  const n = f32x4.sub(shifted, f32x4.splat(ROUNDING_MAGIC))
   // r = x − n·ln2 in two parts (Cody–Waite) keeps r exact enough for |r| ≤ ln2/2
   const r = madd(n, f32x4.splat(-LN2_LO), madd(n, f32x4.splat(-LN2_HI), xc))
   // e^r − 1 by Taylor to r^7: truncation < 2e-8 relative on |r| ≤ 0.35
@@ -22,7 +27,8 @@ export function expm1v(x: v128): v128 {
   p = madd(p, r, f32x4.splat(0.5))
   p = madd(p, r, f32x4.splat(1))
   p = f32x4.mul(p, r)
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23)
+  // The low bits of `shifted` hold n (mod 2^9); shifted into the exponent field they give 2^n.
+  const scale = i32x4.add(i32x4.shl(shifted, 23), i32x4.splat(EXPONENT_BIAS))
   // 2^n·(1 + p) − 1 = 2^n·p + (2^n − 1): exact p when n = 0
   return madd(scale, p, f32x4.sub(scale, f32x4.splat(1)))
 }
