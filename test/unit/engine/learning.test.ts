@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fit, type FitOptions } from '../../../worker/engine/fit'
-import { mulberry32, normalSampler } from '../../../worker/engine/prng'
-import type { ModelSpec } from '../../../worker/engine/types'
+import { fit, mulberry32, normalSampler, type FitOptions, type ModelSpec } from '../../../worker/engine'
 import { slidingWindows } from './helpers'
 
 const LOOKBACK = 12

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { fit } from '../../../worker/engine/fit'
-import { paramLayout } from '../../../worker/engine/layout'
-import { assertFinite, assertFiniteGradients, NonFiniteError } from '../../../worker/engine/numerics'
-import type { ModelSpec } from '../../../worker/engine/types'
+import {
+  assertFinite,
+  assertFiniteGradients,
+  fit,
+  NonFiniteError,
+  paramLayout,
+  type ModelSpec,
+} from '../../../worker/engine'
 import { randomArray } from './helpers'
 
 const SPEC: ModelSpec = { inputSize: 1, outputSize: 1, layers: [{ cell: 'lstm', units: 4, dropout: 0 }] }
