@@ -4,8 +4,9 @@ import type { ParamBuffers } from './param-buffers'
 
 /**
  * Per-layer sequences of one batch shape in linear memory, all TIME-MAJOR ([steps, batch, …])
- * so that one step's rows are contiguous: a step's product is one GEMM, and the input
- * projection of all steps of a layer is a single large GEMM before the recurrence.
+ * so that one step's rows are contiguous and each product of a step is one GEMM call.
+ * Gradients are only kept for the current step: every product using them runs while they are
+ * hot in cache, which also keeps the memory of a batch to about the forward record.
  */
 export interface LayerSequences {
   cell: CellType
@@ -34,7 +35,7 @@ export interface BatchBuffers {
   /** [batch, outputSize] */
   out: number
   dOut: number
-  /** [steps, batch, max rows] pre-activation gradients of the layer being differentiated */
+  /** [batch, max rows] pre-activation gradients of the step being differentiated */
   dGates: number
   /** [batch, max units] recurrent carries of the backward pass: ∂/∂h_{t−1} and ∂/∂c_{t−1} */
   dhRec: number
@@ -77,7 +78,7 @@ export function allocateBatchBuffers(
     x: arena.alloc(steps * batch * spec.inputSize),
     out: arena.alloc(batch * spec.outputSize),
     dOut: arena.alloc(batch * spec.outputSize),
-    dGates: arena.alloc(steps * batch * maxRows),
+    dGates: arena.alloc(batch * maxRows),
     dhRec: arena.alloc(batch * maxUnits),
     dc: arena.alloc(batch * maxUnits),
     maskScratch: new Float32Array(layers.some((layer) => layer.dropout > 0) ? batch * steps * maxUnits : 0),
