@@ -3,7 +3,7 @@ export { copyFileAtomic, writeFileAtomic, writeJsonAtomic } from './atomic-write
 export type { AtomicWriteOptions } from './atomic-write'
 export { CodedError } from './coded-error'
 export { toSafeFileName, isWindowsDeviceName } from './file-names'
-export { HeldLock, readLiveLockOwner, tryAcquireLock } from './lock-file'
+export { HeldLock, tryAcquireLock } from './lock-file'
 export type { LockAttempt, LockOptions } from './lock-file'
 export type { LockOwner } from './lock-owner'
 export { PathError } from './path-error'

@@ -128,18 +128,6 @@ export async function tryAcquireLock(lockPath: string, lockOptions: LockOptions)
   return { acquired: false, owner: parseLockOwner((await readLockText(lockPath)) ?? '') }
 }
 
-/** Reads who holds a lock, if anyone does and it is not stale. */
-export async function readLiveLockOwner(
-  lockPath: string,
-  lockOptions: LockOptions,
-): Promise<LockOwner | null> {
-  const options = resolveOptions(lockOptions)
-  const text = await readLockText(lockPath)
-  const owner = text === null ? null : parseLockOwner(text)
-  if (!owner || isLockStale(owner, { ...options, now: options.now() })) return null
-  return owner
-}
-
 /** A lock this instance holds: keeps its heartbeat fresh until released. */
 export class HeldLock {
   private timer: NodeJS.Timeout | undefined

@@ -38,7 +38,7 @@ describe('importDataset', () => {
     expect(record.storedFile).toBe(`data/${record.id}.csv`)
     expect((await readFile(await session.resolve(record.storedFile))).equals(bytes)).toBe(true)
     const cache = await readColumnarCache(await session.resolve(record.cacheFile ?? ''))
-    expect(Array.from(cache.columns[1].values)).toEqual([1.5, 2])
+    expect(cache.columns[1]).toEqual({ name: 'value', kind: 'number', values: new Float64Array([1.5, 2]) })
     expect(session.manifest.datasets).toEqual([record])
     await session.close()
   })
