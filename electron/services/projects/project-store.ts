@@ -207,9 +207,13 @@ export class ProjectStore {
     for (const session of this.sessions) if (session.path === projectDir) await session.close()
     const attempt = await tryAcquireLock(lockPath(projectDir), this.lockOptions)
     if (!attempt.acquired) throw new ProjectLockedError(projectDir, attempt.owner)
-    await attempt.lock.release()
+    // Delete while holding the lock so no other instance can open the project half-way.
     // rm never follows symbolic links, so nothing outside the folder is touched.
-    await rm(projectDir, { recursive: true })
+    try {
+      await rm(projectDir, { recursive: true })
+    } finally {
+      await attempt.lock.release()
+    }
     await this.recent.forget(projectDir)
   }
 

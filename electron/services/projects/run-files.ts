@@ -1,5 +1,6 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { writeFileAtomic, writeJsonAtomic } from '../storage/atomic-write'
+import { PathError } from '../storage/path-error'
 import { assertSafeRelativePath } from '../storage/safe-path'
 import { RUN_CONFIG_FILE, RUN_LOG_FILE, RUN_LOSS_FILE, RUNS_DIR } from './project-layout'
 import type { ProjectSession } from './project-session'
@@ -15,7 +16,8 @@ export interface LossRow {
 export const LOSS_CSV_HEADER = 'epoch,train_loss,val_loss,lr'
 
 async function runFile(session: ProjectSession, runId: string, file: string): Promise<string> {
-  assertSafeRelativePath(runId)
+  // A run id names exactly one folder under runs/.
+  if (assertSafeRelativePath(runId).length !== 1) throw new PathError(runId, 'parent-segment')
   return session.resolve(`${RUNS_DIR}/${runId}/${file}`)
 }
 

@@ -8,7 +8,7 @@ const explanations: Record<PathProblem, string> = {
   empty: 'it is empty',
   'nul-byte': 'it contains a NUL character',
   absolute: 'it is an absolute path; only paths inside the project are allowed',
-  'parent-segment': 'it contains ".." and would leave the project folder',
+  'parent-segment': 'it contains ".." or extra folders and would leave its folder',
   'device-name': 'it uses a reserved Windows device name (CON, NUL, COM1, ...)',
   'outside-root': 'it leads outside the project folder (through a link)',
 }

@@ -103,6 +103,7 @@ describe('run files', () => {
     const session = await store.create({ name: 'P' })
     await rejectsWithCode(startRunFiles(session, '../escape', {}), 'PATH_OUTSIDE_PROJECT')
     await rejectsWithCode(appendRunLog(session, 'a/../../b', 'x'), 'PATH_OUTSIDE_PROJECT')
+    await rejectsWithCode(startRunFiles(session, 'nested/run', {}), 'PATH_OUTSIDE_PROJECT')
     await session.close()
   })
 })
