@@ -1,0 +1,99 @@
+import { protocolHorizon } from '../forecast/index'
+import { defaultConfig } from './config'
+import { periodOf } from './prepare'
+import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
+import type { PipelineConfig, SeriesInput, TargetMode } from './types'
+
+/**
+ * The Auto preset. Every rule reads only the series' length and seasonal period, never its name.
+ * It trains the same network twice, on z-scored levels and on the residual of a seasonal-naive
+ * forecast, and keeps whichever has the lower validation error; the test part decides nothing.
+ */
+
+export interface AutoOptions extends RunOptions {
+  /** Forecast horizon; default the protocol's (10 annual, 2m for m ≤ 24, m above). */
+  horizon?: number
+  /** Held-out test points; default the horizon. 0 = use all data for training and validation. */
+  test?: number
+  /** Restrict the candidates, e.g. to force one mode. */
+  modes?: TargetMode[]
+  seed?: number
+  /** Overrides applied on top of the chosen rules (the CLI's --config). */
+  overrides?: Partial<PipelineConfig>
+}
+
+export interface AutoCandidate {
+  targetMode: TargetMode
+  validationScore: number
+  epochsRun: number
+}
+
+export interface AutoResult {
+  chosen: TargetMode
+  config: PipelineConfig
+  candidates: AutoCandidate[]
+  result: PipelineResult
+}
+
+/** Windows Auto aims for per epoch: enough to learn from, few enough to train in seconds. */
+const TARGET_WINDOWS = 400
+
+function lookbackFor(m: number, trainLength: number, horizon: number): number {
+  const wanted = m <= 1 ? 12 : m <= 24 ? 2 * m : Math.min(m, 96)
+  // Leave at least ~half the training part for window origins.
+  return Math.max(2, Math.min(wanted, Math.floor((trainLength - horizon) / 2)))
+}
+
+/** The configuration Auto uses for one target mode. */
+export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoOptions = {}): PipelineConfig {
+  const n = series.target.length
+  const m = periodOf(series)
+  const horizon = options.horizon ?? protocolHorizon(m)
+  const test = options.test ?? horizon
+  const validation = Math.min(horizon, Math.max(1, Math.floor((n - test) / 5)))
+  const trainLength = n - test - validation
+  const lookback = lookbackFor(m, trainLength, horizon)
+  const windows = Math.max(1, trainLength - Math.max(lookback, mode === 'seasonalResidual' ? m : 0) - horizon + 1)
+  const stride = Math.max(1, Math.ceil(windows / TARGET_WINDOWS))
+  const large = windows / stride > 200
+  return defaultConfig({
+    layers: [
+      { cell: 'lstm', units: 32, dropout: 0 },
+      { cell: 'lstm', units: 32, dropout: 0 },
+    ],
+    lookback,
+    horizon,
+    stride,
+    strategy: 'direct',
+    transforms: { scaling: 'zscore', log: 'none', difference: 'none' },
+    targetMode: mode,
+    split: { validation: { count: validation }, test: { count: test } },
+    optimizer: { name: 'adam', lr: 0.003 },
+    batchSize: large ? 32 : 16,
+    epochs: large ? 40 : 150,
+    patience: large ? 8 : 20,
+    clipNorm: 1,
+    seed: options.seed ?? 7,
+    ...options.overrides,
+  })
+}
+
+export async function runAuto(series: SeriesInput, options: AutoOptions = {}): Promise<AutoResult> {
+  const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
+  const runs: { mode: TargetMode; config: PipelineConfig; run: TrainedRun }[] = []
+  for (const mode of modes) {
+    const config = autoConfig(series, mode, options)
+    runs.push({ mode, config, run: await trainOnSeries(series, config, options) })
+  }
+  const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
+  return {
+    chosen: best.mode,
+    config: best.config,
+    candidates: runs.map(({ mode, run }) => ({
+      targetMode: mode,
+      validationScore: run.validationScore,
+      epochsRun: run.network.outcome.epochsRun,
+    })),
+    result: await completeRun(series, best.run, options),
+  }
+}

@@ -1,0 +1,58 @@
+import { Scaler, TargetTransform } from '../forecast/index'
+import type { Covariate, PipelineState, SeriesInput } from './types'
+
+/**
+ * The series on the network's scale ("z-space"): transformed target, then the seasonal
+ * difference channel (seasonal-residual mode only), then scaled past and future covariates.
+ * With differencing every column starts `lag` observations late, so z index i is original i + lag.
+ */
+export interface ZColumns {
+  columns: Float64Array[]
+  lag: number
+  pastIndices: number[]
+  futureIndices: number[]
+}
+
+/** z_t − z_{t−m}: tells a residual learner how far the present is from one season ago. */
+export function seasonalDifferenceChannel(z: ArrayLike<number>, m: number): Float64Array {
+  const out = new Float64Array(z.length)
+  for (let t = m; t < z.length; t++) out[t] = z[t] - z[t - m]
+  return out
+}
+
+export function usesDifferenceChannel(state: Pick<PipelineState, 'config' | 'period'>): boolean {
+  return state.config.targetMode === 'seasonalResidual'
+}
+
+function scaledCovariate(scaler: ReturnType<typeof Scaler.fromJSON>, covariate: Covariate, lag: number) {
+  return scaler.transform(covariate.values).subarray(lag)
+}
+
+export function toZColumns(state: PipelineState, series: SeriesInput): ZColumns {
+  const transform = TargetTransform.fromJSON(state.transform)
+  const lag = transform.lag
+  const z = transform.transform(series.target)
+  const columns: Float64Array[] = [z]
+  if (usesDifferenceChannel(state)) columns.push(seasonalDifferenceChannel(z, state.period))
+  const past = series.pastCovariates ?? []
+  const future = series.futureCovariates ?? []
+  if (past.length !== state.pastScalers.length || future.length !== state.futureScalers.length)
+    throw new RangeError(
+      `the model needs ${state.pastScalers.length} past and ${state.futureScalers.length} future covariates`,
+    )
+  const pastIndices = past.map((covariate, i) => {
+    columns.push(scaledCovariate(Scaler.fromJSON(state.pastScalers[i]), covariate, lag))
+    return columns.length - 1
+  })
+  const futureIndices = future.map((covariate, i) => {
+    columns.push(scaledCovariate(Scaler.fromJSON(state.futureScalers[i]), covariate, lag))
+    return columns.length - 1
+  })
+  return { columns, lag, pastIndices, futureIndices }
+}
+
+/** Input channels read at every lookback step (target, difference channel, past covariates). */
+export function pastChannels(zc: ZColumns): number[] {
+  const first = zc.columns.length - zc.pastIndices.length - zc.futureIndices.length
+  return [...Array.from({ length: first }, (_, i) => i), ...zc.pastIndices]
+}

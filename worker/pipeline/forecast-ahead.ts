@@ -1,0 +1,65 @@
+import { conformalIntervals, type PredictionInterval } from '../forecast/index'
+import { futureTimestamps } from '../timeseries/calendar'
+import { backendForParams, type BackendChoice } from './backend'
+import { toZColumns } from './columns'
+import { predictOriginal } from './predict'
+import type { Covariate, SeriesInput, TrainedModel } from './types'
+
+export interface FutureForecast {
+  /** Epoch-ms timestamps of the forecast steps, or null when the series has none. */
+  timestamps: Float64Array | null
+  mean: Float64Array
+  intervals: PredictionInterval[]
+}
+
+export interface AheadOptions {
+  /** Steps to forecast (at most the trained horizon for direct models). Default: the horizon. */
+  horizon?: number
+  /** Values of each future covariate for the forecast steps, in the model's covariate order. */
+  futureCovariates?: ArrayLike<number>[]
+  backend?: BackendChoice
+}
+
+function extendFutureCovariates(model: TrainedModel, series: SeriesInput, supplied: ArrayLike<number>[]) {
+  const names = model.state.futureNames
+  if (names.length === 0) return series.futureCovariates
+  if (supplied.length !== names.length)
+    throw new RangeError(`forecasting needs future values of ${names.length} covariates (${names.join(', ')})`)
+  const current = series.futureCovariates ?? []
+  return current.map((covariate, i): Covariate => ({
+    name: covariate.name,
+    values: [...Array.from(covariate.values), ...Array.from(supplied[i])],
+  }))
+}
+
+/**
+ * Forecast after the last observation of `series` (which may have grown since training) with
+ * the trained weights and the trained scaling: nothing is refitted.
+ */
+export async function forecastAhead(
+  model: TrainedModel,
+  series: SeriesInput,
+  options: AheadOptions = {},
+): Promise<FutureForecast> {
+  const steps = options.horizon ?? model.state.config.horizon
+  const { config } = model.state
+  if (config.strategy === 'direct' && steps > config.horizon)
+    throw new RangeError(`this model forecasts at most ${config.horizon} steps ahead, asked for ${steps}`)
+  if (steps > model.calibration.horizon)
+    throw new RangeError(`intervals are calibrated for ${model.calibration.horizon} steps, asked for ${steps}`)
+  const grown = { ...series, futureCovariates: extendFutureCovariates(model, series, options.futureCovariates ?? []) }
+  const zc = toZColumns(model.state, grown)
+  const n = series.target.length
+  if (n - zc.lag < Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? model.state.period : 0))
+    throw new RangeError(`need more observations to forecast: lookback ${config.lookback}, period ${model.state.period}`)
+  const backend = await backendForParams(model.state.spec, model.params, options.backend)
+  const predictor = { backend, params: model.params, state: model.state }
+  const mean = predictOriginal(predictor, zc, series.target, [n - zc.lag], steps)[0]
+  const frequency = series.frequency ?? model.frequency
+  const last = series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
+  return {
+    timestamps: last !== null && frequency ? futureTimestamps(last, frequency, steps) : null,
+    mean,
+    intervals: conformalIntervals(model.calibration, mean),
+  }
+}

@@ -1,0 +1,31 @@
+/** Public surface of the forecasting pipeline. */
+export type {
+  Covariate,
+  PipelineConfig,
+  PipelineState,
+  SeriesInput,
+  Strategy,
+  TargetMode,
+  TrainedModel,
+  TransformConfig,
+} from './types'
+export { defaultConfig, validateConfig } from './config'
+export { chooseBackend, type BackendChoice } from './backend'
+export { prepare, periodOf, type Prepared } from './prepare'
+export { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome, type TrainRequest } from './trainer'
+export {
+  completeRun,
+  runPipeline,
+  trainOnSeries,
+  type PipelineResult,
+  type RunOptions,
+  type TrainedRun,
+  type TrainingSummary,
+} from './run'
+export { forecastAhead, type AheadOptions, type FutureForecast } from './forecast-ahead'
+export { fineTune, type FineTuneOptions } from './new-data'
+export { autoConfig, runAuto, type AutoCandidate, type AutoOptions, type AutoResult } from './auto'
+export { scoreBaselines, type BaselineName, type BaselineScore } from './baselines'
+export { calibratePerStep } from './calibration'
+export type { RangeEvaluation } from './evaluate'
+export type { PipelineBacktest } from './backtest'

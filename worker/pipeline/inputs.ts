@@ -1,0 +1,87 @@
+import { seasonalNaiveBase } from '../forecast/index'
+import { pastChannels, type ZColumns } from './columns'
+
+/**
+ * Network inputs and targets at arbitrary origins (index of the first forecast step, z-space).
+ * Input step j describes τ = origin − L + j: the past channels at τ, then the future covariates
+ * at τ + outputs, the same layout as forecast/windows.ts so known-future values line up with
+ * the forecast steps. Future covariates asked for past the end of the data repeat the last value.
+ */
+
+export interface InputShape {
+  lookback: number
+  /** Steps the network predicts at once: the horizon (direct) or 1 (recursive). */
+  outputs: number
+}
+
+export function inputWidth(zc: ZColumns): number {
+  return zc.columns.length
+}
+
+function valueAt(column: ArrayLike<number>, t: number): number {
+  return column[Math.min(t, column.length - 1)]
+}
+
+export function writeInput(
+  columns: ArrayLike<number>[],
+  zc: ZColumns,
+  shape: InputShape,
+  origin: number,
+  x: Float32Array | Float64Array,
+  offset: number,
+): void {
+  const past = pastChannels(zc)
+  let p = offset
+  for (let j = 0; j < shape.lookback; j++) {
+    const tau = origin - shape.lookback + j
+    for (const c of past) x[p++] = columns[c][tau]
+    for (const c of zc.futureIndices) x[p++] = valueAt(columns[c], tau + shape.outputs)
+  }
+}
+
+export function buildInputs(zc: ZColumns, shape: InputShape, origins: ArrayLike<number>): Float64Array {
+  const width = shape.lookback * inputWidth(zc)
+  const x = new Float64Array(origins.length * width)
+  for (let i = 0; i < origins.length; i++) writeInput(zc.columns, zc, shape, origins[i], x, i * width)
+  return x
+}
+
+/** Seasonal-naive base on the z scale for the steps after origin (reads only values before it). */
+export function residualBase(z: ArrayLike<number>, origin: number, steps: number, m: number): Float64Array {
+  return seasonalNaiveBase(z, origin - 1, steps, m)
+}
+
+/**
+ * What the network is trained to output at each origin: z levels, or their difference from the
+ * seasonal-naive base. Steps at or after `limit` are NaN (partial validation windows).
+ */
+export function buildTargets(
+  z: ArrayLike<number>,
+  origins: ArrayLike<number>,
+  outputs: number,
+  residual: boolean,
+  m: number,
+  limit = z.length,
+): Float64Array {
+  const y = new Float64Array(origins.length * outputs)
+  for (let i = 0; i < origins.length; i++) {
+    const o = origins[i]
+    const base = residual ? residualBase(z, o, outputs, m) : null
+    for (let k = 0; k < outputs; k++) {
+      y[i * outputs + k] = o + k < limit ? z[o + k] - (base ? base[k] : 0) : NaN
+    }
+  }
+  return y
+}
+
+/** Origins first, first + stride, … whose `outputs` targets all lie before `end`. */
+export function originRange(first: number, end: number, outputs: number, stride: number): number[] {
+  const origins: number[] = []
+  for (let o = first; o + outputs <= end; o += stride) origins.push(o)
+  return origins
+}
+
+/** Smallest origin with a full lookback and, in residual mode, a full season before it. */
+export function firstOrigin(lookback: number, residual: boolean, m: number): number {
+  return Math.max(lookback, residual ? m : 0)
+}

@@ -1,0 +1,100 @@
+import type { Backend } from '../engine/index'
+import { TargetTransform } from '../forecast/index'
+import { usesDifferenceChannel, type ZColumns } from './columns'
+import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
+import type { PipelineState } from './types'
+
+export interface Predictor {
+  backend: Backend
+  params: Float32Array | Float64Array
+  state: PipelineState
+}
+
+function shapeOf(state: PipelineState): InputShape {
+  const direct = state.config.strategy === 'direct'
+  return { lookback: state.config.lookback, outputs: direct ? state.config.horizon : 1 }
+}
+
+function forward(predictor: Predictor, x: Float64Array, count: number, lookback: number): Float64Array {
+  const { backend, params, state } = predictor
+  const outputs = state.spec.outputSize
+  const input = params instanceof Float32Array ? Float32Array.from(x) : x
+  const out = params instanceof Float32Array ? new Float32Array(count * outputs) : new Float64Array(count * outputs)
+  if (count > 0) backend.forward(params, input, count, lookback, out)
+  return Float64Array.from(out)
+}
+
+/** Raw network outputs (levels or residuals, z scale) at each origin, direct strategy. */
+export function rawOutputs(predictor: Predictor, zc: ZColumns, origins: ArrayLike<number>): Float64Array {
+  const shape = shapeOf(predictor.state)
+  return forward(predictor, buildInputs(zc, shape, origins), origins.length, shape.lookback)
+}
+
+function directLevels(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+  const { state } = predictor
+  const H = state.config.horizon
+  if (steps > H) throw new RangeError(`a direct model forecasts at most ${H} steps, asked for ${steps}`)
+  const raw = rawOutputs(predictor, zc, origins)
+  const residual = state.config.targetMode === 'seasonalResidual'
+  return origins.map((o, i) => {
+    const base = residual ? residualBase(zc.columns[0], o, steps, state.period) : null
+    return Float64Array.from({ length: steps }, (_, k) => raw[i * H + k] + (base ? base[k] : 0))
+  })
+}
+
+/** Local copies of every column around one origin, with room for the rolled-out predictions. */
+function localColumns(zc: ZColumns, origin: number, start: number, steps: number): Float64Array[] {
+  return zc.columns.map((column) => {
+    const local = new Float64Array(origin - start + steps + 1)
+    local.set(column.subarray(start, Math.min(column.length, start + local.length)))
+    for (let t = Math.min(column.length, start + local.length) - start; t < local.length; t++)
+      local[t] = local[Math.max(0, t - 1)]
+    return local
+  })
+}
+
+/** One-step model rolled out: each prediction becomes the input of the next step. */
+function recursiveLevels(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+  const { state } = predictor
+  const m = state.period
+  const shape = shapeOf(state)
+  const residual = state.config.targetMode === 'seasonalResidual'
+  const start = (o: number) => Math.max(0, o - shape.lookback - m)
+  const locals = origins.map((o) => localColumns(zc, o, start(o), steps))
+  const width = shape.lookback * inputWidth(zc)
+  const x = new Float64Array(origins.length * width)
+  for (let k = 0; k < steps; k++) {
+    origins.forEach((o, i) => writeInput(locals[i], zc, shape, o - start(o) + k, x, i * width))
+    const raw = forward(predictor, x, origins.length, shape.lookback)
+    origins.forEach((o, i) => {
+      const t = o - start(o) + k
+      const z = locals[i][0]
+      z[t] = raw[i] + (residual ? residualBase(z, t, 1, m)[0] : 0)
+      if (usesDifferenceChannel(state)) locals[i][1][t] = t >= m ? z[t] - z[t - m] : 0
+    })
+  }
+  return origins.map((o, i) => locals[i][0].slice(o - start(o), o - start(o) + steps))
+}
+
+/** Level forecasts on the z scale for `steps` steps after each origin. */
+export function predictZ(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+  return predictor.state.config.strategy === 'direct'
+    ? directLevels(predictor, zc, origins, steps)
+    : recursiveLevels(predictor, zc, origins, steps)
+}
+
+/** Forecasts in the original units, each made from the raw history before its origin. */
+export function predictOriginal(
+  predictor: Predictor,
+  zc: ZColumns,
+  target: ArrayLike<number>,
+  origins: number[],
+  steps: number,
+): Float64Array[] {
+  const transform = TargetTransform.fromJSON(predictor.state.transform)
+  const history = Float64Array.from(target)
+  return predictZ(predictor, zc, origins, steps).map((z, i) =>
+    transform.inverseForecast(z, history.subarray(0, origins[i] + zc.lag)),
+  )
+}
+

@@ -1,0 +1,106 @@
+import type { FitData, ModelSpec } from '../engine/index'
+import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../forecast/index'
+import { seasonalPeriod } from '../timeseries/calendar'
+import { toZColumns, type ZColumns } from './columns'
+import { validateConfig } from './config'
+import { buildInputs, buildTargets, firstOrigin, originRange, type InputShape } from './inputs'
+import type { PipelineConfig, PipelineState, SeriesInput } from './types'
+
+/** Windows and fitted transforms for one training run. Indices of `split` are original; origins are z-space. */
+export interface Prepared {
+  state: PipelineState
+  zc: ZColumns
+  split: ChronologicalSplit
+  shape: InputShape
+  trainOrigins: number[]
+  validationOrigins: number[]
+  train: FitData
+  validation: { x: Float64Array; y: Float64Array }
+}
+
+export function periodOf(series: SeriesInput): number {
+  if (series.period !== undefined) return Math.max(1, Math.round(series.period))
+  return series.frequency ? seasonalPeriod(series.frequency) : 1
+}
+
+function specFor(config: PipelineConfig, inputSize: number): ModelSpec {
+  const outputSize = config.strategy === 'direct' ? config.horizon : 1
+  return { inputSize, outputSize, layers: config.layers.map((layer) => ({ ...layer })) }
+}
+
+/** Fits every transform on the training part only: validation and test values never reach a statistic. */
+export function fitState(series: SeriesInput, config: PipelineConfig, split: ChronologicalSplit): PipelineState {
+  const trainEnd = split.train.end
+  const transform = TargetTransform.fit(Array.prototype.slice.call(series.target, 0, trainEnd) as number[], {
+    kind: config.transforms.scaling,
+    log: config.transforms.log,
+    difference: config.transforms.difference,
+    period: periodOf(series),
+  })
+  const fitScaler = (values: ArrayLike<number>) =>
+    Scaler.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], { kind: 'zscore' }).toJSON()
+  const past = series.pastCovariates ?? []
+  const future = series.futureCovariates ?? []
+  const residualChannel = config.targetMode === 'seasonalResidual' ? 1 : 0
+  return {
+    config: structuredClone(config),
+    period: periodOf(series),
+    spec: specFor(config, 1 + residualChannel + past.length + future.length),
+    transform: transform.toJSON(),
+    pastScalers: past.map((c) => fitScaler(c.values)),
+    futureScalers: future.map((c) => fitScaler(c.values)),
+    pastNames: past.map((c) => c.name),
+    futureNames: future.map((c) => c.name),
+  }
+}
+
+export function checkSeries(series: SeriesInput, config: PipelineConfig): void {
+  const n = series.target.length
+  for (const covariate of [...(series.pastCovariates ?? []), ...(series.futureCovariates ?? [])]) {
+    if (covariate.values.length < n)
+      throw new RangeError(`covariate "${covariate.name}" has ${covariate.values.length} values, target ${n}`)
+  }
+  if (config.strategy === 'recursive' && (series.pastCovariates ?? []).length > 0)
+    throw new RangeError('the recursive strategy cannot roll past covariates forward; use direct')
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(series.target[i])) throw new RangeError(`target value ${i} is missing or not a number`)
+  }
+}
+
+/** `fixedState` keeps an earlier fit's transforms (fine-tuning on grown data). */
+export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?: PipelineState): Prepared {
+  validateConfig(config)
+  checkSeries(series, config)
+  const split = chronologicalSplit(series.target.length, config.split)
+  const state = fixedState ? { ...fixedState, config: structuredClone(config) } : fitState(series, config, split)
+  const zc = toZColumns(state, series)
+  const residual = config.targetMode === 'seasonalResidual'
+  const shape: InputShape = { lookback: config.lookback, outputs: state.spec.outputSize }
+  const first = firstOrigin(config.lookback, residual, state.period)
+  const trainEnd = split.train.end - zc.lag
+  const validationEnd = split.validation.end - zc.lag
+  const trainOrigins = originRange(first, trainEnd, shape.outputs, config.stride)
+  if (trainOrigins.length === 0)
+    throw new RangeError(
+      `no complete training window: lookback ${config.lookback} + horizon ${shape.outputs} need more than ` +
+        `the ${split.train.end} training observations (shorten lookback or horizon, or shrink validation/test)`,
+    )
+  const validationOrigins = originRange(Math.max(first, trainEnd), validationEnd, 1, 1)
+  const z = zc.columns[0]
+  return {
+    state,
+    zc,
+    split,
+    shape,
+    trainOrigins,
+    validationOrigins,
+    train: {
+      x: buildInputs(zc, shape, trainOrigins),
+      y: buildTargets(z, trainOrigins, shape.outputs, residual, state.period),
+    },
+    validation: {
+      x: buildInputs(zc, shape, validationOrigins),
+      y: buildTargets(z, validationOrigins, shape.outputs, residual, state.period, validationEnd),
+    },
+  }
+}

@@ -1,0 +1,131 @@
+import type { BackendChoice } from './backend'
+import { scoreBaselines, type BaselineScore } from './baselines'
+import { runBacktest, type PipelineBacktest } from './backtest'
+import { analyseValidation, evaluateRange, type RangeEvaluation } from './evaluate'
+import { forecastAhead, type FutureForecast } from './forecast-ahead'
+import { prepare, type Prepared } from './prepare'
+import type { Predictor } from './predict'
+import type { TrainEpoch, Trainer } from './trainer'
+import { trainNetwork, type TrainedNetwork } from './training'
+import type { PipelineConfig, PipelineState, SeriesInput, TrainedModel } from './types'
+
+export interface RunOptions {
+  trainer?: Trainer
+  backend?: BackendChoice
+  onEpoch?: (report: TrainEpoch) => void
+  /** Skip the (slow) ETS and rolling backtest, e.g. while Auto compares candidates. */
+  quick?: boolean
+}
+
+export interface TrainingSummary {
+  epochsRun: number
+  bestEpoch: number
+  trainLoss: number[]
+  valLoss: number[]
+  backend: string
+  trainWindows: number
+  validationWindows: number
+}
+
+export interface PipelineResult {
+  model: TrainedModel
+  training: TrainingSummary
+  /** Mean absolute validation error (original units) over every validation origin and step. */
+  validationScore: number
+  validation: RangeEvaluation | null
+  test: (RangeEvaluation & { baselines: Record<string, BaselineScore> }) | null
+  backtest: PipelineBacktest | null
+  forecast: FutureForecast
+  notes: string[]
+}
+
+export interface TrainedRun {
+  prepared: Prepared
+  network: TrainedNetwork
+  model: TrainedModel
+  predictor: Predictor
+  validationScore: number
+}
+
+/** Prepare, train and calibrate: the part every caller (Auto, backtest refits) needs. */
+export async function trainOnSeries(
+  series: SeriesInput,
+  config: PipelineConfig,
+  options: RunOptions & { initialParams?: Float32Array | Float64Array; fixedState?: PipelineState } = {},
+): Promise<TrainedRun> {
+  const prepared = prepare(series, config, options.fixedState)
+  const network = await trainNetwork(prepared, options)
+  const predictor: Predictor = { backend: network.backend, params: network.outcome.params, state: prepared.state }
+  const validation = analyseValidation(predictor, prepared, series.target)
+  const timestamps = series.timestamps
+  const run: TrainedRun = {
+    prepared,
+    network,
+    predictor,
+    validationScore: validation.score,
+    model: {
+      state: prepared.state,
+      params: network.outcome.params,
+      calibration: validation.calibration,
+      frequency: series.frequency ?? null,
+      lastTimestamp: timestamps && timestamps.length > 0 ? timestamps[timestamps.length - 1] : null,
+    },
+  }
+  return run
+}
+
+/** Scores a trained run on validation and test, against the baselines, and forecasts ahead. */
+export async function completeRun(series: SeriesInput, run: TrainedRun, options: RunOptions = {}) {
+  const { prepared, predictor, network } = run
+  const { split, zc } = prepared
+  const m = prepared.state.period
+  const H = prepared.state.config.horizon
+  const notes: string[] = []
+  const hasValidation = split.validation.end > split.validation.start
+  if (!hasValidation) notes.push('No validation part: no early stopping and unbounded intervals.')
+  const validation = hasValidation
+    ? evaluateRange(predictor, zc, series.target, split.validation, run.model.calibration)
+    : null
+  let test: PipelineResult['test'] = null
+  if (split.test.end > split.test.start) {
+    const evaluation = evaluateRange(predictor, zc, series.target, split.test, run.model.calibration)
+    const names = options.quick
+      ? (['naive', 'seasonalNaive', 'drift', 'mean'] as const)
+      : (['naive', 'seasonalNaive', 'drift', 'mean', 'ets'] as const)
+    test = {
+      ...evaluation,
+      baselines: scoreBaselines(series.target, split.test.start, split.test.end, H, m, [...names]),
+    }
+  }
+  const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
+    trainOnSeries(shorter, config, { ...options, onEpoch: undefined })
+  const backtest = options.quick ? null : await runBacktest(series, run, retrain, notes)
+  const result: PipelineResult = {
+    model: run.model,
+    training: {
+      epochsRun: network.outcome.epochsRun,
+      bestEpoch: network.outcome.bestEpoch,
+      trainLoss: network.outcome.trainLoss,
+      valLoss: network.outcome.valLoss,
+      backend: network.backend.name,
+      trainWindows: prepared.trainOrigins.length,
+      validationWindows: prepared.validationOrigins.length,
+    },
+    validationScore: run.validationScore,
+    validation,
+    test,
+    backtest,
+    forecast: await forecastAhead(run.model, series, { backend: options.backend }),
+    notes,
+  }
+  return result
+}
+
+/** The whole pipeline for one configuration. */
+export async function runPipeline(
+  series: SeriesInput,
+  config: PipelineConfig,
+  options: RunOptions = {},
+): Promise<PipelineResult> {
+  return completeRun(series, await trainOnSeries(series, config, options), options)
+}

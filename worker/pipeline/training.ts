@@ -1,0 +1,68 @@
+import type { Backend, Precision } from '../engine/index'
+import { chooseBackend, type BackendChoice } from './backend'
+import type { Prepared } from './prepare'
+import { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome } from './trainer'
+
+export interface TrainingOptions {
+  trainer?: Trainer
+  backend?: BackendChoice
+  /** Warm start (fine-tuning) from these weights. */
+  initialParams?: Float32Array | Float64Array
+  epochs?: number
+  onEpoch?: (report: TrainEpoch) => void
+}
+
+export interface TrainedNetwork {
+  backend: Backend
+  precision: Precision
+  outcome: TrainOutcome
+}
+
+/** Mean squared error over the defined (non-NaN) targets of the validation windows. */
+export function maskedValidationLoss(
+  backend: Backend,
+  prepared: Prepared,
+): ((params: Float32Array | Float64Array) => number) | undefined {
+  const count = prepared.validationOrigins.length
+  if (count === 0) return undefined
+  const { x, y } = prepared.validation
+  const outputs = prepared.shape.outputs
+  return (params) => {
+    const input = params instanceof Float32Array ? Float32Array.from(x) : x
+    const out = params instanceof Float32Array ? new Float32Array(y.length) : new Float64Array(y.length)
+    backend.forward(params, input, count, prepared.shape.lookback, out)
+    let sum = 0
+    let defined = 0
+    for (let i = 0; i < count * outputs; i++) {
+      if (Number.isNaN(y[i])) continue
+      sum += (out[i] - y[i]) ** 2
+      defined++
+    }
+    return sum / defined
+  }
+}
+
+export async function trainNetwork(prepared: Prepared, options: TrainingOptions = {}): Promise<TrainedNetwork> {
+  const { config, spec } = prepared.state
+  const { backend, precision } = await chooseBackend(spec, options.backend)
+  const trainer = options.trainer ?? fitTrainer
+  const outcome = await trainer({
+    spec,
+    precision,
+    backend,
+    train: prepared.train,
+    steps: prepared.shape.lookback,
+    batchSize: config.batchSize,
+    epochs: options.epochs ?? config.epochs,
+    patience: config.patience,
+    optimizer: config.optimizer,
+    schedule: config.schedule,
+    clipNorm: config.clipNorm,
+    loss: config.loss,
+    seed: config.seed,
+    initialParams: options.initialParams,
+    validationLoss: maskedValidationLoss(backend, prepared),
+    onEpoch: options.onEpoch,
+  })
+  return { backend, precision, outcome }
+}

@@ -1,0 +1,78 @@
+import type { LayerSpec, LossKind, ModelSpec, OptimizerConfig, ScheduleConfig } from '../engine/index'
+import type { ConformalCalibration, DifferencingKind, LogKind, ScalingKind, SplitSize } from '../forecast/index'
+import type { TargetTransformJSON, ScalerJSON } from '../forecast/index'
+import type { Frequency } from '../timeseries/frequency'
+
+/** One univariate target with optional covariates, as it comes out of the CSV import. */
+export interface SeriesInput {
+  target: ArrayLike<number>
+  /** Covariates only known up to the present (read at input steps only). */
+  pastCovariates?: Covariate[]
+  /** Covariates known ahead of time (their values for the forecast steps are inputs too). */
+  futureCovariates?: Covariate[]
+  /** Epoch-ms UTC, or null for a plain index. */
+  timestamps?: ArrayLike<number> | null
+  frequency?: Frequency | null
+  /** Seasonal period m; defaults to the frequency's primary period (1 without a frequency). */
+  period?: number
+}
+
+export interface Covariate {
+  name: string
+  values: ArrayLike<number>
+}
+
+export type Strategy = 'direct' | 'recursive'
+/** 'seasonalResidual': the network learns the correction to a seasonal-naive forecast. */
+export type TargetMode = 'level' | 'seasonalResidual'
+
+export interface TransformConfig {
+  scaling: ScalingKind
+  log: LogKind
+  difference: DifferencingKind
+}
+
+export interface PipelineConfig {
+  layers: LayerSpec[]
+  lookback: number
+  horizon: number
+  /** Distance between consecutive training window origins. */
+  stride: number
+  strategy: Strategy
+  transforms: TransformConfig
+  targetMode: TargetMode
+  split: { validation: SplitSize; test: SplitSize }
+  optimizer: OptimizerConfig
+  schedule: ScheduleConfig
+  batchSize: number
+  epochs: number
+  /** Epochs without validation improvement before stopping; 0 = run every epoch. */
+  patience: number
+  /** Global gradient-norm clipping; 0 = none. */
+  clipNorm: number
+  loss: LossKind
+  seed: number
+  backtest: { origins: number; refit: boolean }
+}
+
+/** Everything needed to turn raw values into network inputs and outputs back into values. */
+export interface PipelineState {
+  config: PipelineConfig
+  period: number
+  spec: ModelSpec
+  transform: TargetTransformJSON
+  pastScalers: ScalerJSON[]
+  futureScalers: ScalerJSON[]
+  pastNames: string[]
+  futureNames: string[]
+}
+
+export interface TrainedModel {
+  state: PipelineState
+  params: Float32Array | Float64Array
+  /** Per-step conformal half-widths from validation residuals, in original units. */
+  calibration: ConformalCalibration
+  frequency: Frequency | null
+  /** Timestamp of the last observation seen in training (null without timestamps). */
+  lastTimestamp: number | null
+}
