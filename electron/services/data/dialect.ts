@@ -14,8 +14,13 @@ export function detectLineEnding(text: string): LineEnding {
 
 /** Blank rows and comment rows carry no data and are skipped (but still counted as lines). */
 export function isSkippableRow(row: string[], commentPrefix: string | null): boolean {
-  if (row.length === 1 && row[0].trim() === '') return true
-  return commentPrefix !== null && row.length > 0 && row[0].trimStart().startsWith(commentPrefix)
+  const first = row[0]
+  if (row.length === 1 && first.trim() === '') return true
+  if (commentPrefix === null || first === undefined) return false
+  // Called for every row of large files: only look closer when the first character could start a comment.
+  const c = first.charCodeAt(0)
+  if (c !== commentPrefix.charCodeAt(0) && c !== 32 && c !== 9) return false
+  return first.trimStart().startsWith(commentPrefix)
 }
 
 export function parseRows(text: string, delimiter: Delimiter, newline: LineEnding, preview = 0): string[][] {

@@ -1,3 +1,4 @@
+import { Buffer, isAscii } from 'node:buffer'
 import type { TextEncodingName } from './types'
 
 export interface EncodingGuess {
@@ -79,4 +80,32 @@ export function looksLikeText(text: string): boolean {
     else if (c === 0xfffd) control++
   }
   return control / n < 0.01
+}
+
+/**
+ * Streams bytes to text. Chunks that are pure ASCII (most of a large numeric CSV) are copied
+ * straight into one-byte strings, which is several times cheaper than TextDecoder; once a chunk
+ * needs the real decoder it keeps it, since it may hold part of a character.
+ */
+export class ChunkDecoder {
+  private readonly decoder: InstanceType<typeof TextDecoder>
+  private decoderInUse = false
+
+  constructor(private readonly encoding: TextEncodingName) {
+    this.decoder = createDecoder(encoding)
+  }
+
+  /** Throws a TypeError on bytes that are not valid UTF-8 (only for the utf-8 encoding). */
+  decode(chunk: Uint8Array): string {
+    const asciiCompatible = this.encoding === 'utf-8' || this.encoding === 'latin1'
+    if (asciiCompatible && !this.decoderInUse && isAscii(chunk)) {
+      return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1')
+    }
+    this.decoderInUse = true
+    return this.decoder.decode(chunk, { stream: true })
+  }
+
+  end(): string {
+    return this.decoderInUse ? this.decoder.decode() : ''
+  }
 }

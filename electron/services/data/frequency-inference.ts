@@ -10,11 +10,12 @@ const WEEK = 7 * DAY
 /** Above this share of gaps that are not whole steps, the series is reported irregular. */
 const IRREGULAR_SHARE = 0.05
 
-function modalValue(values: number[]): number {
+function modalValue(values: ArrayLike<number>): number {
   const tally = new Map<number, number>()
   let best = values[0]
   let bestCount = 0
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
     const count = (tally.get(v) ?? 0) + 1
     tally.set(v, count)
     if (count > bestCount || (count === bestCount && v < best)) {
@@ -85,12 +86,16 @@ function candidateFor(times: Float64Array, modalGap: number): Candidate {
       return { frequency: monthBased(months), stepsBetween: (a, b) => calendarMonthsBetween(a, b) / months }
     }
   }
-  const weekdaysOnly = modalGap === DAY && times.every((t) => !isWeekend(t))
-  const hasWeekendJumps = gapsOf(times, (a, b) => b - a).some((g) => g === 3 * DAY)
-  if (weekdaysOnly && hasWeekendJumps) {
+  if (modalGap === DAY && times.every((t) => !isWeekend(t)) && plainGaps(times).some((g) => g === 3 * DAY)) {
     return { frequency: { unit: 'businessDay', step: 1 }, stepsBetween: businessDaysBetween }
   }
   return { frequency: fixedDuration(modalGap), stepsBetween: (a, b) => (b - a) / modalGap }
+}
+
+function plainGaps(times: Float64Array): Float64Array {
+  const out = new Float64Array(Math.max(0, times.length - 1))
+  for (let i = 1; i < times.length; i++) out[i - 1] = times[i] - times[i - 1]
+  return out
 }
 
 function gapsOf(times: Float64Array, measure: (a: number, b: number) => number): number[] {
@@ -103,7 +108,7 @@ function gapsOf(times: Float64Array, measure: (a: number, b: number) => number):
 export function inferFrequency(times: Float64Array): FrequencyInference {
   if (times.length < 2)
     return { frequency: null, irregular: false, irregularShare: 0, skippedSteps: 0, label: 'unknown' }
-  const candidate = candidateFor(times, modalValue(gapsOf(times, (a, b) => b - a)))
+  const candidate = candidateFor(times, modalValue(plainGaps(times)))
   let offGrid = 0
   let skippedSteps = 0
   for (let i = 1; i < times.length; i++) {

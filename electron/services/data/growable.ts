@@ -16,8 +16,11 @@ export class GrowableFloat64 {
     this.buffer[this.length++] = value
   }
 
+  /** A view when little capacity is unused (no copy), else a trimmed copy. */
   toArray(): Float64Array {
-    return this.buffer.length === this.length ? this.buffer : this.buffer.slice(0, this.length)
+    return this.length >= this.buffer.length * 0.75
+      ? this.buffer.subarray(0, this.length)
+      : this.buffer.slice(0, this.length)
   }
 }
 
@@ -39,6 +42,8 @@ export class GrowableInt32 {
   }
 
   toArray(): Int32Array {
-    return this.buffer.length === this.length ? this.buffer : this.buffer.slice(0, this.length)
+    return this.length >= this.buffer.length * 0.75
+      ? this.buffer.subarray(0, this.length)
+      : this.buffer.slice(0, this.length)
   }
 }

@@ -3,13 +3,13 @@ import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { BlockSplitter } from './block-splitter'
 import { asCsvImportError, CsvImportError } from './csv-import-error'
-import { createDecoder } from './encoding'
+import { ChunkDecoder } from './encoding'
 import { finalizeImport } from './finalize'
 import { NotUtf8After, prepareImport, SAMPLE_BYTES } from './prepare'
 import { RowCollector } from './row-collector'
 import type { CsvImportOptions, ImportControl, ImportOutcome } from './types'
 
-const READ_CHUNK_BYTES = 1 << 20
+const READ_CHUNK_BYTES = 1048576
 const PROGRESS_INTERVAL_MS = 100
 
 export async function readHead(path: string, maxBytes: number): Promise<{ head: Uint8Array; size: number }> {
@@ -42,9 +42,9 @@ function throwIfCancelled(signal: AbortSignal | undefined, fileName: string): vo
   if (signal?.aborted) throw new CsvImportError('CANCELLED', fileName, 'the import was cancelled')
 }
 
-function decodeChunk(decoder: InstanceType<typeof TextDecoder>, chunk?: Uint8Array): string {
+function decodeChunk(decoder: ChunkDecoder, chunk?: Uint8Array): string {
   try {
-    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode()
+    return chunk ? decoder.decode(chunk) : decoder.end()
   } catch {
     throw new NotUtf8After()
   }
@@ -63,10 +63,10 @@ async function importOnce(
   const splitter = new BlockSplitter(
     layout.delimiter,
     layout.lineEnding,
-    (rows, q) => collector.addRows(rows, q),
+    (row, q) => collector.addRow(row, q),
     fileName,
   )
-  const decoder = createDecoder(encoding.encoding)
+  const decoder = new ChunkDecoder(encoding.encoding)
   const progress = throttledProgress(control)
   let bytesRead = encoding.bomLength
   const stream = createReadStream(path, { start: encoding.bomLength, highWaterMark: READ_CHUNK_BYTES })

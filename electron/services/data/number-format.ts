@@ -28,12 +28,31 @@ function normalisedSeparatorCode(c: number): number {
   return c === NBSP || c === NARROW_NBSP ? SPACE : c
 }
 
+/** The common shape "-123.45" read directly; NaN means "not this shape", not "missing". */
+function plainDotDecimal(cell: string): number {
+  const n = cell.length
+  let i = n > 0 && cell.charCodeAt(0) === MINUS ? 1 : 0
+  let digits = 0
+  let dots = 0
+  for (; i < n; i++) {
+    const c = cell.charCodeAt(i)
+    if (c >= DIGIT_0 && c <= DIGIT_9) digits++
+    else if (c === 46 && dots === 0) dots++
+    else return NaN
+  }
+  return digits > 0 ? Number(cell) : NaN
+}
+
 /**
  * Parses one cell under a number format, or returns null when it is not a number. A hand scanner
  * validates the shape (optional sign, digit groups of three, one decimal mark, exponent) so that
  * no regex runs per cell; the value itself comes from Number() for exact rounding.
  */
 export function parseNumber(cell: string, format: NumberFormat): number | null {
+  if (format.decimal === '.') {
+    const plain = plainDotDecimal(cell)
+    if (plain === plain) return plain
+  }
   let start = 0
   let end = cell.length
   while (start < end && isBlank(cell.charCodeAt(start))) start++

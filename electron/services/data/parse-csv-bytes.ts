@@ -30,7 +30,7 @@ function parseOnce(bytes: Uint8Array, fileName: string, options: CsvImportOption
   const splitter = new BlockSplitter(
     layout.delimiter,
     layout.lineEnding,
-    (rows, q) => collector.addRows(rows, q),
+    (row, q) => collector.addRow(row, q),
     fileName,
   )
   for (let at = 0; at < text.length; at += BLOCK_CHARS) splitter.push(text.slice(at, at + BLOCK_CHARS))

@@ -46,29 +46,26 @@ export class RowCollector {
     })
   }
 
-  /** `mayHaveLineBreaksInFields` is false for blocks without quotes, where a row is always one line. */
-  addRows(rows: string[][], mayHaveLineBreaksInFields: boolean): void {
+  /** `mayHaveLineBreaksInFields` is false for text without quotes, where a row is always one line. */
+  addRow(row: string[], mayHaveLineBreaksInFields: boolean): void {
     const builders = this.builders
     const width = builders.length
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]
-      const line = ++this.linesSeen
-      if (mayHaveLineBreaksInFields) this.linesSeen += extraLineBreaks(row)
-      if (isSkippableRow(row, this.layout.commentPrefix)) {
-        if (row.length === 1 && row[0].trim() === '') this.blankLines++
-        else this.commentLines++
-        continue
-      }
-      if (this.headerPending) {
-        this.headerPending = false
-        continue
-      }
-      if (row.length !== width && !(row.length > width && onlyBlanksFrom(row, width)))
-        this.refuseRagged(row, line)
-      for (let j = 0; j < width; j++) builders[j].push(row[j], line)
-      this.lines.push(line)
-      this.rowCount++
+    const line = ++this.linesSeen
+    if (mayHaveLineBreaksInFields) this.linesSeen += extraLineBreaks(row)
+    if (isSkippableRow(row, this.layout.commentPrefix)) {
+      if (row.length === 1 && row[0].trim() === '') this.blankLines++
+      else this.commentLines++
+      return
     }
+    if (this.headerPending) {
+      this.headerPending = false
+      return
+    }
+    if (row.length !== width && !(row.length > width && onlyBlanksFrom(row, width)))
+      this.refuseRagged(row, line)
+    for (let j = 0; j < width; j++) builders[j].push(row[j], line)
+    this.lines.push(line)
+    this.rowCount++
   }
 
   private refuseRagged(row: string[], line: number): never {
