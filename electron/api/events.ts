@@ -1,3 +1,5 @@
+import type { TrainingEpochEvent, TrainingProgressEvent, TrainingStateEvent } from './requests/training'
+
 /**
  * Every event the main side pushes to the renderer, by name. Payloads are plain JSON.
  * Events are broadcast to every connected window or browser tab; a late subscriber asks
@@ -6,4 +8,10 @@
 export interface EventMap {
   /** Something the user should know that did not come as the reply to their own request. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string }
+  /** Within-epoch progress of a training job, at most 10 events per second per job. */
+  'training.progress': TrainingProgressEvent
+  /** One per finished epoch; never dropped. */
+  'training.epoch': TrainingEpochEvent
+  /** Every state change of a training job; never dropped. */
+  'training.state': TrainingStateEvent
 }

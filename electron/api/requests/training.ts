@@ -1,0 +1,172 @@
+import { z } from 'zod'
+import { defineRequest } from '../define'
+
+const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
+
+export const trainingLayerSchema = z
+  .object({
+    cell: cellSchema.default('lstm'),
+    units: z.number().int().min(1).max(1024),
+    /** Inverted dropout on this layer's output sequence (ignored on the top layer). */
+    dropout: z.number().min(0).lt(1).default(0),
+  })
+  .strict()
+
+export const optimizerSettingsSchema = z
+  .object({
+    kind: z.enum(['adam', 'adamw', 'sgd']).default('adam'),
+    lr: z.number().positive().max(10),
+    weightDecay: z.number().min(0).default(0),
+    /** SGD only. */
+    momentum: z.number().min(0).lt(1).default(0),
+  })
+  .strict()
+
+export const scheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant') }).strict(),
+  z
+    .object({ kind: z.literal('step'), stepSize: z.number().int().positive(), gamma: z.number().positive() })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('cosine'),
+      T: z.number().int().positive(),
+      minLr: z.number().min(0).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('plateau'),
+      patience: z.number().int().min(0),
+      factor: z.number().gt(0).lt(1),
+      minLr: z.number().min(0).optional(),
+      threshold: z.number().min(0).optional(),
+    })
+    .strict(),
+])
+
+export const trainingConfigSchema = z
+  .object({
+    layers: z.array(trainingLayerSchema).min(1).max(8),
+    lookback: z.number().int().min(1).max(10_000),
+    horizon: z.number().int().min(1).max(1_000),
+    batchSize: z.number().int().min(1).max(4096),
+    epochs: z.number().int().min(1).max(100_000),
+    optimizer: optimizerSettingsSchema,
+    schedule: scheduleSchema.default({ kind: 'constant' }),
+    /** Global gradient-norm clipping threshold; null = no clipping. */
+    clipNorm: z.number().positive().nullable().default(null),
+    loss: z.enum(['mse', 'mae', 'huber']).default('mse'),
+    /** Epochs without improvement before early stopping; 0 = never stop early. */
+    patience: z.number().int().min(0).default(0),
+    seed: z.number().int().min(0).max(0xffffffff).default(0),
+    /** Pool threads this job uses; default: the whole pool (cores − 1). */
+    workers: z.number().int().min(1).max(256).optional(),
+    backend: z.enum(['auto', 'wasm', 'reference']).default('auto'),
+    /** Truncated BPTT window; 0 = full lookback. */
+    truncateSteps: z.number().int().min(0).default(0),
+    /**
+     * Windows per gradient shard. Fixed per job (never derived from the worker count) so that
+     * a run gives the same losses on 1 or N workers. Default: a quarter of the batch, at least 8.
+     */
+    shardSize: z.number().int().min(1).max(4096).optional(),
+  })
+  .strict()
+
+export type TrainingConfig = z.output<typeof trainingConfigSchema>
+export type TrainingConfigInput = z.input<typeof trainingConfigSchema>
+
+export type TrainingState = 'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'cancelled' | 'failed'
+
+export interface TrainingProgressEvent {
+  jobId: string
+  /** 0-based epoch and batch; `batches` per epoch. */
+  epoch: number
+  batch: number
+  batches: number
+  trainLoss: number
+  learningRate: number
+  /** Global gradient norm before clipping. */
+  gradNorm: number
+  windowsPerSec: number
+  etaSeconds: number
+}
+
+export interface TrainingEpochEvent {
+  jobId: string
+  epoch: number
+  trainLoss: number
+  valLoss: number | null
+  /** This epoch is the best so far (lowest validation loss, or training loss without validation). */
+  best: boolean
+  lr: number
+}
+
+export interface TrainingStateEvent {
+  jobId: string
+  state: TrainingState
+  message?: string
+}
+
+export interface TrainingJobStatus {
+  jobId: string
+  state: TrainingState
+  message?: string
+  /** Completed epochs and the configured total. */
+  epoch: number
+  epochs: number
+  bestEpoch: number | null
+  bestLoss: number | null
+  workers: number
+  backend: string | null
+  checkpointDir: string | null
+}
+
+export interface TrainingHistory {
+  status: TrainingJobStatus
+  states: TrainingStateEvent[]
+  epochs: TrainingEpochEvent[]
+  lastProgress: TrainingProgressEvent | null
+}
+
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a job id such as "run-2024-01-01-1"')
+const jobArgs = z.object({ jobId }).strict()
+
+/** What to train on: a dataset of an open project and the columns to forecast from. */
+export const trainingSourceSchema = z
+  .object({
+    projectId: z.string().min(1).max(256),
+    datasetId: z.string().min(1).max(256),
+    target: z.string().min(1).max(256),
+    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
+    /** Fraction of the most recent windows held out for validation. */
+    validationFraction: z.number().min(0).lt(1).default(0.2),
+  })
+  .strict()
+
+export const trainingRequests = {
+  'training.start': defineRequest<TrainingJobStatus>()(
+    'Queues a training job on a dataset; resumes from its run checkpoint when `resume` is set.',
+    z
+      .object({
+        source: trainingSourceSchema,
+        config: trainingConfigSchema,
+        runId: jobId.optional(),
+        resume: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'training.pause': defineRequest<TrainingJobStatus>()('Pauses a running job between two steps.', jobArgs),
+  'training.resume': defineRequest<TrainingJobStatus>()('Continues a paused job.', jobArgs),
+  'training.stop': defineRequest<TrainingJobStatus>()(
+    'Ends a job early, keeping the best weights so far.',
+    jobArgs,
+  ),
+  'training.cancel': defineRequest<TrainingJobStatus>()('Ends a job and discards its checkpoints.', jobArgs),
+  'training.status': defineRequest<TrainingJobStatus>()('State and progress of one job.', jobArgs),
+  'training.list': defineRequest<TrainingJobStatus[]>()('Every job of this session.', z.object({}).strict()),
+  'training.history': defineRequest<TrainingHistory>()(
+    'Everything a late subscriber missed: state changes, epoch summaries, the latest progress.',
+    jobArgs,
+  ),
+}

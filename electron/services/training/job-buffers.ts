@@ -1,0 +1,70 @@
+import type { ModelSpec } from '../../../worker/engine/index'
+import type { BackendKind, JobMemory } from '../../../worker/tasks/task-types'
+import type { LossKind } from '../../../worker/engine/index'
+import { countWindows, type TrainingWindows, type WindowSet } from './training-windows'
+
+/** The main side's views on the job's shared buffers. */
+export interface JobBuffers {
+  memory: JobMemory
+  params: Float32Array
+  gradSlots: Float32Array
+  order: Int32Array
+  trainCount: number
+  validationCount: number
+}
+
+export interface JobBufferOptions {
+  spec: ModelSpec
+  lookback: number
+  backend: BackendKind
+  loss: LossKind
+  truncateSteps: number
+  /** Gradient slots: shards in the largest mini-batch. */
+  slots: number
+  maxShard: number
+}
+
+const sharedFloats = (length: number): Float32Array => new Float32Array(new SharedArrayBuffer(length * 4))
+
+/** Copies a window set into shared float32 memory, once per job. */
+function shareSet(set: WindowSet): { x: Float32Array; y: Float32Array } {
+  const x = sharedFloats(set.x.length)
+  const y = sharedFloats(set.y.length)
+  x.set(set.x)
+  y.set(set.y)
+  return { x, y }
+}
+
+export function allocateJobBuffers(
+  windows: TrainingWindows,
+  paramCount: number,
+  options: JobBufferOptions,
+): JobBuffers {
+  const { spec, lookback } = options
+  const trainCount = countWindows(windows.train, lookback, spec.outputSize, spec.inputSize, 'Training')
+  const validation = windows.validation ?? null
+  const validationCount = validation
+    ? countWindows(validation, lookback, spec.outputSize, spec.inputSize, 'Validation')
+    : 0
+  const train = shareSet(windows.train)
+  const held = validation ? shareSet(validation) : null
+  const params = sharedFloats(paramCount)
+  const gradSlots = sharedFloats(options.slots * paramCount)
+  const order = new Int32Array(new SharedArrayBuffer(trainCount * 4))
+  const memory: JobMemory = {
+    spec,
+    steps: lookback,
+    backend: options.backend,
+    loss: options.loss,
+    truncateSteps: options.truncateSteps,
+    maxShard: options.maxShard,
+    params: params.buffer as SharedArrayBuffer,
+    gradSlots: gradSlots.buffer as SharedArrayBuffer,
+    trainX: train.x.buffer as SharedArrayBuffer,
+    trainY: train.y.buffer as SharedArrayBuffer,
+    validationX: (held?.x.buffer as SharedArrayBuffer | undefined) ?? null,
+    validationY: (held?.y.buffer as SharedArrayBuffer | undefined) ?? null,
+    order: order.buffer as SharedArrayBuffer,
+  }
+  return { memory, params, gradSlots, order, trainCount, validationCount }
+}

@@ -1,0 +1,172 @@
+import {
+  assertFinite,
+  assertFiniteGradients,
+  clipGlobalNorm,
+  createOptimizer,
+  createSchedule,
+  globalNorm,
+  initializeParams,
+  mulberry32,
+  paramLayout,
+  shuffleInPlace,
+  type LrSchedule,
+  type ModelSpec,
+  type Optimizer,
+  type ParamLayout,
+} from '../../../worker/engine/index'
+import type { FaultKind } from '../../../worker/tasks/task-types'
+import type { TrainingConfig } from '../../api/requests/training'
+import { BestTracker } from './best-tracker'
+import { reduceShardGradients, reduceShardLosses } from './gradient-reduce'
+import type { JobBuffers } from './job-buffers'
+import type { JobTasks, TaskSpec } from './job-tasks'
+import { optimizerConfigOf } from './model-setup'
+import { DROPOUT_STREAM, mixSeed, SHUFFLE_STREAM } from './seeds'
+import { planShards } from './shard-plan'
+
+/** One row of the loss history (and of loss.csv). */
+export interface EpochRecord {
+  epoch: number
+  trainLoss: number
+  valLoss: number | null
+  lr: number
+}
+
+export interface StepResult {
+  loss: number
+  /** Global gradient norm before clipping. */
+  gradNorm: number
+}
+
+/** Where in the run a task belongs, for the test-only fault hook. */
+export type FaultPlan = (epoch: number, batch: number, shard: number) => FaultKind | undefined
+
+export interface TrainerOptions {
+  config: TrainingConfig
+  spec: ModelSpec
+  buffers: JobBuffers
+  tasks: JobTasks
+  shardSize: number
+  faults?: FaultPlan
+}
+
+/**
+ * The numerical side of a job on the main thread: plans shards, reduces their gradients in a
+ * fixed order, clips, checks finiteness and steps the optimizer on the shared weights.
+ */
+export class Trainer {
+  readonly layout: ParamLayout
+  readonly optimizer: Optimizer
+  readonly schedule: LrSchedule
+  readonly best: BestTracker
+  readonly history: EpochRecord[] = []
+  bestParams: Float32Array | null = null
+  private readonly reduced: Float64Array
+
+  constructor(private readonly options: TrainerOptions) {
+    const { config, spec, buffers } = options
+    this.layout = paramLayout(spec)
+    initializeParams(spec, buffers.params, config.seed)
+    this.optimizer = createOptimizer(optimizerConfigOf(config), buffers.params.length)
+    this.schedule = createSchedule(config.schedule, config.optimizer.lr)
+    this.best = new BestTracker(config.patience)
+    this.reduced = new Float64Array(buffers.params.length)
+  }
+
+  get params(): Float32Array {
+    return this.options.buffers.params
+  }
+
+  get buffers(): JobBuffers {
+    return this.options.buffers
+  }
+
+  get spec(): ModelSpec {
+    return this.options.spec
+  }
+
+  get batches(): number {
+    return Math.ceil(this.options.buffers.trainCount / this.options.config.batchSize)
+  }
+
+  /** Writes epoch `epoch`'s window order into shared memory; a pure function of (seed, epoch). */
+  beginEpoch(epoch: number): void {
+    const { order } = this.options.buffers
+    for (let i = 0; i < order.length; i++) order[i] = i
+    shuffleInPlace(order, mulberry32(mixSeed(this.options.config.seed, SHUFFLE_STREAM, epoch)))
+    this.optimizer.lr = this.schedule.lr
+  }
+
+  /** Windows in mini-batch `batch`. */
+  batchSize(batch: number): number {
+    const { batchSize } = this.options.config
+    return Math.min(batchSize, this.options.buffers.trainCount - batch * batchSize)
+  }
+
+  /** One optimizer step on mini-batch `batch` of the current epoch, its shards computed in the pool. */
+  async step(epoch: number, batch: number): Promise<StepResult> {
+    const { config, buffers, tasks, shardSize, faults } = this.options
+    const shards = planShards(batch * config.batchSize, this.batchSize(batch), shardSize)
+    const specs: TaskSpec[] = shards.map((shard, slot) => ({
+      kind: 'gradient',
+      from: shard.from,
+      count: shard.count,
+      slot,
+      dropoutSeed: mixSeed(config.seed, DROPOUT_STREAM, epoch, batch, slot),
+      fault: faults?.(epoch, batch, slot),
+    }))
+    const losses = await tasks.runAll(specs)
+    const loss = reduceShardLosses(losses, shards)
+    assertFinite(loss, 'loss')
+    reduceShardGradients(buffers.gradSlots, shards, buffers.params.length, this.reduced)
+    assertFiniteGradients(this.layout, this.reduced)
+    const gradNorm = config.clipNorm
+      ? clipGlobalNorm(this.reduced, config.clipNorm)
+      : globalNorm(this.reduced)
+    this.optimizer.step(buffers.params, this.reduced)
+    assertFinite(buffers.params, 'parameters')
+    return { loss, gradNorm }
+  }
+
+  /** Mean validation loss (chunks in the pool, summed in a fixed order), or null without validation. */
+  async validationLoss(): Promise<number | null> {
+    const { buffers, tasks, shardSize, spec } = this.options
+    if (buffers.validationCount === 0) return null
+    const chunks = planShards(0, buffers.validationCount, shardSize)
+    const sums = await tasks.runAll(
+      chunks.map((chunk) => ({ kind: 'evaluate', from: chunk.from, count: chunk.count })),
+    )
+    const total = sums.reduce((sum, value) => sum + value, 0)
+    const loss = total / (buffers.validationCount * spec.outputSize)
+    assertFinite(loss, 'validation loss')
+    return loss
+  }
+
+  /** Closes an epoch: history, best weights, schedule. Returns the record and whether it is the best. */
+  endEpoch(epoch: number, trainLoss: number, valLoss: number | null): { record: EpochRecord; best: boolean } {
+    const record: EpochRecord = { epoch, trainLoss, valLoss, lr: this.optimizer.lr }
+    const best = this.account(record)
+    if (best) this.bestParams = Float32Array.from(this.params)
+    return { record, best }
+  }
+
+  /** Puts the best weights back into the shared parameters; false when there is no best yet. */
+  restoreBest(): boolean {
+    if (!this.bestParams) return false
+    this.params.set(this.bestParams)
+    return true
+  }
+
+  /** Rebuilds history-derived state (best, patience, schedule) from a checkpoint's records; returns the best flags. */
+  replay(records: readonly EpochRecord[]): boolean[] {
+    return records.map((record) => this.account(record))
+  }
+
+  private account(record: EpochRecord): boolean {
+    this.history.push(record)
+    const monitored = record.valLoss ?? record.trainLoss
+    const best = this.best.record(record.epoch, monitored)
+    this.schedule.step(monitored)
+    return best
+  }
+}

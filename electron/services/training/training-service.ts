@@ -1,0 +1,183 @@
+import { performance } from 'node:perf_hooks'
+import {
+  trainingConfigSchema,
+  type TrainingConfigInput,
+  type TrainingHistory,
+  type TrainingJobStatus,
+} from '../../api/requests/training'
+import { defaultWorkerCount } from '../app/app-info'
+import type { Clock } from './event-throttle'
+import type { FaultInjection } from './fault-plan'
+import type { EventSink } from './job-events'
+import { TrainingJob } from './training-job'
+import { TrainingPool } from './training-pool'
+import type { TrainingWindows } from './training-windows'
+
+export interface TrainingServiceOptions {
+  /** The piscina worker entry, worker/tasks/train-worker (built path or .ts under tsx). */
+  workerFilename: string
+  /** Threads of the shared pool; default cores − 1, at least 1. */
+  poolSize?: number
+  execArgv?: string[]
+  /** Where the `training.*` events go, e.g. the app's EventBus. */
+  events: EventSink
+  clock?: Clock
+  /** Re-runs of a step after a worker failure before its job fails (default 1). */
+  stepRetries?: number
+  /** Lets jobs carry a FaultInjection; tests only. */
+  enableTestHooks?: boolean
+}
+
+export interface StartTrainingOptions {
+  /** Default: a fresh id. */
+  jobId?: string
+  config: TrainingConfigInput
+  windows: TrainingWindows
+  /** Run folder for checkpoints (checkpoint-last.json, checkpoint-best.json, model-best.json, loss.csv). */
+  checkpointDir?: string
+  /** Continue from checkpointDir's last checkpoint (e.g. after a restart). */
+  resume?: boolean
+  /** Test-only, honoured when the service has enableTestHooks. */
+  fault?: FaultInjection
+}
+
+/**
+ * Multi-threaded training jobs. Jobs share one piscina pool; each job uses `workers` of its
+ * threads, and jobs that do not fit next to the running ones wait in a FIFO queue. Nothing
+ * here depends on Electron or on a window being open.
+ */
+export class TrainingService {
+  private readonly pool: TrainingPool
+  private readonly jobs = new Map<string, TrainingJob>()
+  private readonly runs = new Map<string, Promise<void>>()
+  private readonly queue: TrainingJob[] = []
+  private busyThreads = 0
+  private nextId = 1
+
+  constructor(private readonly options: TrainingServiceOptions) {
+    const threads = options.poolSize ?? defaultWorkerCount()
+    if (!Number.isInteger(threads) || threads < 1)
+      throw new Error(`poolSize must be a positive integer, got ${threads}`)
+    this.pool = new TrainingPool({
+      workerFilename: options.workerFilename,
+      threads,
+      execArgv: options.execArgv,
+    })
+  }
+
+  get poolSize(): number {
+    return this.pool.threads
+  }
+
+  start(options: StartTrainingOptions): TrainingJobStatus {
+    const config = trainingConfigSchema.parse(options.config)
+    const jobId = options.jobId ?? `job-${Date.now().toString(36)}-${this.nextId++}`
+    if (this.jobs.has(jobId) && !this.jobs.get(jobId)?.isFinished)
+      throw new Error(`Job ${jobId} is already active`)
+    if (options.fault && !this.options.enableTestHooks)
+      throw new Error('Fault injection is a test hook and is disabled')
+    const job = new TrainingJob(
+      {
+        jobId,
+        config,
+        windows: options.windows,
+        checkpointDir: options.checkpointDir ?? null,
+        resume: options.resume ?? false,
+        workers: Math.min(config.workers ?? this.poolSize, this.poolSize),
+        stepRetries: this.options.stepRetries ?? 1,
+        fault: options.fault ?? null,
+      },
+      { pool: this.pool, sink: this.options.events, clock: this.options.clock ?? (() => performance.now()) },
+    )
+    this.jobs.set(jobId, job)
+    this.queue.push(job)
+    this.schedule()
+    return job.status()
+  }
+
+  pause(jobId: string): TrainingJobStatus {
+    const job = this.job(jobId)
+    if (job.state !== 'running' && job.state !== 'paused')
+      throw new Error(`Job ${jobId} is ${job.state}, not running`)
+    job.pause()
+    return job.status()
+  }
+
+  resume(jobId: string): TrainingJobStatus {
+    const job = this.job(jobId)
+    job.resume()
+    return job.status()
+  }
+
+  stop(jobId: string): TrainingJobStatus {
+    return this.end(jobId, 'stopped')
+  }
+
+  cancel(jobId: string): TrainingJobStatus {
+    return this.end(jobId, 'cancelled')
+  }
+
+  status(jobId: string): TrainingJobStatus {
+    return this.job(jobId).status()
+  }
+
+  list(): TrainingJobStatus[] {
+    return [...this.jobs.values()].map((job) => job.status())
+  }
+
+  history(jobId: string): TrainingHistory {
+    const job = this.job(jobId)
+    const { states, epochs, lastProgress } = job.events
+    return { status: job.status(), states: [...states], epochs: [...epochs], lastProgress }
+  }
+
+  /** Resolves with the final status once the job has ended (whatever the outcome). */
+  async finished(jobId: string): Promise<TrainingJobStatus> {
+    const job = this.job(jobId)
+    await job.ended
+    await this.runs.get(jobId)
+    return job.status()
+  }
+
+  /** The job's final weights (the best ones after stop or early stopping), once it has ended. */
+  weights(jobId: string): Float32Array | null {
+    return this.job(jobId).weights
+  }
+
+  /** Cancels every job and shuts the pool down. */
+  async dispose(): Promise<void> {
+    for (const job of this.jobs.values()) if (!job.isFinished) this.cancel(job.jobId)
+    await Promise.all(this.runs.values())
+    await this.pool.destroy()
+  }
+
+  private job(jobId: string): TrainingJob {
+    const job = this.jobs.get(jobId)
+    if (!job) throw new Error(`No training job ${jobId}`)
+    return job
+  }
+
+  private end(jobId: string, state: 'stopped' | 'cancelled'): TrainingJobStatus {
+    const job = this.job(jobId)
+    const queued = this.queue.indexOf(job)
+    if (queued >= 0) {
+      this.queue.splice(queued, 1)
+      job.endQueued(state)
+    } else if (state === 'stopped') job.stop()
+    else job.cancel()
+    return job.status()
+  }
+
+  /** Starts queued jobs, in order, while their threads fit next to the running ones. */
+  private schedule(): void {
+    while (this.queue.length > 0 && this.busyThreads + this.queue[0].options.workers <= this.poolSize) {
+      const job = this.queue.shift() as TrainingJob
+      this.busyThreads += job.options.workers
+      const run = job.run().finally(() => {
+        this.busyThreads -= job.options.workers
+        this.schedule()
+      })
+      this.runs.set(job.jobId, run)
+    }
+  }
+}

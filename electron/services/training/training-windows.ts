@@ -1,0 +1,36 @@
+/** Windows as flat row-major arrays: x [count, lookback, inputSize], y [count, horizon]. */
+export interface WindowSet {
+  x: ArrayLike<number>
+  y: ArrayLike<number>
+}
+
+/** The data of one job, already windowed and scaled by the caller. */
+export interface TrainingWindows {
+  /** Features per time step (target plus covariates). */
+  inputSize: number
+  train: WindowSet
+  validation?: WindowSet | null
+}
+
+/** Window count of a set, after checking that x and y agree with the shapes. */
+export function countWindows(
+  set: WindowSet,
+  lookback: number,
+  horizon: number,
+  inputSize: number,
+  what: string,
+): number {
+  const count = set.y.length / horizon
+  if (!Number.isInteger(count) || count === 0) {
+    throw new Error(
+      `${what} targets have ${set.y.length} values, expected a positive multiple of the horizon ${horizon}`,
+    )
+  }
+  const expected = count * lookback * inputSize
+  if (set.x.length !== expected) {
+    throw new Error(
+      `${what} inputs have ${set.x.length} values, expected ${count} windows × ${lookback} steps × ${inputSize} features`,
+    )
+  }
+  return count
+}
