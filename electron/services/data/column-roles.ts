@@ -1,6 +1,7 @@
 import type { DataColumn } from './types'
 
-export type ColumnRole = 'time' | 'target' | 'covariate' | 'ignored'
+/** `covariate` is known only up to now (past covariate); `futureCovariate` is known ahead (a calendar, a planned price). */
+export type ColumnRole = 'time' | 'target' | 'covariate' | 'futureCovariate' | 'ignored'
 
 /** Default roles: the time column, the first numeric column as target, other numerics as covariates, text ignored. */
 export function defaultColumnRoles(

@@ -29,7 +29,7 @@ export const detectedFormatSchema = z.looseObject({
   rowCount: z.number().int().nonnegative().optional(),
 })
 
-export const columnRoleSchema = z.enum(['time', 'target', 'feature', 'ignore'])
+export const columnRoleSchema = z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])
 
 export const datasetRecordSchema = z.object({
   id,
