@@ -13,7 +13,11 @@ const entry = join(wasmDir, 'assembly/index.ts')
 const outDir = join(wasmDir, 'build')
 
 const variants = [
-  { name: 'relaxed-simd', file: 'kernels-relaxed-simd.wasm', flags: ['--enable', 'simd', '--enable', 'relaxed-simd'] },
+  {
+    name: 'relaxed-simd',
+    file: 'kernels-relaxed-simd.wasm',
+    flags: ['--enable', 'simd', '--enable', 'relaxed-simd'],
+  },
   { name: 'simd', file: 'kernels-simd.wasm', flags: ['--enable', 'simd'] },
 ]
 
@@ -30,7 +34,8 @@ async function compile(variant) {
     },
   )
   const diagnostics = stderr.join('')
-  if (error || !binary) throw new Error(`asc failed for ${variant.name}: ${error?.message ?? ''}\n${diagnostics}`)
+  if (error || !binary)
+    throw new Error(`asc failed for ${variant.name}: ${error?.message ?? ''}\n${diagnostics}`)
   if (/ERROR/.test(diagnostics)) throw new Error(diagnostics)
   return binary
 }

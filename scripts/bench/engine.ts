@@ -44,7 +44,10 @@ function parseOptions(argv: string[]): Options {
   if (flavor !== undefined && flavor !== 'simd' && flavor !== 'relaxed-simd') throw new Error('bad --flavor')
   const maxWindows = value('--max-windows')
   return {
-    configs: value('--configs')?.split(',').map((name) => name.trim()) ?? null,
+    configs:
+      value('--configs')
+        ?.split(',')
+        .map((name) => name.trim()) ?? null,
     maxWindows: maxWindows === undefined ? null : Number(maxWindows),
     backend,
     flavor,
@@ -72,7 +75,15 @@ function makeSeries(length: number): Float32Array {
 }
 
 /** Fills x [count, L, 1] and y [count, H] with the windows `indices[from … from+count)`. */
-function gather(series: Float32Array, cfg: BenchConfig, indices: Uint32Array, from: number, count: number, x: Float32Array, y: Float32Array): void {
+function gather(
+  series: Float32Array,
+  cfg: BenchConfig,
+  indices: Uint32Array,
+  from: number,
+  count: number,
+  x: Float32Array,
+  y: Float32Array,
+): void {
   const { lookback: L, horizon: H } = cfg
   for (let b = 0; b < count; b++) {
     const start = indices[from + b]
@@ -92,7 +103,12 @@ function pytorchLikeInit(params: Float32Array, units: number): void {
 function measure(run: () => void): { seconds: number; otherCpu: number } {
   const busy = (): number => {
     try {
-      const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+      const fields = readFileSync('/proc/stat', 'utf8')
+        .split('\n')[0]
+        .trim()
+        .split(/\s+/)
+        .slice(1)
+        .map(Number)
       return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / 100
     } catch {
       return Number.NaN
@@ -121,7 +137,11 @@ async function runConfig(cfg: BenchConfig, series: Float32Array, options: Option
   const spec: ModelSpec = {
     inputSize: 1,
     outputSize: cfg.horizon,
-    layers: Array.from({ length: cfg.layers }, () => ({ cell: 'lstm' as const, units: cfg.units, dropout: 0 })),
+    layers: Array.from({ length: cfg.layers }, () => ({
+      cell: 'lstm' as const,
+      units: cfg.units,
+      dropout: 0,
+    })),
   }
   const backend: Backend =
     options.backend === 'wasm'
@@ -145,7 +165,12 @@ async function runConfig(cfg: BenchConfig, series: Float32Array, options: Option
       const xs = x.subarray(0, count * L)
       const ys = y.subarray(0, count * H)
       gather(series, cfg, order, from, count, xs, ys)
-      loss = backend.lossAndGradients(params, grads, { x: xs, y: ys, batch: count, steps: L }, { loss: 'mse', training: true })
+      loss = backend.lossAndGradients(
+        params,
+        grads,
+        { x: xs, y: ys, batch: count, steps: L },
+        { loss: 'mse', training: true },
+      )
       adam.step(params, grads)
     }
   }
@@ -159,7 +184,9 @@ async function runConfig(cfg: BenchConfig, series: Float32Array, options: Option
     }
   }
 
-  log(`# ${cfg.name}: ${cfg.layers}×${cfg.units} L=${cfg.lookback} H=${cfg.horizon} B=${B} N=${n} on ${backend.name}`)
+  log(
+    `# ${cfg.name}: ${cfg.layers}×${cfg.units} L=${cfg.lookback} H=${cfg.horizon} B=${B} N=${n} on ${backend.name}`,
+  )
   const warm = measure(trainEpoch)
   const lossFirst = loss
   log(`  warm-up epoch ${warm.seconds.toFixed(3)} s, loss ${lossFirst.toFixed(4)}`)

@@ -20,7 +20,9 @@ function put(arena: LinearArena, values: Float32Array): number {
   return address
 }
 
-async function setUp(flavor: 'relaxed-simd' | 'simd'): Promise<{ kernels: KernelExports; arena: LinearArena }> {
+async function setUp(
+  flavor: 'relaxed-simd' | 'simd',
+): Promise<{ kernels: KernelExports; arena: LinearArena }> {
   const kernels = instantiateKernels(await loadKernels(flavor))
   return { kernels, arena: new LinearArena(kernels) }
 }
@@ -42,7 +44,12 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
       for (let b = 0; b < batch; b++) {
         for (let j = 0; j < units; j++) {
           const at = (gate: number): number => b * 4 * units + gate * units + j
-          const [i, f, g, o] = [sigmoid(pre[at(0)]), sigmoid(pre[at(1)]), Math.tanh(pre[at(2)]), sigmoid(pre[at(3)])]
+          const [i, f, g, o] = [
+            sigmoid(pre[at(0)]),
+            sigmoid(pre[at(1)]),
+            Math.tanh(pre[at(2)]),
+            sigmoid(pre[at(3)]),
+          ]
           ;[acts[at(0)], acts[at(1)], acts[at(2)], acts[at(3)]] = [i, f, g, o]
           expectC[b * units + j] = f * cPrev[b * units + j] + i * g
           expectH[b * units + j] = o * Math.tanh(expectC[b * units + j])
@@ -61,7 +68,9 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
     const pre = Float32Array.from([1e-6, -3e-5, 2e-4, 1e-2, -0.3, 0.34, 0.35, -20, 20])
     const h = arena.alloc(pre.length)
     kernels.rnnCellForward(put(arena, pre), h, pre.length)
-    expect(maxRelativeError(arena.floats(h, pre.length), Array.from(pre, Math.tanh), 1e-30)).toBeLessThan(1e-6)
+    expect(maxRelativeError(arena.floats(h, pre.length), Array.from(pre, Math.tanh), 1e-30)).toBeLessThan(
+      1e-6,
+    )
   })
 
   it('LSTM backward gives the pre-activation gradients and the carried dc', async () => {
@@ -70,7 +79,9 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
       const n = batch * units
       const acts = seededValues(batch * 4 * units, units + 3).map((v) => 0.5 + 0.45 * v)
       const [cPrev, tanhC, dh, dhExtra, dc] = [1, 2, 3, 4, 5].map((s) => seededValues(n, s * 11 + units))
-      const [pActs, pCPrev, pTanhC, pDh, pExtra, pDc] = [acts, cPrev, tanhC, dh, dhExtra, dc].map((v) => put(arena, v))
+      const [pActs, pCPrev, pTanhC, pDh, pExtra, pDc] = [acts, cPrev, tanhC, dh, dhExtra, dc].map((v) =>
+        put(arena, v),
+      )
       const dGates = arena.alloc(acts.length)
       kernels.lstmCellBackward(pActs, pCPrev, pTanhC, pDh, pExtra, pDc, dGates, batch, units)
       const expectD = new Float64Array(acts.length)
@@ -103,8 +114,18 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
     kernels.rnnCellBackward(ph, pdh, pextra, withExtra, n)
     kernels.rnnCellBackward(ph, pdh, 0, without, n)
     const grad = (i: number, extraValue: number): number => (dh[i] + extraValue) * (1 - h[i] * h[i])
-    expect(maxRelativeError(arena.floats(withExtra, n), Array.from(h, (_, i) => grad(i, extra[i])))).toBeLessThan(1e-6)
-    expect(maxRelativeError(arena.floats(without, n), Array.from(h, (_, i) => grad(i, 0)))).toBeLessThan(1e-6)
+    expect(
+      maxRelativeError(
+        arena.floats(withExtra, n),
+        Array.from(h, (_, i) => grad(i, extra[i])),
+      ),
+    ).toBeLessThan(1e-6)
+    expect(
+      maxRelativeError(
+        arena.floats(without, n),
+        Array.from(h, (_, i) => grad(i, 0)),
+      ),
+    ).toBeLessThan(1e-6)
   })
 
   it('vector helpers: column sums, row fill, transpose, add and multiply', async () => {
@@ -112,9 +133,15 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
     const [rows, cols] = [5, 7]
     const source = seededValues(rows * cols, 9)
     const ps = put(arena, source)
-    const sums = put(arena, Float32Array.from({ length: cols }, () => 1))
+    const sums = put(
+      arena,
+      Float32Array.from({ length: cols }, () => 1),
+    )
     kernels.addColumnSums(ps, sums, rows, cols)
-    const expectSums = Array.from({ length: cols }, (_, j) => 1 + [0, 1, 2, 3, 4].reduce((s, r) => s + source[r * cols + j], 0))
+    const expectSums = Array.from(
+      { length: cols },
+      (_, j) => 1 + [0, 1, 2, 3, 4].reduce((s, r) => s + source[r * cols + j], 0),
+    )
     expect(maxRelativeError(arena.floats(sums, cols), expectSums)).toBeLessThan(1e-6)
 
     const transposed = arena.alloc(rows * cols)
@@ -123,11 +150,18 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
 
     const filled = arena.alloc(rows * cols)
     kernels.fillRows(filled, ps, rows, cols)
-    expect(Array.from(arena.floats(filled, rows * cols).subarray(4 * cols))).toEqual(Array.from(source.subarray(0, cols)))
+    expect(Array.from(arena.floats(filled, rows * cols).subarray(4 * cols))).toEqual(
+      Array.from(source.subarray(0, cols)),
+    )
 
     const product = arena.alloc(rows * cols)
     kernels.mulInto(product, ps, ps, rows * cols)
     kernels.addInto(product, ps, rows * cols)
-    expect(maxRelativeError(arena.floats(product, rows * cols), Array.from(source, (v) => v * v + v))).toBeLessThan(1e-6)
+    expect(
+      maxRelativeError(
+        arena.floats(product, rows * cols),
+        Array.from(source, (v) => v * v + v),
+      ),
+    ).toBeLessThan(1e-6)
   })
 })

@@ -20,9 +20,7 @@ describe.each(runnableFlavors())('wasm backend (%s build) against the PyTorch fi
     it(`${basename(path)}: output, loss and every gradient within ${TOLERANCE} relative`, async () => {
       const spec = fixtureSpec(fixture)
       const backend = await createWasmBackend(spec, { flavor })
-      // GRU has no kernels yet: the backend must say so and still be exact (via the reference).
-      if (fixture.cell === 'gru') expect(backend.fallbackReason).toMatch(/gru/)
-      else expect(backend.name).toBe(`wasm-${flavor}`)
+      expect(backend.name).toBe(`wasm-${flavor}`)
       const params = Float32Array.from(fixtureParamsToFlat(spec, fixture.params))
       const x = Float32Array.from(flatten(fixture.x))
       const y = Float32Array.from(flatten(fixture.y))

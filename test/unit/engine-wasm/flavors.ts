@@ -6,7 +6,9 @@ const ALL: KernelFlavor[] = ['relaxed-simd', 'simd']
 export function runnableFlavors(): KernelFlavor[] {
   const runnable = ALL.filter((flavor) => supportsFlavor(flavor))
   const skipped = ALL.filter((flavor) => !runnable.includes(flavor))
-  console.info(`wasm kernel builds tested: ${runnable.join(', ') || 'none'}${skipped.length ? `; unsupported here: ${skipped.join(', ')}` : ''}`)
+  console.info(
+    `wasm kernel builds tested: ${runnable.join(', ') || 'none'}${skipped.length ? `; unsupported here: ${skipped.join(', ')}` : ''}`,
+  )
   return runnable
 }
 
@@ -21,7 +23,11 @@ export function seededValues(count: number, seed: number): Float32Array {
   return values
 }
 
-export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>, floor = 1e-3): number {
+export function maxRelativeError(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  floor = 1e-3,
+): number {
   if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ ${expected.length}`)
   let worst = 0
   for (let i = 0; i < actual.length; i++) {

@@ -16,7 +16,15 @@ const SHAPES: Array<[number, number, number]> = [
 type Layout = 'NN' | 'TN' | 'NT'
 
 /** C (+)= op(A)·op(B) by the textbook triple loop in float64. */
-function naive(layout: Layout, a: Float32Array, b: Float32Array, c0: Float32Array, m: number, n: number, k: number) {
+function naive(
+  layout: Layout,
+  a: Float32Array,
+  b: Float32Array,
+  c0: Float32Array,
+  m: number,
+  n: number,
+  k: number,
+) {
   const c = Float64Array.from(c0)
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {

@@ -14,17 +14,43 @@ const SPEC: ModelSpec = {
   layers: [
     { cell: 'lstm', units: 9, dropout: 0.3 },
     { cell: 'rnn', units: 6, dropout: 0.2 },
+    { cell: 'gru', units: 5, dropout: 0.1 },
     { cell: 'lstm', units: 7, dropout: 0 },
   ],
 }
 
 const CASES: Array<{ label: string; batch: number; steps: number; options: GradientOptions }> = [
-  { label: 'mse, dropout on', batch: 5, steps: 11, options: { loss: 'mse', training: true, dropoutSeed: 99 } },
-  { label: 'huber, truncated to 4 steps', batch: 3, steps: 11, options: { loss: 'huber', training: true, truncateSteps: 4 } },
+  {
+    label: 'mse, dropout on',
+    batch: 5,
+    steps: 11,
+    options: { loss: 'mse', training: true, dropoutSeed: 99 },
+  },
+  {
+    label: 'huber, truncated to 4 steps',
+    batch: 3,
+    steps: 11,
+    options: { loss: 'huber', training: true, truncateSteps: 4 },
+  },
   { label: 'mae, not training (no dropout)', batch: 7, steps: 6, options: { loss: 'mae', training: false } },
-  { label: 'truncation longer than the window', batch: 2, steps: 5, options: { loss: 'mse', training: true, truncateSteps: 50 } },
-  { label: 'one sample, one step', batch: 1, steps: 1, options: { loss: 'mse', training: true, dropoutSeed: 3 } },
-  { label: 'first shape again after eviction', batch: 5, steps: 11, options: { loss: 'mse', training: true, dropoutSeed: 7 } },
+  {
+    label: 'truncation longer than the window',
+    batch: 2,
+    steps: 5,
+    options: { loss: 'mse', training: true, truncateSteps: 50 },
+  },
+  {
+    label: 'one sample, one step',
+    batch: 1,
+    steps: 1,
+    options: { loss: 'mse', training: true, dropoutSeed: 3 },
+  },
+  {
+    label: 'first shape again after eviction',
+    batch: 5,
+    steps: 11,
+    options: { loss: 'mse', training: true, dropoutSeed: 7 },
+  },
 ]
 
 describe.each(runnableFlavors())('wasm backend (%s build) against the float32 reference', (flavor) => {
@@ -33,7 +59,12 @@ describe.each(runnableFlavors())('wasm backend (%s build) against the float32 re
     const reference = createReferenceBackend(SPEC, 'float32')
     const params = seededValues(paramCount(SPEC), 1).map((v) => 0.6 * v)
     for (const { label, batch, steps, options } of CASES) {
-      const data = { x: seededValues(batch * steps * 3, steps), y: seededValues(batch * 5, batch), batch, steps }
+      const data = {
+        x: seededValues(batch * steps * 3, steps),
+        y: seededValues(batch * 5, batch),
+        batch,
+        steps,
+      }
       const expectedGrads = new Float32Array(params.length)
       const actualGrads = new Float32Array(params.length)
       const expectedLoss = reference.lossAndGradients(params, expectedGrads, data, options)
@@ -52,7 +83,11 @@ describe.each(runnableFlavors())('wasm backend (%s build) against the float32 re
   it('rejects inputs of the wrong size', async () => {
     const wasm = await createWasmBackend(SPEC, { flavor })
     const params = new Float32Array(paramCount(SPEC))
-    expect(() => wasm.forward(params, new Float32Array(10), 2, 2, new Float32Array(10))).toThrow(/x has 10 values/)
-    expect(() => wasm.forward(params.subarray(1), new Float32Array(12), 2, 2, new Float32Array(10))).toThrow(/params/)
+    expect(() => wasm.forward(params, new Float32Array(10), 2, 2, new Float32Array(10))).toThrow(
+      /x has 10 values/,
+    )
+    expect(() => wasm.forward(params.subarray(1), new Float32Array(12), 2, 2, new Float32Array(10))).toThrow(
+      /params/,
+    )
   })
 })

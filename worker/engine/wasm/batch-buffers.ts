@@ -19,6 +19,8 @@ export interface LayerSequences {
   /** LSTM only: [steps + 1, batch, units] cell states like hs, and [steps, batch, units] tanh(c_t) */
   cs: number
   tanhC: number
+  /** GRU only: [steps, batch, units] W_hn·h_{t−1} + b_hn, which the reset gate scaled */
+  hn: number
   /** [steps, batch, units] dropout mask (0 or 1/(1−rate)) and the masked output; 0 when unused */
   mask: number
   dropped: number
@@ -37,6 +39,9 @@ export interface BatchBuffers {
   dOut: number
   /** [batch, max rows] pre-activation gradients of the step being differentiated */
   dGates: number
+  /** GRU only, [batch, max rows]: the recurrent projection of a step and its gradient */
+  gh: number
+  dGh: number
   /** [batch, max units] recurrent carries of the backward pass: ∂/∂h_{t−1} and ∂/∂c_{t−1} */
   dhRec: number
   dc: number
@@ -64,6 +69,7 @@ export function allocateBatchBuffers(
       hs: arena.alloc((steps + 1) * batch * units),
       cs: isLstm ? arena.alloc((steps + 1) * batch * units) : 0,
       tanhC: isLstm ? arena.alloc(sequence) : 0,
+      hn: layer.cell === 'gru' ? arena.alloc(sequence) : 0,
       mask: dropout > 0 ? arena.alloc(sequence) : 0,
       dropped: dropout > 0 ? arena.alloc(sequence) : 0,
       dFromAbove: k < top ? arena.alloc(sequence) : 0,
@@ -71,6 +77,7 @@ export function allocateBatchBuffers(
   })
   const maxRows = Math.max(...params.layers.map((layer) => layer.rows))
   const maxUnits = Math.max(...params.layers.map((layer) => layer.units))
+  const hasGru = spec.layers.some((layer) => layer.cell === 'gru')
   return {
     batch,
     steps,
@@ -79,6 +86,8 @@ export function allocateBatchBuffers(
     out: arena.alloc(batch * spec.outputSize),
     dOut: arena.alloc(batch * spec.outputSize),
     dGates: arena.alloc(batch * maxRows),
+    gh: hasGru ? arena.alloc(batch * maxRows) : 0,
+    dGh: hasGru ? arena.alloc(batch * maxRows) : 0,
     dhRec: arena.alloc(batch * maxUnits),
     dc: arena.alloc(batch * maxUnits),
     maskScratch: new Float32Array(layers.some((layer) => layer.dropout > 0) ? batch * steps * maxUnits : 0),

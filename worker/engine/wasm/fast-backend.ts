@@ -5,7 +5,7 @@ import { validateSpec } from '../spec'
 import type { Backend, Batch, FloatArray, GradientOptions, ModelSpec } from '../types'
 import { LinearArena } from './arena'
 import { allocateBatchBuffers, type BatchBuffers } from './batch-buffers'
-import { instantiateKernels, loadKernels, type KernelFlavor, type Kernels } from './loader'
+import { detectFlavor, instantiateKernels, loadKernels, type KernelFlavor, type Kernels } from './loader'
 import { allocateParamBuffers, downloadGradients, uploadParams } from './param-buffers'
 import { backwardPass } from './wasm-backward'
 import { forwardPass, type ForwardContext } from './wasm-forward'
@@ -25,22 +25,19 @@ export interface WasmBackendOptions {
 /** Batch shapes kept; a fit alternates full and last partial batches, inference adds one more. */
 const MAX_CACHED_SHAPES = 4
 
-/** Cells with WebAssembly kernels; the rest run on the float32 reference backend. */
-const FAST_CELLS = new Set(['lstm', 'rnn'])
-
 /** Float32 backend on WebAssembly SIMD kernels, with the reference's numerics and layout. */
 export async function createWasmBackend(
   spec: ModelSpec,
   options: WasmBackendOptions = {},
 ): Promise<WasmBackend> {
   validateSpec(spec)
-  const slowCells = spec.layers.filter((layer) => !FAST_CELLS.has(layer.cell)).map((layer) => layer.cell)
-  if (slowCells.length > 0)
-    return referenceFallback(spec, `no WebAssembly kernels for ${slowCells.join(', ')} cells yet`)
-  return createWasmBackendWith(spec, await loadKernels(options.flavor))
+  const flavor = options.flavor ?? detectFlavor()
+  if (flavor === null) return referenceFallback(spec, 'this runtime has no WebAssembly SIMD')
+  return createWasmBackendWith(spec, await loadKernels(flavor))
 }
 
-function referenceFallback(spec: ModelSpec, reason: string): WasmBackend {
+/** The float32 reference behind the same interface, for runtimes without WebAssembly SIMD. */
+export function referenceFallback(spec: ModelSpec, reason: string): WasmBackend {
   const reference = createReferenceBackend(spec, 'float32')
   return {
     name: `${reference.name} (wasm fallback: ${reason})`,

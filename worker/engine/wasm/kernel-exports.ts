@@ -42,6 +42,26 @@ export interface KernelExports {
   ): void
   rnnCellForward(pre: number, h: number, n: number): void
   rnnCellBackward(h: number, dh: number, dhExtra: number, dPre: number, n: number): void
+  gruCellForward(
+    gx: number,
+    gh: number,
+    hPrev: number,
+    hn: number,
+    h: number,
+    batch: number,
+    units: number,
+  ): void
+  gruCellBackward(
+    acts: number,
+    hn: number,
+    hPrev: number,
+    dh: number,
+    dhExtra: number,
+    dGx: number,
+    dGh: number,
+    batch: number,
+    units: number,
+  ): void
   addInto(dst: number, src: number, n: number): void
   mulInto(dst: number, a: number, b: number, n: number): void
   fillRows(dst: number, row: number, rows: number, cols: number): void

@@ -1,4 +1,5 @@
 import { relaxedSimdBase64, simdBase64 } from './build/kernels-wasm'
+import type * as NodeV8 from 'node:v8'
 import type { KernelExports } from './kernel-exports'
 import { webAssemblyApi, type WasmModule } from './webassembly-api'
 
@@ -30,7 +31,7 @@ const bytesOf = (flavor: KernelFlavor): Uint8Array<ArrayBuffer> => decodeBase64(
 function enableRelaxedSimdFlag(): void {
   const getBuiltin = typeof process === 'object' ? process.getBuiltinModule : undefined
   if (typeof getBuiltin !== 'function') return
-  const v8 = getBuiltin('node:v8') as typeof import('node:v8') | undefined
+  const v8 = getBuiltin('node:v8') as typeof NodeV8 | undefined
   v8?.setFlagsFromString('--experimental-wasm-relaxed-simd')
 }
 

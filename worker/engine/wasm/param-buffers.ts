@@ -1,11 +1,12 @@
 import { findParam, paramLayout } from '../layout'
 import { gateCount, layerInputSize } from '../spec'
-import type { FloatArray, ModelSpec } from '../types'
+import type { CellType, FloatArray, ModelSpec } from '../types'
 import type { LinearArena } from './arena'
 import type { KernelExports } from './kernel-exports'
 
 /** Weights of one layer in linear memory, in both orientations the kernels want. */
 export interface LayerParams {
+  cell: CellType
   inputSize: number
   units: number
   rows: number
@@ -15,12 +16,14 @@ export interface LayerParams {
   /** [rows, inputSize] and [rows, units], PyTorch order: backward products dX = dG·W are NN */
   wIh: number
   wHh: number
-  /** b_ih + b_hh: the two biases always appear summed */
+  /** b_ih + b_hh, which LSTM and RNN only use summed; GRU: b_ih alone, b_hh in biasHh */
   bias: number
-  /** gradients, transposed like wIhT / wHhT; one bias gradient serves b_ih and b_hh */
+  biasHh: number
+  /** gradients, transposed like wIhT / wHhT; dBias serves b_ih and b_hh except for GRU (dBiasHh) */
   dWIhT: number
   dWHhT: number
   dBias: number
+  dBiasHh: number
   offsets: { wIh: number; wHh: number; bIh: number; bHh: number }
 }
 
@@ -47,7 +50,9 @@ export function allocateParamBuffers(spec: ModelSpec, arena: LinearArena): Param
     const rows = gateCount(layer.cell) * units
     largest = Math.max(largest, rows * Math.max(inputSize, units))
     const offset = (name: string): number => findParam(layout, `layers.${k}.${name}`).offset
+    const isGru = layer.cell === 'gru'
     return {
+      cell: layer.cell,
       inputSize,
       units,
       rows,
@@ -56,9 +61,11 @@ export function allocateParamBuffers(spec: ModelSpec, arena: LinearArena): Param
       wIh: arena.alloc(rows * inputSize),
       wHh: arena.alloc(rows * units),
       bias: arena.alloc(rows),
+      biasHh: isGru ? arena.alloc(rows) : 0,
       dWIhT: arena.alloc(inputSize * rows),
       dWHhT: arena.alloc(units * rows),
       dBias: arena.alloc(rows),
+      dBiasHh: isGru ? arena.alloc(rows) : 0,
       offsets: { wIh: offset('W_ih'), wHh: offset('W_hh'), bIh: offset('b_ih'), bHh: offset('b_hh') },
     }
   })
@@ -93,7 +100,12 @@ export function uploadParams(
     kernels.transpose(layer.wIh, layer.wIhT, rows, inputSize)
     kernels.transpose(layer.wHh, layer.wHhT, rows, units)
     const bias = arena.floats(layer.bias, rows)
-    for (let r = 0; r < rows; r++) bias[r] = params[offsets.bIh + r] + params[offsets.bHh + r]
+    if (layer.biasHh !== 0) {
+      bias.set(params.subarray(offsets.bIh, offsets.bIh + rows))
+      arena.floats(layer.biasHh, rows).set(params.subarray(offsets.bHh, offsets.bHh + rows))
+    } else {
+      for (let r = 0; r < rows; r++) bias[r] = params[offsets.bIh + r] + params[offsets.bHh + r]
+    }
   }
   const { outputSize } = buffers
   const head = buffers.headOffsets
@@ -109,6 +121,7 @@ export function clearGradients(buffers: ParamBuffers, arena: LinearArena): void 
     arena.floats(layer.dWIhT, layer.inputSize * layer.rows).fill(0)
     arena.floats(layer.dWHhT, layer.units * layer.rows).fill(0)
     arena.floats(layer.dBias, layer.rows).fill(0)
+    if (layer.dBiasHh !== 0) arena.floats(layer.dBiasHh, layer.rows).fill(0)
   }
 }
 
@@ -125,9 +138,8 @@ export function downloadGradients(
     grads.set(arena.floats(buffers.scratch, rows * inputSize), offsets.wIh)
     kernels.transpose(layer.dWHhT, buffers.scratch, units, rows)
     grads.set(arena.floats(buffers.scratch, rows * units), offsets.wHh)
-    const dBias = arena.floats(layer.dBias, rows)
-    grads.set(dBias, offsets.bIh)
-    grads.set(dBias, offsets.bHh)
+    grads.set(arena.floats(layer.dBias, rows), offsets.bIh)
+    grads.set(arena.floats(layer.dBiasHh !== 0 ? layer.dBiasHh : layer.dBias, rows), offsets.bHh)
   }
   const size = buffers.outputSize * topUnits(buffers)
   grads.set(arena.floats(buffers.dHeadW, size), buffers.headOffsets.w)

@@ -1,4 +1,4 @@
-import { gemmNN, gemmTN, type KernelExports } from './kernel-exports'
+import { gemmNN, gemmTN } from './kernel-exports'
 import { clearGradients } from './param-buffers'
 import { layerOutput, type ForwardContext } from './wasm-forward'
 
@@ -54,20 +54,29 @@ function backwardLayer(ctx: ForwardContext, k: number, input: number, first: num
   for (let t = steps - 1; t >= first; t--) {
     const extra = seq.dFromAbove === 0 ? 0 : seq.dFromAbove + t * stateBytes
     const hPrev = seq.hs + t * stateBytes
+    const gates = seq.gates + t * gateBytes
+    // GRU: the recurrent product has its own gradient dGh; the cell leaves z·dh in dhRec.
+    let dRecurrent = dGates
     if (seq.cell === 'lstm') {
-      const gates = seq.gates + t * gateBytes
       const cPrev = seq.cs + t * stateBytes
       const tanhC = seq.tanhC + t * stateBytes
       kernels.lstmCellBackward(gates, cPrev, tanhC, buffers.dhRec, extra, buffers.dc, dGates, batch, units)
+    } else if (seq.cell === 'gru') {
+      dRecurrent = buffers.dGh
+      const hn = seq.hn + t * stateBytes
+      kernels.gruCellBackward(gates, hn, hPrev, buffers.dhRec, extra, dGates, dRecurrent, batch, units)
+      kernels.addColumnSums(dRecurrent, layer.dBiasHh, batch, rows)
     } else {
       kernels.rnnCellBackward(hPrev + stateBytes, buffers.dhRec, extra, dGates, batch * units)
     }
-    if (t > first) gemmNN(kernels, dGates, layer.wHh, buffers.dhRec, batch, units, rows, false)
+    const keepsDirectShare = seq.cell === 'gru'
+    if (t > first) gemmNN(kernels, dRecurrent, layer.wHh, buffers.dhRec, batch, units, rows, keepsDirectShare)
     // Every product of a step while dGates is hot: per-step dW measured faster than one large TN.
-    if (t > 0) gemmTN(kernels, hPrev, dGates, layer.dWHhT, units, rows, batch, true)
+    if (t > 0) gemmTN(kernels, hPrev, dRecurrent, layer.dWHhT, units, rows, batch, true)
     const inputAt = input + t * batch * inputSize * 4
     gemmTN(kernels, inputAt, dGates, layer.dWIhT, inputSize, rows, batch, true)
     kernels.addColumnSums(dGates, layer.dBias, batch, rows)
-    if (below !== 0) gemmNN(kernels, dGates, layer.wIh, below + t * batch * inputSize * 4, batch, inputSize, rows, false)
+    if (below !== 0)
+      gemmNN(kernels, dGates, layer.wIh, below + t * batch * inputSize * 4, batch, inputSize, rows, false)
   }
 }

@@ -27,7 +27,7 @@ export function forwardPass(ctx: ForwardContext, x: FloatArray, dropoutSeed: num
   const random = dropoutSeed === null ? null : mulberry32(dropoutSeed)
   for (let k = 0; k < buffers.layers.length; k++) {
     const input = k === 0 ? buffers.x : layerOutput(ctx, k - 1, random !== null)
-    forwardLayer(kernels, params.layers[k], buffers.layers[k], input, buffers.batch, buffers.steps)
+    forwardLayer(kernels, params.layers[k], buffers.layers[k], input, buffers)
     const seq = buffers.layers[k]
     if (random && seq.dropout > 0) applyDropout(ctx, k, random)
   }
@@ -42,9 +42,9 @@ function forwardLayer(
   layer: LayerParams,
   seq: LayerSequences,
   input: number,
-  batch: number,
-  steps: number,
+  buffers: BatchBuffers,
 ): void {
+  const { batch, steps, gh } = buffers
   const { rows, units, inputSize } = layer
   const gateBytes = batch * rows * 4
   const stateBytes = batch * units * 4
@@ -56,15 +56,38 @@ function forwardLayer(
     // over all steps measured slower for large layers (its output streams through DRAM).
     kernels.fillRows(gates, layer.bias, batch, rows)
     gemmNN(kernels, input + t * inputBytes, layer.wIhT, gates, batch, rows, inputSize, true)
+    const h = hPrev + stateBytes
+    if (seq.cell === 'gru') {
+      gruStep(kernels, layer, seq, gh, t, batch)
+      continue
+    }
     // h_0 is zero, so the first step has no recurrent product.
     if (t > 0) gemmNN(kernels, hPrev, layer.wHhT, gates, batch, rows, units, true)
     if (seq.cell === 'lstm') {
       const cPrev = seq.cs + t * stateBytes
-      kernels.lstmCellForward(gates, cPrev, cPrev + stateBytes, seq.tanhC + t * stateBytes, hPrev + stateBytes, batch, units)
+      kernels.lstmCellForward(gates, cPrev, cPrev + stateBytes, seq.tanhC + t * stateBytes, h, batch, units)
     } else {
-      kernels.rnnCellForward(gates, hPrev + stateBytes, batch * units)
+      kernels.rnnCellForward(gates, h, batch * units)
     }
   }
+}
+
+/** GRU keeps the recurrent projection apart (its n rows are scaled by r before the sum). */
+function gruStep(
+  kernels: KernelExports,
+  layer: LayerParams,
+  seq: LayerSequences,
+  gh: number,
+  t: number,
+  batch: number,
+) {
+  const { rows, units } = layer
+  const stateBytes = batch * units * 4
+  const hPrev = seq.hs + t * stateBytes
+  kernels.fillRows(gh, layer.biasHh, batch, rows)
+  if (t > 0) gemmNN(kernels, hPrev, layer.wHhT, gh, batch, rows, units, true)
+  const gates = seq.gates + t * batch * rows * 4
+  kernels.gruCellForward(gates, gh, hPrev, seq.hn + t * stateBytes, hPrev + stateBytes, batch, units)
 }
 
 /** Same draws in the same order as the reference ([batch, steps, units]), stored time-major. */

@@ -4,24 +4,32 @@ import { madd } from './madd'
 // Block 2 rows of A × 4 rows of B = 8 accumulators, reduced across lanes once per block.
 
 export function gemmNT(a: usize, b: usize, c: usize, m: i32, n: i32, k: i32, accumulate: bool): void {
-  const rowK = <usize>k << 2
-  const rowC = <usize>n << 2
+  const rowK = (<usize>k) << 2
+  const rowC = (<usize>n) << 2
   let i = 0
   for (; i + 2 <= m; i += 2) {
     let j = 0
     for (; j + 4 <= n; j += 4) {
-      block2x4(a + <usize>i * rowK, b + <usize>j * rowK, rowK, c + <usize>i * rowC + (<usize>j << 2), rowC, k, accumulate)
+      block2x4(
+        a + <usize>i * rowK,
+        b + <usize>j * rowK,
+        rowK,
+        c + <usize>i * rowC + ((<usize>j) << 2),
+        rowC,
+        k,
+        accumulate,
+      )
     }
     for (; j < n; j++) {
       for (let r = 0; r < 2; r++) {
-        const cr = c + <usize>(i + r) * rowC + (<usize>j << 2)
+        const cr = c + <usize>(i + r) * rowC + ((<usize>j) << 2)
         dot(a + <usize>(i + r) * rowK, b + <usize>j * rowK, cr, k, accumulate)
       }
     }
   }
   for (; i < m; i++) {
     for (let j = 0; j < n; j++) {
-      dot(a + <usize>i * rowK, b + <usize>j * rowK, c + <usize>i * rowC + (<usize>j << 2), k, accumulate)
+      dot(a + <usize>i * rowK, b + <usize>j * rowK, c + <usize>i * rowC + ((<usize>j) << 2), k, accumulate)
     }
   }
 }
@@ -33,13 +41,19 @@ function horizontalSum(v: v128): f32 {
 
 function block2x4(a: usize, b: usize, rowK: usize, c: usize, rowC: usize, k: i32, acc: bool): void {
   const zero = f32x4.splat(0)
-  let s00 = zero, s01 = zero, s02 = zero, s03 = zero
-  let s10 = zero, s11 = zero, s12 = zero, s13 = zero
+  let s00 = zero,
+    s01 = zero,
+    s02 = zero,
+    s03 = zero
+  let s10 = zero,
+    s11 = zero,
+    s12 = zero,
+    s13 = zero
   const a1 = a + rowK
   const b1 = b + rowK
   const b2 = b + 2 * rowK
   const b3 = b + 3 * rowK
-  const vecBytes = <usize>(k & ~3) << 2
+  const vecBytes = (<usize>(k & ~3)) << 2
   for (let p: usize = 0; p < vecBytes; p += 16) {
     const x0 = v128.load(a + p)
     const x1 = v128.load(a1 + p)
@@ -70,13 +84,13 @@ function block2x4(a: usize, b: usize, rowK: usize, c: usize, rowC: usize, k: i32
 /** The last K mod 4 products of a dot product. */
 function tail(a: usize, b: usize, k: i32): f32 {
   let s: f32 = 0
-  for (let p = k & ~3; p < k; p++) s += load<f32>(a + (<usize>p << 2)) * load<f32>(b + (<usize>p << 2))
+  for (let p = k & ~3; p < k; p++) s += load<f32>(a + ((<usize>p) << 2)) * load<f32>(b + ((<usize>p) << 2))
   return s
 }
 
 function dot(a: usize, b: usize, c: usize, k: i32, acc: bool): void {
   let v = f32x4.splat(0)
-  const vecBytes = <usize>(k & ~3) << 2
+  const vecBytes = (<usize>(k & ~3)) << 2
   for (let p: usize = 0; p < vecBytes; p += 16) v = madd(v128.load(a + p), v128.load(b + p), v)
   store<f32>(c, horizontalSum(v) + tail(a, b, k) + (acc ? load<f32>(c) : 0))
 }

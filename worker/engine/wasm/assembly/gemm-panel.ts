@@ -17,22 +17,22 @@ export function gemmPanel(
   k: i32,
   accumulate: bool,
 ): void {
-  const rowB = <usize>n << 2
+  const rowB = (<usize>n) << 2
   let i = 0
   for (; i + 4 <= m; i += 4) {
     const a0 = a + <usize>i * strideRow
     const c0 = c + <usize>i * rowB
     let j = 0
     for (; j + 8 <= n; j += 8) {
-      block4x8(a0, strideRow, strideInner, b + (<usize>j << 2), rowB, c0 + (<usize>j << 2), k, accumulate)
+      block4x8(a0, strideRow, strideInner, b + ((<usize>j) << 2), rowB, c0 + ((<usize>j) << 2), k, accumulate)
     }
     for (; j + 4 <= n; j += 4) {
-      block4x4(a0, strideRow, strideInner, b + (<usize>j << 2), rowB, c0 + (<usize>j << 2), k, accumulate)
+      block4x4(a0, strideRow, strideInner, b + ((<usize>j) << 2), rowB, c0 + ((<usize>j) << 2), k, accumulate)
     }
     for (; j < n; j++) {
       for (let r = 0; r < 4; r++) {
-        const cr = c0 + <usize>r * rowB + (<usize>j << 2)
-        dotColumn(a0 + <usize>r * strideRow, strideInner, b + (<usize>j << 2), rowB, cr, k, accumulate)
+        const cr = c0 + <usize>r * rowB + ((<usize>j) << 2)
+        dotColumn(a0 + <usize>r * strideRow, strideInner, b + ((<usize>j) << 2), rowB, cr, k, accumulate)
       }
     }
   }
@@ -41,27 +41,18 @@ export function gemmPanel(
     const c0 = c + <usize>i * rowB
     let j = 0
     for (; j + 8 <= n; j += 8) {
-      block1x8(a0, strideInner, b + (<usize>j << 2), rowB, c0 + (<usize>j << 2), k, accumulate)
+      block1x8(a0, strideInner, b + ((<usize>j) << 2), rowB, c0 + ((<usize>j) << 2), k, accumulate)
     }
     for (; j + 4 <= n; j += 4) {
-      block1x4(a0, strideInner, b + (<usize>j << 2), rowB, c0 + (<usize>j << 2), k, accumulate)
+      block1x4(a0, strideInner, b + ((<usize>j) << 2), rowB, c0 + ((<usize>j) << 2), k, accumulate)
     }
     for (; j < n; j++) {
-      dotColumn(a0, strideInner, b + (<usize>j << 2), rowB, c0 + (<usize>j << 2), k, accumulate)
+      dotColumn(a0, strideInner, b + ((<usize>j) << 2), rowB, c0 + ((<usize>j) << 2), k, accumulate)
     }
   }
 }
 
-function block4x8(
-  a: usize,
-  sr: usize,
-  sp: usize,
-  b: usize,
-  rowB: usize,
-  c: usize,
-  k: i32,
-  acc: bool,
-): void {
+function block4x8(a: usize, sr: usize, sp: usize, b: usize, rowB: usize, c: usize, k: i32, acc: bool): void {
   const zero = f32x4.splat(0)
   const r1 = c + rowB
   const r2 = c + 2 * rowB
@@ -106,16 +97,7 @@ function block4x8(
   v128.store(r3, c31, 16)
 }
 
-function block4x4(
-  a: usize,
-  sr: usize,
-  sp: usize,
-  b: usize,
-  rowB: usize,
-  c: usize,
-  k: i32,
-  acc: bool,
-): void {
+function block4x4(a: usize, sr: usize, sp: usize, b: usize, rowB: usize, c: usize, k: i32, acc: bool): void {
   const zero = f32x4.splat(0)
   const r1 = c + rowB
   const r2 = c + 2 * rowB

@@ -16,8 +16,8 @@ export function lstmCellForward(
   batch: i32,
   units: i32,
 ): void {
-  const u = <usize>units << 2
-  const vecBytes = <usize>(units & ~3) << 2
+  const u = (<usize>units) << 2
+  const vecBytes = (<usize>(units & ~3)) << 2
   for (let b = 0; b < batch; b++) {
     const gi = gates + <usize>b * 4 * u
     const gf = gi + u
@@ -73,8 +73,8 @@ export function lstmCellBackward(
   batch: i32,
   units: i32,
 ): void {
-  const u = <usize>units << 2
-  const vecBytes = <usize>(units & ~3) << 2
+  const u = (<usize>units) << 2
+  const vecBytes = (<usize>(units & ~3)) << 2
   const one = f32x4.splat(1)
   for (let b = 0; b < batch; b++) {
     const gi = acts + <usize>b * 4 * u
@@ -88,7 +88,10 @@ export function lstmCellBackward(
       const g = v128.load(gi + 2 * u + p)
       const o = v128.load(gi + 3 * u + p)
       const tc = v128.load(tanhC + row + p)
-      const dcv = f32x4.add(v128.load(dc + row + p), f32x4.mul(f32x4.mul(dhv, o), f32x4.sub(one, f32x4.mul(tc, tc))))
+      const dcv = f32x4.add(
+        v128.load(dc + row + p),
+        f32x4.mul(f32x4.mul(dhv, o), f32x4.sub(one, f32x4.mul(tc, tc))),
+      )
       const dO = f32x4.mul(f32x4.mul(dhv, tc), f32x4.mul(o, f32x4.sub(one, o)))
       const dI = f32x4.mul(f32x4.mul(dcv, g), f32x4.mul(i, f32x4.sub(one, i)))
       const dG = f32x4.mul(f32x4.mul(dcv, i), f32x4.sub(one, f32x4.mul(g, g)))

@@ -4,14 +4,14 @@ import { tanhScalar, tanhv } from './vmath'
 
 /** h [batch, units] = tanh(pre) over n = batch·units contiguous elements. */
 export function rnnCellForward(pre: usize, h: usize, n: i32): void {
-  const vecBytes = <usize>(n & ~3) << 2
+  const vecBytes = (<usize>(n & ~3)) << 2
   for (let p: usize = 0; p < vecBytes; p += 16) v128.store(h + p, tanhv(v128.load(pre + p)))
-  for (let p = vecBytes; p < (<usize>n << 2); p += 4) store<f32>(h + p, tanhScalar(load<f32>(pre + p)))
+  for (let p = vecBytes; p < (<usize>n) << 2; p += 4) store<f32>(h + p, tanhScalar(load<f32>(pre + p)))
 }
 
 /** dPre = (dh + dhExtra) · (1 − h²); dhExtra = 0 means none. */
 export function rnnCellBackward(h: usize, dh: usize, dhExtra: usize, dPre: usize, n: i32): void {
-  const vecBytes = <usize>(n & ~3) << 2
+  const vecBytes = (<usize>(n & ~3)) << 2
   const one = f32x4.splat(1)
   for (let p: usize = 0; p < vecBytes; p += 16) {
     let d = v128.load(dh + p)
@@ -19,7 +19,7 @@ export function rnnCellBackward(h: usize, dh: usize, dhExtra: usize, dPre: usize
     const hv = v128.load(h + p)
     v128.store(dPre + p, f32x4.mul(d, f32x4.sub(one, f32x4.mul(hv, hv))))
   }
-  for (let p = vecBytes; p < (<usize>n << 2); p += 4) {
+  for (let p = vecBytes; p < (<usize>n) << 2; p += 4) {
     let d = load<f32>(dh + p)
     if (dhExtra) d += load<f32>(dhExtra + p)
     const hs = load<f32>(h + p)
