@@ -1,0 +1,3 @@
+/** File IO of the native model format and CSV → series loading for training and forecasting. */
+export { loadModelFolder, saveModelFolder, type LoadedModel, type ModelExtras } from './model-folder'
+export { loadSeries, seriesFromDataset, type SeriesColumns, type SeriesLoadCode } from './load-series'

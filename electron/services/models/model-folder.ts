@@ -1,0 +1,95 @@
+import { mkdir, open, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  checkWeightsSize,
+  FILES,
+  ModelFormatError,
+  parseManifest,
+  parseWeights,
+  serializeModel,
+  toTrainedModel,
+  type ModelManifest,
+} from '../../../worker/model-format/index'
+import type { TrainedModel } from '../../../worker/pipeline/index'
+import { writeFileAtomic, writeJsonAtomic } from '../storage/index'
+import { hasErrnoCode } from '../storage/coded-error'
+
+/** model.json is small; anything far larger is not one of ours and is refused unread. */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
+
+export interface ModelExtras {
+  /** metrics.json: the model's and the baselines' scores. */
+  metrics: unknown
+  /** training.json: configuration and loss history summary. */
+  training: unknown
+}
+
+export interface LoadedModel extends ModelExtras {
+  model: TrainedModel
+  manifest: ModelManifest
+}
+
+/** Weights first, model.json last: a folder with a model.json always has its weights complete. */
+export async function saveModelFolder(directory: string, model: TrainedModel, extras: ModelExtras): Promise<void> {
+  await mkdir(directory, { recursive: true })
+  const { manifest, weights } = serializeModel(model)
+  await writeFileAtomic(join(directory, FILES.weights), weights)
+  await writeJsonAtomic(join(directory, FILES.metrics), extras.metrics)
+  await writeJsonAtomic(join(directory, FILES.training), extras.training)
+  await writeJsonAtomic(join(directory, FILES.model), manifest)
+}
+
+async function sizeOf(path: string, name: string): Promise<number> {
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw new ModelFormatError('MODEL_FOREIGN', `${name} is not a file.`)
+    return info.size
+  } catch (error) {
+    if (hasErrnoCode(error, 'ENOENT', 'ENOTDIR'))
+      throw new ModelFormatError('MODEL_MISSING_FILE', `The model folder has no ${name}.`)
+    throw error
+  }
+}
+
+/** Reads exactly `size` bytes (the size already validated), never more. */
+async function readExactly(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const bytes = new Uint8Array(size)
+    const { bytesRead } = await handle.read(bytes, 0, size, 0)
+    if (bytesRead !== size) throw new ModelFormatError('MODEL_DAMAGED', 'The model is damaged: a file changed while reading.')
+    return bytes
+  } finally {
+    await handle.close()
+  }
+}
+
+async function readJson(path: string, name: string): Promise<unknown> {
+  const size = await sizeOf(path, name)
+  if (size > MAX_MANIFEST_BYTES) throw new ModelFormatError('MODEL_DAMAGED', `The model is damaged: ${name} is ${size} bytes.`)
+  try {
+    return JSON.parse(new TextDecoder().decode(await readExactly(path, size)))
+  } catch (error) {
+    if (error instanceof ModelFormatError) throw error
+    throw new ModelFormatError('MODEL_DAMAGED', `The model is damaged: ${name} is not valid JSON.`)
+  }
+}
+
+/** Validates model.json and every declared size before the weights are read or allocated. */
+export async function loadModelFolder(directory: string): Promise<LoadedModel> {
+  const manifestPath = join(directory, FILES.model)
+  const manifestSize = await sizeOf(manifestPath, FILES.model)
+  if (manifestSize > MAX_MANIFEST_BYTES)
+    throw new ModelFormatError('MODEL_FOREIGN', `${FILES.model} is ${manifestSize} bytes: not an LSTM Studio model.`)
+  const text = new TextDecoder().decode(await readExactly(manifestPath, manifestSize))
+  const { manifest } = parseManifest(text)
+  const weightsPath = join(directory, FILES.weights)
+  checkWeightsSize(manifest, await sizeOf(weightsPath, FILES.weights))
+  const params = parseWeights(manifest, await readExactly(weightsPath, manifest.weights.bytes))
+  return {
+    manifest,
+    model: toTrainedModel(manifest, params),
+    metrics: await readJson(join(directory, FILES.metrics), FILES.metrics),
+    training: await readJson(join(directory, FILES.training), FILES.training),
+  }
+}

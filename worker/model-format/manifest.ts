@@ -1,0 +1,51 @@
+import type { ModelSpec, ParamEntry } from '../engine/index'
+import type { PipelineState } from '../pipeline/index'
+import type { Frequency } from '../timeseries/frequency'
+
+export const FORMAT_NAME = 'lstm-studio-native-model'
+export const FORMAT_VERSION = 1
+export const FILES = {
+  model: 'model.json',
+  weights: 'weights.bin',
+  metrics: 'metrics.json',
+  training: 'training.json',
+} as const
+
+/** Beyond this a weights file is refused before anything is allocated (≈ 1 GB of float32). */
+export const MAX_WEIGHTS = 256 * 1024 * 1024
+
+/** Conformal half-widths; JSON has no Infinity, so an unbounded width is stored as null. */
+export interface CalibrationJSON {
+  horizon: number
+  counts: number[]
+  levels: number[]
+  halfWidths: Record<string, (number | null)[]>
+}
+
+/** model.json */
+export interface ModelManifest {
+  format: typeof FORMAT_NAME
+  version: number
+  engine: { spec: ModelSpec; layout: ParamEntry[] }
+  weights: { file: string; dtype: 'float32-le'; count: number; bytes: number; fnv1a32: string }
+  pipeline: PipelineState
+  lookback: number
+  horizon: number
+  strategy: string
+  targetMode: string
+  features: string[]
+  frequency: Frequency | null
+  /** Timestamp of the last observation seen while training (epoch ms), for date continuity checks. */
+  lastTimestamp: number | null
+  calibration: CalibrationJSON
+}
+
+/** FNV-1a 32-bit over the bytes: cheap, and catches truncation-free corruption of weights.bin. */
+export function fnv1a32(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < bytes.length; i++) {
+    hash ^= bytes[i]
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash.toString(16).padStart(8, '0')
+}
