@@ -33,27 +33,38 @@ function integerFormat(cells: string[], context: TimeColumnContext): TimeFormat 
   return null
 }
 
+/** Share of sampled cells that must fit one date shape; the rest are reported with their line on import. */
+const SHAPE_SHARE = 0.9
+
 interface ShapeTally {
   ymd: number
   ym: number
   dayMonth: number
   dotted: number
-  maxA: number
-  maxB: number
+  /** dayMonth cells whose first field is above 12 (so day first), and whose second is. */
+  dayFirstEvidence: number
+  monthFirstEvidence: number
 }
 
-function tallyShapes(cells: string[]): ShapeTally | null {
-  const tally: ShapeTally = { ymd: 0, ym: 0, dayMonth: 0, dotted: 0, maxA: 0, maxB: 0 }
+function tallyShapes(cells: string[]): ShapeTally {
+  const tally: ShapeTally = {
+    ymd: 0,
+    ym: 0,
+    dayMonth: 0,
+    dotted: 0,
+    dayFirstEvidence: 0,
+    monthFirstEvidence: 0,
+  }
   for (const cell of cells) {
-    if (!scanDateParts(cell, parts)) return null
+    if (!scanDateParts(cell, parts)) continue
     if (parts.aLength === 4 && parts.hasC && parts.cLength <= 2) tally.ymd++
     else if (parts.aLength === 4 && !parts.hasC && parts.separator !== 46 && !parts.hasTime) tally.ym++
     else if (parts.aLength <= 2 && parts.hasC && parts.cLength === 4) {
       tally.dayMonth++
       if (parts.separator === 46) tally.dotted++
-      tally.maxA = Math.max(tally.maxA, parts.a)
-      tally.maxB = Math.max(tally.maxB, parts.b)
-    } else return null
+      if (parts.a > 12) tally.dayFirstEvidence++
+      if (parts.b > 12) tally.monthFirstEvidence++
+    }
   }
   return tally
 }
@@ -66,21 +77,26 @@ export function orderFromMaxima(maxA: number, maxB: number): DateOrder | null | 
   return null
 }
 
-/** The time format every non-missing sample cell of a column fits, or null when it is not a time column. */
+/** The order most cells prove; a stray cell proving the other is a bad date, reported on import. */
+function orderFromEvidence(tally: ShapeTally): DateOrder | null | undefined {
+  const { dayFirstEvidence: dmy, monthFirstEvidence: mdy } = tally
+  // dd.mm.yyyy is the only convention in the countries that write dotted dates.
+  if (dmy === 0 && mdy === 0) return tally.dotted === tally.dayMonth ? 'dmy' : null
+  if (dmy === mdy) return undefined
+  return dmy > mdy ? 'dmy' : 'mdy'
+}
+
+/** The time format (nearly) every non-missing sample cell of a column fits, or null when it is not a time column. */
 export function detectTimeFormat(cells: string[], context: TimeColumnContext): TimeFormat | null {
   if (cells.length === 0) return null
   if (cells.every(isInteger)) return integerFormat(cells, context)
   const tally = tallyShapes(cells)
-  if (!tally) return null
-  const n = cells.length
-  if (tally.ymd === n) return { kind: 'ymd' }
-  if (tally.ym === n) return TIME_HEADER.test(context.header) || n > 1 ? { kind: 'ym' } : null
-  if (tally.dayMonth !== n) return null
-  const order = orderFromMaxima(tally.maxA, tally.maxB)
-  if (order === undefined) return null
-  // dd.mm.yyyy is the only convention in the countries that write dotted dates.
-  if (order === null && tally.dotted === n) return { kind: 'dayMonth', order: 'dmy' }
-  return { kind: 'dayMonth', order }
+  const enough = (count: number) => count > 0 && count >= cells.length * SHAPE_SHARE
+  if (enough(tally.ymd)) return { kind: 'ymd' }
+  if (enough(tally.ym)) return TIME_HEADER.test(context.header) || cells.length > 1 ? { kind: 'ym' } : null
+  if (!enough(tally.dayMonth)) return null
+  const order = orderFromEvidence(tally)
+  return order === undefined ? null : { kind: 'dayMonth', order }
 }
 
 /** Converts one cell to epoch ms UTC, or NaN when it does not fit the format. */
