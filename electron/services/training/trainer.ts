@@ -1,10 +1,8 @@
 import {
   assertFinite,
   assertFiniteGradients,
-  clipGlobalNorm,
   createOptimizer,
   createSchedule,
-  globalNorm,
   initializeParams,
   mulberry32,
   paramLayout,
@@ -17,7 +15,7 @@ import {
 import type { FaultKind } from '../../../worker/tasks/task-types'
 import type { TrainingConfig } from '../../api/requests/training'
 import { BestTracker } from './best-tracker'
-import { reduceShardGradients, reduceShardLosses } from './gradient-reduce'
+import { allFinite, reduceShardGradients, reduceShardLosses } from './gradient-reduce'
 import type { JobBuffers } from './job-buffers'
 import type { JobTasks, TaskSpec } from './job-tasks'
 import { optimizerConfigOf } from './model-setup'
@@ -118,13 +116,13 @@ export class Trainer {
     const losses = await tasks.runAll(specs)
     const loss = reduceShardLosses(losses, shards)
     assertFinite(loss, 'loss')
-    reduceShardGradients(buffers.gradSlots, shards, buffers.params.length, this.reduced)
-    assertFiniteGradients(this.layout, this.reduced)
-    const gradNorm = config.clipNorm
-      ? clipGlobalNorm(this.reduced, config.clipNorm)
-      : globalNorm(this.reduced)
+    const sumSquares = reduceShardGradients(buffers.gradSlots, shards, buffers.params.length, this.reduced)
+    // The fused sum of squares is non-finite exactly when a value is; only then look for which one.
+    if (!Number.isFinite(sumSquares)) assertFiniteGradients(this.layout, this.reduced)
+    const gradNorm = Math.sqrt(sumSquares)
+    if (config.clipNorm) clipToNorm(this.reduced, gradNorm, config.clipNorm)
     this.optimizer.step(buffers.params, this.reduced)
-    assertFinite(buffers.params, 'parameters')
+    if (!allFinite(buffers.params)) assertFinite(buffers.params, 'parameters')
     return { loss, gradNorm }
   }
 
@@ -169,4 +167,11 @@ export class Trainer {
     this.schedule.step(monitored)
     return best
   }
+}
+
+/** torch clip_grad_norm_ given the norm already computed: scale by maxNorm/(norm + 1e-6) when below 1. */
+function clipToNorm(grads: Float64Array, norm: number, maxNorm: number): void {
+  const scale = maxNorm / (norm + 1e-6)
+  if (scale >= 1) return
+  for (let i = 0; i < grads.length; i++) grads[i] *= scale
 }

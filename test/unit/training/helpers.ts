@@ -84,3 +84,22 @@ export async function temporaryDir(): Promise<{ dir: string; remove: () => Promi
   const dir = await mkdtemp(path.join(os.tmpdir(), 'lstm-training-'))
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) }
 }
+
+/**
+ * Validation targets are the negated training targets: the better the model fits the
+ * training data, the worse it does on validation, so the best epoch comes early.
+ */
+export function anticorrelatedWindows(count: number, lookback: number, horizon: number): TrainingWindows {
+  const base = sineWindows(count, lookback, horizon)
+  return { ...base, validation: { x: base.train.x, y: Float32Array.from(base.train.y, (value) => -value) } }
+}
+
+/** A clock that advances 1 s per reading, so the throttle admits every progress event. */
+export function steppingClock(): () => number {
+  let now = 0
+  return () => (now += 1000)
+}
+
+export function eventsOf(events: RecordedEvent[], jobId: string): RecordedEvent[] {
+  return events.filter((event) => (event.payload as { jobId?: string }).jobId === jobId)
+}

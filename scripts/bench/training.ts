@@ -1,0 +1,151 @@
+// Training-service benchmark: the PyTorch reference task (/work/shared/bench/torch_lstm_bench.py
+// docstring; configs in bench/configs.json) trained by TrainingService on 1 and 2 pool threads,
+// 1 warm-up epoch + 3 timed. One JSON line per (config, threads) on stdout, progress on stderr.
+// Usage: npm run bench -- training [--configs c2] [--threads 1,2] [--max-windows N]
+//        [--backend auto|wasm|reference] [--shard-size N]
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { mulberry32 } from '../../worker/engine/prng'
+import { TrainingService } from '../../electron/services/training/training-service'
+import type { TrainingWindows } from '../../electron/services/training/training-windows'
+
+interface BenchConfig {
+  name: string
+  layers: number
+  units: number
+  lookback: number
+  horizon: number
+  batch: number
+  maxWindows: number
+}
+
+const SEED = 12345
+const WINDOWS = 20_000
+const TIMED_EPOCHS = 3
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const log = (message: string): void => void process.stderr.write(`${message}\n`)
+
+function option(flag: string): string | undefined {
+  const index = process.argv.indexOf(flag)
+  return index >= 0 ? process.argv[index + 1] : undefined
+}
+
+/** s[t] = sin(2πt/24) + 0.5 sin(2πt/168) + 0.2 z[t] (mulberry32 + Box-Muller), z-scored, float32. */
+function makeSeries(length: number): Float32Array {
+  const random = mulberry32(SEED)
+  const raw = new Float64Array(length)
+  for (let t = 0; t < length; t++) {
+    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+    raw[t] = Math.sin((2 * Math.PI * t) / 24) + 0.5 * Math.sin((2 * Math.PI * t) / 168) + 0.2 * z
+  }
+  const mean = raw.reduce((sum, v) => sum + v, 0) / length
+  const std = Math.sqrt(raw.reduce((sum, v) => sum + (v - mean) ** 2, 0) / length)
+  return Float32Array.from(raw, (v) => (v - mean) / std)
+}
+
+/** The first `count` of the 20,000 sliding windows: input s[i … i+L), target s[i+L … i+L+H). */
+function makeWindows(cfg: BenchConfig, count: number): TrainingWindows {
+  const { lookback: L, horizon: H } = cfg
+  const series = makeSeries(WINDOWS + L + H - 1)
+  const x = new Float32Array(count * L)
+  const y = new Float32Array(count * H)
+  for (let i = 0; i < count; i++) {
+    x.set(series.subarray(i, i + L), i * L)
+    y.set(series.subarray(i + L, i + L + H), i * H)
+  }
+  return { inputSize: 1, train: { x, y }, validation: null }
+}
+
+/** Matrix FLOP of one training window: 3 × (L·Σₖ 8U(inₖ + U) + 2UH). */
+function trainFlopsPerWindow(cfg: BenchConfig): number {
+  let perStep = 0
+  for (let k = 0; k < cfg.layers; k++) perStep += 8 * cfg.units * ((k === 0 ? 1 : cfg.units) + cfg.units)
+  return 3 * (cfg.lookback * perStep + 2 * cfg.units * cfg.horizon)
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+async function benchOne(
+  cfg: BenchConfig,
+  threads: number,
+  windows: TrainingWindows,
+  count: number,
+): Promise<void> {
+  const epochEnds: number[] = []
+  const service = new TrainingService({
+    workerFilename: join(root, 'worker/tasks/train-worker.ts'),
+    execArgv: ['--import', 'tsx'],
+    poolSize: threads,
+    events: {
+      publish: (name) => {
+        if (name === 'training.epoch') epochEnds.push(performance.now())
+      },
+    },
+  })
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  const started = performance.now()
+  delay.enable()
+  const status = service.start({
+    jobId: `bench-${cfg.name}-${threads}`,
+    windows,
+    config: {
+      layers: Array.from({ length: cfg.layers }, () => ({
+        cell: 'lstm' as const,
+        units: cfg.units,
+        dropout: 0,
+      })),
+      lookback: cfg.lookback,
+      horizon: cfg.horizon,
+      batchSize: cfg.batch,
+      epochs: 1 + TIMED_EPOCHS,
+      optimizer: { kind: 'adam', lr: 1e-3 },
+      seed: SEED,
+      workers: threads,
+      backend: (option('--backend') ?? 'auto') as 'auto' | 'wasm' | 'reference',
+      shardSize: option('--shard-size') ? Number(option('--shard-size')) : undefined,
+    },
+  })
+  const final = await service.finished(status.jobId)
+  delay.disable()
+  await service.dispose()
+  if (final.state !== 'completed') throw new Error(`${cfg.name}: job ended ${final.state}: ${final.message}`)
+  const ends = [started, ...epochEnds]
+  const timed = ends.slice(2).map((end, i) => (end - ends[i + 1]) / 1000)
+  const secondsPerEpoch = median(timed)
+  const result = {
+    bench: 'training',
+    config: cfg.name,
+    threads,
+    windowsPerSec: Math.round(count / secondsPerEpoch),
+    secondsPerEpoch: Number(secondsPerEpoch.toFixed(3)),
+    gflops: Number(((count * trainFlopsPerWindow(cfg)) / 1e9 / secondsPerEpoch).toFixed(2)),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    eventLoopP99Ms: Number((delay.percentile(99) / 1e6).toFixed(2)),
+    backend: final.backend,
+  }
+  log(
+    `${cfg.name} × ${threads} threads: ${result.windowsPerSec} windows/s (${timed.map((s) => s.toFixed(2)).join(', ')} s/epoch)`,
+  )
+  process.stdout.write(`${JSON.stringify(result)}\n`)
+}
+
+async function main(): Promise<void> {
+  const file = JSON.parse(readFileSync(join(root, 'bench/configs.json'), 'utf8')) as {
+    configs: BenchConfig[]
+  }
+  const wanted = option('--configs')?.split(',')
+  const threadCounts = (option('--threads') ?? '1,2').split(',').map(Number)
+  const maxWindows = option('--max-windows')
+  for (const cfg of file.configs.filter((c) => !wanted || wanted.includes(c.name))) {
+    const count = Math.min(WINDOWS, maxWindows ? Number(maxWindows) : cfg.maxWindows)
+    const windows = makeWindows(cfg, count)
+    for (const threads of threadCounts) await benchOne(cfg, threads, windows, count)
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exit(1)
+})

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { EventThrottle } from '../../../electron/services/training/event-throttle'
+import { JobEvents } from '../../../electron/services/training/job-events'
+import type { RecordedEvent } from './helpers'
+
+function manualClock() {
+  const clock = { now: 0, read: () => clock.now }
+  return clock
+}
+
+const progress = (batch: number) => ({
+  epoch: 0,
+  batch,
+  batches: 100,
+  trainLoss: 1,
+  learningRate: 0.01,
+  gradNorm: 1,
+  windowsPerSec: 10,
+  etaSeconds: 1,
+})
+
+describe('event throttle', () => {
+  it('admits a progress event only when the previous event is at least 100 ms old', () => {
+    const clock = manualClock()
+    const throttle = new EventThrottle(100, clock.read)
+    const admitted = [0, 50, 99, 100, 150, 199, 200, 450].filter((time) => {
+      clock.now = time
+      return throttle.admitProgress()
+    })
+    expect(admitted).toEqual([0, 100, 200, 450])
+  })
+
+  it('never drops forced events, and they delay the next progress', () => {
+    const clock = manualClock()
+    const throttle = new EventThrottle(100, clock.read)
+    expect(throttle.admitProgress()).toBe(true)
+    clock.now = 60
+    throttle.recordForced()
+    clock.now = 120
+    expect(throttle.admitProgress()).toBe(false)
+    clock.now = 160
+    expect(throttle.admitProgress()).toBe(true)
+  })
+
+  it('keeps at most 10 progress events per second of a dense stream, in order, with every epoch and state', () => {
+    const clock = manualClock()
+    const sent: RecordedEvent[] = []
+    const events = new JobEvents(
+      'job',
+      { publish: (name, payload) => sent.push({ name, payload }) },
+      clock.read,
+    )
+    events.state('running')
+    for (let batch = 0; batch < 1000; batch++) {
+      clock.now = 5 + batch * 3 // a progress event every 3 ms, for 3 s
+      events.progress(progress(batch))
+      if (batch % 250 === 249)
+        events.epoch({ epoch: batch, trainLoss: 1, valLoss: null, best: false, lr: 0.01 })
+    }
+    events.state('completed')
+    const progressSent = sent.filter((event) => event.name === 'training.progress')
+    expect(progressSent.length).toBeLessThanOrEqual(31)
+    expect(progressSent.length).toBeGreaterThanOrEqual(20)
+    expect(sent.filter((event) => event.name === 'training.epoch')).toHaveLength(4)
+    expect(sent.map((event) => event.name).at(0)).toBe('training.state')
+    expect(sent.map((event) => event.name).at(-1)).toBe('training.state')
+    const batches = progressSent.map((event) => (event.payload as { batch: number }).batch)
+    expect(batches).toEqual([...batches].sort((a, b) => a - b))
+    expect(events.lastProgress?.batch).toBe(999)
+    expect(events.epochs).toHaveLength(4)
+    expect(events.states.map((event) => event.state)).toEqual(['running', 'completed'])
+  })
+})
