@@ -46,7 +46,8 @@ function calendarMonthsBetween(a: number, b: number): number {
 
 function monthBased(months: number): Frequency {
   if (months % 12 === 0) return { unit: 'year', step: months / 12 }
-  if (months % 3 === 0) return { unit: 'quarter', step: months / 3 }
+  // Only a 3-month step reads as quarterly; 6 months is "6-month", as analysts call it.
+  if (months === 3) return { unit: 'quarter', step: 1 }
   return { unit: 'month', step: months }
 }
 
