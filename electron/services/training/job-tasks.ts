@@ -11,7 +11,9 @@ export type TaskSpec = DistributiveOmit<WorkerTask, 'jobKey' | 'memory'>
 /** A task failed in the pool (the worker threw, or died and piscina replaced it). */
 export class WorkerTaskError extends Error {
   constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause })
+    const message = cause instanceof Error ? cause.message : String(cause)
+    // piscina reports a thread that died as "worker exited with code: N"; say what that means.
+    super(/exited/i.test(message) ? `the worker thread died (${message})` : message, { cause })
     this.name = 'WorkerTaskError'
   }
 }
