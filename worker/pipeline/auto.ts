@@ -44,6 +44,11 @@ function lookbackFor(m: number, trainLength: number, horizon: number): number {
   return Math.max(2, Math.min(wanted, Math.floor((trainLength - horizon) / 2)))
 }
 
+function isPositive(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!(values[i] > 0)) return false
+  return true
+}
+
 /** The configuration Auto uses for one target mode. */
 export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoOptions = {}): PipelineConfig {
   const n = series.target.length
@@ -65,7 +70,9 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
     horizon,
     stride,
     strategy: 'direct',
-    transforms: { scaling: 'zscore', log: 'none', difference: 'none' },
+    // Positive series usually vary in proportion to their level; on the log scale a seasonal
+    // residual becomes a growth rate, which stays comparable across years.
+    transforms: { scaling: 'zscore', log: isPositive(series.target) ? 'log' : 'none', difference: 'none' },
     targetMode: mode,
     split: { validation: { count: validation }, test: { count: test } },
     optimizer: { name: 'adam', lr: 0.003 },
