@@ -10,17 +10,23 @@ export type RowHandler = (row: string[], mayHaveLineBreaksInFields: boolean) => 
  */
 const PIECE_CHARS = 1 << 16
 
-/** Index just past the last line ending that lies outside quotes, or -1. */
-function lastBoundaryOutsideQuotes(text: string, lineEnding: LineEnding): number {
+interface QuoteScan {
+  /** Index just past the last line ending outside quotes, or -1. */
+  boundary: number
+  /** Whether the text ends inside a quoted field. */
+  endsInQuotes: boolean
+}
+
+function scanQuotes(text: string, startsInQuotes: boolean, lineEnding: LineEnding): QuoteScan {
   const last = lineEnding.charCodeAt(lineEnding.length - 1)
-  let inQuotes = false
+  let inQuotes = startsInQuotes
   let boundary = -1
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c === 34) inQuotes = !inQuotes
     else if (c === last && !inQuotes) boundary = i + 1
   }
-  return boundary
+  return { boundary, endsInQuotes: inQuotes }
 }
 
 /**
@@ -34,6 +40,7 @@ function lastBoundaryOutsideQuotes(text: string, lineEnding: LineEnding): number
  */
 export class BlockSplitter {
   private carry = ''
+  private carryEndsInQuotes = false
   private parsedRows = 0
 
   constructor(
@@ -82,16 +89,21 @@ export class BlockSplitter {
     this.carry = chunk.slice(lastNewline + newline.length)
   }
 
+  /** Scans only the new piece (never carry + piece, see above), keeping the quote state across pieces. */
   private pushQuoted(chunk: string): void {
     for (let at = 0; at < chunk.length; at += PIECE_CHARS) {
-      const text = this.carry + chunk.slice(at, at + PIECE_CHARS)
-      const boundary = lastBoundaryOutsideQuotes(text, this.lineEnding)
+      const piece = chunk.slice(at, at + PIECE_CHARS)
+      const { boundary, endsInQuotes } = scanQuotes(piece, this.carryEndsInQuotes, this.lineEnding)
+      this.carryEndsInQuotes = endsInQuotes
       if (boundary < 0) {
-        this.carry = text
+        this.carry += piece
         continue
       }
-      this.carry = text.slice(boundary)
-      this.parse(text.slice(0, boundary - this.lineEnding.length))
+      const cut = boundary - this.lineEnding.length
+      // A CRLF split across pieces leaves its CR at the end of the carry.
+      const block = cut < 0 ? this.carry.slice(0, cut) : this.carry + piece.slice(0, cut)
+      this.carry = piece.slice(boundary)
+      this.parse(block)
     }
   }
 
