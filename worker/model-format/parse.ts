@@ -18,6 +18,7 @@ function attempt<T>(what: string, action: () => T): T {
   try {
     return action()
   } catch (error) {
+    if (error instanceof ModelFormatError) throw error
     throw damaged(`${what}: ${(error as Error).message}`)
   }
 }

@@ -1,6 +1,6 @@
 import type { ConformalCalibration } from '../forecast/index'
 import type { TrainedModel } from '../pipeline/index'
-import { paramLayout } from '../engine/index'
+import { layoutSize, paramLayout } from '../engine/index'
 import { FILES, FORMAT_NAME, FORMAT_VERSION, fnv1a32, type CalibrationJSON, type ModelManifest } from './manifest'
 
 export interface SerializedModel {
@@ -35,13 +35,16 @@ function featureNames(model: TrainedModel): string[] {
 
 export function serializeModel(model: TrainedModel): SerializedModel {
   const { state } = model
+  const layout = paramLayout(state.spec)
+  if (model.params.length !== layoutSize(layout))
+    throw new RangeError(`the model has ${model.params.length} weights, its network needs ${layoutSize(layout)}`)
   const weights = encodeWeights(model.params)
   return {
     weights,
     manifest: {
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
-      engine: { spec: structuredClone(state.spec), layout: paramLayout(state.spec) },
+      engine: { spec: structuredClone(state.spec), layout },
       weights: {
         file: FILES.weights,
         dtype: 'float32-le',
