@@ -144,17 +144,22 @@ export const trainingSourceSchema = z
   })
   .strict()
 
+export const trainingStartArgsSchema = z
+  .object({
+    source: trainingSourceSchema,
+    config: trainingConfigSchema,
+    /** Run to create, or to continue with `resume`; default: a fresh id. */
+    runId: jobId.optional(),
+    resume: z.boolean().default(false),
+  })
+  .strict()
+
+export type TrainingStartArgs = z.output<typeof trainingStartArgsSchema>
+
 export const trainingRequests = {
   'training.start': defineRequest<TrainingJobStatus>()(
     'Queues a training job on a dataset; resumes from its run checkpoint when `resume` is set.',
-    z
-      .object({
-        source: trainingSourceSchema,
-        config: trainingConfigSchema,
-        runId: jobId.optional(),
-        resume: z.boolean().default(false),
-      })
-      .strict(),
+    trainingStartArgsSchema,
   ),
   'training.pause': defineRequest<TrainingJobStatus>()('Pauses a running job between two steps.', jobArgs),
   'training.resume': defineRequest<TrainingJobStatus>()('Continues a paused job.', jobArgs),
