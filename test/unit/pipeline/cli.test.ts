@@ -1,0 +1,78 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runForecast } from '../../../electron/cli/forecast'
+import { runTrain } from '../../../electron/cli/train'
+
+const SAMPLE = resolve(__dirname, '../../../resources/samples/AirPassengers.csv')
+
+function captureIo() {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { stdout: '', stderr: '' }
+  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
+  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
+  return { io: { stdout, stderr }, text }
+}
+
+describe('CLI train → forecast', () => {
+  const dirs: string[] = []
+  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+
+  it('trains a tiny manual config on AirPassengers, writes the model folder, then forecasts from it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lstm-cli-'))
+    dirs.push(dir)
+    const configPath = join(dir, 'config.json')
+    const tiny = {
+      preset: 'manual',
+      layers: [{ cell: 'lstm', units: 4, dropout: 0 }],
+      lookback: 12,
+      horizon: 12,
+      epochs: 3,
+      patience: 0,
+      targetMode: 'seasonalResidual',
+      split: { validation: { count: 12 }, test: { count: 12 } },
+      backtest: { origins: 2, refit: false },
+    }
+    await writeFile(configPath, JSON.stringify(tiny))
+    const modelDir = join(dir, 'model')
+    const train = captureIo()
+    const status = await runTrain([SAMPLE, '--target', 'value', '--config', configPath, '--out', modelDir], train.io)
+    expect(status, train.text.stderr).toBe(0)
+    const summary = JSON.parse(train.text.stdout)
+    expect(summary.preset).toBe('manual')
+    expect(summary.metrics.test.mase).toBeGreaterThan(0)
+    expect(summary.metrics.baselines.seasonalNaive.mase).toBeGreaterThan(0)
+    expect(train.text.stderr).toMatch(/epoch 3 /)
+    const manifest = JSON.parse(await readFile(join(modelDir, 'model.json'), 'utf8'))
+    expect(manifest.format).toBe('lstm-studio-native-model')
+
+    const out = join(dir, 'forecast.csv')
+    const forecast = captureIo()
+    const forecastStatus = await runForecast([modelDir, SAMPLE, '--horizon', '6', '--out', out], forecast.io)
+    expect(forecastStatus, forecast.text.stderr).toBe(0)
+    const lines = (await readFile(out, 'utf8')).trim().split('\n')
+    expect(lines[0]).toBe('date,forecast,lower80,upper80,lower95,upper95')
+    expect(lines).toHaveLength(7)
+    expect(lines[1].startsWith('1961-01-01,')).toBe(true)
+    const [, mean, lower80, upper80] = lines[1].split(',').map(Number)
+    expect(lower80).toBeLessThanOrEqual(mean)
+    expect(upper80).toBeGreaterThanOrEqual(mean)
+    expect(JSON.parse(forecast.text.stdout).last.date).toBe('1961-06-01')
+  })
+
+  it('refuses unknown columns and foreign model folders with status 2, usage errors with 1', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lstm-cli-'))
+    dirs.push(dir)
+    const bad = captureIo()
+    expect(await runTrain([SAMPLE, '--target', 'nope', '--out', join(dir, 'm')], bad.io)).toBe(2)
+    expect(bad.text.stderr).toMatch(/No column "nope"/)
+    await writeFile(join(dir, 'model.json'), '{"format":"something-else"}')
+    const foreign = captureIo()
+    expect(await runForecast([dir, SAMPLE, '--out', join(dir, 'f.csv')], foreign.io)).toBe(2)
+    expect(foreign.text.stderr).toMatch(/not an LSTM Studio model/)
+    expect(await runTrain([SAMPLE], captureIo().io)).toBe(1)
+  })
+})
