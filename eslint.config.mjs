@@ -12,6 +12,7 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      '**/*.tmp.*',
       'worker/engine/wasm/build/**',
       // AssemblyScript: TypeScript-like syntax with its own types (f32, v128), checked by asc.
       'worker/engine/wasm/assembly/**',

@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { existsSync } from 'node:fs'
+import type { AppOptions } from './test/e2e/fixtures'
 
 /**
  * The same end-to-end specs run twice: `web` drives a real Chromium against the loopback
@@ -11,7 +12,7 @@ function chromiumPath(): string | undefined {
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate))
 }
 
-export default defineConfig({
+export default defineConfig<AppOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
   timeout: 60_000,

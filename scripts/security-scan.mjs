@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url'
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
 const electronVersion = require('electron/package.json').version
-const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js')
+const cli = path.join(
+  path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
+  'dist',
+  'index.js',
+)
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'))
 
 const reviewed = JSON.parse(
@@ -33,7 +37,8 @@ try {
   )
   if (run.status !== 0) throw new Error(`electronegativity failed:\n${run.stderr}`)
   blocking = findingsAboveLow(readFileSync(report, 'utf8')).filter(
-    (finding) => !reviewed.some((entry) => entry.check === finding.check && finding.file.endsWith(entry.file)),
+    (finding) =>
+      !reviewed.some((entry) => entry.check === finding.check && finding.file.endsWith(entry.file)),
   )
 } finally {
   rmSync(workDir, { recursive: true, force: true })
@@ -41,10 +46,13 @@ try {
 
 if (blocking.length > 0) {
   console.error(`Electronegativity: ${blocking.length} finding(s) above LOW severity:`)
-  for (const finding of blocking) console.error(`  ${finding.severity} ${finding.check} in ${finding.file} ${finding.location}`)
+  for (const finding of blocking)
+    console.error(`  ${finding.severity} ${finding.check} in ${finding.file} ${finding.location}`)
   process.exit(1)
 }
-console.log(`Electronegativity (Electron ${electronVersion}): no findings above LOW in electron/ and renderer/`)
+console.log(
+  `Electronegativity (Electron ${electronVersion}): no findings above LOW in electron/ and renderer/`,
+)
 
 function findingsAboveLow(csv) {
   const [header, ...rows] = csv.trim().split(/\r?\n/)
@@ -58,7 +66,12 @@ function findingsAboveLow(csv) {
   return rows
     .map((row) => splitCsvLine(row).map((cell) => cell.trim()))
     .filter((cells) => !['LOW', 'INFORMATIONAL'].includes(cells[severity]?.toUpperCase() ?? ''))
-    .map((cells) => ({ severity: cells[severity], check: cells[issue], file: cells[file], location: cells[line] ?? '' }))
+    .map((cells) => ({
+      severity: cells[severity],
+      check: cells[issue],
+      file: cells[file],
+      location: cells[line] ?? '',
+    }))
 }
 
 function splitCsvLine(line) {

@@ -3,7 +3,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { electronBinaryPath } from './electron-binary.mjs'
+import electronBinary from './electron-binary.cjs'
+
+const { electronBinaryPath } = electronBinary
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -14,7 +16,12 @@ if (build.status !== 0) process.exit(build.status ?? 1)
 const electron = electronBinaryPath()
 const child = electron
   ? spawn(electron, [root], { cwd: root, stdio: 'inherit' })
-  : (console.log('Electron binary not installed (its download host was unreachable): starting LSTM Studio in your browser instead.'),
-    spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--open'], { cwd: root, stdio: 'inherit' }))
+  : (console.log(
+      'Electron binary not installed (its download host was unreachable): starting LSTM Studio in your browser instead.',
+    ),
+    spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--open'], {
+      cwd: root,
+      stdio: 'inherit',
+    }))
 child.on('exit', (code) => process.exit(code ?? 0))
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

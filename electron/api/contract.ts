@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import type { RequestDefinition } from './define'
 import { appRequests } from './requests/app'
+import { dataRequests } from './requests/data'
+import { projectRequests } from './requests/projects'
 import { sampleRequests } from './requests/samples'
 import type { EventMap } from './events'
 
@@ -13,6 +15,8 @@ import type { EventMap } from './events'
 export const requests = {
   ...appRequests,
   ...sampleRequests,
+  ...projectRequests,
+  ...dataRequests,
 } as const
 
 export type Requests = typeof requests

@@ -4,11 +4,7 @@
  * person can read, and for invalid arguments the dotted path of the offending field.
  */
 export type ApiErrorCode =
-  | 'INVALID_ARGUMENTS'
-  | 'UNKNOWN_REQUEST'
-  | 'MALFORMED_MESSAGE'
-  | 'INTERNAL'
-  | (string & {}) // domain codes from the services, e.g. PROJECT_LOCKED, EMPTY_FILE
+  'INVALID_ARGUMENTS' | 'UNKNOWN_REQUEST' | 'MALFORMED_MESSAGE' | 'INTERNAL' | (string & {}) // domain codes from the services, e.g. PROJECT_LOCKED, EMPTY_FILE
 
 export interface ApiErrorPayload {
   code: ApiErrorCode

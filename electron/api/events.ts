@@ -8,6 +8,8 @@ import type { TrainingEpochEvent, TrainingProgressEvent, TrainingStateEvent } fr
 export interface EventMap {
   /** Something the user should know that did not come as the reply to their own request. */
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string }
+  /** A CSV import's progress, at most ten a second. */
+  'data.importProgress': { importId: string; fraction: number; rows: number }
   /** Within-epoch progress of a training job, at most 10 events per second per job. */
   'training.progress': TrainingProgressEvent
   /** One per finished epoch; never dropped. */

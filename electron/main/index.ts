@@ -22,9 +22,13 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession)
   enforceContentSecurityPolicy(session.defaultSession)
   const resourcesDir = findResourcesDir(__dirname)
+  const dataDir = process.env.LSTM_STUDIO_DATA_DIR
   const services = createServices({
     identity: appIdentity(process.versions.electron ?? null),
     samplesDir: path.join(resourcesDir, 'samples'),
+    // LSTM_STUDIO_DATA_DIR keeps settings and projects in one folder (end-to-end tests, portable use).
+    settingsDir: dataDir ? path.join(dataDir, 'settings') : app.getPath('userData'),
+    defaultProjectsFolder: dataDir ? path.join(dataDir, 'projects') : undefined,
   })
   registerIpcAdapter(createDispatcher(services.handlers), services.bus, isAppUrl)
   const openWindow = () =>

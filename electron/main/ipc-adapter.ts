@@ -12,10 +12,17 @@ export const EVENT_CHANNEL = 'lstm:event'
  * (the dispatcher validates name and arguments), and every service event is forwarded to
  * every window. Calls from frames other than our own page are refused.
  */
-export function registerIpcAdapter(dispatch: Dispatcher, bus: EventBus, isAppUrl: (url: string) => boolean): () => void {
+export function registerIpcAdapter(
+  dispatch: Dispatcher,
+  bus: EventBus,
+  isAppUrl: (url: string) => boolean,
+): () => void {
   ipcMain.handle(REQUEST_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame, isAppUrl)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'This frame may not call the LSTM Studio API' } }
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'This frame may not call the LSTM Studio API' },
+      }
     }
     return dispatch(name, args, { transport: 'ipc' })
   })

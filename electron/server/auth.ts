@@ -21,7 +21,11 @@ export type Refusal = { status: 401 | 403 | 421; reason: string }
  * the Origin must be our own when present; DNS rebinding is stopped by the Host check;
  * and nothing works without the token.
  */
-export function checkUpgrade(request: IncomingMessage, token: string, allowedHosts: Set<string>): Refusal | null {
+export function checkUpgrade(
+  request: IncomingMessage,
+  token: string,
+  allowedHosts: Set<string>,
+): Refusal | null {
   const host = request.headers.host ?? ''
   if (!allowedHosts.has(host)) return { status: 421, reason: `unexpected Host "${host}"` }
   const origin = request.headers.origin
@@ -29,7 +33,8 @@ export function checkUpgrade(request: IncomingMessage, token: string, allowedHos
     return { status: 403, reason: `foreign Origin "${origin}"` }
   }
   const url = new URL(request.url ?? '/', 'http://localhost')
-  if (!tokensMatch(token, url.searchParams.get('token'))) return { status: 401, reason: 'missing or wrong token' }
+  if (!tokensMatch(token, url.searchParams.get('token')))
+    return { status: 401, reason: 'missing or wrong token' }
   return null
 }
 

@@ -45,7 +45,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end()
     })
   })
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameBytes ?? 8 * 1024 * 1024 })
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxFrameBytes ?? 8 * 1024 * 1024,
+  })
   http.on('upgrade', (request, socket, head) => {
     const refusal =
       new URL(request.url ?? '/', 'http://localhost').pathname === API_PATH

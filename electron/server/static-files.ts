@@ -21,7 +21,8 @@ const contentTypes: Record<string, string> = {
 export function createStaticHandler(root: string, port: () => number) {
   const resolvedRoot = path.resolve(root)
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'Method not allowed')
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return send(response, 405, 'Method not allowed')
     const pathname = decodeSafely(new URL(request.url ?? '/', 'http://localhost').pathname)
     if (pathname === null) return send(response, 400, 'Bad path')
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1)

@@ -30,7 +30,10 @@ async function handleFrame(text: string | null, dispatch: Dispatcher): Promise<R
       type: 'reply',
       id: -1,
       ok: false,
-      error: { code: 'MALFORMED_MESSAGE', message: 'Expected a JSON request {type:"request", id, name, args}' },
+      error: {
+        code: 'MALFORMED_MESSAGE',
+        message: 'Expected a JSON request {type:"request", id, name, args}',
+      },
     }
   }
   const reply = await dispatch(request.name, request.args, { transport: 'websocket' })
@@ -46,7 +49,11 @@ function parseRequest(text: string): RequestMessage | null {
   }
   if (typeof value !== 'object' || value === null) return null
   const candidate = value as Partial<RequestMessage>
-  if (candidate.type !== 'request' || !Number.isSafeInteger(candidate.id) || typeof candidate.name !== 'string') {
+  if (
+    candidate.type !== 'request' ||
+    !Number.isSafeInteger(candidate.id) ||
+    typeof candidate.name !== 'string'
+  ) {
     return null
   }
   return { type: 'request', id: candidate.id as number, name: candidate.name, args: candidate.args }

@@ -2,12 +2,21 @@ import type { Handlers } from '../api/dispatch'
 import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
+import { dataHandlers } from './handlers/data'
+import { projectHandlers } from './handlers/projects'
+import { OpenProjects } from './open-projects'
+import { builtInProjectsFolder, ProjectStore } from './projects'
+import { SampleProject } from './samples/sample-project'
 import { SampleService } from './samples/sample-service'
 
 export interface ServiceOptions {
   identity: AppIdentity
   /** Folder holding the bundled sample CSVs (resources/samples). */
   samplesDir: string
+  /** The app's settings folder (recent projects, chosen projects folder). */
+  settingsDir: string
+  /** Where new projects go until the user picks another folder. */
+  defaultProjectsFolder?: string
 }
 
 export interface Services {
@@ -24,11 +33,25 @@ export interface Services {
 export function createServices(options: ServiceOptions): Services {
   const bus = new EventBus()
   const samples = new SampleService(options.samplesDir)
+  const store = new ProjectStore({
+    settingsDir: options.settingsDir,
+    defaultProjectsFolder: options.defaultProjectsFolder ?? builtInProjectsFolder(),
+  })
+  const open = new OpenProjects()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     'samples.list': () => samples.list(),
     'samples.series': ({ id }) => samples.series(id),
+    ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
+    ...dataHandlers(open, bus),
   }
-  return { handlers, bus, dispose: async () => {} }
+  return {
+    handlers,
+    bus,
+    dispose: async () => {
+      await open.closeAll()
+      await store.closeAll()
+    },
+  }
 }

@@ -2,7 +2,8 @@
  * Forecast-quality benchmark: Auto on every univariate public series with the protocol of
  * resources/samples/README.md (last h points as test, MASE scaled by the in-sample seasonal
  * naive with R's frequency from baselines.csv). One JSON line per series, then a summary.
- *   npx tsx scripts/bench/quality.ts [SERIES ...]
+ *   npx tsx scripts/bench/quality.ts [SERIES ...] [--overrides='{"epochs": 50}']
+ * Overrides apply to every series alike (for trying Auto rules), never per series.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -44,7 +45,10 @@ const round = (value: number | null | undefined, digits = 4) =>
 
 async function main(): Promise<void> {
   const baselines = readBaselines()
-  const chosen = process.argv.slice(2)
+  const args = process.argv.slice(2)
+  const overrideArg = args.find((arg) => arg.startsWith('--overrides='))
+  const overrides = overrideArg ? JSON.parse(overrideArg.slice('--overrides='.length)) : undefined
+  const chosen = args.filter((arg) => !arg.startsWith('--'))
   const names = chosen.length > 0 ? chosen : UNIVARIATE
   const mases: number[] = []
   let seasonal = 0
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     const series = await loadSeries(join(SAMPLES, `${name}.csv`), { target: 'value', period: m })
     const started = Date.now()
     const auto = await runAuto(series, {
+      overrides,
       onEpoch: (e) => e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
     })
     const test = auto.result.test!

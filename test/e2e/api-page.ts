@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test'
 export function rawRequest(page: Page, name: string, args: unknown): Promise<unknown> {
   return page.evaluate(
     async ({ name, args }) => {
-      const bridge = (window as unknown as { lstm?: { invoke(n: string, a: unknown): Promise<unknown> } }).lstm
+      const bridge = (window as unknown as { lstm?: { invoke(n: string, a: unknown): Promise<unknown> } })
+        .lstm
       if (bridge) return bridge.invoke(name, args)
       const token = new URLSearchParams(location.search).get('token') ?? ''
       const socket = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(token)}`)
@@ -16,7 +17,9 @@ export function rawRequest(page: Page, name: string, args: unknown): Promise<unk
         socket.onopen = resolve
         socket.onerror = reject
       })
-      const reply = new Promise((resolve) => (socket.onmessage = (event) => resolve(JSON.parse(String(event.data)))))
+      const reply = new Promise(
+        (resolve) => (socket.onmessage = (event) => resolve(JSON.parse(String(event.data)))),
+      )
       socket.send(JSON.stringify({ type: 'request', id: 7, name, args }))
       const message = (await reply) as { ok: boolean; result?: unknown; error?: unknown }
       socket.close()

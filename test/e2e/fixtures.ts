@@ -2,9 +2,11 @@ import { _electron, test as base } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { electronBinaryPath } from '../../scripts/electron-binary.mjs'
+import { electronBinaryPath } from '../../scripts/electron-binary.cjs'
 
 export type AppKind = 'web' | 'electron'
 
@@ -14,7 +16,7 @@ interface Fixtures {
   appPage: Page
 }
 
-interface Options {
+export interface AppOptions {
   appKind: AppKind
 }
 
@@ -26,17 +28,26 @@ interface WorkerFixtures {
  * `appPage` is the app's window: a Chromium tab on the loopback server for `web`, the
  * Electron window for `electron`. Specs use only `appPage`, so they run unchanged on both.
  */
-export const test = base.extend<Fixtures & Options, WorkerFixtures>({
+export const test = base.extend<Fixtures & AppOptions, WorkerFixtures>({
   appKind: ['web', { option: true }],
   server: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const child = spawn(process.execPath, [path.join(root, 'out/main/serve.js'), '--port', '0'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
+      // A fresh data folder per run: the first start creates the sample project, as for a new user.
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-'))
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir],
+        {
+          cwd: root,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
       const url = await firstUrl(child)
       await use({ url, process: child })
       child.kill('SIGTERM')
+      rmSync(dataDir, { recursive: true, force: true })
     },
     { scope: 'worker' },
   ],
@@ -48,10 +59,17 @@ export const test = base.extend<Fixtures & Options, WorkerFixtures>({
     }
     const binary = electronBinaryPath()
     testInfo.skip(!binary, 'Electron binary not installed here (download host unreachable)')
-    const app: ElectronApplication = await _electron.launch({ executablePath: binary!, args: [root], cwd: root })
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-electron-'))
+    const app: ElectronApplication = await _electron.launch({
+      executablePath: binary!,
+      args: [root],
+      cwd: root,
+      env: { ...process.env, LSTM_STUDIO_DATA_DIR: dataDir },
+    })
     const window = await app.firstWindow()
     await use(window)
     await app.close()
+    rmSync(dataDir, { recursive: true, force: true })
   },
 })
 
@@ -62,7 +80,9 @@ function firstUrl(child: ChildProcess): Promise<string> {
       const match = /running at (http\S+)/.exec(line)
       if (match?.[1]) resolve(match[1])
     })
-    child.once('exit', (code) => reject(new Error(`serve.js exited with code ${code} before printing its URL`)))
+    child.once('exit', (code) =>
+      reject(new Error(`serve.js exited with code ${code} before printing its URL`)),
+    )
   })
 }
 

@@ -1,4 +1,4 @@
-import { electronBinaryPath } from '../../scripts/electron-binary.mjs'
+import { electronBinaryPath } from '../../scripts/electron-binary.cjs'
 
 export default function globalSetup(): void {
   if (!electronBinaryPath()) {

@@ -14,7 +14,10 @@ export interface AppInfo {
 }
 
 export const appRequests = {
-  'app.info': defineRequest<AppInfo>()('Name, version and runtime of the running app.', z.object({}).strict()),
+  'app.info': defineRequest<AppInfo>()(
+    'Name, version and runtime of the running app.',
+    z.object({}).strict(),
+  ),
   'app.echo': defineRequest<{ message: string; receivedAt: string }>()(
     'Round-trips a message through the API (diagnostics and tests).',
     z.object({ message: z.string().max(10_000) }).strict(),

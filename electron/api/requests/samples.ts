@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
 
 export interface SampleInfo {
@@ -6,7 +7,8 @@ export interface SampleInfo {
   title: string
   description: string
   source: string
-  frequency: string
+  /** Inferred spacing of the observations; null when the series has no time column. */
+  frequency: Frequency | null
   length: number
   columns: string[]
 }

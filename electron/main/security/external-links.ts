@@ -16,6 +16,9 @@ export function isAllowedExternalUrl(candidate: string): boolean {
     return false
   }
   return (
-    url.protocol === 'https:' && url.username === '' && url.password === '' && externalLinkAllowList.has(url.hostname)
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    externalLinkAllowList.has(url.hostname)
   )
 }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { SampleInfo, SeriesData } from '../../api/requests/samples'
 import { importCsv } from '../data'
-import type { ImportedDataset } from '../data'
+import type { CsvDataset } from '../data'
 import { sampleCatalog } from './catalog'
 import type { SampleEntry } from './catalog'
 
@@ -10,7 +10,7 @@ import type { SampleEntry } from './catalog'
  * that what the sample shows is exactly what an import of that file would give.
  */
 export class SampleService {
-  private readonly cache = new Map<string, Promise<ImportedDataset>>()
+  private readonly cache = new Map<string, Promise<CsvDataset>>()
 
   constructor(private readonly samplesDir: string) {}
 
@@ -23,7 +23,7 @@ export class SampleService {
           title: entry.title,
           description: entry.description,
           source: entry.source,
-          frequency: dataset.detected.frequency?.label ?? 'steps',
+          frequency: dataset.detected.frequency?.frequency ?? null,
           length: dataset.rowCount,
           columns: dataset.columns.filter((c) => c.kind === 'numeric').map((c) => c.name),
         }
@@ -33,7 +33,8 @@ export class SampleService {
 
   async series(id: string): Promise<SeriesData> {
     const entry = sampleCatalog.find((candidate) => candidate.id === id)
-    if (!entry) throw Object.assign(new Error(`There is no bundled sample called "${id}"`), { code: 'NOT_FOUND' })
+    if (!entry)
+      throw Object.assign(new Error(`There is no bundled sample called "${id}"`), { code: 'NOT_FOUND' })
     const dataset = await this.load(entry)
     return {
       sampleId: id,
@@ -47,10 +48,17 @@ export class SampleService {
     }
   }
 
-  private load(entry: SampleEntry): Promise<ImportedDataset> {
+  private load(entry: SampleEntry): Promise<CsvDataset> {
     let loading = this.cache.get(entry.id)
     if (!loading) {
-      loading = importCsv(path.join(this.samplesDir, entry.file))
+      loading = importCsv(path.join(this.samplesDir, entry.file)).then((outcome) => {
+        // Bundled files are clean; a decision here means the file in resources/ was damaged.
+        if (outcome.status !== 'ok')
+          throw new Error(
+            `The bundled sample ${entry.file} needs a decision: ${outcome.decisions[0]?.message}`,
+          )
+        return outcome.dataset
+      })
       this.cache.set(entry.id, loading)
       loading.catch(() => this.cache.delete(entry.id))
     }

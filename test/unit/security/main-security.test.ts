@@ -50,6 +50,6 @@ describe('the Content-Security-Policy', () => {
   })
 
   it('lets the browser build reach only its own WebSocket', () => {
-    expect(contentSecurityPolicy({ websocketPort: 4321 })).toContain('connect-src \'self\' ws://127.0.0.1:4321')
+    expect(contentSecurityPolicy({ websocketPort: 4321 })).toContain("connect-src 'self' ws://127.0.0.1:4321")
   })
 })

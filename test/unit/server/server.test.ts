@@ -18,6 +18,8 @@ beforeAll(async () => {
   services = createServices({
     identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
     samplesDir: path.resolve(__dirname, '../../../resources/samples'),
+    settingsDir: path.join(staticRoot, 'settings'),
+    defaultProjectsFolder: path.join(staticRoot, 'projects'),
   })
   server = await startServer({
     dispatch: createDispatcher(services.handlers),
@@ -80,11 +82,15 @@ describe('the loopback server adapter', () => {
   })
 
   it('refuses a rebound Host name even with the token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token), { Host: `attacker.example:${server.port}` })).toBe(421)
+    expect(await upgradeStatus(socketUrl(server.token), { Host: `attacker.example:${server.port}` })).toBe(
+      421,
+    )
   })
 
   it('accepts its own origin with the token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token), { Origin: `http://127.0.0.1:${server.port}` })).toBe(101)
+    expect(await upgradeStatus(socketUrl(server.token), { Origin: `http://127.0.0.1:${server.port}` })).toBe(
+      101,
+    )
   })
 
   it('carries a request and its reply', async () => {
@@ -121,7 +127,11 @@ describe('the loopback server adapter', () => {
     const ws = await connect()
     const message = nextMessage(ws)
     services.bus.publish('app.notice', { level: 'info', message: 'hello' })
-    expect(await message).toEqual({ type: 'event', name: 'app.notice', payload: { level: 'info', message: 'hello' } })
+    expect(await message).toEqual({
+      type: 'event',
+      name: 'app.notice',
+      payload: { level: 'info', message: 'hello' },
+    })
     ws.close()
   })
 

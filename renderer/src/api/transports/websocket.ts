@@ -22,7 +22,10 @@ export function websocketTransport(url: string): Transport {
       ws.onclose = () => {
         socket = null
         for (const settle of pending.values()) {
-          settle({ ok: false, error: { code: 'DISCONNECTED', message: 'The connection to LSTM Studio was lost' } })
+          settle({
+            ok: false,
+            error: { code: 'DISCONNECTED', message: 'The connection to LSTM Studio was lost' },
+          })
         }
         pending.clear()
       }

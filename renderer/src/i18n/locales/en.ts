@@ -17,5 +17,17 @@ export default {
     loading: 'Loading the series…',
   },
   chart: { label: 'Chart of {name}', value: 'Value', time: 'Time', step: 'Step', resetZoom: 'Reset zoom' },
+  frequency: {
+    steps: 'equally spaced steps',
+    second: 'every second | every {step} seconds',
+    minute: 'every minute | every {step} minutes',
+    hour: 'hourly | every {step} hours',
+    day: 'daily | every {step} days',
+    businessDay: 'business days | every {step} business days',
+    week: 'weekly | every {step} weeks',
+    month: 'monthly | every {step} months',
+    quarter: 'quarterly | every {step} quarters',
+    year: 'yearly | every {step} years',
+  },
   errors: { dismiss: 'Dismiss', title: 'Something went wrong' },
 }

@@ -25,6 +25,18 @@ const fr: typeof en = {
     step: 'Pas',
     resetZoom: 'Réinitialiser le zoom',
   },
+  frequency: {
+    steps: 'pas réguliers',
+    second: 'chaque seconde | toutes les {step} secondes',
+    minute: 'chaque minute | toutes les {step} minutes',
+    hour: 'horaire | toutes les {step} heures',
+    day: 'quotidienne | tous les {step} jours',
+    businessDay: 'jours ouvrés | tous les {step} jours ouvrés',
+    week: 'hebdomadaire | toutes les {step} semaines',
+    month: 'mensuelle | tous les {step} mois',
+    quarter: 'trimestrielle | tous les {step} trimestres',
+    year: 'annuelle | tous les {step} ans',
+  },
   errors: { dismiss: 'Fermer', title: 'Un problème est survenu' },
 }
 

@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
+import type { Frequency } from '../../../worker/timeseries/frequency'
+import { defineRequest } from '../define'
+
+/** Everything the import dialog shows and lets the user override. */
+export interface CsvPreview {
+  fileName: string
+  fileBytes: number
+  detected: {
+    encoding: string
+    delimiter: string
+    decimalSeparator: string
+    thousandsSeparator: string | null
+    header: boolean
+    quoted: boolean
+    timeColumn: string | null
+    timeFormat: string | null
+    ambiguousDateOrder: boolean
+    dateOrder: string | null
+  }
+  columns: Array<{ name: string; kind: 'time' | 'numeric' | 'text'; missingInSample: number }>
+  preview: string[][]
+  sampleRows: number
+  sampleIsWholeFile: boolean
+  frequency: Frequency | null
+  irregular: boolean
+}
+
+export interface ImportedSummary {
+  rowCount: number
+  frequency: Frequency | null
+  irregular: boolean
+  missing: Record<string, number>
+  warnings: Array<{ code: string; message: string }>
+}
+
+export type ImportResult =
+  | { status: 'ok'; dataset: DatasetRecord; summary: ImportedSummary }
+  | {
+      status: 'needsDecision'
+      decisions: Array<{ kind: 'duplicateTimestamps' | 'ambiguousDateOrder'; message: string }>
+    }
+
+export interface DatasetSeries {
+  datasetId: string
+  timeColumn: string | null
+  timestamps: number[] | null
+  columns: Array<{ name: string; role: ColumnRole | null; values: Array<number | null> }>
+}
+
+const absolutePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
+const projectId = z.string().min(1).max(128)
+const datasetId = z.string().min(1).max(128)
+const columnName = z.string().min(1).max(512)
+
+/** Every detected setting can be forced; what is left out is detected from the file. */
+export const csvOptionsSchema = z
+  .object({
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin1']).optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    decimalSeparator: z.enum(['.', ',']).optional(),
+    thousandsSeparator: z.enum([',', '.', ' ', "'"]).nullable().optional(),
+    header: z.boolean().optional(),
+    commentPrefix: z.string().max(4).nullable().optional(),
+    timeColumn: columnName.nullable().optional(),
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    localeHint: z.string().max(35).optional(),
+    duplicates: z.enum(['keepLast', 'average', 'refuse']).optional(),
+    missing: z.enum(['none', 'interpolate', 'forwardFill', 'dropRows']).optional(),
+  })
+  .strict()
+
+export const dataRequests = {
+  'data.inspect': defineRequest<CsvPreview>()(
+    'Detects the format of a CSV file and previews its first rows, without importing it.',
+    z.object({ path: absolutePath, options: csvOptionsSchema.optional() }).strict(),
+  ),
+  'data.import': defineRequest<ImportResult>()(
+    'Imports a CSV file into an open project (copied in, parsed, cached).',
+    z
+      .object({
+        projectId,
+        path: absolutePath,
+        options: csvOptionsSchema.optional(),
+        /** Chosen by the caller so it can follow `data.importProgress` and cancel. */
+        importId: z.string().min(1).max(64).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+  ),
+  'data.cancelImport': defineRequest<{ cancelled: boolean }>()(
+    'Cancels an import in progress; nothing of it is kept.',
+    z.object({ importId: z.string().min(1).max(64) }).strict(),
+  ),
+  'data.series': defineRequest<DatasetSeries>()(
+    'The values of a dataset, for charts and training.',
+    z.object({ projectId, datasetId }).strict(),
+  ),
+  'data.setRoles': defineRequest<DatasetRecord>()(
+    'Sets the role of each column: time, target, covariate, futureCovariate or ignored.',
+    z
+      .object({
+        projectId,
+        datasetId,
+        roles: z.record(columnName, z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])),
+      })
+      .strict(),
+  ),
+}

@@ -1,0 +1,28 @@
+/**
+ * Imports in flight, by the id the caller chose, so `data.cancelImport` can abort one.
+ * An id that is still running cannot be reused: two imports never share a cancel handle.
+ */
+export class ImportRegistry {
+  private readonly running = new Map<string, AbortController>()
+
+  begin(importId: string): AbortSignal {
+    if (this.running.has(importId)) {
+      throw Object.assign(new Error(`An import with id "${importId}" is already running`), {
+        code: 'IMPORT_RUNNING',
+      })
+    }
+    const controller = new AbortController()
+    this.running.set(importId, controller)
+    return controller.signal
+  }
+
+  end(importId: string): void {
+    this.running.delete(importId)
+  }
+
+  cancel(importId: string): boolean {
+    const controller = this.running.get(importId)
+    controller?.abort()
+    return controller !== undefined
+  }
+}

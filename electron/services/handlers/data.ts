@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import type { Handlers } from '../../api/dispatch'
+import type { EventBus } from '../event-bus'
+import { inspectCsv } from '../data'
+import { toSeries } from '../datasets/columnar'
+import { importIntoProject } from '../datasets/import-into-project'
+import { ImportRegistry } from '../datasets/import-registry'
+import { toPreview } from '../datasets/preview'
+import type { OpenProjects } from '../open-projects'
+import { readColumnarCache } from '../projects'
+
+type DataHandlers = Pick<
+  Handlers,
+  'data.inspect' | 'data.import' | 'data.cancelImport' | 'data.series' | 'data.setRoles'
+>
+
+export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
+  const imports = new ImportRegistry()
+  return {
+    'data.inspect': async ({ path, options }) => toPreview(await inspectCsv(path, options ?? {})),
+    'data.import': async ({ projectId, path, options, importId = randomUUID(), name }) => {
+      const session = open.get(projectId)
+      const signal = imports.begin(importId)
+      try {
+        const onProgress = (fraction: number, rows: number) =>
+          bus.publish('data.importProgress', { importId, fraction, rows })
+        return await importIntoProject(session, path, options ?? {}, { onProgress, signal }, name)
+      } finally {
+        imports.end(importId)
+      }
+    },
+    'data.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
+    'data.series': async ({ projectId, datasetId }) => {
+      const session = open.get(projectId)
+      const record = findDataset(session.manifest.datasets, datasetId)
+      if (!record.cacheFile) {
+        throw Object.assign(
+          new Error(`Dataset "${record.name}" has no parsed cache; import the file again`),
+          {
+            code: 'CACHE_MISSING',
+          },
+        )
+      }
+      const table = await readColumnarCache(await session.resolve(record.cacheFile))
+      return toSeries(datasetId, table, record.columnRoles)
+    },
+    'data.setRoles': async ({ projectId, datasetId, roles }) => {
+      const session = open.get(projectId)
+      const record = findDataset(session.manifest.datasets, datasetId)
+      const unknown = Object.keys(roles).find((name) => !(name in record.columnRoles))
+      if (unknown !== undefined) {
+        throw Object.assign(new Error(`Dataset "${record.name}" has no column "${unknown}"`), {
+          code: 'INVALID_ARGUMENTS',
+          field: `roles.${unknown}`,
+        })
+      }
+      await session.updateDataset(datasetId, { columnRoles: { ...record.columnRoles, ...roles } })
+      return findDataset(session.manifest.datasets, datasetId)
+    },
+  }
+}
+
+function findDataset<T extends { id: string }>(datasets: T[], datasetId: string): T {
+  const record = datasets.find((dataset) => dataset.id === datasetId)
+  if (!record)
+    throw Object.assign(new Error(`No dataset with id "${datasetId}" in this project`), { code: 'NOT_FOUND' })
+  return record
+}

@@ -1,0 +1,1 @@
+export declare function electronBinaryPath(): string | null
