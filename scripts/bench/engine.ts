@@ -100,7 +100,7 @@ function pytorchLikeInit(params: Float32Array, units: number): void {
 }
 
 /** Cores busy with other processes (from /proc/stat minus our own CPU time) while `run` ran. */
-function measure(run: () => void): { seconds: number; otherCpu: number } {
+function measure(run: () => void): { seconds: number; ownCpuSeconds: number; otherCpu: number } {
   const busy = (): number => {
     try {
       const fields = readFileSync('/proc/stat', 'utf8')
@@ -121,7 +121,7 @@ function measure(run: () => void): { seconds: number; otherCpu: number } {
   const seconds = (performance.now() - t0) / 1000
   const cpu = process.cpuUsage(cpu0)
   const own = (cpu.user + cpu.system) / 1e6
-  return { seconds, otherCpu: Math.max(0, busy() - busy0 - own) / seconds }
+  return { seconds, ownCpuSeconds: own, otherCpu: Math.max(0, busy() - busy0 - own) / seconds }
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -212,6 +212,9 @@ async function runConfig(cfg: BenchConfig, series: Float32Array, options: Option
     gflops: round((n * 3 * forwardFlopsPerWindow(cfg)) / 1e9 / secondsPerEpoch, 2),
     peakRssMB: round(process.resourceUsage().maxRSS / 1024),
     otherCpu: round(otherCpu, 2),
+    // Windows per second of our own CPU time: steadier than wall time while others load the machine.
+    cpuWindowsPerSec: round(n / median(epochs.map((e) => e.ownCpuSeconds))),
+    inferCpuWindowsPerSec: round(n / median(passes.map((p) => p.ownCpuSeconds))),
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
