@@ -4,6 +4,7 @@
 // Usage: npm run bench -- training [--configs c2] [--threads 1,2] [--max-windows N]
 //        [--backend auto|wasm|reference] [--shard-size N]
 import { readFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
@@ -74,19 +75,21 @@ async function benchOne(
   count: number,
 ): Promise<void> {
   const epochEnds: number[] = []
+  // Measured over the timed epochs: the warm-up also holds the workers' start and compilation.
+  const delay = monitorEventLoopDelay({ resolution: 5 })
   const service = new TrainingService({
     workerFilename: join(root, 'worker/tasks/train-worker.ts'),
     execArgv: ['--import', 'tsx'],
     poolSize: threads,
     events: {
       publish: (name) => {
-        if (name === 'training.epoch') epochEnds.push(performance.now())
+        if (name !== 'training.epoch') return
+        epochEnds.push(performance.now())
+        if (epochEnds.length === 1) delay.enable()
       },
     },
   })
-  const delay = monitorEventLoopDelay({ resolution: 5 })
   const started = performance.now()
-  delay.enable()
   const status = service.start({
     jobId: `bench-${cfg.name}-${threads}`,
     windows,
@@ -124,6 +127,7 @@ async function benchOne(
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     eventLoopP99Ms: Number((delay.percentile(99) / 1e6).toFixed(2)),
     backend: final.backend,
+    loadAvg1m: Number(loadavg()[0].toFixed(1)),
   }
   log(
     `${cfg.name} × ${threads} threads: ${result.windowsPerSec} windows/s (${timed.map((s) => s.toFixed(2)).join(', ')} s/epoch)`,

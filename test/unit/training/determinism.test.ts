@@ -6,11 +6,12 @@ describe('data-parallel training', () => {
   afterAll(() => service.dispose())
   const windows = sineWindows(72, 12, 2, 24)
 
-  async function lossesWith(workers: number, jobId: string) {
+  async function lossesWith(workers: number, jobId: string, backend: 'reference' | 'wasm' = 'reference') {
     service.start({
       jobId,
       config: smallConfig({
         workers,
+        backend,
         layers: [
           { cell: 'lstm', units: 8, dropout: 0.2 },
           { cell: 'lstm', units: 6, dropout: 0 },
@@ -38,5 +39,13 @@ describe('data-parallel training', () => {
     )
     expect(Array.from(two.weights)).toEqual(Array.from(one.weights))
     expect(one.train[2]).toBeLessThan(one.train[0])
+  })
+
+  it('is deterministic on the WebAssembly backend too', async () => {
+    const one = await lossesWith(1, 'wasm-one', 'wasm')
+    const two = await lossesWith(2, 'wasm-two', 'wasm')
+    expect(two.history.status.backend).toMatch(/^wasm-/)
+    expect(two.train).toEqual(one.train)
+    expect(Array.from(two.weights)).toEqual(Array.from(one.weights))
   })
 })
