@@ -36,10 +36,10 @@ export interface AutoResult {
 }
 
 /** Windows Auto aims for per epoch: enough to learn from, few enough to train in seconds. */
-const TARGET_WINDOWS = 400
+const TARGET_WINDOWS = 300
 
 function lookbackFor(m: number, trainLength: number, horizon: number): number {
-  const wanted = m <= 1 ? 12 : m <= 24 ? 2 * m : Math.min(m, 96)
+  const wanted = m <= 1 ? 12 : m <= 24 ? 2 * m : Math.min(m, 48)
   // Leave at least ~half the training part for window origins.
   return Math.max(2, Math.min(wanted, Math.floor((trainLength - horizon) / 2)))
 }
@@ -62,10 +62,8 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
   const stride = Math.max(1, Math.ceil(windows / TARGET_WINDOWS))
   const large = windows / stride > 200
   return defaultConfig({
-    layers: [
-      { cell: 'lstm', units: 32, dropout: 0 },
-      { cell: 'lstm', units: 32, dropout: 0 },
-    ],
+    // Small data: one small layer and a robust loss generalise better than depth here.
+    layers: [{ cell: 'lstm', units: large ? 32 : 16, dropout: 0 }],
     lookback,
     horizon,
     stride,
@@ -75,7 +73,8 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
     transforms: { scaling: 'zscore', log: isPositive(series.target) ? 'log' : 'none', difference: 'none' },
     targetMode: mode,
     split: { validation: { count: validation }, test: { count: test } },
-    optimizer: { name: 'adam', lr: 0.003 },
+    optimizer: { name: 'adam', lr: 0.002 },
+    loss: 'huber',
     batchSize: large ? 32 : 16,
     epochs: large ? 40 : 150,
     patience: large ? 8 : 20,

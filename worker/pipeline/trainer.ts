@@ -32,6 +32,8 @@ export interface TrainRequest {
   seed: number
   /** Warm start from these weights instead of a fresh initialisation. */
   initialParams?: Float32Array | Float64Array
+  /** Score the starting weights too, so training can end exactly where it started when no epoch beats them. */
+  keepInitialIfBest?: boolean
   /** Loss of the current weights on held-out windows (smaller is better). */
   validationLoss?: (params: Float32Array | Float64Array) => number
   onEpoch?: (report: TrainEpoch) => void
@@ -69,6 +71,7 @@ export const fitTrainer: Trainer = async (request) => {
     valLoss: [],
   }
   let bestLoss = Infinity
+  if (request.keepInitialIfBest && request.validationLoss) bestLoss = request.validationLoss(model.params)
   const onEpoch = (epoch: number, trainLoss: number): void => {
     const valLoss = request.validationLoss ? request.validationLoss(model.params) : null
     const monitored = valLoss ?? trainLoss

@@ -1,4 +1,4 @@
-import type { Backend, Precision } from '../engine/index'
+import { createModel, findParam, type Backend, type Precision } from '../engine/index'
 import { chooseBackend, type BackendChoice } from './backend'
 import type { Prepared } from './prepare'
 import { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome } from './trainer'
@@ -42,10 +42,24 @@ export function maskedValidationLoss(
   }
 }
 
+/**
+ * A residual network starts as "no correction": with a zero head its output is exactly the
+ * seasonal-naive forecast, and training keeps that start unless some epoch beats it on validation.
+ */
+function zeroHeadStart(prepared: Prepared, precision: Precision): Float32Array | Float64Array {
+  const model = createModel(prepared.state.spec, { seed: prepared.state.config.seed, precision })
+  for (const name of ['head.W', 'head.b']) {
+    const entry = findParam(model.layout, name)
+    model.params.fill(0, entry.offset, entry.offset + entry.size)
+  }
+  return model.params
+}
+
 export async function trainNetwork(prepared: Prepared, options: TrainingOptions = {}): Promise<TrainedNetwork> {
   const { config, spec } = prepared.state
   const { backend, precision } = await chooseBackend(spec, options.backend)
   const trainer = options.trainer ?? fitTrainer
+  const residualStart = config.targetMode === 'seasonalResidual' && !options.initialParams
   const outcome = await trainer({
     spec,
     precision,
@@ -60,7 +74,8 @@ export async function trainNetwork(prepared: Prepared, options: TrainingOptions 
     clipNorm: config.clipNorm,
     loss: config.loss,
     seed: config.seed,
-    initialParams: options.initialParams,
+    initialParams: residualStart ? zeroHeadStart(prepared, precision) : options.initialParams,
+    keepInitialIfBest: residualStart,
     validationLoss: maskedValidationLoss(backend, prepared),
     onEpoch: options.onEpoch,
   })
