@@ -128,6 +128,61 @@ describe.each(runnableFlavors())('cell kernels (%s build)', (flavor) => {
     ).toBeLessThan(1e-6)
   })
 
+  it('GRU forward and backward follow the PyTorch equations', async () => {
+    const { kernels, arena } = await setUp(flavor)
+    for (const [batch, units] of SHAPES) {
+      const n = batch * units
+      const gx = seededValues(batch * 3 * units, units + 1).map((v) => 4 * v)
+      const gh = seededValues(batch * 3 * units, units + 2).map((v) => 4 * v)
+      const hPrev = seededValues(n, units + 3)
+      const [pGx, pGh, pHPrev] = [gx, gh, hPrev].map((v) => put(arena, v))
+      const [hn, h] = [arena.alloc(n), arena.alloc(n)]
+      kernels.gruCellForward(pGx, pGh, pHPrev, hn, h, batch, units)
+      const acts = new Float64Array(gx.length)
+      const expectH = new Float64Array(n)
+      for (let b = 0; b < batch; b++) {
+        for (let j = 0; j < units; j++) {
+          const at = (gate: number): number => b * 3 * units + gate * units + j
+          const r = sigmoid(gx[at(0)] + gh[at(0)])
+          const z = sigmoid(gx[at(1)] + gh[at(1)])
+          const cand = Math.tanh(gx[at(2)] + r * gh[at(2)])
+          ;[acts[at(0)], acts[at(1)], acts[at(2)]] = [r, z, cand]
+          expectH[b * units + j] = (1 - z) * cand + z * hPrev[b * units + j]
+        }
+      }
+      expect(maxRelativeError(arena.floats(pGx, gx.length), acts, 1e-6)).toBeLessThan(2e-6)
+      expect(maxRelativeError(arena.floats(h, n), expectH, 1)).toBeLessThan(2e-6)
+
+      // The backward reads the float32 activations; judge it on those, not on float64 ones.
+      const stored = Float64Array.from(arena.floats(pGx, gx.length))
+      const [dh, extra] = [seededValues(n, 5), seededValues(n, 6)]
+      const [pDh, pExtra] = [put(arena, dh), put(arena, extra)]
+      const [dGx, dGh] = [arena.alloc(gx.length), arena.alloc(gx.length)]
+      kernels.gruCellBackward(pGx, hn, pHPrev, pDh, pExtra, dGx, dGh, batch, units)
+      const expectGx = new Float64Array(gx.length)
+      const expectGh = new Float64Array(gx.length)
+      const expectDirect = new Float64Array(n)
+      for (let b = 0; b < batch; b++) {
+        for (let j = 0; j < units; j++) {
+          const e = b * units + j
+          const at = (gate: number): number => b * 3 * units + gate * units + j
+          const [r, z, cand] = [stored[at(0)], stored[at(1)], stored[at(2)]]
+          const d = dh[e] + extra[e]
+          const dPreN = d * (1 - z) * (1 - cand * cand)
+          const dPreZ = d * (hPrev[e] - cand) * z * (1 - z)
+          const dPreR = dPreN * gh[at(2)] * r * (1 - r)
+          ;[expectGx[at(0)], expectGx[at(1)], expectGx[at(2)]] = [dPreR, dPreZ, dPreN]
+          ;[expectGh[at(0)], expectGh[at(1)], expectGh[at(2)]] = [dPreR, dPreZ, dPreN * r]
+          expectDirect[e] = d * z
+        }
+      }
+      // h_prev − n cancels in float32: absolute error below 1 (a wrong index gives ~0.1).
+      expect(maxRelativeError(arena.floats(dGx, gx.length), expectGx, 1)).toBeLessThan(1e-6)
+      expect(maxRelativeError(arena.floats(dGh, gx.length), expectGh, 1)).toBeLessThan(1e-6)
+      expect(maxRelativeError(arena.floats(pDh, n), expectDirect, 1)).toBeLessThan(1e-6)
+    }
+  })
+
   it('vector helpers: column sums, row fill, transpose, add and multiply', async () => {
     const { kernels, arena } = await setUp(flavor)
     const [rows, cols] = [5, 7]
