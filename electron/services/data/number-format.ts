@@ -28,19 +28,34 @@ function normalisedSeparatorCode(c: number): number {
   return c === NBSP || c === NARROW_NBSP ? SPACE : c
 }
 
-/** The common shape "-123.45" read directly; NaN means "not this shape", not "missing". */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k)
+/** Up to 15 digits the mantissa is an exact integer, so mantissa / 10^k rounds exactly like Number(). */
+const MAX_EXACT_DIGITS = 15
+
+/**
+ * The common shape "-123.45" read directly, without building a string; NaN means "not this shape",
+ * not "missing". Long mantissas fall back to Number() for correct rounding.
+ */
 function plainDotDecimal(cell: string): number {
   const n = cell.length
-  let i = n > 0 && cell.charCodeAt(0) === MINUS ? 1 : 0
+  const negative = n > 0 && cell.charCodeAt(0) === MINUS
+  let mantissa = 0
   let digits = 0
-  let dots = 0
-  for (; i < n; i++) {
+  let fractionDigits = 0
+  let seenDot = false
+  for (let i = negative ? 1 : 0; i < n; i++) {
     const c = cell.charCodeAt(i)
-    if (c >= DIGIT_0 && c <= DIGIT_9) digits++
-    else if (c === 46 && dots === 0) dots++
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      mantissa = mantissa * 10 + (c - DIGIT_0)
+      digits++
+      if (seenDot) fractionDigits++
+    } else if (c === 46 && !seenDot) seenDot = true
     else return NaN
   }
-  return digits > 0 ? Number(cell) : NaN
+  if (digits === 0) return NaN
+  if (digits > MAX_EXACT_DIGITS) return Number(cell)
+  const magnitude = fractionDigits === 0 ? mantissa : mantissa / EXACT_POWERS_OF_TEN[fractionDigits]
+  return negative ? -magnitude : magnitude
 }
 
 /**

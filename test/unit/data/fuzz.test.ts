@@ -73,3 +73,21 @@ describe('round trip of generated tables', () => {
     )
   })
 })
+
+describe('number parsing', () => {
+  it('rounds exactly like Number() for plain decimals of any length', () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{0,20}$/)))
+      .map(
+        ([negative, whole, fraction]) =>
+          `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+      )
+    fc.assert(
+      fc.property(decimal, (text) => {
+        const d = datasetOf(parseCsvBytes(bytesOf(`v\n${text}\n1\n`), 'n.csv'))
+        expect(Object.is((d.columns[0].values as Float64Array)[0], Number(text))).toBe(true)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
