@@ -11,7 +11,7 @@ import type { FaultInjection } from './fault-plan'
 import type { EventSink } from './job-events'
 import { TrainingJob } from './training-job'
 import { TrainingPool } from './training-pool'
-import type { TrainingWindows } from './training-windows'
+import { assertWindowShapes, type TrainingWindows } from './training-windows'
 
 export interface TrainingServiceOptions {
   /** The piscina worker entry, worker/tasks/train-worker (built path or .ts under tsx). */
@@ -74,6 +74,7 @@ export class TrainingService {
     const jobId = options.jobId ?? `job-${Date.now().toString(36)}-${this.nextId++}`
     if (this.jobs.has(jobId) && !this.jobs.get(jobId)?.isFinished)
       throw new Error(`Job ${jobId} is already active`)
+    assertWindowShapes(options.windows, config)
     if (options.fault && !this.options.enableTestHooks)
       throw new Error('Fault injection is a test hook and is disabled')
     const job = new TrainingJob(

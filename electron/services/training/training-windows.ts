@@ -34,3 +34,17 @@ export function countWindows(
   }
   return count
 }
+
+/** Refuses data that does not match the configuration, so `start` fails at once rather than the job later. */
+export function assertWindowShapes(
+  windows: TrainingWindows,
+  config: { lookback: number; horizon: number },
+): void {
+  if (!Number.isInteger(windows.inputSize) || windows.inputSize < 1) {
+    throw new Error(`inputSize must be a positive integer, got ${windows.inputSize}`)
+  }
+  countWindows(windows.train, config.lookback, config.horizon, windows.inputSize, 'Training')
+  if (windows.validation) {
+    countWindows(windows.validation, config.lookback, config.horizon, windows.inputSize, 'Validation')
+  }
+}

@@ -41,4 +41,15 @@ describe('training events', () => {
     expect(history.epochs.filter((epoch) => epoch.best).length).toBeGreaterThan(0)
     expect(history.status.backend).toMatch(/reference-float32/)
   })
+
+  it('refuses windows that do not match the configuration', () => {
+    const windows = sineWindows(48, 12, 2)
+    expect(() => service.start({ config: smallConfig({ lookback: 10 }), windows })).toThrow(
+      /Training inputs have 576 values, expected 48 windows × 10 steps × 1 features/,
+    )
+    expect(() => service.start({ config: smallConfig({ horizon: 5 }), windows })).toThrow(
+      /multiple of the horizon 5/,
+    )
+    expect(() => service.start({ config: smallConfig({ batchSize: 0 }), windows })).toThrow()
+  })
 })
