@@ -53,6 +53,37 @@ describe('job control', () => {
     }
   })
 
+  it('stops a paused job without resuming it', async () => {
+    const { service: pausing, events: seen } = createTestService({
+      poolSize: 2,
+      clock: steppingClock(),
+      events: {
+        publish: (name, payload) => {
+          seen.push({ name, payload })
+          const event = payload as { epoch?: number; batch?: number; state?: string }
+          if (name === 'training.progress' && event.epoch === 0 && event.batch === 1)
+            pausing.pause('pause-stop')
+          if (name === 'training.state' && event.state === 'paused')
+            void Promise.resolve().then(() => pausing.stop('pause-stop'))
+        },
+      },
+    })
+    try {
+      pausing.start({ jobId: 'pause-stop', config: smallConfig({ epochs: 5 }), windows })
+      const status = await pausing.finished('pause-stop')
+      expect(status.state).toBe('stopped')
+      expect(status.epoch).toBe(0)
+      const states = seen
+        .filter((event) => event.name === 'training.state')
+        .map((event) => (event.payload as { state: string }).state)
+      expect(states).toEqual(['queued', 'running', 'paused', 'stopped'])
+      expect(seen.filter((event) => event.name === 'training.progress')).toHaveLength(2)
+      expect(pausing.weights('pause-stop')?.length).toBeGreaterThan(0)
+    } finally {
+      await pausing.dispose()
+    }
+  })
+
   it('early stopping ends after `patience` epochs without improvement and restores the best weights', async () => {
     const data = anticorrelatedWindows(48, 12, 2)
     service.start({ jobId: 'early', config: smallConfig({ epochs: 30, patience: 2 }), windows: data })

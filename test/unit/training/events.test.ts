@@ -33,7 +33,15 @@ describe('training events', () => {
     expect(history.epochs).toEqual(
       events.filter((event) => event.name === 'training.epoch').map((event) => event.payload),
     )
-    expect(history.lastProgress).toMatchObject({ jobId: 'ordered', epoch: 2, batch: 2, batches: 3 })
+    expect(history.lastProgress).toMatchObject({
+      jobId: 'ordered',
+      epoch: 2,
+      batch: 2,
+      batches: 3,
+      etaSeconds: 0,
+    })
+    expect(history.lastProgress?.windowsPerSec).toBeGreaterThan(0)
+    expect(history.lastProgress?.gradNorm).toBeGreaterThan(0)
     for (const epoch of history.epochs) {
       expect(epoch.valLoss).toBeGreaterThan(0)
       expect(epoch.lr).toBe(0.01)
