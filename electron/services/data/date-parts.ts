@@ -2,7 +2,7 @@
  * A hand-written scanner for the date shapes CSV exports use, run once per cell on large files,
  * so it avoids regexes and allocations: results land in a reused `DateParts` object.
  *
- * Grammar: A sep B [sep C] [(T|space) hh:mm[:ss[.fff]]] [Z | ±hh[:mm]]
+ * Grammar: A sep B [sep C] [(T|space) hh:mm[:ss[.fff]] [AM|PM]] [Z | UTC | GMT | [UTC]±hh[:mm]]
  * where A, B, C are digit runs and sep is one of - / .
  */
 export interface DateParts {
@@ -80,13 +80,28 @@ function readTime(s: string, out: DateParts): boolean {
       millis = Math.round((fraction / 10 ** run()) * 1000)
     }
   }
+  const hours24 = readMeridiem(s, hours)
+  if (hours24 < 0) return false
   out.hasTime = true
-  out.timeOfDay = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
+  out.timeOfDay = ((hours24 * 60 + minutes) * 60 + seconds) * 1000 + millis
   return true
+}
+
+/** US spreadsheet exports write "3:05 PM": returns the 24-hour hour, or -1 for an impossible one. */
+function readMeridiem(s: string, hours: number): number {
+  let at = pos
+  while (s.charCodeAt(at) === 32) at++
+  const marker = s.slice(at, at + 2).toUpperCase()
+  if (marker !== 'AM' && marker !== 'PM') return hours
+  if (hours < 1 || hours > 12) return -1
+  pos = at + 2
+  return (hours % 12) + (marker === 'PM' ? 12 : 0)
 }
 
 function readZone(s: string, out: DateParts): boolean {
   if (pos < s.length && s.charCodeAt(pos) === 32) pos++
+  const word = s.slice(pos, pos + 3)
+  if (word === 'UTC' || word === 'GMT') pos += 3
   const c = s.charCodeAt(pos)
   if (c === 90 || c === 122) {
     pos++

@@ -45,6 +45,9 @@ export function prepareImport(
     throw new CsvImportError('NOT_TEXT', fileName, 'is not a text file (it contains binary data)')
   if (isBlankText(text) && isWholeFile) throw new CsvImportError('EMPTY_FILE', fileName, 'is empty')
   const layout = analyseSample(text, isWholeFile, options, fileName)
+  if (isWholeFile && layout.sampleRows.length === 0 && layout.header) {
+    throw new CsvImportError('NO_DATA_ROWS', fileName, 'has a header but no rows of data')
+  }
   if (layout.sampleRows.length > 0 && !layout.columns.some((c) => c.kind === 'numeric')) {
     const names = layout.columns.map((c) => c.name).join(', ')
     throw new CsvImportError(

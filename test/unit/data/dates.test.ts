@@ -122,3 +122,16 @@ describe('date and time shapes', () => {
     expect(d.detected.timeColumn).toBe('when')
   })
 })
+
+describe('spreadsheet-style times', () => {
+  it('reads AM/PM times and UTC or GMT suffixes', () => {
+    const d = importText('when,v\n1/13/2020 12:30 AM,1\n1/13/2020 3:05 PM,2\n1/14/2020 12:00 PM,3\n')
+    expect(isoDates(d)).toEqual([
+      '2020-01-13T00:30:00.000Z',
+      '2020-01-13T15:05:00.000Z',
+      '2020-01-14T12:00:00.000Z',
+    ])
+    const zoned = importText('t,v\n2020-01-01 10:00:00 UTC,1\n2020-01-01 12:00 GMT+01:00,2\n')
+    expect(isoDates(zoned)).toEqual(['2020-01-01T10:00:00.000Z', '2020-01-01T11:00:00.000Z'])
+  })
+})

@@ -129,5 +129,7 @@ describe('inspectCsv', () => {
       timeFormat: 'dayMonth',
     })
     await expect(inspectCsv(new Uint8Array(0), {}, 'empty.csv')).rejects.toMatchObject({ code: 'EMPTY_FILE' })
+    const headerOnly = new TextEncoder().encode('date,value\n')
+    await expect(inspectCsv(headerOnly, {}, 'h.csv')).rejects.toMatchObject({ code: 'NO_DATA_ROWS' })
   })
 })
