@@ -26,7 +26,8 @@ export interface CalibrationJSON {
 export interface ModelManifest {
   format: typeof FORMAT_NAME
   version: number
-  engine: { spec: ModelSpec; layout: ParamEntry[] }
+  /** `members` networks of this spec and layout, stored back to back (an averaged ensemble). */
+  engine: { spec: ModelSpec; layout: ParamEntry[]; members: number }
   weights: { file: string; dtype: 'float32-le'; count: number; bytes: number; fnv1a32: string }
   pipeline: PipelineState
   lookback: number

@@ -41,7 +41,10 @@ function checkEngine(manifest: ModelManifest): number {
   const layout = paramLayout(manifest.engine.spec)
   if (JSON.stringify(layout) !== JSON.stringify(manifest.engine.layout))
     throw damaged('the parameter layout does not match the network spec')
-  const count = layoutSize(layout)
+  const members = manifest.engine.members
+  if (!Number.isInteger(members) || members < 1 || members > 64) throw damaged(`invalid ensemble size ${String(members)}`)
+  if (manifest.pipeline?.config?.ensemble !== members) throw damaged('ensemble size disagrees with the configuration')
+  const count = layoutSize(layout) * members
   const weights = manifest.weights
   if (!isObject(weights) || weights.dtype !== 'float32-le') throw damaged('weights must be little-endian float32')
   if (weights.count !== count) throw damaged(`weights.count is ${String(weights.count)}, the layout needs ${count}`)

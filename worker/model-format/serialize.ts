@@ -36,15 +36,16 @@ function featureNames(model: TrainedModel): string[] {
 export function serializeModel(model: TrainedModel): SerializedModel {
   const { state } = model
   const layout = paramLayout(state.spec)
-  if (model.params.length !== layoutSize(layout))
-    throw new RangeError(`the model has ${model.params.length} weights, its network needs ${layoutSize(layout)}`)
+  const members = model.params.length / layoutSize(layout)
+  if (!Number.isInteger(members) || members < 1)
+    throw new RangeError(`the model has ${model.params.length} weights, not a multiple of ${layoutSize(layout)}`)
   const weights = encodeWeights(model.params)
   return {
     weights,
     manifest: {
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
-      engine: { spec: structuredClone(state.spec), layout },
+      engine: { spec: structuredClone(state.spec), layout, members },
       weights: {
         file: FILES.weights,
         dtype: 'float32-le',

@@ -80,6 +80,9 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
     patience: large ? 8 : 20,
     clipNorm: 1,
     seed: options.seed ?? 7,
+    // Averaging a few independently seeded networks removes much of the seed-to-seed variance
+    // that early stopping on a short validation part otherwise passes on to the forecast.
+    ensemble: large ? 3 : 5,
     ...options.overrides,
   })
 }

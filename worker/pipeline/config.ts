@@ -19,6 +19,7 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
     clipNorm: 1,
     loss: 'mse',
     seed: 1,
+    ensemble: 1,
     backtest: { origins: 3, refit: false },
     ...overrides,
   }
@@ -35,6 +36,7 @@ export function validateConfig(config: PipelineConfig): void {
   positiveInteger(config.stride, 'stride')
   positiveInteger(config.batchSize, 'batchSize')
   positiveInteger(config.epochs, 'epochs')
+  positiveInteger(config.ensemble, 'ensemble')
   if (!Number.isInteger(config.patience) || config.patience < 0)
     throw new RangeError(`patience must be a whole number ≥ 0, got ${config.patience}`)
   if (config.layers.length === 0) throw new RangeError('at least one layer is required')

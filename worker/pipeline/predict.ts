@@ -1,4 +1,4 @@
-import type { Backend } from '../engine/index'
+import { paramCount, type Backend } from '../engine/index'
 import { TargetTransform } from '../forecast/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
 import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
@@ -6,8 +6,17 @@ import type { PipelineState } from './types'
 
 export interface Predictor {
   backend: Backend
+  /** One or more members' weights back to back; their outputs are averaged. */
   params: Float32Array | Float64Array
   state: PipelineState
+}
+
+/** Each ensemble member's weights as views into the concatenated array. */
+export function membersOf(params: Float32Array | Float64Array, spec: PipelineState['spec']) {
+  const size = paramCount(spec)
+  if (params.length === 0 || params.length % size !== 0)
+    throw new RangeError(`${params.length} weights are not a whole number of ${size}-weight networks`)
+  return Array.from({ length: params.length / size }, (_, i) => params.subarray(i * size, (i + 1) * size))
 }
 
 function shapeOf(state: PipelineState): InputShape {
@@ -20,8 +29,14 @@ function forward(predictor: Predictor, x: Float64Array, count: number, lookback:
   const outputs = state.spec.outputSize
   const input = params instanceof Float32Array ? Float32Array.from(x) : x
   const out = params instanceof Float32Array ? new Float32Array(count * outputs) : new Float64Array(count * outputs)
-  if (count > 0) backend.forward(params, input, count, lookback, out)
-  return Float64Array.from(out)
+  const mean = new Float64Array(count * outputs)
+  if (count === 0) return mean
+  const members = membersOf(params, state.spec)
+  for (const member of members) {
+    backend.forward(member, input, count, lookback, out)
+    for (let i = 0; i < mean.length; i++) mean[i] += out[i] / members.length
+  }
+  return mean
 }
 
 /** Raw network outputs (levels or residuals, z scale) at each origin, direct strategy. */

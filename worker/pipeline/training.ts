@@ -1,4 +1,5 @@
-import { createModel, findParam, type Backend, type Precision } from '../engine/index'
+import { createModel, findParam, paramCount, type Backend, type Precision } from '../engine/index'
+import { membersOf } from './predict'
 import { chooseBackend, type BackendChoice } from './backend'
 import type { Prepared } from './prepare'
 import { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome } from './trainer'
@@ -15,7 +16,9 @@ export interface TrainingOptions {
 export interface TrainedNetwork {
   backend: Backend
   precision: Precision
+  /** First member's history, with `params` holding every member. */
   outcome: TrainOutcome
+  members: TrainOutcome[]
 }
 
 /** Mean squared error over the defined (non-NaN) targets of the validation windows. */
@@ -46,8 +49,8 @@ export function maskedValidationLoss(
  * A residual network starts as "no correction": with a zero head its output is exactly the
  * seasonal-naive forecast, and training keeps that start unless some epoch beats it on validation.
  */
-function zeroHeadStart(prepared: Prepared, precision: Precision): Float32Array | Float64Array {
-  const model = createModel(prepared.state.spec, { seed: prepared.state.config.seed, precision })
+function zeroHeadStart(prepared: Prepared, precision: Precision, seed: number): Float32Array | Float64Array {
+  const model = createModel(prepared.state.spec, { seed, precision })
   for (const name of ['head.W', 'head.b']) {
     const entry = findParam(model.layout, name)
     model.params.fill(0, entry.offset, entry.offset + entry.size)
@@ -55,12 +58,36 @@ function zeroHeadStart(prepared: Prepared, precision: Precision): Float32Array |
   return model.params
 }
 
+/** Trains `config.ensemble` members (seeds seed, seed + 1, …); params holds them back to back. */
 export async function trainNetwork(prepared: Prepared, options: TrainingOptions = {}): Promise<TrainedNetwork> {
   const { config, spec } = prepared.state
   const { backend, precision } = await chooseBackend(spec, options.backend)
+  const starts = options.initialParams ? membersOf(options.initialParams, spec) : null
+  if (starts && starts.length !== config.ensemble)
+    throw new RangeError(`warm start has ${starts.length} members, the configuration ${config.ensemble}`)
+  const outcomes: TrainOutcome[] = []
+  for (let member = 0; member < config.ensemble; member++) {
+    const seed = (config.seed + member) >>> 0
+    outcomes.push(await trainMember(prepared, options, { backend, precision, seed, start: starts?.[member] }))
+  }
+  const params = precision === 'float32' ? new Float32Array(outcomes.length * paramCount(spec)) : new Float64Array(outcomes.length * paramCount(spec))
+  outcomes.forEach((outcome, i) => params.set(outcome.params, i * paramCount(spec)))
+  return { backend, precision, outcome: { ...outcomes[0], params }, members: outcomes }
+}
+
+interface MemberSetup {
+  backend: Backend
+  precision: Precision
+  seed: number
+  start?: Float32Array | Float64Array
+}
+
+async function trainMember(prepared: Prepared, options: TrainingOptions, setup: MemberSetup) {
+  const { config, spec } = prepared.state
+  const { backend, precision } = setup
   const trainer = options.trainer ?? fitTrainer
-  const residualStart = config.targetMode === 'seasonalResidual' && !options.initialParams
-  const outcome = await trainer({
+  const residualStart = config.targetMode === 'seasonalResidual' && !setup.start
+  return trainer({
     spec,
     precision,
     backend,
@@ -73,11 +100,10 @@ export async function trainNetwork(prepared: Prepared, options: TrainingOptions 
     schedule: config.schedule,
     clipNorm: config.clipNorm,
     loss: config.loss,
-    seed: config.seed,
-    initialParams: residualStart ? zeroHeadStart(prepared, precision) : options.initialParams,
+    seed: setup.seed,
+    initialParams: residualStart ? zeroHeadStart(prepared, precision, setup.seed) : setup.start,
     keepInitialIfBest: residualStart,
     validationLoss: maskedValidationLoss(backend, prepared),
     onEpoch: options.onEpoch,
   })
-  return { backend, precision, outcome }
 }

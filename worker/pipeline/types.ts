@@ -52,6 +52,8 @@ export interface PipelineConfig {
   clipNorm: number
   loss: LossKind
   seed: number
+  /** Networks trained from different seeds whose outputs are averaged (variance reduction). */
+  ensemble: number
   backtest: { origins: number; refit: boolean }
 }
 
@@ -69,6 +71,7 @@ export interface PipelineState {
 
 export interface TrainedModel {
   state: PipelineState
+  /** The weights of every ensemble member, one after the other (each in engine layout order). */
   params: Float32Array | Float64Array
   /** Per-step conformal half-widths from validation residuals, in original units. */
   calibration: ConformalCalibration

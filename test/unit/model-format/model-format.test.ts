@@ -77,6 +77,7 @@ describe('native model format (pure)', () => {
     expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.transform.scale.scale = -1))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => m.calibration.halfWidths['80'].pop())))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.horizon = 99))))).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => (m.engine.members = 2))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => delete (m as Partial<ModelManifest>).engine)))).toBe('MODEL_DAMAGED')
   })
 

@@ -35,7 +35,8 @@ describe('new data: forecasting a grown series without retraining, and warm star
 
   it('a warm-start fine-tune moves the weights away from the trained ones and keeps the scaling', async () => {
     const values = seasonalSeries(144)
-    const run = await trainOnSeries(monthlySeries(values.slice(0, 120)), tinyConfig(), { backend: 'reference' })
+    const run = await trainOnSeries(monthlySeries(values.slice(0, 120)), tinyConfig({ ensemble: 2 }), { backend: 'reference' })
+    expect(run.model.params.length).toBe(2 * run.network.members[0].params.length)
     const tuned = await fineTune(run.model, monthlySeries(values), { epochs: 2, backend: 'reference' })
     expect(tuned.state.transform).toEqual(run.model.state.transform)
     expect(tuned.state.config).toEqual(run.model.state.config)

@@ -63,6 +63,18 @@ describe('predictions come back on the original scale', () => {
     }
   })
 
+  it('an ensemble averages its members on the network scale', () => {
+    const config = tinyConfig({ ensemble: 2 })
+    const { p, predictor } = predictorFor(config, 0)
+    const members = new Float32Array(2 * predictor.params.length)
+    members.set(constantOutputParams(p.state, 1))
+    members.set(constantOutputParams(p.state, -0.5), predictor.params.length)
+    const [mean] = predictOriginal({ ...predictor, params: members }, p.zc, values, [100], 3)
+    const [alone] = predictOriginal({ ...predictor, params: constantOutputParams(p.state, 0.25) }, p.zc, values, [100], 3)
+    mean.forEach((v, k) => expect(v).toBeCloseTo(alone[k], 4))
+    expect(() => predictOriginal({ ...predictor, params: members.subarray(1) }, p.zc, values, [100], 3)).toThrow(/whole number/)
+  })
+
   it('uses covariate columns scaled on the training part', () => {
     const covariate = values.map((_, t) => (t < 96 ? t % 5 : 1000))
     const withPast = { ...series, pastCovariates: [{ name: 'x', values: covariate }] }
