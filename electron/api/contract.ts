@@ -4,6 +4,7 @@ import { appRequests } from './requests/app'
 import { dataRequests } from './requests/data'
 import { projectRequests } from './requests/projects'
 import { sampleRequests } from './requests/samples'
+import { trainingRequests } from './requests/training'
 import type { EventMap } from './events'
 
 /**
@@ -15,6 +16,7 @@ import type { EventMap } from './events'
 export const requests = {
   ...appRequests,
   ...sampleRequests,
+  ...trainingRequests,
   ...projectRequests,
   ...dataRequests,
 } as const
