@@ -20,19 +20,23 @@ function bomOf(bytes: Uint8Array): EncodingGuess | null {
   return null
 }
 
-/** ASCII text saved as UTF-16 without a BOM has a zero in every other byte. */
+function isPrintableAscii(b: number): boolean {
+  return (b >= 32 && b < 127) || b === 9 || b === 10 || b === 13
+}
+
+/** ASCII text saved as UTF-16 without a BOM: a zero in every other byte, printable ASCII in the rest. */
 function bomlessUtf16(bytes: Uint8Array): TextEncodingName | null {
   const n = Math.min(bytes.length, 4096) & ~1
   if (n < 4) return null
-  let zeroEven = 0
-  let zeroOdd = 0
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) zeroEven++
-    if (bytes[i + 1] === 0) zeroOdd++
-  }
   const pairs = n / 2
-  if (zeroOdd > pairs * 0.9 && zeroEven === 0) return 'utf-16le'
-  if (zeroEven > pairs * 0.9 && zeroOdd === 0) return 'utf-16be'
+  for (const [zeroAt, textAt, encoding] of [
+    [1, 0, 'utf-16le'],
+    [0, 1, 'utf-16be'],
+  ] as const) {
+    let fits = 0
+    for (let i = 0; i < n; i += 2) if (bytes[i + zeroAt] === 0 && isPrintableAscii(bytes[i + textAt])) fits++
+    if (fits >= pairs * 0.95) return encoding
+  }
   return null
 }
 

@@ -157,3 +157,13 @@ describe('numbers', () => {
     expect(importText('a,b,\n1,2,\n3,4,\n').rowCount).toBe(2)
   })
 })
+
+describe('UTF-16 without a BOM', () => {
+  it('is recognised from the zero bytes of ASCII text', () => {
+    const withBom = new Uint8Array(2 + SMALL.length * 2)
+    for (let i = 0; i < SMALL.length; i++) withBom[2 + 2 * i] = SMALL.charCodeAt(i) & 0xff
+    const d = datasetOf(parseCsvBytes(withBom.subarray(2), 'nobom.csv'))
+    expect(d.detected).toMatchObject({ encoding: 'utf-16le', bom: false })
+    expect(d.rowCount).toBe(2)
+  })
+})
