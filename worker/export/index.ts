@@ -1,0 +1,10 @@
+/** Exporters (pure): ONNX, TensorFlow.js Layers and the scaling that goes with them. */
+export { checkNetwork, type ExportNetwork } from './network'
+export {
+  buildOnnxNetwork,
+  ONNX_INPUT,
+  ONNX_IR_VERSION,
+  ONNX_OPSET,
+  ONNX_OUTPUT,
+  type OnnxOptions,
+} from './onnx/build-onnx'
