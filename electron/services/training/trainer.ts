@@ -127,12 +127,18 @@ export class Trainer {
   }
 
   /** Mean validation loss (chunks in the pool, summed in a fixed order), or null without validation. */
-  async validationLoss(): Promise<number | null> {
-    const { buffers, tasks, shardSize, spec } = this.options
+  async validationLoss(epoch: number): Promise<number | null> {
+    const { buffers, tasks, shardSize, spec, faults } = this.options
     if (buffers.validationCount === 0) return null
     const chunks = planShards(0, buffers.validationCount, shardSize)
+    // For the fault hook, validation counts as the batch after the epoch's last one.
     const sums = await tasks.runAll(
-      chunks.map((chunk) => ({ kind: 'evaluate', from: chunk.from, count: chunk.count })),
+      chunks.map((chunk, index) => ({
+        kind: 'evaluate',
+        from: chunk.from,
+        count: chunk.count,
+        fault: faults?.(epoch, this.batches, index),
+      })),
     )
     const total = sums.reduce((sum, value) => sum + value, 0)
     const loss = total / (buffers.validationCount * spec.outputSize)

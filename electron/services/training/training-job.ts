@@ -181,14 +181,14 @@ export class TrainingJob {
         const decision = await this.control.atStepBoundary()
         if (decision !== 'continue') return decision
         this.position = { epoch, batch }
-        const step = await this.stepWithRetries(trainer, epoch, batch)
+        const step = await this.withRetries(() => trainer.step(epoch, batch))
         const windows = trainer.batchSize(batch)
         lossSum += step.loss * windows
         seen += windows
         this.reportProgress(trainer, step, started, seen)
       }
       this.position = { epoch, batch: trainer.batches }
-      const valLoss = await trainer.validationLoss()
+      const valLoss = await this.withRetries(() => trainer.validationLoss(epoch))
       const { record, best } = trainer.endEpoch(epoch, lossSum / seen, valLoss)
       this.events.epoch({ ...record, best })
       if (this.writer)
@@ -198,12 +198,12 @@ export class TrainingJob {
     return 'completed'
   }
 
-  private async stepWithRetries(trainer: Trainer, epoch: number, batch: number): Promise<StepResult> {
+  /** Re-runs pool work after a worker failure; exact, because shared weights change only after success. */
+  private async withRetries<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await trainer.step(epoch, batch)
+        return await work()
       } catch (error) {
-        // The shared weights change only after every shard succeeded, so a re-run is exact.
         if (!(error instanceof WorkerTaskError) || attempt >= this.options.stepRetries) throw error
       }
     }
@@ -262,7 +262,10 @@ export class TrainingJob {
 
   private describeFailure(error: unknown): string {
     const { epoch, batch } = this.position
-    const where = `epoch ${epoch + 1}, batch ${batch + 1}`
+    const inValidation = this.trainer !== null && batch >= this.trainer.batches
+    const where = inValidation
+      ? `the validation of epoch ${epoch + 1}`
+      : `epoch ${epoch + 1}, batch ${batch + 1}`
     const kept =
       this.writer && this.trainer?.history.length
         ? ` The last good checkpoint (epoch ${this.trainer.history.length}) was kept.`

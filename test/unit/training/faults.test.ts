@@ -72,6 +72,28 @@ describe('faults', () => {
     },
   )
 
+  it('retries a validation chunk whose worker died, and names the validation when it keeps failing', async () => {
+    const validationFault = (times: number): FaultInjection => ({
+      kind: 'exit',
+      epoch: 0,
+      batch: 3,
+      shard: 1,
+      times,
+    })
+    service.start({ jobId: 'validation-clean', config, windows })
+    service.start({ jobId: 'validation-retried', config, windows, fault: validationFault(1) })
+    await Promise.all([service.finished('validation-clean'), service.finished('validation-retried')])
+    expect(service.history('validation-retried').epochs).toEqual(
+      service.history('validation-clean').epochs.map((epoch) => ({ ...epoch, jobId: 'validation-retried' })),
+    )
+    service.start({ jobId: 'validation-broken', config, windows, fault: validationFault(5) })
+    const broken = await service.finished('validation-broken')
+    expect(broken.state).toBe('failed')
+    expect(broken.message).toMatch(
+      /worker failed at the validation of epoch 1 \(2 attempts\): the worker thread died/,
+    )
+  })
+
   it('stops a diverging run with a clear message and keeps the last good checkpoint', async () => {
     const { dir, remove } = await temporaryDir()
     try {
