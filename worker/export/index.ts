@@ -8,3 +8,12 @@ export {
   ONNX_OUTPUT,
   type OnnxOptions,
 } from './onnx/build-onnx'
+export { ExportUnsupportedError } from './errors'
+export {
+  buildTfjsNetwork,
+  TFJS_WEIGHTS_FILE,
+  type TfjsArtifacts,
+  type TfjsModelJson,
+  type TfjsOptions,
+  type TfjsWeightSpec,
+} from './tfjs/build-tfjs'
