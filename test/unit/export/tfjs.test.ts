@@ -82,6 +82,6 @@ describe('TensorFlow.js Layers export loads in @tensorflow/tfjs with the engineâ
   })
 
   it('is right to refuse: tfjs-layers still rejects reset_after GRUs (drop the refusal when this fails)', () => {
-    expect(() => tf.layers.gru({ units: 2, resetAfter: true })).toThrow(/reset_after/)
+    expect(() => tf.layers.gruCell({ units: 2, resetAfter: true })).toThrow(/reset_after/)
   })
 })
