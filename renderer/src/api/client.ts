@@ -1,11 +1,6 @@
-import type {
-  EventName,
-  EventPayload,
-  RequestArgs,
-  RequestName,
-  RequestResult,
-} from '../../../electron/api/contract'
+import type { EventName, EventPayload } from '../../../electron/api/contract'
 import { ApiError } from '../../../electron/api/errors'
+import type { AppRequestArgs, AppRequestName, AppRequestResult } from './app-requests'
 import type { Transport } from './transport'
 import { ipcTransport } from './transports/ipc'
 import { apiSocketUrl, websocketTransport } from './transports/websocket'
@@ -16,7 +11,7 @@ import { apiSocketUrl, websocketTransport } from './transports/websocket'
  */
 export interface ApiClient {
   readonly transport: Transport['kind']
-  call<N extends RequestName>(name: N, args: RequestArgs<N>): Promise<RequestResult<N>>
+  call<N extends AppRequestName>(name: N, args: AppRequestArgs<N>): Promise<AppRequestResult<N>>
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 

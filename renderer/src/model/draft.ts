@@ -1,0 +1,64 @@
+import type { TrainingConfigInput } from '../../../electron/api/requests/training'
+
+export type CellKind = 'lstm' | 'gru' | 'rnn'
+
+export interface LayerDraft {
+  /** Stable key for the list while layers are reordered. */
+  key: number
+  cell: CellKind
+  units: number
+  dropout: number
+}
+
+export type ScheduleDraft =
+  | { kind: 'constant' }
+  | { kind: 'step'; stepSize: number; gamma: number }
+  | { kind: 'cosine'; T: number }
+  | { kind: 'plateau'; patience: number; factor: number }
+
+/** Everything the Model screen edits; turned into a `training.start` config by toTrainingConfig. */
+export interface ModelDraft {
+  layers: LayerDraft[]
+  lookback: number
+  horizon: number
+  strategy: 'direct' | 'recursive'
+  transform: 'auto' | 'none' | 'log' | 'difference'
+  validationFraction: number
+  testFraction: number
+  optimizer: { kind: 'adam' | 'adamw' | 'sgd'; lr: number; weightDecay: number; momentum: number }
+  schedule: ScheduleDraft
+  batchSize: number
+  epochs: number
+  patience: number
+  /** null: no clipping. */
+  clipNorm: number | null
+  loss: 'mse' | 'mae' | 'huber'
+  seed: number
+  workers: number
+}
+
+let nextKey = 1
+export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): LayerDraft {
+  return { key: nextKey++, cell, units, dropout }
+}
+
+/**
+ * The part of the draft the training contract accepts. Strategy, transform and the test split
+ * belong to the forecasting pipeline and are kept with the run's description, not sent here.
+ */
+export function toTrainingConfig(draft: ModelDraft): TrainingConfigInput {
+  return {
+    layers: draft.layers.map(({ cell, units, dropout }) => ({ cell, units, dropout })),
+    lookback: draft.lookback,
+    horizon: draft.horizon,
+    batchSize: draft.batchSize,
+    epochs: draft.epochs,
+    optimizer: { ...draft.optimizer },
+    schedule: { ...draft.schedule },
+    clipNorm: draft.clipNorm,
+    loss: draft.loss,
+    patience: draft.patience,
+    seed: draft.seed,
+    workers: draft.workers,
+  }
+}

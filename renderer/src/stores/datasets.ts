@@ -1,0 +1,62 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { DatasetSeries } from '../../../electron/api/requests/data'
+import type { ColumnRole } from '../../../electron/services/projects/manifest-schema'
+import { useApi } from '../api/use-api'
+import { useNotices } from './notices'
+import { useProject } from './project'
+
+/** The dataset the Data, Model and Train screens work on, and its values for the chart. */
+export const useDatasets = defineStore('datasets', () => {
+  const api = useApi()
+  const notices = useNotices()
+  const project = useProject()
+  const selectedId = ref<string | null>(null)
+  // Values can be a million points: kept shallow so Vue does not wrap every number.
+  const series = shallowRef<DatasetSeries | null>(null)
+  const loading = ref(false)
+
+  const datasets = computed(() => project.manifest?.datasets ?? [])
+  const selected = computed(() => datasets.value.find((d) => d.id === selectedId.value) ?? null)
+
+  async function select(id: string | null): Promise<void> {
+    selectedId.value = id
+    series.value = null
+    const projectId = project.projectId
+    if (!id || !projectId) return
+    loading.value = true
+    try {
+      const loaded = await api.call('data.series', { projectId, datasetId: id })
+      if (selectedId.value === id) series.value = loaded
+    } catch (error) {
+      notices.reportError(error)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function saveRoles(roles: Record<string, ColumnRole>): Promise<boolean> {
+    const projectId = project.projectId
+    const datasetId = selectedId.value
+    if (!projectId || !datasetId) return false
+    try {
+      await api.call('data.setRoles', { projectId, datasetId, roles })
+      await project.refresh()
+      return true
+    } catch (error) {
+      notices.reportError(error)
+      return false
+    }
+  }
+
+  // A newly opened project selects its first dataset (or keeps the selection when it still exists).
+  watch(
+    () => project.projectId,
+    () => {
+      const keep = datasets.value.some((d) => d.id === selectedId.value)
+      void select(keep ? selectedId.value : (datasets.value[0]?.id ?? null))
+    },
+  )
+
+  return { datasets, selectedId, selected, series, loading, select, saveRoles }
+})

@@ -1,0 +1,74 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { ModelDraft } from '../model/draft'
+import { newLayer } from '../model/draft'
+import { parameterCount } from '../model/parameter-count'
+import { guessFrequency } from '../model/guess-frequency'
+import { preset } from '../model/presets'
+import type { PresetName } from '../model/presets'
+import { validateDraft } from '../model/validation'
+import { useDatasets } from './datasets'
+
+/** The stack and settings being edited on the Model screen, and what they are trained on. */
+export const useModelDraft = defineStore('modelDraft', () => {
+  const datasets = useDatasets()
+  const draft = ref<ModelDraft>(preset('auto', { frequency: null, length: 144, workers: 1 }))
+  const target = ref<string | null>(null)
+  const covariates = ref<string[]>([])
+  const workersAvailable = ref(1)
+
+  const seriesLength = computed(() => datasets.series?.columns[0]?.values.length ?? null)
+  const inputSize = computed(() => 1 + covariates.value.length)
+  const issues = computed(() => validateDraft(draft.value, seriesLength.value))
+  const parameters = computed(() => parameterCount(draft.value.layers, inputSize.value, draft.value.horizon))
+
+  function applyPreset(name: PresetName): void {
+    draft.value = preset(name, {
+      frequency: guessFrequency(datasets.series?.timestamps ?? null),
+      length: seriesLength.value ?? 144,
+      workers: workersAvailable.value,
+    })
+  }
+
+  function addLayer(): void {
+    const last = draft.value.layers[draft.value.layers.length - 1]
+    draft.value.layers.push(newLayer(last?.cell ?? 'lstm', last?.units ?? 32))
+  }
+
+  function removeLayer(index: number): void {
+    draft.value.layers.splice(index, 1)
+  }
+
+  function moveLayer(index: number, offset: -1 | 1): void {
+    const layers = draft.value.layers
+    const to = index + offset
+    if (to < 0 || to >= layers.length) return
+    const [layer] = layers.splice(index, 1)
+    if (layer) layers.splice(to, 0, layer)
+  }
+
+  /** Roles saved on the Data screen decide the default target and covariates. */
+  function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
+    const targetColumn = Object.keys(roles).find((name) => roles[name] === 'target') ?? numericColumns[0]
+    target.value = targetColumn ?? null
+    covariates.value = Object.keys(roles).filter(
+      (name) => roles[name] === 'covariate' || roles[name] === 'futureCovariate',
+    )
+  }
+
+  return {
+    draft,
+    target,
+    covariates,
+    workersAvailable,
+    seriesLength,
+    inputSize,
+    issues,
+    parameters,
+    applyPreset,
+    addLayer,
+    removeLayer,
+    moveLayer,
+    adoptRoles,
+  }
+})

@@ -1,0 +1,105 @@
+import { defineStore } from 'pinia'
+import { computed, markRaw, ref, shallowRef } from 'vue'
+import type {
+  TrainingJobStatus,
+  TrainingProgressEvent,
+  TrainingStartArgs,
+  TrainingState,
+} from '../../../electron/api/requests/training'
+import type { AppRequestArgs } from '../api/app-requests'
+import { useApi } from '../api/use-api'
+import { LossSeries } from '../training/loss-series'
+import { useNotices } from './notices'
+
+const activeStates: TrainingState[] = ['queued', 'running', 'paused']
+
+/**
+ * The job the Train screen follows. Events land in one LossSeries (plain arrays, not deep
+ * reactive); `version` ticks so the chart knows to redraw without rebuilding its datasets.
+ */
+export const useTraining = defineStore('training', () => {
+  const api = useApi()
+  const notices = useNotices()
+  const series = markRaw(new LossSeries())
+  const version = ref(0)
+  const jobId = ref<string | null>(null)
+  const status = shallowRef<TrainingJobStatus | null>(null)
+  const state = ref<TrainingState | null>(null)
+  const progress = shallowRef<TrainingProgressEvent | null>(null)
+  let listening = false
+
+  const isActive = computed(() => state.value !== null && activeStates.includes(state.value))
+
+  function listen(): void {
+    if (listening) return
+    listening = true
+    api.on('training.progress', (event) => {
+      if (event.jobId !== jobId.value) return
+      series.appendProgress(event)
+      progress.value = event
+      version.value++
+    })
+    api.on('training.epoch', (event) => {
+      if (event.jobId !== jobId.value) return
+      series.appendEpoch(event)
+      version.value++
+    })
+    api.on('training.state', (event) => {
+      if (event.jobId !== jobId.value) return
+      state.value = event.state
+      if (event.state === 'failed' && event.message) notices.report('error', event.message)
+    })
+  }
+
+  async function start(args: AppRequestArgs<'training.start'>): Promise<boolean> {
+    listen()
+    try {
+      series.clear()
+      progress.value = null
+      version.value++
+      const started = await api.call('training.start', args as TrainingStartArgs)
+      follow(started)
+      return true
+    } catch (error) {
+      notices.reportError(error)
+      return false
+    }
+  }
+
+  function follow(job: TrainingJobStatus): void {
+    jobId.value = job.jobId
+    status.value = job
+    state.value = job.state
+  }
+
+  /** On (re)entering the screen: the followed job, else a job still running, with what we missed. */
+  async function resync(): Promise<void> {
+    listen()
+    try {
+      if (!jobId.value) {
+        const jobs = await api.call('training.list', {})
+        const running = jobs.find((job) => activeStates.includes(job.state))
+        if (!running) return
+        follow(running)
+      }
+      const history = await api.call('training.history', { jobId: jobId.value! })
+      follow(history.status)
+      series.loadHistory(history)
+      progress.value = history.lastProgress
+      version.value++
+    } catch (error) {
+      notices.reportError(error)
+    }
+  }
+
+  async function control(action: 'pause' | 'resume' | 'stop' | 'cancel'): Promise<void> {
+    if (!jobId.value) return
+    try {
+      follow(await api.call(`training.${action}`, { jobId: jobId.value }))
+    } catch (error) {
+      notices.reportError(error)
+    }
+  }
+
+  return { series, version, jobId, status, state, progress, isActive, listen, start, resync, control }
+})
