@@ -14,6 +14,8 @@ export interface AttachedJob {
   validationX: Float32Array | null
   validationY: Float32Array | null
   order: Int32Array
+  claims: Int32Array
+  losses: Float64Array
   /** Reused for every shard: gathered windows and their targets (or outputs). */
   batchX: Float32Array
   batchY: Float32Array
@@ -41,6 +43,8 @@ async function attach(memory: JobMemory): Promise<AttachedJob> {
     validationX: floatsOf(memory.validationX),
     validationY: floatsOf(memory.validationY),
     order: new Int32Array(memory.order),
+    claims: new Int32Array(memory.claims),
+    losses: new Float64Array(memory.losses),
     batchX: new Float32Array(maxShard * steps * spec.inputSize),
     batchY: new Float32Array(maxShard * spec.outputSize),
     output: new Float32Array(maxShard * spec.outputSize),

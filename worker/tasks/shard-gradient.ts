@@ -1,5 +1,4 @@
 import type { AttachedJob } from './attached-job'
-import type { GradientTask } from './task-types'
 
 /** Copies the shard's windows, in the epoch's shuffled order, into the job's gather buffers. */
 function gatherShard(job: AttachedJob, from: number, count: number): void {
@@ -12,20 +11,26 @@ function gatherShard(job: AttachedJob, from: number, count: number): void {
   }
 }
 
-/** Writes the shard's mean-loss gradient into its slot of the shared gradient buffer; returns the loss. */
-export function shardGradient(job: AttachedJob, task: GradientTask): number {
+/** Writes the mean-loss gradient of order[from … from+count) into gradient slot `slot`; returns the loss. */
+export function shardGradient(
+  job: AttachedJob,
+  from: number,
+  count: number,
+  slot: number,
+  dropoutSeed: number,
+): number {
   const { spec, steps, loss, truncateSteps } = job.memory
-  gatherShard(job, task.from, task.count)
-  const slot = job.gradSlots.subarray(task.slot * job.paramCount, (task.slot + 1) * job.paramCount)
+  gatherShard(job, from, count)
+  const grads = job.gradSlots.subarray(slot * job.paramCount, (slot + 1) * job.paramCount)
   return job.backend.lossAndGradients(
     job.params,
-    slot,
+    grads,
     {
-      x: job.batchX.subarray(0, task.count * steps * spec.inputSize),
-      y: job.batchY.subarray(0, task.count * spec.outputSize),
-      batch: task.count,
+      x: job.batchX.subarray(0, count * steps * spec.inputSize),
+      y: job.batchY.subarray(0, count * spec.outputSize),
+      batch: count,
       steps,
     },
-    { loss, truncateSteps, dropoutSeed: task.dropoutSeed, training: true },
+    { loss, truncateSteps, dropoutSeed, training: true },
   )
 }

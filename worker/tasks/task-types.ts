@@ -30,27 +30,44 @@ export interface JobMemory {
   validationY: SharedArrayBuffer | null
   /** Int32 [trainWindows]: this epoch's shuffled window order. */
   order: SharedArrayBuffer
+  /** Int32 [1]: next unclaimed shard of the current dispatch; reset by the main side. */
+  claims: SharedArrayBuffer
+  /** Float64 [lossSlots]: each shard's loss, by shard index. */
+  losses: SharedArrayBuffer
 }
 
+/** Test hook: the worker that claims `shard` fails that way. */
+export interface ShardFault {
+  shard: number
+  kind: FaultKind
+}
+
+/**
+ * One dispatch covers a whole range cut into fixed-size shards; every worker of the job gets
+ * the same task and claims shards from a shared counter until none is left. Each shard's
+ * result lands in its own slot, so who computed what does not change the numbers, and a slow
+ * (or descheduled) worker simply claims fewer shards.
+ */
 interface TaskBase {
   /** Unique per job run; workers cache the attached memory under it. */
   jobKey: string
   /** Only sent when the worker answered 'detached' (it has not seen this job yet). */
   memory?: JobMemory
-  /** First position (in the shuffled order for gradients, in the validation set otherwise). */
+  /** The range [from, from + count), cut into shards of `shardSize`. */
   from: number
   count: number
-  fault?: FaultKind
+  shardSize: number
+  fault?: ShardFault
 }
 
-/** Mean-loss gradient of windows order[from … from+count) into gradient slot `slot`. */
+/** Gradient shards of positions order[from … from+count): mean loss and gradient into slot = shard index. */
 export interface GradientTask extends TaskBase {
   kind: 'gradient'
-  slot: number
-  dropoutSeed: number
+  /** Dropout seed of each shard. */
+  dropoutSeeds: number[]
 }
 
-/** Sum of point losses of validation windows [from, from+count), inference mode. */
+/** Validation chunks of windows [from, from+count): loss SUM of each chunk into its slot. */
 export interface EvaluateTask extends TaskBase {
   kind: 'evaluate'
 }
@@ -59,5 +76,5 @@ export type WorkerTask = GradientTask | EvaluateTask
 
 export type WorkerResult =
   | { kind: 'detached' }
-  /** gradient: the shard's mean loss; evaluate: the chunk's loss SUM over windows × outputs. */
-  | { kind: 'loss'; loss: number; backend: string }
+  /** How many shards this worker computed (their results are in the shared slots). */
+  | { kind: 'done'; shards: number; backend: string }

@@ -9,6 +9,8 @@ export interface JobBuffers {
   params: Float32Array
   gradSlots: Float32Array
   order: Int32Array
+  /** Each shard's loss, by shard index. */
+  losses: Float64Array
   trainCount: number
   validationCount: number
 }
@@ -21,6 +23,7 @@ export interface JobBufferOptions {
   truncateSteps: number
   /** Gradient slots: shards in the largest mini-batch. */
   slots: number
+  /** Windows per shard (validation chunks too). */
   maxShard: number
 }
 
@@ -51,6 +54,8 @@ export function allocateJobBuffers(
   const params = sharedFloats(paramCount)
   const gradSlots = sharedFloats(options.slots * paramCount)
   const order = new Int32Array(new SharedArrayBuffer(trainCount * 4))
+  const validationChunks = Math.ceil(validationCount / options.maxShard)
+  const losses = new Float64Array(new SharedArrayBuffer(Math.max(options.slots, validationChunks) * 8))
   const memory: JobMemory = {
     spec,
     steps: lookback,
@@ -65,6 +70,8 @@ export function allocateJobBuffers(
     validationX: (held?.x.buffer as SharedArrayBuffer | undefined) ?? null,
     validationY: (held?.y.buffer as SharedArrayBuffer | undefined) ?? null,
     order: order.buffer as SharedArrayBuffer,
+    claims: new SharedArrayBuffer(4),
+    losses: losses.buffer as SharedArrayBuffer,
   }
-  return { memory, params, gradSlots, order, trainCount, validationCount }
+  return { memory, params, gradSlots, order, losses, trainCount, validationCount }
 }

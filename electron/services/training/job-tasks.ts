@@ -19,51 +19,43 @@ export class WorkerTaskError extends Error {
 }
 
 /**
- * Runs a job's shard tasks on the shared pool with at most `concurrency` in flight. The job's
- * shared memory goes to a worker only when that worker reports it has not seen the job.
+ * Runs a job's dispatches on the shared pool: the same task goes to up to `concurrency`
+ * workers, which claim its shards from the job's shared counter. The job's shared memory goes
+ * to a worker only when that worker reports it has not seen the job.
  */
 export class JobTasks {
   backendName: string | null = null
+  private readonly claims: Int32Array
 
   constructor(
     private readonly pool: TaskPool,
     private readonly jobKey: string,
     private readonly memory: JobMemory,
     private readonly concurrency: number,
-  ) {}
-
-  /**
-   * Losses of `specs`, by index. On a failure no new task starts, the ones in flight are
-   * awaited (so none writes into a gradient slot later), then the first error is thrown.
-   */
-  async runAll(specs: readonly TaskSpec[]): Promise<number[]> {
-    const losses = new Array<number>(specs.length)
-    let next = 0
-    let failed = false
-    let firstError: unknown
-    const lane = async (): Promise<void> => {
-      while (!failed && next < specs.length) {
-        const index = next++
-        try {
-          losses[index] = await this.runOne(specs[index])
-        } catch (error) {
-          if (!failed) firstError = error
-          failed = true
-        }
-      }
-    }
-    const lanes = Math.max(1, Math.min(this.concurrency, specs.length))
-    await Promise.all(Array.from({ length: lanes }, lane))
-    if (failed) throw new WorkerTaskError(firstError)
-    return losses
+  ) {
+    this.claims = new Int32Array(memory.claims)
   }
 
-  private async runOne(spec: TaskSpec): Promise<number> {
+  /**
+   * Computes every shard of `spec`; their results are in the shared slots afterwards. On a
+   * failure all copies are awaited first (so none writes into a slot later), then it throws.
+   */
+  async dispatch(spec: TaskSpec): Promise<void> {
+    const shards = Math.ceil(spec.count / spec.shardSize)
+    // Safe: every copy of the previous dispatch has settled.
+    Atomics.store(this.claims, 0, 0)
+    const copies = Math.max(1, Math.min(this.concurrency, shards))
+    const settled = await Promise.allSettled(Array.from({ length: copies }, () => this.runOne(spec)))
+    const failure = settled.find((result) => result.status === 'rejected')
+    if (failure) throw new WorkerTaskError(failure.reason)
+  }
+
+  private async runOne(spec: TaskSpec): Promise<void> {
     let result = await this.pool.run({ ...spec, jobKey: this.jobKey })
-    if (result.kind === 'detached')
+    if (result.kind === 'detached') {
       result = await this.pool.run({ ...spec, jobKey: this.jobKey, memory: this.memory })
-    if (result.kind !== 'loss') throw new Error('Worker did not attach the job memory it was sent')
+    }
+    if (result.kind !== 'done') throw new Error('Worker did not attach the job memory it was sent')
     this.backendName = result.backend
-    return result.loss
   }
 }

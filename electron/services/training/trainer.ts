@@ -12,12 +12,12 @@ import {
   type Optimizer,
   type ParamLayout,
 } from '../../../worker/engine/index'
-import type { FaultKind } from '../../../worker/tasks/task-types'
+import type { FaultKind, ShardFault } from '../../../worker/tasks/task-types'
 import type { TrainingConfig } from '../../api/requests/training'
 import { BestTracker } from './best-tracker'
 import { allFinite, reduceShardGradients, reduceShardLosses } from './gradient-reduce'
 import type { JobBuffers } from './job-buffers'
-import type { JobTasks, TaskSpec } from './job-tasks'
+import type { JobTasks } from './job-tasks'
 import { optimizerConfigOf } from './model-setup'
 import { DROPOUT_STREAM, mixSeed, SHUFFLE_STREAM } from './seeds'
 import { planShards } from './shard-plan'
@@ -103,18 +103,17 @@ export class Trainer {
 
   /** One optimizer step on mini-batch `batch` of the current epoch, its shards computed in the pool. */
   async step(epoch: number, batch: number): Promise<StepResult> {
-    const { config, buffers, tasks, shardSize, faults } = this.options
+    const { config, buffers, tasks, shardSize } = this.options
     const shards = planShards(batch * config.batchSize, this.batchSize(batch), shardSize)
-    const specs: TaskSpec[] = shards.map((shard, slot) => ({
+    await tasks.dispatch({
       kind: 'gradient',
-      from: shard.from,
-      count: shard.count,
-      slot,
-      dropoutSeed: mixSeed(config.seed, DROPOUT_STREAM, epoch, batch, slot),
-      fault: faults?.(epoch, batch, slot),
-    }))
-    const losses = await tasks.runAll(specs)
-    const loss = reduceShardLosses(losses, shards)
+      from: batch * config.batchSize,
+      count: this.batchSize(batch),
+      shardSize,
+      dropoutSeeds: shards.map((_, slot) => mixSeed(config.seed, DROPOUT_STREAM, epoch, batch, slot)),
+      fault: this.faultAmong(epoch, batch, shards.length),
+    })
+    const loss = reduceShardLosses(Array.from(buffers.losses.subarray(0, shards.length)), shards)
     assertFinite(loss, 'loss')
     const sumSquares = reduceShardGradients(buffers.gradSlots, shards, buffers.params.length, this.reduced)
     // The fused sum of squares is non-finite exactly when a value is; only then look for which one.
@@ -128,22 +127,33 @@ export class Trainer {
 
   /** Mean validation loss (chunks in the pool, summed in a fixed order), or null without validation. */
   async validationLoss(epoch: number): Promise<number | null> {
-    const { buffers, tasks, shardSize, spec, faults } = this.options
+    const { buffers, tasks, shardSize, spec } = this.options
     if (buffers.validationCount === 0) return null
-    const chunks = planShards(0, buffers.validationCount, shardSize)
+    const chunks = Math.ceil(buffers.validationCount / shardSize)
     // For the fault hook, validation counts as the batch after the epoch's last one.
-    const sums = await tasks.runAll(
-      chunks.map((chunk, index) => ({
-        kind: 'evaluate',
-        from: chunk.from,
-        count: chunk.count,
-        fault: faults?.(epoch, this.batches, index),
-      })),
-    )
+    await tasks.dispatch({
+      kind: 'evaluate',
+      from: 0,
+      count: buffers.validationCount,
+      shardSize,
+      fault: this.faultAmong(epoch, this.batches, chunks),
+    })
+    const sums = Array.from(buffers.losses.subarray(0, chunks))
     const total = sums.reduce((sum, value) => sum + value, 0)
     const loss = total / (buffers.validationCount * spec.outputSize)
     assertFinite(loss, 'validation loss')
     return loss
+  }
+
+  /** Test hook: the first shard of this dispatch the fault plan wants to fail, if any. */
+  private faultAmong(epoch: number, batch: number, shards: number): ShardFault | undefined {
+    const { faults } = this.options
+    if (!faults) return undefined
+    for (let shard = 0; shard < shards; shard++) {
+      const kind = faults(epoch, batch, shard)
+      if (kind) return { shard, kind }
+    }
+    return undefined
   }
 
   /** Closes an epoch: history, best weights, schedule. Returns the record and whether it is the best. */
