@@ -1,35 +1,25 @@
 import { expect, test } from './fixtures'
 import { rawRequest } from './api-page'
+import { expectChartDrawn, shoot, waitForProject } from './helpers'
 
 test.describe('the app shell', () => {
   test('opens on the sample project and draws its series', async ({ appPage }) => {
-    await expect(appPage.getByRole('heading', { name: 'Sample project' })).toBeVisible()
-    await expect(appPage.getByTestId('sample-AirPassengers')).toBeVisible()
-    const canvas = appPage.getByTestId('series-chart')
-    await expect(canvas).toBeVisible()
-    // The chart really drew: some pixels of the canvas are not transparent.
-    await expect
-      .poll(() =>
-        canvas.evaluate((element: HTMLCanvasElement) => {
-          const context = element.getContext('2d')
-          if (!context) return 0
-          const { data } = context.getImageData(0, 0, element.width, element.height)
-          let painted = 0
-          for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) painted++
-          return painted
-        }),
-      )
-      .toBeGreaterThan(1000)
-    await appPage.screenshot({ path: 'test-results/screenshots/sample-project.png' })
+    await waitForProject(appPage)
+    await expect(appPage.getByTestId('project-name')).toContainText('LSTM Studio sample')
+    await expect(appPage.getByRole('heading', { name: 'Data', exact: true })).toBeVisible()
+    await expect(appPage.getByTestId('dataset-AirPassengers')).toBeVisible()
+    await expectChartDrawn(appPage.getByTestId('series-chart'))
+    await shoot(appPage, 'sample-project')
   })
 
   test('switches the interface to French and back', async ({ appPage }) => {
+    await waitForProject(appPage)
     const language = appPage.getByTestId('language-select')
     await language.selectOption('fr')
-    await expect(appPage.getByRole('heading', { name: "Projet d'exemple" })).toBeVisible()
+    await expect(appPage.getByRole('heading', { name: 'Données', exact: true })).toBeVisible()
     await expect(appPage.locator('html')).toHaveAttribute('lang', 'fr')
     await language.selectOption('en')
-    await expect(appPage.getByRole('heading', { name: 'Sample project' })).toBeVisible()
+    await expect(appPage.getByRole('heading', { name: 'Data', exact: true })).toBeVisible()
   })
 
   test('round-trips a request through the API', async ({ appPage }) => {
