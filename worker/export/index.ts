@@ -17,3 +17,12 @@ export {
   type TfjsOptions,
   type TfjsWeightSpec,
 } from './tfjs/build-tfjs'
+export {
+  describePreprocessing,
+  featureNames,
+  PREPROCESSING_KEY,
+  PREPROCESSING_VERSION,
+  type ExportPreprocessing,
+  type NamedScaler,
+} from './preprocessing'
+export { exportOnnx, exportTfjs, networkOf, type ExportOptions } from './export-model'

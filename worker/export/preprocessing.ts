@@ -1,0 +1,71 @@
+import type { ScalerJSON, TargetTransformJSON } from '../forecast/index'
+import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
+import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
+
+/** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of the description below. */
+export const PREPROCESSING_KEY = 'lstm_studio.preprocessing'
+export const PREPROCESSING_VERSION = 1
+
+export interface NamedScaler {
+  name: string
+  scaler: ScalerJSON
+}
+
+/**
+ * Everything a consumer needs to turn raw values into the network input and its output back
+ * into values (the recipe is in docs/export-formats.md and every model card). The network itself
+ * works on the scaled ("z") scale only: the target transform may log and difference, which needs
+ * the raw history, so it cannot live inside a stateless graph.
+ */
+export interface ExportPreprocessing {
+  version: typeof PREPROCESSING_VERSION
+  lookback: number
+  horizon: number
+  /** Values per network call: the horizon (direct) or 1 (recursive, rolled out step by step). */
+  outputs: number
+  strategy: Strategy
+  targetMode: TargetMode
+  /** Seasonal period m (seasonal-residual base and difference channel). */
+  period: number
+  /** Order of the last input axis. */
+  features: string[]
+  /** log step, differencing lag (0 = none), then scaling. */
+  target: TargetTransformJSON
+  pastCovariates: NamedScaler[]
+  futureCovariates: NamedScaler[]
+  /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
+  intervals: CalibrationJSON
+}
+
+/** Channel names in input order, as the native model.json lists them. */
+export function featureNames(state: PipelineState): string[] {
+  return [
+    'target',
+    ...(state.config.targetMode === 'seasonalResidual' ? ['target.seasonalDifference'] : []),
+    ...state.pastNames.map((name) => `past.${name}`),
+    ...state.futureNames.map((name) => `future.${name}`),
+  ]
+}
+
+function named(names: string[], scalers: ScalerJSON[]): NamedScaler[] {
+  return names.map((name, i) => ({ name, scaler: { ...scalers[i] } }))
+}
+
+export function describePreprocessing(model: TrainedModel): ExportPreprocessing {
+  const { state } = model
+  const { config } = state
+  return {
+    version: PREPROCESSING_VERSION,
+    lookback: config.lookback,
+    horizon: config.horizon,
+    outputs: state.spec.outputSize,
+    strategy: config.strategy,
+    targetMode: config.targetMode,
+    period: state.period,
+    features: featureNames(state),
+    target: structuredClone(state.transform),
+    pastCovariates: named(state.pastNames, state.pastScalers),
+    futureCovariates: named(state.futureNames, state.futureScalers),
+    intervals: calibrationToJSON(model.calibration),
+  }
+}
