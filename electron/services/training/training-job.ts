@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { NonFiniteError, paramCount } from '../../../worker/engine/index'
+import { paramCount } from '../../../worker/engine/index'
 import type { TrainingConfig, TrainingJobStatus, TrainingState } from '../../api/requests/training'
 import { CheckpointWriter } from './checkpoint-writer'
 import type { Clock } from './event-throttle'
+import { describeFailure } from './failure-message'
 import { faultPlanOf, type FaultInjection } from './fault-plan'
 import { allocateJobBuffers, type JobBuffers } from './job-buffers'
 import { restoreCheckpoint, saveEpochCheckpoint, type CheckpointContext } from './job-checkpoints'
@@ -257,27 +258,15 @@ export class TrainingJob {
       this.finalParams = Float32Array.from(trainer.params)
     }
     await this.writer?.flush().catch(() => undefined)
-    this.setState('failed', this.describeFailure(error))
-  }
-
-  private describeFailure(error: unknown): string {
-    const { epoch, batch } = this.position
-    const inValidation = this.trainer !== null && batch >= this.trainer.batches
-    const where = inValidation
-      ? `the validation of epoch ${epoch + 1}`
-      : `epoch ${epoch + 1}, batch ${batch + 1}`
-    const kept =
-      this.writer && this.trainer?.history.length
-        ? ` The last good checkpoint (epoch ${this.trainer.history.length}) was kept.`
-        : ''
-    if (error instanceof NonFiniteError) {
-      return `Training diverged at ${where}: ${error.message}. Try a lower learning rate or gradient clipping.${kept}`
-    }
-    if (error instanceof WorkerTaskError) {
-      const attempts = this.options.stepRetries + 1
-      return `A training worker failed at ${where} (${attempts} attempts): ${error.message}.${kept}`
-    }
-    return `Training failed: ${error instanceof Error ? error.message : String(error)}`
+    this.setState(
+      'failed',
+      describeFailure(error, {
+        ...this.position,
+        batches: trainer?.batches ?? 0,
+        attempts: this.options.stepRetries + 1,
+        checkpointEpochs: this.writer ? (trainer?.history.length ?? null) : null,
+      }),
+    )
   }
 
   private setState(state: TrainingState, message?: string): void {

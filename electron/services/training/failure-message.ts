@@ -1,0 +1,30 @@
+import { NonFiniteError } from '../../../worker/engine/index'
+import { WorkerTaskError } from './job-tasks'
+
+export interface FailureContext {
+  /** 0-based position of the failure; batch === batches means the epoch's validation. */
+  epoch: number
+  batch: number
+  batches: number
+  /** How many times the failed pool work was tried. */
+  attempts: number
+  /** Epochs in the last checkpoint on disk, or null when the job keeps none. */
+  checkpointEpochs: number | null
+}
+
+/** The message a user reads when a job fails: where, why, and what to try. */
+export function describeFailure(error: unknown, context: FailureContext): string {
+  const { epoch, batch, batches } = context
+  const where =
+    batch >= batches ? `the validation of epoch ${epoch + 1}` : `epoch ${epoch + 1}, batch ${batch + 1}`
+  const kept = context.checkpointEpochs
+    ? ` The last good checkpoint (epoch ${context.checkpointEpochs}) was kept.`
+    : ''
+  if (error instanceof NonFiniteError) {
+    return `Training diverged at ${where}: ${error.message}. Try a lower learning rate or gradient clipping.${kept}`
+  }
+  if (error instanceof WorkerTaskError) {
+    return `A training worker failed at ${where} (${context.attempts} attempts): ${error.message}.${kept}`
+  }
+  return `Training failed: ${error instanceof Error ? error.message : String(error)}`
+}
