@@ -22,7 +22,10 @@ export function forecastCsv(forecast: FutureForecast): string {
   const band = (level: number) => forecast.intervals.find((interval) => interval.level === level)
   const lines = ['date,forecast,lower80,upper80,lower95,upper95']
   for (let k = 0; k < forecast.mean.length; k++) {
-    const cells = [80, 95].flatMap((level) => [number(band(level)?.lower[k] ?? NaN), number(band(level)?.upper[k] ?? NaN)])
+    const cells = [80, 95].flatMap((level) => [
+      number(band(level)?.lower[k] ?? NaN),
+      number(band(level)?.upper[k] ?? NaN),
+    ])
     lines.push([dateLabel(forecast, k), number(forecast.mean[k]), ...cells].join(','))
   }
   return `${lines.join('\n')}\n`
@@ -53,10 +56,13 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   try {
     const loaded = await loadModelFolder(positionals[0])
     const horizon = values.horizon === undefined ? loaded.model.state.config.horizon : Number(values.horizon)
-    if (!Number.isInteger(horizon) || horizon < 1) throw new RefusedInput(`--horizon must be a positive integer, got "${values.horizon}"`)
+    if (!Number.isInteger(horizon) || horizon < 1)
+      throw new RefusedInput(`--horizon must be a positive integer, got "${values.horizon}"`)
     const state = loaded.model.state
     if (state.futureNames.length > 0)
-      throw new RefusedInput(`this model needs future values of ${state.futureNames.join(', ')}; forecast it from the app`)
+      throw new RefusedInput(
+        `this model needs future values of ${state.futureNames.join(', ')}; forecast it from the app`,
+      )
     const target = values.target ?? targetOf(loaded.training) ?? 'value'
     const series = await loadSeries(positionals[1], {
       target,

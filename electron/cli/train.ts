@@ -24,13 +24,19 @@ interface ConfigFile extends Partial<PipelineConfig> {
 export class RefusedInput extends Error {}
 
 function list(value: string | undefined): string[] {
-  return value ? value.split(',').map((name) => name.trim()).filter(Boolean) : []
+  return value
+    ? value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : []
 }
 
 function positiveInteger(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new RefusedInput(`${what} must be a positive integer, got "${value}"`)
+  if (!Number.isInteger(number) || number < 1)
+    throw new RefusedInput(`${what} must be a positive integer, got "${value}"`)
   return number
 }
 
@@ -50,7 +56,10 @@ function metricsSummary(result: PipelineResult) {
     validation: result.validation?.metrics ?? null,
     test: result.test?.metrics ?? null,
     baselines: Object.fromEntries(
-      Object.entries(result.test?.baselines ?? {}).map(([name, score]) => [name, score.metrics ?? { error: score.error }]),
+      Object.entries(result.test?.baselines ?? {}).map(([name, score]) => [
+        name,
+        score.metrics ?? { error: score.error },
+      ]),
     ),
     backtest: result.backtest?.overall ?? null,
   }
@@ -101,7 +110,9 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     const series = await loadSeries(positionals[0], columns)
     const onEpoch = (report: TrainEpoch) => {
       const val = report.valLoss === null ? '' : ` val ${report.valLoss.toPrecision(4)}`
-      io.stderr.write(`epoch ${report.epoch + 1} train ${report.trainLoss.toPrecision(4)}${val}${report.best ? ' *' : ''}\n`)
+      io.stderr.write(
+        `epoch ${report.epoch + 1} train ${report.trainLoss.toPrecision(4)}${val}${report.best ? ' *' : ''}\n`,
+      )
     }
     let result: PipelineResult
     let chosen: { preset: string; targetMode: string; config: PipelineConfig; candidates?: unknown }
@@ -124,7 +135,9 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       },
     })
     io.stderr.write(`Model written to ${values.out}\n`)
-    io.stdout.write(`${JSON.stringify({ status: 'ok', out: values.out, ...chosen, metrics, notes: result.notes })}\n`)
+    io.stdout.write(
+      `${JSON.stringify({ status: 'ok', out: values.out, ...chosen, metrics, notes: result.notes })}\n`,
+    )
     return 0
   } catch (error) {
     if (!isRefusal(error)) throw error

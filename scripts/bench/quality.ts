@@ -61,7 +61,8 @@ async function main(): Promise<void> {
     const started = Date.now()
     const auto = await runAuto(series, {
       overrides,
-      onEpoch: (e) => e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
+      onEpoch: (e) =>
+        e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
     })
     const test = auto.result.test!
     const mase = test.metrics.mase ?? NaN
@@ -83,7 +84,13 @@ async function main(): Promise<void> {
       etsMaseR: round(reference.mase.ets),
       arimaMaseR: round(reference.mase['auto.arima']),
       chosen: auto.chosen,
-      candidates: auto.candidates.map((c) => ({ mode: c.targetMode, val: round(c.validationScore), epochs: c.epochsRun })),
+      residualWeight:
+        auto.config.targetMode === 'seasonalResidual' ? auto.result.model.state.config.residualWeight : null,
+      candidates: auto.candidates.map((c) => ({
+        mode: c.targetMode,
+        val: round(c.validationScore),
+        epochs: c.epochsRun,
+      })),
       seconds: round((Date.now() - started) / 1000, 1),
     }
     process.stdout.write(`${JSON.stringify(line)}\n`)

@@ -2,7 +2,14 @@ import { layoutSize, paramLayout, validateSpec } from '../engine/index'
 import { Scaler, TargetTransform, type ConformalCalibration } from '../forecast/index'
 import { validateConfig, type PipelineState, type TrainedModel } from '../pipeline/index'
 import { damaged, ModelFormatError } from './errors'
-import { FORMAT_NAME, FORMAT_VERSION, MAX_WEIGHTS, fnv1a32, type CalibrationJSON, type ModelManifest } from './manifest'
+import {
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  MAX_WEIGHTS,
+  fnv1a32,
+  type CalibrationJSON,
+  type ModelManifest,
+} from './manifest'
 
 /**
  * Reading a model folder, most suspicious first: is it ours, is it a version we read, is every
@@ -25,9 +32,13 @@ function attempt<T>(what: string, action: () => T): T {
 
 function checkFormat(json: unknown): asserts json is Record<string, unknown> {
   if (!isObject(json) || json.format !== FORMAT_NAME)
-    throw new ModelFormatError('MODEL_FOREIGN', `This is not an LSTM Studio model (model.json has no "${FORMAT_NAME}" format tag).`)
+    throw new ModelFormatError(
+      'MODEL_FOREIGN',
+      `This is not an LSTM Studio model (model.json has no "${FORMAT_NAME}" format tag).`,
+    )
   const version = json.version
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw damaged(`invalid version ${String(version)}`)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw damaged(`invalid version ${String(version)}`)
   if (version > FORMAT_VERSION)
     throw new ModelFormatError(
       'MODEL_TOO_NEW',
@@ -42,14 +53,19 @@ function checkEngine(manifest: ModelManifest): number {
   if (JSON.stringify(layout) !== JSON.stringify(manifest.engine.layout))
     throw damaged('the parameter layout does not match the network spec')
   const members = manifest.engine.members
-  if (!Number.isInteger(members) || members < 1 || members > 64) throw damaged(`invalid ensemble size ${String(members)}`)
-  if (manifest.pipeline?.config?.ensemble !== members) throw damaged('ensemble size disagrees with the configuration')
+  if (!Number.isInteger(members) || members < 1 || members > 64)
+    throw damaged(`invalid ensemble size ${String(members)}`)
+  if (manifest.pipeline?.config?.ensemble !== members)
+    throw damaged('ensemble size disagrees with the configuration')
   const count = layoutSize(layout) * members
   const weights = manifest.weights
-  if (!isObject(weights) || weights.dtype !== 'float32-le') throw damaged('weights must be little-endian float32')
-  if (weights.count !== count) throw damaged(`weights.count is ${String(weights.count)}, the layout needs ${count}`)
+  if (!isObject(weights) || weights.dtype !== 'float32-le')
+    throw damaged('weights must be little-endian float32')
+  if (weights.count !== count)
+    throw damaged(`weights.count is ${String(weights.count)}, the layout needs ${count}`)
   if (count > MAX_WEIGHTS) throw damaged(`${count} weights exceed the limit of ${MAX_WEIGHTS}`)
-  if (weights.bytes !== count * 4) throw damaged(`weights.bytes is ${String(weights.bytes)}, expected ${count * 4}`)
+  if (weights.bytes !== count * 4)
+    throw damaged(`weights.bytes is ${String(weights.bytes)}, expected ${count * 4}`)
   if (typeof weights.fnv1a32 !== 'string') throw damaged('weights checksum missing')
   return count
 }
@@ -64,14 +80,21 @@ function checkPipeline(manifest: ModelManifest): void {
   if (!isObject(state) || !isObject(state.config)) throw damaged('missing pipeline section')
   attempt('configuration', () => validateConfig(state.config))
   attempt('target transform', () => TargetTransform.fromJSON(state.transform))
-  attempt('covariate scaling', () => [...state.pastScalers, ...state.futureScalers].forEach((s) => Scaler.fromJSON(s)))
-  if (state.pastNames.length !== state.pastScalers.length || state.futureNames.length !== state.futureScalers.length)
+  attempt('covariate scaling', () =>
+    [...state.pastScalers, ...state.futureScalers].forEach((s) => Scaler.fromJSON(s)),
+  )
+  if (
+    state.pastNames.length !== state.pastScalers.length ||
+    state.futureNames.length !== state.futureScalers.length
+  )
     throw damaged('covariate names and scalers disagree')
-  if (JSON.stringify(state.spec) !== JSON.stringify(manifest.engine.spec)) throw damaged('pipeline and engine specs differ')
+  if (JSON.stringify(state.spec) !== JSON.stringify(manifest.engine.spec))
+    throw damaged('pipeline and engine specs differ')
   const outputs = state.config.strategy === 'direct' ? state.config.horizon : 1
   if (state.spec.outputSize !== outputs || state.spec.inputSize !== channelCount(state))
     throw damaged('the network shape does not match the pipeline settings')
-  if (!(Number.isInteger(state.period) && state.period >= 1)) throw damaged(`invalid seasonal period ${state.period}`)
+  if (!(Number.isInteger(state.period) && state.period >= 1))
+    throw damaged(`invalid seasonal period ${state.period}`)
   if (manifest.lookback !== state.config.lookback || manifest.horizon !== state.config.horizon)
     throw damaged('lookback/horizon disagree with the configuration')
 }
@@ -80,7 +103,8 @@ function checkCalibration(calibration: CalibrationJSON, horizon: number): void {
   if (!isObject(calibration) || calibration.horizon !== horizon) throw damaged('calibration horizon mismatch')
   for (const level of calibration.levels) {
     const widths = calibration.halfWidths[String(level)]
-    if (!Array.isArray(widths) || widths.length !== horizon) throw damaged(`calibration of level ${level} is incomplete`)
+    if (!Array.isArray(widths) || widths.length !== horizon)
+      throw damaged(`calibration of level ${level} is incomplete`)
     if (widths.some((w) => w !== null && !(typeof w === 'number' && w >= 0)))
       throw damaged(`calibration of level ${level} has invalid widths`)
   }

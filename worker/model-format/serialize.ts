@@ -1,7 +1,14 @@
 import type { ConformalCalibration } from '../forecast/index'
 import type { TrainedModel } from '../pipeline/index'
 import { layoutSize, paramLayout } from '../engine/index'
-import { FILES, FORMAT_NAME, FORMAT_VERSION, fnv1a32, type CalibrationJSON, type ModelManifest } from './manifest'
+import {
+  FILES,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  fnv1a32,
+  type CalibrationJSON,
+  type ModelManifest,
+} from './manifest'
 
 export interface SerializedModel {
   manifest: ModelManifest
@@ -12,8 +19,15 @@ export interface SerializedModel {
 export function calibrationToJSON(calibration: ConformalCalibration): CalibrationJSON {
   const halfWidths: CalibrationJSON['halfWidths'] = {}
   for (const level of calibration.levels)
-    halfWidths[String(level)] = Array.from(calibration.halfWidths[level], (w) => (Number.isFinite(w) ? w : null))
-  return { horizon: calibration.horizon, counts: [...calibration.counts], levels: [...calibration.levels], halfWidths }
+    halfWidths[String(level)] = Array.from(calibration.halfWidths[level], (w) =>
+      Number.isFinite(w) ? w : null,
+    )
+  return {
+    horizon: calibration.horizon,
+    counts: [...calibration.counts],
+    levels: [...calibration.levels],
+    halfWidths,
+  }
 }
 
 export function encodeWeights(params: ArrayLike<number>): Uint8Array {
@@ -38,7 +52,9 @@ export function serializeModel(model: TrainedModel): SerializedModel {
   const layout = paramLayout(state.spec)
   const members = model.params.length / layoutSize(layout)
   if (!Number.isInteger(members) || members < 1)
-    throw new RangeError(`the model has ${model.params.length} weights, not a multiple of ${layoutSize(layout)}`)
+    throw new RangeError(
+      `the model has ${model.params.length} weights, not a multiple of ${layoutSize(layout)}`,
+    )
   const weights = encodeWeights(model.params)
   return {
     weights,

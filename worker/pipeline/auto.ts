@@ -1,6 +1,7 @@
 import { protocolHorizon } from '../forecast/index'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
+import { analyseValidation } from './evaluate'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
 
@@ -20,6 +21,8 @@ export interface AutoOptions extends RunOptions {
   seed?: number
   /** Overrides applied on top of the chosen rules (the CLI's --config). */
   overrides?: Partial<PipelineConfig>
+  /** Retrain the chosen network on training + validation data for its early-stopped epoch count. */
+  refit?: boolean
 }
 
 export interface AutoCandidate {
@@ -58,7 +61,10 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
   const validation = Math.min(horizon, Math.max(1, Math.floor((n - test) / 5)))
   const trainLength = n - test - validation
   const lookback = lookbackFor(m, trainLength, horizon)
-  const windows = Math.max(1, trainLength - Math.max(lookback, mode === 'seasonalResidual' ? m : 0) - horizon + 1)
+  const windows = Math.max(
+    1,
+    trainLength - Math.max(lookback, mode === 'seasonalResidual' ? m : 0) - horizon + 1,
+  )
   const stride = Math.max(1, Math.ceil(windows / TARGET_WINDOWS))
   const large = windows / stride > 200
   return defaultConfig({
@@ -87,14 +93,78 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
   })
 }
 
+/** Shares of the residual correction Auto tries; 0 is plain seasonal naive. */
+const RESIDUAL_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
+
+/**
+ * Shrinks a residual network's correction towards seasonal naive by the share that scores best
+ * on validation: a correction that does not help out of sample is damped instead of trusted.
+ */
+function chooseResidualWeight(series: SeriesInput, run: TrainedRun): TrainedRun {
+  if (run.prepared.state.config.targetMode !== 'seasonalResidual') return run
+  const scored = RESIDUAL_WEIGHTS.map((residualWeight) => {
+    const state = { ...run.prepared.state, config: { ...run.prepared.state.config, residualWeight } }
+    const analysis = analyseValidation({ ...run.predictor, state }, { ...run.prepared, state }, series.target)
+    return { state, analysis }
+  })
+  const best = scored.reduce((a, b) => (b.analysis.score < a.analysis.score ? b : a))
+  return {
+    ...run,
+    prepared: { ...run.prepared, state: best.state },
+    predictor: { ...run.predictor, state: best.state },
+    model: { ...run.model, state: best.state, calibration: best.analysis.calibration },
+    validationScore: best.analysis.score,
+  }
+}
+
+/** Median of the members' best epochs (−1 when the untrained start was best). */
+function typicalBestEpoch(run: TrainedRun): number {
+  const epochs = run.network.members.map((member) => member.bestEpoch).sort((a, b) => a - b)
+  return epochs[Math.floor(epochs.length / 2)]
+}
+
+/**
+ * The validation part is the most recent data before the test; once it has chosen the mode and
+ * the epoch count, the network is retrained on it too. Transforms are refitted on the longer
+ * training part; the intervals keep the calibration measured on validation before the refit.
+ */
+async function refitWithValidation(
+  series: SeriesInput,
+  run: TrainedRun,
+  options: AutoOptions,
+): Promise<TrainedRun> {
+  const epochs = typicalBestEpoch(run) + 1
+  if (epochs < 1) return run
+  const config = run.prepared.state.config
+  if (config.targetMode === 'seasonalResidual' && config.residualWeight === 0) return run
+  const refitConfig: PipelineConfig = {
+    ...config,
+    epochs,
+    patience: 0,
+    split: { validation: { count: 0 }, test: config.split.test },
+  }
+  const refitted = await trainOnSeries(series, refitConfig, { ...options, onEpoch: undefined })
+  const state = { ...refitted.prepared.state, config }
+  const model = { ...refitted.model, state, calibration: run.model.calibration }
+  return {
+    ...refitted,
+    prepared: { ...refitted.prepared, state },
+    predictor: { ...refitted.predictor, state },
+    model,
+    validationScore: run.validationScore,
+  }
+}
+
 export async function runAuto(series: SeriesInput, options: AutoOptions = {}): Promise<AutoResult> {
   const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
   const runs: { mode: TargetMode; config: PipelineConfig; run: TrainedRun }[] = []
   for (const mode of modes) {
     const config = autoConfig(series, mode, options)
-    runs.push({ mode, config, run: await trainOnSeries(series, config, options) })
+    const run = chooseResidualWeight(series, await trainOnSeries(series, config, options))
+    runs.push({ mode, config: run.prepared.state.config, run })
   }
   const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
+  const final = options.refit === false ? best.run : await refitWithValidation(series, best.run, options)
   return {
     chosen: best.mode,
     config: best.config,
@@ -103,6 +173,6 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       validationScore: run.validationScore,
       epochsRun: run.network.outcome.epochsRun,
     })),
-    result: await completeRun(series, best.run, options),
+    result: await completeRun(series, final, options),
   }
 }

@@ -10,7 +10,8 @@ export interface ChosenBackend {
 
 /** The WebAssembly float32 backend when the runtime has SIMD, else the float64 reference. */
 export async function chooseBackend(spec: ModelSpec, choice: BackendChoice = 'auto'): Promise<ChosenBackend> {
-  if (choice === 'reference') return { backend: createReferenceBackend(spec, 'float64'), precision: 'float64' }
+  if (choice === 'reference')
+    return { backend: createReferenceBackend(spec, 'float64'), precision: 'float64' }
   try {
     return { backend: await createWasmBackend(spec), precision: 'float32' }
   } catch (error) {
@@ -27,5 +28,7 @@ export async function backendForParams(
 ): Promise<Backend> {
   if (params instanceof Float64Array) return createReferenceBackend(spec, 'float64')
   if (choice === 'reference') return createReferenceBackend(spec, 'float32')
-  return (await chooseBackend(spec, 'wasm').catch(() => null))?.backend ?? createReferenceBackend(spec, 'float32')
+  return (
+    (await chooseBackend(spec, 'wasm').catch(() => null))?.backend ?? createReferenceBackend(spec, 'float32')
+  )
 }

@@ -1,4 +1,9 @@
-import { backtestOrigins, rollingOriginBacktest, type BacktestResult, type ForecasterOutput } from '../forecast/index'
+import {
+  backtestOrigins,
+  rollingOriginBacktest,
+  type BacktestResult,
+  type ForecasterOutput,
+} from '../forecast/index'
 import { conformalIntervals } from '../forecast/index'
 import { predictOriginal } from './predict'
 import type { TrainedRun } from './run'
@@ -38,7 +43,9 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
   const H = config.horizon
   if (!config.backtest.refit) {
     const zOrigins = origins.map((origin) => origin - run.prepared.zc.lag)
-    return predictOriginal(run.predictor, run.prepared.zc, series.target, zOrigins, H).map((f) => bandsOf(run, f))
+    return predictOriginal(run.predictor, run.prepared.zc, series.target, zOrigins, H).map((f) =>
+      bandsOf(run, f),
+    )
   }
   const outputs: ForecasterOutput[] = []
   for (const origin of origins) {

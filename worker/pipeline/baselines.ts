@@ -47,7 +47,7 @@ export function scoreBaselines(
     try {
       const forecasts = chunks.map((chunk) => FORECASTERS[name](all.slice(0, chunk.origin), chunk.steps, m))
       const band = (level: number, side: 'lower' | 'upper') =>
-        concat(forecasts.map((f) => f.intervals.find((i) => i.level === level)?.[side] ?? [])) 
+        concat(forecasts.map((f) => f.intervals.find((i) => i.level === level)?.[side] ?? []))
       const levels = forecasts[0].intervals.map((interval) => interval.level)
       scores[name] = {
         method: forecasts[0].method,
@@ -56,7 +56,11 @@ export function scoreBaselines(
           forecast: concat(forecasts.map((f) => f.mean)),
           train: all.slice(0, start),
           m,
-          intervals: levels.map((level) => ({ level, lower: band(level, 'lower'), upper: band(level, 'upper') })),
+          intervals: levels.map((level) => ({
+            level,
+            lower: band(level, 'lower'),
+            upper: band(level, 'upper'),
+          })),
         }),
       }
     } catch (error) {

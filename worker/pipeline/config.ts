@@ -10,6 +10,7 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
     strategy: 'direct',
     transforms: { scaling: 'zscore', log: 'none', difference: 'none' },
     targetMode: 'level',
+    residualWeight: 1,
     split: { validation: { percent: 15 }, test: { percent: 15 } },
     optimizer: { name: 'adam', lr: 0.005 },
     schedule: { kind: 'constant' },
@@ -26,7 +27,8 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
 }
 
 function positiveInteger(value: number, what: string): void {
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${what} must be a positive integer, got ${value}`)
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${what} must be a positive integer, got ${value}`)
 }
 
 /** Throws a RangeError naming the first setting that cannot work. */
@@ -44,5 +46,7 @@ export function validateConfig(config: PipelineConfig): void {
     throw new RangeError(`strategy must be direct or recursive, got ${String(config.strategy)}`)
   if (config.targetMode !== 'level' && config.targetMode !== 'seasonalResidual')
     throw new RangeError(`targetMode must be level or seasonalResidual, got ${String(config.targetMode)}`)
+  if (!(config.residualWeight >= 0 && config.residualWeight <= 1))
+    throw new RangeError(`residualWeight must be in [0, 1], got ${config.residualWeight}`)
   if (!(config.clipNorm >= 0)) throw new RangeError(`clipNorm must be ≥ 0, got ${config.clipNorm}`)
 }

@@ -1,4 +1,9 @@
-import { conformalIntervals, evaluateForecast, type ConformalCalibration, type ForecastMetrics } from '../forecast/index'
+import {
+  conformalIntervals,
+  evaluateForecast,
+  type ConformalCalibration,
+  type ForecastMetrics,
+} from '../forecast/index'
 import { calibratePerStep } from './calibration'
 import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'

@@ -24,7 +24,9 @@ function extendFutureCovariates(model: TrainedModel, series: SeriesInput, suppli
   const names = model.state.futureNames
   if (names.length === 0) return series.futureCovariates
   if (supplied.length !== names.length)
-    throw new RangeError(`forecasting needs future values of ${names.length} covariates (${names.join(', ')})`)
+    throw new RangeError(
+      `forecasting needs future values of ${names.length} covariates (${names.join(', ')})`,
+    )
   const current = series.futureCovariates ?? []
   return current.map((covariate, i): Covariate => ({
     name: covariate.name,
@@ -46,17 +48,28 @@ export async function forecastAhead(
   if (config.strategy === 'direct' && steps > config.horizon)
     throw new RangeError(`this model forecasts at most ${config.horizon} steps ahead, asked for ${steps}`)
   if (steps > model.calibration.horizon)
-    throw new RangeError(`intervals are calibrated for ${model.calibration.horizon} steps, asked for ${steps}`)
-  const grown = { ...series, futureCovariates: extendFutureCovariates(model, series, options.futureCovariates ?? []) }
+    throw new RangeError(
+      `intervals are calibrated for ${model.calibration.horizon} steps, asked for ${steps}`,
+    )
+  const grown = {
+    ...series,
+    futureCovariates: extendFutureCovariates(model, series, options.futureCovariates ?? []),
+  }
   const zc = toZColumns(model.state, grown)
   const n = series.target.length
-  if (n - zc.lag < Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? model.state.period : 0))
-    throw new RangeError(`need more observations to forecast: lookback ${config.lookback}, period ${model.state.period}`)
+  if (
+    n - zc.lag <
+    Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? model.state.period : 0)
+  )
+    throw new RangeError(
+      `need more observations to forecast: lookback ${config.lookback}, period ${model.state.period}`,
+    )
   const backend = await backendForParams(model.state.spec, model.params, options.backend)
   const predictor = { backend, params: model.params, state: model.state }
   const mean = predictOriginal(predictor, zc, series.target, [n - zc.lag], steps)[0]
   const frequency = series.frequency ?? model.frequency
-  const last = series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
+  const last =
+    series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
   return {
     timestamps: last !== null && frequency ? futureTimestamps(last, frequency, steps) : null,
     mean,

@@ -28,7 +28,8 @@ function forward(predictor: Predictor, x: Float64Array, count: number, lookback:
   const { backend, params, state } = predictor
   const outputs = state.spec.outputSize
   const input = params instanceof Float32Array ? Float32Array.from(x) : x
-  const out = params instanceof Float32Array ? new Float32Array(count * outputs) : new Float64Array(count * outputs)
+  const out =
+    params instanceof Float32Array ? new Float32Array(count * outputs) : new Float64Array(count * outputs)
   const mean = new Float64Array(count * outputs)
   if (count === 0) return mean
   const members = membersOf(params, state.spec)
@@ -53,7 +54,8 @@ function directLevels(predictor: Predictor, zc: ZColumns, origins: number[], ste
   const residual = state.config.targetMode === 'seasonalResidual'
   return origins.map((o, i) => {
     const base = residual ? residualBase(zc.columns[0], o, steps, state.period) : null
-    return Float64Array.from({ length: steps }, (_, k) => raw[i * H + k] + (base ? base[k] : 0))
+    const weight = residual ? state.config.residualWeight : 1
+    return Float64Array.from({ length: steps }, (_, k) => weight * raw[i * H + k] + (base ? base[k] : 0))
   })
 }
 
@@ -69,7 +71,12 @@ function localColumns(zc: ZColumns, origin: number, start: number, steps: number
 }
 
 /** One-step model rolled out: each prediction becomes the input of the next step. */
-function recursiveLevels(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+function recursiveLevels(
+  predictor: Predictor,
+  zc: ZColumns,
+  origins: number[],
+  steps: number,
+): Float64Array[] {
   const { state } = predictor
   const m = state.period
   const shape = shapeOf(state)
@@ -84,7 +91,7 @@ function recursiveLevels(predictor: Predictor, zc: ZColumns, origins: number[], 
     origins.forEach((o, i) => {
       const t = o - start(o) + k
       const z = locals[i][0]
-      z[t] = raw[i] + (residual ? residualBase(z, t, 1, m)[0] : 0)
+      z[t] = residual ? state.config.residualWeight * raw[i] + residualBase(z, t, 1, m)[0] : raw[i]
       if (usesDifferenceChannel(state)) locals[i][1][t] = t >= m ? z[t] - z[t - m] : 0
     })
   }
@@ -92,7 +99,12 @@ function recursiveLevels(predictor: Predictor, zc: ZColumns, origins: number[], 
 }
 
 /** Level forecasts on the z scale for `steps` steps after each origin. */
-export function predictZ(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+export function predictZ(
+  predictor: Predictor,
+  zc: ZColumns,
+  origins: number[],
+  steps: number,
+): Float64Array[] {
   return predictor.state.config.strategy === 'direct'
     ? directLevels(predictor, zc, origins, steps)
     : recursiveLevels(predictor, zc, origins, steps)
@@ -112,4 +124,3 @@ export function predictOriginal(
     transform.inverseForecast(z, history.subarray(0, origins[i] + zc.lag)),
   )
 }
-

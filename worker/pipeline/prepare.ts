@@ -29,7 +29,11 @@ function specFor(config: PipelineConfig, inputSize: number): ModelSpec {
 }
 
 /** Fits every transform on the training part only: validation and test values never reach a statistic. */
-export function fitState(series: SeriesInput, config: PipelineConfig, split: ChronologicalSplit): PipelineState {
+export function fitState(
+  series: SeriesInput,
+  config: PipelineConfig,
+  split: ChronologicalSplit,
+): PipelineState {
   const trainEnd = split.train.end
   const transform = TargetTransform.fit(Array.prototype.slice.call(series.target, 0, trainEnd) as number[], {
     kind: config.transforms.scaling,
@@ -63,7 +67,8 @@ export function checkSeries(series: SeriesInput, config: PipelineConfig): void {
   if (config.strategy === 'recursive' && (series.pastCovariates ?? []).length > 0)
     throw new RangeError('the recursive strategy cannot roll past covariates forward; use direct')
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(series.target[i])) throw new RangeError(`target value ${i} is missing or not a number`)
+    if (!Number.isFinite(series.target[i]))
+      throw new RangeError(`target value ${i} is missing or not a number`)
   }
 }
 
@@ -72,7 +77,9 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
   validateConfig(config)
   checkSeries(series, config)
   const split = chronologicalSplit(series.target.length, config.split)
-  const state = fixedState ? { ...fixedState, config: structuredClone(config) } : fitState(series, config, split)
+  const state = fixedState
+    ? { ...fixedState, config: structuredClone(config) }
+    : fitState(series, config, split)
   const zc = toZColumns(state, series)
   const residual = config.targetMode === 'seasonalResidual'
   const shape: InputShape = { lookback: config.lookback, outputs: state.spec.outputSize }

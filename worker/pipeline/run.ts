@@ -55,7 +55,11 @@ export async function trainOnSeries(
 ): Promise<TrainedRun> {
   const prepared = prepare(series, config, options.fixedState)
   const network = await trainNetwork(prepared, options)
-  const predictor: Predictor = { backend: network.backend, params: network.outcome.params, state: prepared.state }
+  const predictor: Predictor = {
+    backend: network.backend,
+    params: network.outcome.params,
+    state: prepared.state,
+  }
   const validation = analyseValidation(predictor, prepared, series.target)
   const timestamps = series.timestamps
   const run: TrainedRun = {
@@ -82,7 +86,8 @@ export async function completeRun(series: SeriesInput, run: TrainedRun, options:
   const H = prepared.state.config.horizon
   const notes: string[] = []
   const hasValidation = split.validation.end > split.validation.start
-  if (!hasValidation) notes.push('No validation part: no early stopping and unbounded intervals.')
+  if (run.model.calibration.counts.every((count) => count === 0))
+    notes.push('No validation part: no early stopping and unbounded intervals.')
   const validation = hasValidation
     ? evaluateRange(predictor, zc, series.target, split.validation, run.model.calibration)
     : null

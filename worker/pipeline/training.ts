@@ -59,7 +59,10 @@ function zeroHeadStart(prepared: Prepared, precision: Precision, seed: number): 
 }
 
 /** Trains `config.ensemble` members (seeds seed, seed + 1, …); params holds them back to back. */
-export async function trainNetwork(prepared: Prepared, options: TrainingOptions = {}): Promise<TrainedNetwork> {
+export async function trainNetwork(
+  prepared: Prepared,
+  options: TrainingOptions = {},
+): Promise<TrainedNetwork> {
   const { config, spec } = prepared.state
   const { backend, precision } = await chooseBackend(spec, options.backend)
   const starts = options.initialParams ? membersOf(options.initialParams, spec) : null
@@ -70,7 +73,10 @@ export async function trainNetwork(prepared: Prepared, options: TrainingOptions 
     const seed = (config.seed + member) >>> 0
     outcomes.push(await trainMember(prepared, options, { backend, precision, seed, start: starts?.[member] }))
   }
-  const params = precision === 'float32' ? new Float32Array(outcomes.length * paramCount(spec)) : new Float64Array(outcomes.length * paramCount(spec))
+  const params =
+    precision === 'float32'
+      ? new Float32Array(outcomes.length * paramCount(spec))
+      : new Float64Array(outcomes.length * paramCount(spec))
   outcomes.forEach((outcome, i) => params.set(outcome.params, i * paramCount(spec)))
   return { backend, precision, outcome: { ...outcomes[0], params }, members: outcomes }
 }

@@ -1,5 +1,11 @@
 import type { LayerSpec, LossKind, ModelSpec, OptimizerConfig, ScheduleConfig } from '../engine/index'
-import type { ConformalCalibration, DifferencingKind, LogKind, ScalingKind, SplitSize } from '../forecast/index'
+import type {
+  ConformalCalibration,
+  DifferencingKind,
+  LogKind,
+  ScalingKind,
+  SplitSize,
+} from '../forecast/index'
 import type { TargetTransformJSON, ScalerJSON } from '../forecast/index'
 import type { Frequency } from '../timeseries/frequency'
 
@@ -41,6 +47,8 @@ export interface PipelineConfig {
   strategy: Strategy
   transforms: TransformConfig
   targetMode: TargetMode
+  /** Share of the network's correction added to seasonal naive in residual mode (1 = all of it). */
+  residualWeight: number
   split: { validation: SplitSize; test: SplitSize }
   optimizer: OptimizerConfig
   schedule: ScheduleConfig

@@ -15,7 +15,10 @@ function numericColumn(dataset: CsvDataset, name: string): Float64Array {
   const column = dataset.columns.find((candidate) => candidate.name === name)
   if (!column) {
     const names = dataset.columns.map((c) => c.name).join(', ')
-    throw new CodedError<SeriesLoadCode>('COLUMN_NOT_FOUND', `No column "${name}" in ${dataset.fileName} (${names})`)
+    throw new CodedError<SeriesLoadCode>(
+      'COLUMN_NOT_FOUND',
+      `No column "${name}" in ${dataset.fileName} (${names})`,
+    )
   }
   if (column.kind !== 'numeric')
     throw new CodedError<SeriesLoadCode>('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
@@ -24,7 +27,8 @@ function numericColumn(dataset: CsvDataset, name: string): Float64Array {
 
 /** The pipeline's view of an imported dataset: one target, named covariates, time and frequency. */
 export function seriesFromDataset(dataset: CsvDataset, columns: SeriesColumns): SeriesInput {
-  const covariates = (names: string[] = []) => names.map((name) => ({ name, values: numericColumn(dataset, name) }))
+  const covariates = (names: string[] = []) =>
+    names.map((name) => ({ name, values: numericColumn(dataset, name) }))
   return {
     target: numericColumn(dataset, columns.target),
     pastCovariates: covariates(columns.pastCovariates),
@@ -40,7 +44,10 @@ export async function loadSeries(path: string, columns: SeriesColumns): Promise<
   const outcome = await importCsv(path)
   if (outcome.status !== 'ok') {
     const why = outcome.decisions.map((decision) => decision.message).join('; ')
-    throw new CodedError<SeriesLoadCode>('CSV_NEEDS_DECISION', `${path} needs a decision before import: ${why}`)
+    throw new CodedError<SeriesLoadCode>(
+      'CSV_NEEDS_DECISION',
+      `${path} needs a decision before import: ${why}`,
+    )
   }
   return seriesFromDataset(outcome.dataset, columns)
 }

@@ -30,7 +30,11 @@ export interface LoadedModel extends ModelExtras {
 }
 
 /** Weights first, model.json last: a folder with a model.json always has its weights complete. */
-export async function saveModelFolder(directory: string, model: TrainedModel, extras: ModelExtras): Promise<void> {
+export async function saveModelFolder(
+  directory: string,
+  model: TrainedModel,
+  extras: ModelExtras,
+): Promise<void> {
   await mkdir(directory, { recursive: true })
   const { manifest, weights } = serializeModel(model)
   await writeFileAtomic(join(directory, FILES.weights), weights)
@@ -57,7 +61,8 @@ async function readExactly(path: string, size: number): Promise<Uint8Array> {
   try {
     const bytes = new Uint8Array(size)
     const { bytesRead } = await handle.read(bytes, 0, size, 0)
-    if (bytesRead !== size) throw new ModelFormatError('MODEL_DAMAGED', 'The model is damaged: a file changed while reading.')
+    if (bytesRead !== size)
+      throw new ModelFormatError('MODEL_DAMAGED', 'The model is damaged: a file changed while reading.')
     return bytes
   } finally {
     await handle.close()
@@ -66,7 +71,8 @@ async function readExactly(path: string, size: number): Promise<Uint8Array> {
 
 async function readJson(path: string, name: string): Promise<unknown> {
   const size = await sizeOf(path, name)
-  if (size > MAX_MANIFEST_BYTES) throw new ModelFormatError('MODEL_DAMAGED', `The model is damaged: ${name} is ${size} bytes.`)
+  if (size > MAX_MANIFEST_BYTES)
+    throw new ModelFormatError('MODEL_DAMAGED', `The model is damaged: ${name} is ${size} bytes.`)
   try {
     return JSON.parse(new TextDecoder().decode(await readExactly(path, size)))
   } catch (error) {
@@ -80,7 +86,10 @@ export async function loadModelFolder(directory: string): Promise<LoadedModel> {
   const manifestPath = join(directory, FILES.model)
   const manifestSize = await sizeOf(manifestPath, FILES.model)
   if (manifestSize > MAX_MANIFEST_BYTES)
-    throw new ModelFormatError('MODEL_FOREIGN', `${FILES.model} is ${manifestSize} bytes: not an LSTM Studio model.`)
+    throw new ModelFormatError(
+      'MODEL_FOREIGN',
+      `${FILES.model} is ${manifestSize} bytes: not an LSTM Studio model.`,
+    )
   const text = new TextDecoder().decode(await readExactly(manifestPath, manifestSize))
   const { manifest } = parseManifest(text)
   const weightsPath = join(directory, FILES.weights)

@@ -21,7 +21,13 @@ const values = seasonalSeries(120)
 const series = monthlySeries(values)
 
 function sampleModel() {
-  const { state } = prepare(series, tinyConfig({ targetMode: 'seasonalResidual', transforms: { scaling: 'zscore', log: 'log', difference: 'none' } }))
+  const { state } = prepare(
+    series,
+    tinyConfig({
+      targetMode: 'seasonalResidual',
+      transforms: { scaling: 'zscore', log: 'log', difference: 'none' },
+    }),
+  )
   const random = mulberry32(4)
   const size = paramCount(state.spec)
   const params = Float32Array.from({ length: size }, () => random() - 0.5)
@@ -72,13 +78,21 @@ describe('native model format (pure)', () => {
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.count += 1))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.bytes -= 4))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.engine.layout[0].size += 1))))).toBe('MODEL_DAMAGED')
-    expect(codeOf(() => parseManifest(edited((m) => (m.engine.spec.layers[0].units = 7))))).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => (m.engine.spec.layers[0].units = 7))))).toBe(
+      'MODEL_DAMAGED',
+    )
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.count = 1e12))))).toBe('MODEL_DAMAGED')
-    expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.transform.scale.scale = -1))))).toBe('MODEL_DAMAGED')
-    expect(codeOf(() => parseManifest(edited((m) => m.calibration.halfWidths['80'].pop())))).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.transform.scale.scale = -1))))).toBe(
+      'MODEL_DAMAGED',
+    )
+    expect(codeOf(() => parseManifest(edited((m) => m.calibration.halfWidths['80'].pop())))).toBe(
+      'MODEL_DAMAGED',
+    )
     expect(codeOf(() => parseManifest(edited((m) => (m.horizon = 99))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.engine.members = 2))))).toBe('MODEL_DAMAGED')
-    expect(codeOf(() => parseManifest(edited((m) => delete (m as Partial<ModelManifest>).engine)))).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => delete (m as Partial<ModelManifest>).engine)))).toBe(
+      'MODEL_DAMAGED',
+    )
   })
 
   it('refuses weights of the wrong size, with a bad checksum, or holding NaN', () => {
@@ -89,9 +103,11 @@ describe('native model format (pure)', () => {
     expect(codeOf(() => parseWeights(manifest, flipped))).toBe('MODEL_DAMAGED')
     const nan = weights.slice()
     new DataView(nan.buffer).setFloat32(8, NaN, true)
-    expect(codeOf(() => parseWeights({ ...manifest, weights: { ...manifest.weights, fnv1a32: fnv1a32(nan) } }, nan))).toBe(
-      'MODEL_DAMAGED',
-    )
+    expect(
+      codeOf(() =>
+        parseWeights({ ...manifest, weights: { ...manifest.weights, fnv1a32: fnv1a32(nan) } }, nan),
+      ),
+    ).toBe('MODEL_DAMAGED')
   })
 })
 

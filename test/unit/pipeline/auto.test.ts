@@ -11,7 +11,13 @@ const zeroTrainer: Trainer = async (request) => {
   const layout = paramLayout(request.spec)
   const size = layout.reduce((total, entry) => total + entry.size, 0)
   const params = request.precision === 'float32' ? new Float32Array(size) : new Float64Array(size)
-  return { params, bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [request.validationLoss?.(params) ?? 0] }
+  return {
+    params,
+    bestEpoch: 0,
+    epochsRun: 1,
+    trainLoss: [0],
+    valLoss: [request.validationLoss?.(params) ?? 0],
+  }
 }
 
 const options = { trainer: zeroTrainer, backend: 'reference' as const, quick: true }

@@ -39,7 +39,10 @@ describe('CLI train → forecast', () => {
     await writeFile(configPath, JSON.stringify(tiny))
     const modelDir = join(dir, 'model')
     const train = captureIo()
-    const status = await runTrain([SAMPLE, '--target', 'value', '--config', configPath, '--out', modelDir], train.io)
+    const status = await runTrain(
+      [SAMPLE, '--target', 'value', '--config', configPath, '--out', modelDir],
+      train.io,
+    )
     expect(status, train.text.stderr).toBe(0)
     const summary = JSON.parse(train.text.stdout)
     expect(summary.preset).toBe('manual')

@@ -1,5 +1,12 @@
 import { findParam, mulberry32, normalSampler, paramLayout } from '../../../worker/engine/index'
-import { calibratePerStep, defaultConfig, type PipelineConfig, type PipelineState, type SeriesInput, type TrainedModel } from '../../../worker/pipeline/index'
+import {
+  calibratePerStep,
+  defaultConfig,
+  type PipelineConfig,
+  type PipelineState,
+  type SeriesInput,
+  type TrainedModel,
+} from '../../../worker/pipeline/index'
 
 /** Monthly timestamps from January 2000 (UTC). */
 export function monthly(n: number): Float64Array {
@@ -9,7 +16,10 @@ export function monthly(n: number): Float64Array {
 /** A seasonal series with trend and noise, strictly positive. */
 export function seasonalSeries(n: number, seed = 3, noise = 1): number[] {
   const normal = normalSampler(mulberry32(seed))
-  return Array.from({ length: n }, (_, t) => 50 + 0.3 * t + 10 * Math.sin((2 * Math.PI * t) / 12) + noise * normal())
+  return Array.from(
+    { length: n },
+    (_, t) => 50 + 0.3 * t + 10 * Math.sin((2 * Math.PI * t) / 12) + noise * normal(),
+  )
 }
 
 export function monthlySeries(values: number[]): SeriesInput {
@@ -45,7 +55,9 @@ export function constantOutputParams(state: PipelineState, bias: number): Float3
 
 export function modelWith(state: PipelineState, params: Float32Array, series: SeriesInput): TrainedModel {
   const H = state.config.horizon
-  const residuals = Array.from({ length: 30 }, (_, i) => Float64Array.from({ length: H }, (_, k) => ((i % 7) - 3) * (k + 1)))
+  const residuals = Array.from({ length: 30 }, (_, i) =>
+    Float64Array.from({ length: H }, (_, k) => ((i % 7) - 3) * (k + 1)),
+  )
   return {
     state,
     params,

@@ -19,7 +19,10 @@ describe('new data: forecasting a grown series without retraining, and warm star
 
   it('seasonal-residual forecasts from grown data follow the newest season', async () => {
     const values = seasonalSeries(120)
-    const { state } = prepare(monthlySeries(values), tinyConfig({ targetMode: 'seasonalResidual', horizon: 6 }))
+    const { state } = prepare(
+      monthlySeries(values),
+      tinyConfig({ targetMode: 'seasonalResidual', horizon: 6 }),
+    )
     const model = modelWith(state, constantOutputParams(state, 0), monthlySeries(values))
     const grown = [...values, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511]
     const forecast = await forecastAhead(model, monthlySeries(grown), { horizon: 3, backend: 'reference' })
@@ -35,14 +38,16 @@ describe('new data: forecasting a grown series without retraining, and warm star
 
   it('a warm-start fine-tune moves the weights away from the trained ones and keeps the scaling', async () => {
     const values = seasonalSeries(144)
-    const run = await trainOnSeries(monthlySeries(values.slice(0, 120)), tinyConfig({ ensemble: 2 }), { backend: 'reference' })
+    const run = await trainOnSeries(monthlySeries(values.slice(0, 120)), tinyConfig({ ensemble: 2 }), {
+      backend: 'reference',
+    })
     expect(run.model.params.length).toBe(2 * run.network.members[0].params.length)
     const tuned = await fineTune(run.model, monthlySeries(values), { epochs: 2, backend: 'reference' })
     expect(tuned.state.transform).toEqual(run.model.state.transform)
     expect(tuned.state.config).toEqual(run.model.state.config)
     const changed = tuned.params.some((p, i) => p !== run.model.params[i])
     expect(changed).toBe(true)
-    const distance = Math.sqrt(tuned.params.reduce((s, p, i) => s + (p - run.model.params[i]) ** 2, 0))
+    const distance = Math.hypot(...Array.from(tuned.params, (p, i) => p - run.model.params[i]))
     expect(distance).toBeLessThan(5)
   })
 })

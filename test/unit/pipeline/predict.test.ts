@@ -52,7 +52,12 @@ describe('predictions come back on the original scale', () => {
   })
 
   it('recursive rollout feeds its own predictions back (a seasonal-residual model beyond one season)', () => {
-    const config = tinyConfig({ targetMode: 'seasonalResidual', strategy: 'recursive', horizon: 24, lookback: 12 })
+    const config = tinyConfig({
+      targetMode: 'seasonalResidual',
+      strategy: 'recursive',
+      horizon: 24,
+      lookback: 12,
+    })
     const { p, predictor } = predictorFor(config, 0.1)
     const [forecast] = predictOriginal(predictor, p.zc, values, [100], 24)
     const scale = p.state.transform.scale.scale
@@ -63,6 +68,15 @@ describe('predictions come back on the original scale', () => {
     }
   })
 
+  it('residualWeight scales the correction added to seasonal naive', () => {
+    const full = predictorFor(tinyConfig({ targetMode: 'seasonalResidual' }), 0.4)
+    const half = predictorFor(tinyConfig({ targetMode: 'seasonalResidual', residualWeight: 0.5 }), 0.4)
+    const [a] = predictOriginal(full.predictor, full.p.zc, values, [100], 6)
+    const [b] = predictOriginal(half.predictor, half.p.zc, values, [100], 6)
+    for (let k = 0; k < 6; k++)
+      expect(b[k] - values[100 + k - 12]).toBeCloseTo((a[k] - values[100 + k - 12]) / 2, 3)
+  })
+
   it('an ensemble averages its members on the network scale', () => {
     const config = tinyConfig({ ensemble: 2 })
     const { p, predictor } = predictorFor(config, 0)
@@ -70,9 +84,17 @@ describe('predictions come back on the original scale', () => {
     members.set(constantOutputParams(p.state, 1))
     members.set(constantOutputParams(p.state, -0.5), predictor.params.length)
     const [mean] = predictOriginal({ ...predictor, params: members }, p.zc, values, [100], 3)
-    const [alone] = predictOriginal({ ...predictor, params: constantOutputParams(p.state, 0.25) }, p.zc, values, [100], 3)
+    const [alone] = predictOriginal(
+      { ...predictor, params: constantOutputParams(p.state, 0.25) },
+      p.zc,
+      values,
+      [100],
+      3,
+    )
     mean.forEach((v, k) => expect(v).toBeCloseTo(alone[k], 4))
-    expect(() => predictOriginal({ ...predictor, params: members.subarray(1) }, p.zc, values, [100], 3)).toThrow(/whole number/)
+    expect(() =>
+      predictOriginal({ ...predictor, params: members.subarray(1) }, p.zc, values, [100], 3),
+    ).toThrow(/whole number/)
   })
 
   it('uses covariate columns scaled on the training part', () => {

@@ -36,11 +36,14 @@ describe('prepare: transforms and windows respect the split', () => {
 
   it('differenced targets are windowed in z-space and the transform inverts exactly', () => {
     const values = seasonalSeries(120)
-    const p = prepare(monthlySeries(values), tinyConfig({ transforms: { scaling: 'zscore', log: 'none', difference: 'first' } }))
+    const p = prepare(
+      monthlySeries(values),
+      tinyConfig({ transforms: { scaling: 'zscore', log: 'none', difference: 'first' } }),
+    )
     expect(p.zc.lag).toBe(1)
     const transform = TargetTransform.fromJSON(p.state.transform)
     const origin = p.trainOrigins[3]
-    const zTargets = Array.from(p.train.y.subarray(3 * 6, 4 * 6))
+    const zTargets = Array.from(p.train.y).slice(3 * 6, 4 * 6)
     const levels = transform.inverseForecast(zTargets, values.slice(0, origin + 1))
     levels.forEach((level, k) => expect(level).toBeCloseTo(values[origin + 1 + k], 9))
   })
@@ -55,6 +58,8 @@ describe('prepare: transforms and windows respect the split', () => {
     const values = seasonalSeries(60)
     const withPast = { ...monthlySeries(values), pastCovariates: [{ name: 'x', values }] }
     expect(() => prepare(withPast, tinyConfig({ strategy: 'recursive' }))).toThrow(/recursive/)
-    expect(() => prepare(monthlySeries(values), tinyConfig({ lookback: 40 }))).toThrow(/no complete training window/)
+    expect(() => prepare(monthlySeries(values), tinyConfig({ lookback: 40 }))).toThrow(
+      /no complete training window/,
+    )
   })
 })

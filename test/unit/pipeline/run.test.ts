@@ -32,17 +32,24 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
 
   it('early stopping keeps the best validation epoch', async () => {
     const series = monthlySeries(seasonalSeries(120))
-    const result = await runPipeline(series, tinyConfig({ epochs: 30, patience: 3, optimizer: { name: 'adam', lr: 0.05 } }), {
-      backend: 'reference',
-      quick: true,
-    })
+    const result = await runPipeline(
+      series,
+      tinyConfig({ epochs: 30, patience: 3, optimizer: { name: 'adam', lr: 0.05 } }),
+      {
+        backend: 'reference',
+        quick: true,
+      },
+    )
     const { valLoss, bestEpoch, epochsRun } = result.training
     expect(valLoss[bestEpoch]).toBe(Math.min(...valLoss))
     if (epochsRun < 30) expect(epochsRun - 1 - bestEpoch).toBe(3)
   })
 
   it('without timestamps the forecast has no dates', async () => {
-    const result = await runPipeline({ target: seasonalSeries(100), period: 12 }, tinyConfig(), { backend: 'reference', quick: true })
+    const result = await runPipeline({ target: seasonalSeries(100), period: 12 }, tinyConfig(), {
+      backend: 'reference',
+      quick: true,
+    })
     expect(result.forecast.timestamps).toBeNull()
     expect(result.model.state.period).toBe(12)
   })
@@ -51,7 +58,8 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
 describe('conformal calibration per horizon step', () => {
   it('matches the normal quantiles on many residuals and covers new draws at the nominal rate', () => {
     const normal = normalSampler(mulberry32(5))
-    const draw = (n: number) => Array.from({ length: n }, () => Float64Array.from({ length: 3 }, (_, k) => (k + 1) * normal()))
+    const draw = (n: number) =>
+      Array.from({ length: n }, () => Float64Array.from({ length: 3 }, (_, k) => (k + 1) * normal()))
     const calibration = calibratePerStep(draw(4000), 3)
     for (let k = 0; k < 3; k++) {
       expect(Math.abs(calibration.halfWidths[80][k] / (k + 1) - 1.2816)).toBeLessThan(0.1)
