@@ -29,7 +29,8 @@ export const i18n = createI18n({
     fr: { decimal: { maximumFractionDigits: 3 } },
   },
   datetimeFormats: {
-    en: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
-    fr: { short: { year: 'numeric', month: 'short', day: 'numeric' } },
+    // Series timestamps are UTC calendar dates: shown in UTC so no time zone moves them a day.
+    en: { short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } },
+    fr: { short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } },
   },
 })

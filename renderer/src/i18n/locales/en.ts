@@ -54,6 +54,7 @@ export default {
     noDatasets: 'No datasets yet: import a CSV file.',
     rows: '{count} rows',
     loading: 'Loading the series…',
+    range: 'from {from} to {to}',
     showColumn: 'Column',
     roles: 'Column roles',
     rolesHint: 'The target is forecast; covariates help; future covariates are known ahead.',

@@ -62,6 +62,7 @@ const fr: typeof en = {
     noDatasets: 'Aucun jeu de données : importez un fichier CSV.',
     rows: '{count} lignes',
     loading: 'Chargement de la série…',
+    range: 'du {from} au {to}',
     showColumn: 'Colonne',
     roles: 'Rôles des colonnes',
     rolesHint:
