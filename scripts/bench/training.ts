@@ -9,7 +9,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import { mulberry32 } from '../../worker/engine/prng'
+import { trainingConfigSchema } from '../../electron/api/requests/training'
 import { TrainingService } from '../../electron/services/training/training-service'
+import { trainingFlopsPerWindow } from '../../electron/services/training/worker-count'
 import type { TrainingWindows } from '../../electron/services/training/training-windows'
 
 interface BenchConfig {
@@ -59,13 +61,6 @@ function makeWindows(cfg: BenchConfig, count: number): TrainingWindows {
   return { inputSize: 1, train: { x, y }, validation: null }
 }
 
-/** Matrix FLOP of one training window: 3 × (L·Σₖ 8U(inₖ + U) + 2UH). */
-function trainFlopsPerWindow(cfg: BenchConfig): number {
-  let perStep = 0
-  for (let k = 0; k < cfg.layers; k++) perStep += 8 * cfg.units * ((k === 0 ? 1 : cfg.units) + cfg.units)
-  return 3 * (cfg.lookback * perStep + 2 * cfg.units * cfg.horizon)
-}
-
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 async function benchOne(
@@ -90,26 +85,23 @@ async function benchOne(
     },
   })
   const started = performance.now()
-  const status = service.start({
-    jobId: `bench-${cfg.name}-${threads}`,
-    windows,
-    config: {
-      layers: Array.from({ length: cfg.layers }, () => ({
-        cell: 'lstm' as const,
-        units: cfg.units,
-        dropout: 0,
-      })),
-      lookback: cfg.lookback,
-      horizon: cfg.horizon,
-      batchSize: cfg.batch,
-      epochs: 1 + TIMED_EPOCHS,
-      optimizer: { kind: 'adam', lr: 1e-3 },
-      seed: SEED,
-      workers: threads,
-      backend: (option('--backend') ?? 'auto') as 'auto' | 'wasm' | 'reference',
-      shardSize: option('--shard-size') ? Number(option('--shard-size')) : undefined,
-    },
+  const config = trainingConfigSchema.parse({
+    layers: Array.from({ length: cfg.layers }, () => ({
+      cell: 'lstm' as const,
+      units: cfg.units,
+      dropout: 0,
+    })),
+    lookback: cfg.lookback,
+    horizon: cfg.horizon,
+    batchSize: cfg.batch,
+    epochs: 1 + TIMED_EPOCHS,
+    optimizer: { kind: 'adam', lr: 1e-3 },
+    seed: SEED,
+    workers: threads,
+    backend: (option('--backend') ?? 'auto') as 'auto' | 'wasm' | 'reference',
+    shardSize: option('--shard-size') ? Number(option('--shard-size')) : undefined,
   })
+  const status = service.start({ jobId: `bench-${cfg.name}-${threads}`, windows, config })
   const final = await service.finished(status.jobId)
   delay.disable()
   await service.dispose()
@@ -123,7 +115,7 @@ async function benchOne(
     threads,
     windowsPerSec: Math.round(count / secondsPerEpoch),
     secondsPerEpoch: Number(secondsPerEpoch.toFixed(3)),
-    gflops: Number(((count * trainFlopsPerWindow(cfg)) / 1e9 / secondsPerEpoch).toFixed(2)),
+    gflops: Number(((count * trainingFlopsPerWindow(config, 1)) / 1e9 / secondsPerEpoch).toFixed(2)),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     eventLoopP99Ms: Number((delay.percentile(99) / 1e6).toFixed(2)),
     backend: final.backend,

@@ -60,7 +60,7 @@ export const trainingConfigSchema = z
     /** Epochs without improvement before early stopping; 0 = never stop early. */
     patience: z.number().int().min(0).default(0),
     seed: z.number().int().min(0).max(0xffffffff).default(0),
-    /** Pool threads this job uses; default: the whole pool (cores − 1). */
+    /** Pool threads this job uses; default: the pool (cores − 1), fewer for models too small to split. */
     workers: z.number().int().min(1).max(256).optional(),
     backend: z.enum(['auto', 'wasm', 'reference']).default('auto'),
     /** Truncated BPTT window; 0 = full lookback. */

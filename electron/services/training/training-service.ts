@@ -11,6 +11,7 @@ import type { FaultInjection } from './fault-plan'
 import type { EventSink } from './job-events'
 import { TrainingJob } from './training-job'
 import { TrainingPool } from './training-pool'
+import { defaultWorkers } from './worker-count'
 import { assertWindowShapes, type TrainingWindows } from './training-windows'
 
 export interface TrainingServiceOptions {
@@ -84,7 +85,10 @@ export class TrainingService {
         windows: options.windows,
         checkpointDir: options.checkpointDir ?? null,
         resume: options.resume ?? false,
-        workers: Math.min(config.workers ?? this.poolSize, this.poolSize),
+        workers: Math.min(
+          config.workers ?? defaultWorkers(config, options.windows.inputSize, this.poolSize),
+          this.poolSize,
+        ),
         stepRetries: this.options.stepRetries ?? 1,
         fault: options.fault ?? null,
       },
