@@ -13,8 +13,18 @@ type Command = { summary: string; run: (argv: string[], io: CliIo) => Promise<nu
 
 const commands: Record<string, Command> = {
   inspect: {
-    summary: 'inspect FILE [--json]   detected format, columns, rows, frequency and missing values of a CSV',
+    summary:
+      'inspect FILE [--json]                       format, columns, rows, frequency and missing values of a CSV',
     run: async (argv, io) => (await import('./inspect')).runInspect(argv, io),
+  },
+  train: {
+    summary:
+      'train DATA.csv --target COL [--config FILE] --out DIR   train (Auto unless the config says otherwise)',
+    run: async (argv, io) => (await import('./train')).runTrain(argv, io),
+  },
+  forecast: {
+    summary: 'forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv   forecast with 80/95% intervals',
+    run: async (argv, io) => (await import('./forecast')).runForecast(argv, io),
   },
 }
 
