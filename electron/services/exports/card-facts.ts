@@ -1,0 +1,78 @@
+import type { ModelManifest } from '../../../worker/model-format/index'
+
+/**
+ * Defensive readers for metrics.json and training.json: both are free-form JSON written by
+ * whichever version trained the model, so a card shows what it recognises and skips the rest.
+ */
+
+function field(value: unknown, ...path: string[]): unknown {
+  let current = value
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<string, unknown>)[key]
+  }
+  return current
+}
+
+export function text(value: unknown, ...path: string[]): string | undefined {
+  const found = field(value, ...path)
+  return typeof found === 'string' && found.length > 0 ? found : undefined
+}
+
+export function num(value: unknown, ...path: string[]): number | undefined {
+  const found = field(value, ...path)
+  return typeof found === 'number' && Number.isFinite(found) ? found : undefined
+}
+
+export interface MetricRow {
+  name: string
+  mae?: number
+  rmse?: number
+  mase?: number
+  smape?: number
+}
+
+function row(name: string, metrics: unknown): MetricRow {
+  return {
+    name,
+    mae: num(metrics, 'mae'),
+    rmse: num(metrics, 'rmse'),
+    mase: num(metrics, 'mase'),
+    smape: num(metrics, 'smape'),
+  }
+}
+
+/** The model's test scores first, then every baseline that could be scored. */
+export function testScores(metrics: unknown): MetricRow[] {
+  const test = field(metrics, 'test')
+  if (test === null || typeof test !== 'object') return []
+  const rows = [row('this model', test)]
+  const baselines = field(metrics, 'baselines')
+  if (baselines !== null && typeof baselines === 'object')
+    for (const [name, scores] of Object.entries(baselines as Record<string, unknown>))
+      if (num(scores, 'mae') !== undefined) rows.push(row(name, scores))
+  return rows
+}
+
+const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'tanh RNN' } as const
+
+export function layersText(manifest: ModelManifest): string {
+  return manifest.engine.spec.layers.map((layer) => `${CELL_NAMES[layer.cell]} ${layer.units}`).join(' → ')
+}
+
+export function frequencyText(manifest: ModelManifest): string {
+  const frequency = manifest.frequency
+  if (!frequency) return 'none (plain index)'
+  return frequency.step === 1 ? frequency.unit : `${frequency.step} × ${frequency.unit}`
+}
+
+export function dateText(epochMs: number | null): string {
+  if (epochMs === null) return 'not recorded'
+  const iso = new Date(epochMs).toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+}
+
+export function formatNumber(value: number | undefined): string {
+  if (value === undefined) return '–'
+  return Math.abs(value) >= 1000 || Math.abs(value) < 0.01 ? value.toPrecision(4) : value.toFixed(3)
+}
