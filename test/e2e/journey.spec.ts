@@ -36,7 +36,9 @@ test('the full journey on AirPassengers', async ({ appPage: page }) => {
     await page.getByTestId('field-patience').fill('0')
     // Input 1: 4·16·(1+16)+8·16 = 1216; 4·8·(16+8)+8·8 = 832; head 8·h+h.
     const horizon = Number(await page.getByTestId('field-horizon').inputValue())
-    await expect(page.getByTestId('parameter-count')).toHaveText(String(1216 + 832 + 9 * horizon))
+    await expect(page.getByTestId('parameter-count')).toHaveText(
+      (1216 + 832 + 9 * horizon).toLocaleString('en-US'),
+    )
     await shoot(page, 'model')
   })
 
