@@ -3,7 +3,6 @@ import { computed, markRaw, ref, shallowRef } from 'vue'
 import type {
   TrainingJobStatus,
   TrainingProgressEvent,
-  TrainingStartArgs,
   TrainingState,
 } from '../../../electron/api/requests/training'
 import type { AppRequestArgs } from '../api/app-requests'
@@ -57,7 +56,7 @@ export const useTraining = defineStore('training', () => {
       series.clear()
       progress.value = null
       version.value++
-      const started = await api.call('training.start', args as TrainingStartArgs)
+      const started = await api.call('training.start', args)
       follow(started)
       return true
     } catch (error) {
