@@ -22,6 +22,11 @@ const commands: Record<string, Command> = {
       'train DATA.csv --target COL [--config FILE] --out DIR   train (Auto unless the config says otherwise)',
     run: async (argv, io) => (await import('./train')).runTrain(argv, io),
   },
+  export: {
+    summary:
+      'export MODEL_DIR --format onnx|tfjs|native --out DIR   the model for onnxruntime, TensorFlow.js or LSTM Studio',
+    run: async (argv, io) => (await import('./export')).runExport(argv, io),
+  },
   forecast: {
     summary: 'forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv   forecast with 80/95% intervals',
     run: async (argv, io) => (await import('./forecast')).runForecast(argv, io),
