@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { shoot, waitForProject } from './helpers'
+import { createProject, csvCasePath, inspectCsv, shoot, waitForProject } from './helpers'
 
 test('the Projects screen lists the open and recent projects', async ({ appPage: page }) => {
   await waitForProject(page)
@@ -24,4 +24,36 @@ test('the Model screen counts weights exactly and flags invalid settings', async
   await expect(page.getByTestId('start-training')).toBeDisabled()
   await page.getByTestId('field-layers-0-units').fill('16')
   await expect(page.getByTestId('issue-count')).toHaveCount(0)
+})
+
+test('repeated timestamps ask for a decision, then import', async ({ appPage: page }) => {
+  await waitForProject(page)
+  await createProject(page, `Decisions ${Date.now()}`)
+  await inspectCsv(page, csvCasePath('duplicate_timestamps.csv'))
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('import-decisions')).toBeVisible()
+  await page.getByTestId('decision-duplicates').selectOption('average')
+  await shoot(page, 'import-decision')
+  await page.getByTestId('import-run').click()
+  await expect(page.getByTestId('dataset-duplicate_timestamps')).toBeVisible()
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0)
+})
+
+test('a project can be renamed, duplicated and deleted by typing its name', async ({ appPage: page }) => {
+  await waitForProject(page)
+  const name = `Scratch ${Date.now()}`
+  await createProject(page, name)
+  await page.getByTestId('nav-projects').click()
+  await page.getByTestId('rename-input').fill(`${name} renamed`)
+  await page.getByRole('button', { name: 'Rename' }).click()
+  await expect(page.getByTestId('project-name')).toContainText(`${name} renamed`)
+  await page.getByRole('button', { name: 'Duplicate' }).click()
+  await expect(page.getByTestId('notice').filter({ hasText: 'Copied as' })).toBeVisible()
+  await page.getByTestId('current-project').getByRole('button', { name: 'Delete' }).click()
+  await expect(page.getByTestId('delete-confirm')).toBeDisabled()
+  await page.getByTestId('delete-confirm-name').fill(`${name} renamed`)
+  await page.getByTestId('delete-confirm').click()
+  await expect(page.getByTestId('notice').filter({ hasText: 'deleted' })).toBeVisible()
+  // The open project was deleted: the app falls back to the sample project.
+  await expect(page.getByTestId('project-name')).toContainText('LSTM Studio sample')
 })
