@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { createProject, csvCasePath, inspectCsv, shoot, waitForProject } from './helpers'
+import { createProject, csvCasePath, expectChartDrawn, inspectCsv, shoot, waitForProject } from './helpers'
 
 test('the Projects screen lists the open and recent projects', async ({ appPage: page }) => {
   await waitForProject(page)
@@ -56,4 +56,12 @@ test('a project can be renamed, duplicated and deleted by typing its name', asyn
   await expect(page.getByTestId('notice').filter({ hasText: 'deleted' })).toBeVisible()
   // The open project was deleted: the app falls back to the sample project.
   await expect(page.getByTestId('project-name')).toContainText('LSTM Studio sample')
+})
+
+test('follows a dark system theme', async ({ appPage: page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await waitForProject(page)
+  await expect(page.locator(':root')).toHaveCSS('background-color', 'rgb(20, 24, 33)')
+  await expectChartDrawn(page.getByTestId('series-chart'))
+  await shoot(page, 'data-dark')
 })

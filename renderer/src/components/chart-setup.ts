@@ -26,3 +26,12 @@ Chart.register(
   Decimation,
   zoomPlugin,
 )
+
+// Axis text and grid lines follow the light/dark theme (charts drawn later pick it up).
+function followTheme(): void {
+  const style = getComputedStyle(document.documentElement)
+  Chart.defaults.color = style.getPropertyValue('--muted').trim() || '#5d6677'
+  Chart.defaults.borderColor = style.getPropertyValue('--border').trim() || '#d5dae3'
+}
+followTheme()
+window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', followTheme)
