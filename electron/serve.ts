@@ -6,6 +6,7 @@ import { findRendererDir, findResourcesDir } from './runtime-paths'
 import { startServer } from './server'
 import { createServices } from './services'
 import { defaultSettingsDir } from './settings-dir'
+import { bundledWorkerFiles } from './worker-files'
 import path from 'node:path'
 
 /**
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     identity: appIdentity(null),
     samplesDir: path.join(findResourcesDir(here), 'samples'),
     settingsDir: values['data-dir'] ? path.join(values['data-dir'], 'settings') : defaultSettingsDir(),
+    workers: bundledWorkerFiles,
     defaultProjectsFolder: values['data-dir'] ? path.join(values['data-dir'], 'projects') : undefined,
   })
   const server = await startServer({

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RequestDefinition } from './define'
 import { appRequests } from './requests/app'
 import { dataRequests } from './requests/data'
+import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
 import { sampleRequests } from './requests/samples'
 import { trainingRequests } from './requests/training'
@@ -19,6 +20,7 @@ export const requests = {
   ...trainingRequests,
   ...projectRequests,
   ...dataRequests,
+  ...modelRequests,
 } as const
 
 export type Requests = typeof requests

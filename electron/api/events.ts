@@ -10,6 +10,8 @@ export interface EventMap {
   'app.notice': { level: 'info' | 'warning' | 'error'; message: string }
   /** A CSV import's progress, at most ten a second. */
   'data.importProgress': { importId: string; fraction: number; rows: number }
+  /** A finished run was judged and saved as a model of the project. */
+  'models.ready': { projectId: string; modelId: string; runId: string }
   /** Within-epoch progress of a training job, at most 10 events per second per job. */
   'training.progress': TrainingProgressEvent
   /** One per finished epoch; never dropped. */

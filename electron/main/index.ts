@@ -4,6 +4,7 @@ import { createDispatcher } from '../api/dispatch'
 import { appIdentity } from '../identity'
 import { findResourcesDir } from '../runtime-paths'
 import { createServices } from '../services'
+import { bundledWorkerFiles } from '../worker-files'
 import { registerIpcAdapter } from './ipc-adapter'
 import { createAppUrlCheck } from './security/app-url'
 import { enforceContentSecurityPolicy } from './security/content-security-header'
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     samplesDir: path.join(resourcesDir, 'samples'),
     // LSTM_STUDIO_DATA_DIR keeps settings and projects in one folder (end-to-end tests, portable use).
     settingsDir: dataDir ? path.join(dataDir, 'settings') : app.getPath('userData'),
+    workers: bundledWorkerFiles,
     defaultProjectsFolder: dataDir ? path.join(dataDir, 'projects') : undefined,
   })
   registerIpcAdapter(createDispatcher(services.handlers), services.bus, isAppUrl)

@@ -2,12 +2,26 @@ import type { Handlers } from '../api/dispatch'
 import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
+import { Evaluator } from './forecasting/evaluator'
+import { RunLifecycle } from './forecasting/run-lifecycle'
 import { dataHandlers } from './handlers/data'
+import { modelHandlers } from './handlers/models'
 import { projectHandlers } from './handlers/projects'
+import { appTrainingHandlers } from './handlers/training'
 import { OpenProjects } from './open-projects'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
 import { SampleService } from './samples/sample-service'
+import { TrainingService } from './training/training-service'
+
+/** Files of the worker threads: bundled paths in the app (`?modulePath`), TypeScript under tsx in tests. */
+export interface WorkerFiles {
+  train: string
+  evaluate: string
+  execArgv?: string[]
+  /** Threads of the training pool; default cores − 1. */
+  poolSize?: number
+}
 
 export interface ServiceOptions {
   identity: AppIdentity
@@ -17,6 +31,7 @@ export interface ServiceOptions {
   settingsDir: string
   /** Where new projects go until the user picks another folder. */
   defaultProjectsFolder?: string
+  workers: WorkerFiles
 }
 
 export interface Services {
@@ -38,6 +53,14 @@ export function createServices(options: ServiceOptions): Services {
     defaultProjectsFolder: options.defaultProjectsFolder ?? builtInProjectsFolder(),
   })
   const open = new OpenProjects()
+  const training = new TrainingService({
+    workerFilename: options.workers.train,
+    execArgv: options.workers.execArgv,
+    poolSize: options.workers.poolSize,
+    events: bus,
+  })
+  const evaluator = new Evaluator(options.workers.evaluate, options.workers.execArgv)
+  const runs = new RunLifecycle(training, open, evaluator, bus)
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
@@ -45,11 +68,15 @@ export function createServices(options: ServiceOptions): Services {
     'samples.series': ({ id }) => samples.series(id),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
+    ...appTrainingHandlers(training, runs),
+    ...modelHandlers(open, options.identity.version),
   }
   return {
     handlers,
     bus,
     dispose: async () => {
+      await training.dispose()
+      await evaluator.dispose()
       await open.closeAll()
       await store.closeAll()
     },

@@ -144,10 +144,34 @@ export const trainingSourceSchema = z
   })
   .strict()
 
+/** How the series becomes windows and how predictions are judged (see worker/pipeline). */
+export const forecastingSettingsSchema = z
+  .object({
+    strategy: z.enum(['direct', 'recursive']).default('direct'),
+    /** 'seasonalResidual': the network learns the correction to a seasonal-naive forecast. */
+    targetMode: z.enum(['level', 'seasonalResidual']).default('level'),
+    scaling: z.enum(['zscore', 'minmax', 'none']).default('zscore'),
+    log: z.enum(['none', 'log', 'log1p']).default('none'),
+    difference: z.enum(['none', 'first', 'seasonal']).default('none'),
+    /** Share of the series held out as the final test part (never seen by training or early stopping). */
+    testFraction: z.number().min(0).max(0.5).default(0.15),
+  })
+  .strict()
+
+export type ForecastingSettings = z.output<typeof forecastingSettingsSchema>
+
 export const trainingStartArgsSchema = z
   .object({
     source: trainingSourceSchema,
     config: trainingConfigSchema,
+    forecasting: forecastingSettingsSchema.default({
+      strategy: 'direct',
+      targetMode: 'level',
+      scaling: 'zscore',
+      log: 'none',
+      difference: 'none',
+      testFraction: 0.15,
+    }),
     /** Run to create, or to continue with `resume`; default: a fresh id. */
     runId: jobId.optional(),
     resume: z.boolean().default(false),

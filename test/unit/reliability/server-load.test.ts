@@ -9,6 +9,7 @@ import { startServer } from '../../../electron/server'
 import type { RunningServer } from '../../../electron/server'
 import { createServices } from '../../../electron/services'
 import type { Services } from '../../../electron/services'
+import { testWorkerFiles } from '../helpers/test-workers'
 
 // Loopback only, bounded counts: this is a robustness test, not a benchmark.
 const root = mkdtempSync(path.join(os.tmpdir(), 'lstm-load-'))
@@ -21,6 +22,7 @@ beforeAll(async () => {
     identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
     samplesDir: path.resolve(__dirname, '../../../resources/samples'),
     settingsDir: path.join(root, 'settings'),
+    workers: testWorkerFiles,
     defaultProjectsFolder: path.join(root, 'projects'),
   })
   server = await startServer({

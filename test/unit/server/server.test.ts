@@ -8,6 +8,7 @@ import { startServer } from '../../../electron/server'
 import type { RunningServer } from '../../../electron/server'
 import { createServices } from '../../../electron/services'
 import type { Services } from '../../../electron/services'
+import { testWorkerFiles } from '../helpers/test-workers'
 
 let server: RunningServer
 let services: Services
@@ -19,6 +20,7 @@ beforeAll(async () => {
     identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
     samplesDir: path.resolve(__dirname, '../../../resources/samples'),
     settingsDir: path.join(staticRoot, 'settings'),
+    workers: testWorkerFiles,
     defaultProjectsFolder: path.join(staticRoot, 'projects'),
   })
   server = await startServer({

@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import type { Frequency } from '../../../worker/timeseries/frequency'
+import { defineRequest } from '../define'
+
+/** Scores of one forecaster on one part of the data; null where a metric does not apply (MAPE near zero). */
+export interface Metrics {
+  mae: number
+  rmse: number
+  mape: number | null
+  smape: number
+  mase: number | null
+}
+
+export interface IntervalBands {
+  mean: number[]
+  lower80: number[]
+  upper80: number[]
+  lower95: number[]
+  upper95: number[]
+}
+
+/** How a trained model did, with the baselines on the same split, as the Forecast screen draws it. */
+export interface ModelEvaluation {
+  modelId: string
+  name: string
+  target: string
+  frequency: Frequency | null
+  /** The whole series: epoch ms (or null: equally spaced steps) and values. */
+  timestamps: number[] | null
+  actual: Array<number | null>
+  /** Index of the first validation and the first test point. */
+  validationStart: number
+  testStart: number
+  /** The model's forecasts over the test part (from the test origin), with conformal intervals. */
+  test: IntervalBands & { start: number }
+  /** One-step-ahead fitted values over train+validation, where the model computed them. */
+  fitted: { start: number; values: number[] } | null
+  metrics: { validation: Metrics | null; test: Metrics }
+  baselines: Array<{ name: string; test: Metrics }>
+  coverage: { level80: number | null; level95: number | null }
+  backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics } | null
+  /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
+  config: Record<string, unknown>
+  notes: string[]
+}
+
+export interface ForecastView {
+  forecastId: string
+  modelId: string
+  /** Future timestamps from the inferred frequency (null: steps after the last one). */
+  timestamps: number[] | null
+  bands: IntervalBands
+  /** Project-relative path of the saved CSV. */
+  file: string
+}
+
+export type ExportFormat = 'native' | 'onnx' | 'tfjs'
+
+const projectId = z.string().min(1).max(128)
+const modelId = z.string().min(1).max(128)
+
+export const modelRequests = {
+  'models.evaluation': defineRequest<ModelEvaluation>()(
+    'Metrics, test forecasts, intervals, baselines and backtest of a trained model.',
+    z.object({ projectId, modelId }).strict(),
+  ),
+  'models.forecast': defineRequest<ForecastView>()(
+    'Forecasts past the end of the data (optionally of a re-imported, grown dataset) and saves it.',
+    z
+      .object({
+        projectId,
+        modelId,
+        horizon: z.number().int().min(1).max(10_000).optional(),
+        /** A newer import of the same series; the model keeps the scaling it was trained with. */
+        datasetId: z.string().min(1).max(128).optional(),
+      })
+      .strict(),
+  ),
+  'models.export': defineRequest<{ format: ExportFormat; path: string; files: string[] }>()(
+    'Exports a trained model (ONNX, TensorFlow.js or the native format) into the project, or a chosen folder.',
+    z
+      .object({
+        projectId,
+        modelId,
+        format: z.enum(['native', 'onnx', 'tfjs']),
+        outDir: z.string().min(1).max(4096).optional(),
+      })
+      .strict(),
+  ),
+  'forecasts.exportCsv': defineRequest<{ path: string; csv: string }>()(
+    'Writes a saved forecast as CSV with the chosen delimiter and decimal separator.',
+    z
+      .object({
+        projectId,
+        forecastId: z.string().min(1).max(128),
+        delimiter: z.enum([',', ';', '\t']).default(','),
+        decimalSeparator: z.enum(['.', ',']).default('.'),
+      })
+      .strict()
+      .refine((value) => value.delimiter !== value.decimalSeparator, {
+        message: 'the delimiter and the decimal separator must differ',
+        path: ['decimalSeparator'],
+      }),
+  ),
+}

@@ -1,0 +1,58 @@
+import type { SeriesInput } from '../../../worker/pipeline/index'
+import type { Frequency } from '../../../worker/timeseries/frequency'
+import type { DatasetRecord, ProjectSession } from '../projects'
+import { readColumnarCache } from '../projects'
+
+export interface SeriesChoice {
+  target: string
+  covariates: string[]
+}
+
+/**
+ * The pipeline's view of a dataset: the target, covariates split by role (a column marked
+ * `futureCovariate` is known ahead; any other chosen covariate only up to now), timestamps
+ * from the `time` column and the frequency detected at import.
+ */
+export async function datasetSeries(
+  session: ProjectSession,
+  record: DatasetRecord,
+  choice: SeriesChoice,
+): Promise<SeriesInput> {
+  if (!record.cacheFile)
+    throw coded('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
+  const table = await readColumnarCache(await session.resolve(record.cacheFile))
+  const numeric = (name: string): Float64Array => {
+    const column = table.columns.find((candidate) => candidate.name === name)
+    if (!column) throw coded('COLUMN_NOT_FOUND', `Dataset "${record.name}" has no column "${name}"`)
+    if (column.kind !== 'number') throw coded('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
+    return column.values
+  }
+  const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')
+  const covariates = choice.covariates.filter((name) => name !== choice.target)
+  return {
+    target: numeric(choice.target),
+    pastCovariates: covariates
+      .filter((name) => record.columnRoles[name] !== 'futureCovariate')
+      .map((name) => ({ name, values: numeric(name) })),
+    futureCovariates: covariates
+      .filter((name) => record.columnRoles[name] === 'futureCovariate')
+      .map((name) => ({ name, values: numeric(name) })),
+    timestamps: timeColumn ? numeric(timeColumn) : null,
+    frequency: detectedFrequency(record),
+  }
+}
+
+function detectedFrequency(record: DatasetRecord): Frequency | null {
+  const detected = record.detectedFormat as { frequency?: { frequency?: Frequency | null } | null } | null
+  return detected?.frequency?.frequency ?? null
+}
+
+function coded(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code })
+}
+
+export function findDataset(session: ProjectSession, datasetId: string): DatasetRecord {
+  const record = session.manifest.datasets.find((dataset) => dataset.id === datasetId)
+  if (!record) throw coded('NOT_FOUND', `No dataset with id "${datasetId}" in this project`)
+  return record
+}

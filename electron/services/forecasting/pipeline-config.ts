@@ -1,0 +1,38 @@
+import type { ForecastingSettings, TrainingConfig } from '../../api/requests/training'
+import type { OptimizerConfig } from '../../../worker/engine/index'
+import { defaultConfig } from '../../../worker/pipeline/index'
+import type { PipelineConfig } from '../../../worker/pipeline/index'
+
+/** The app's training settings in the pipeline's terms (one network, the user's own choices). */
+export function toPipelineConfig(
+  config: TrainingConfig,
+  forecasting: ForecastingSettings,
+  validationFraction: number,
+): PipelineConfig {
+  return defaultConfig({
+    layers: config.layers.map((layer) => ({ cell: layer.cell, units: layer.units, dropout: layer.dropout })),
+    lookback: config.lookback,
+    horizon: config.horizon,
+    strategy: forecasting.strategy,
+    targetMode: forecasting.targetMode,
+    transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },
+    split: {
+      validation: { percent: validationFraction * 100 },
+      test: { percent: forecasting.testFraction * 100 },
+    },
+    optimizer: optimizerOf(config),
+    schedule: config.schedule,
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    patience: config.patience,
+    clipNorm: config.clipNorm ?? 0,
+    loss: config.loss,
+    seed: config.seed,
+    ensemble: 1,
+  })
+}
+
+function optimizerOf(config: TrainingConfig): OptimizerConfig {
+  const { kind, lr, weightDecay, momentum } = config.optimizer
+  return kind === 'sgd' ? { name: 'sgd', lr, weightDecay, momentum } : { name: kind, lr, weightDecay }
+}

@@ -1,0 +1,138 @@
+import path from 'node:path'
+import type { TrainingStartArgs } from '../../api/requests/training'
+import { prepare } from '../../../worker/pipeline/index'
+import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
+import type { EventBus } from '../event-bus'
+import { saveModelFolder } from '../models'
+import type { OpenProjects } from '../open-projects'
+import { startRunFiles } from '../projects'
+import type { ProjectSession } from '../projects'
+import { writeJsonAtomic } from '../storage'
+import type { TrainingService } from '../training/training-service'
+import type { PreparedRun } from '../training/training-handlers'
+import { datasetSeries, findDataset } from './dataset-series'
+import { evaluationView } from './evaluation-view'
+import type { Evaluator } from './evaluator'
+import { toPipelineConfig } from './pipeline-config'
+import { poolWindows } from './training-windows'
+
+interface PendingRun {
+  session: ProjectSession
+  args: TrainingStartArgs
+  series: SeriesInput
+  prepared: Prepared
+}
+
+export const EVALUATION_FILE = 'evaluation.json'
+
+/**
+ * A training run from the user's point of view: the dataset becomes the pipeline's windows
+ * (transforms fitted on the training part only), the pool trains them, and when the job
+ * ends with weights worth keeping (completed, or stopped with the best so far) the model is
+ * judged in the background and saved into the project as models/<runId>/.
+ */
+export class RunLifecycle {
+  private readonly pending = new Map<string, PendingRun>()
+
+  constructor(
+    private readonly training: TrainingService,
+    private readonly open: OpenProjects,
+    private readonly evaluator: Evaluator,
+    private readonly bus: EventBus,
+  ) {}
+
+  async prepareRun(args: TrainingStartArgs): Promise<PreparedRun> {
+    const session = this.open.get(args.source.projectId)
+    await session.assertWritable()
+    const record = findDataset(session, args.source.datasetId)
+    const series = await datasetSeries(session, record, args.source)
+    const config = toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
+    const prepared = prepare(series, config)
+    const runId = args.runId ?? `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
+    if (!args.resume) {
+      await session.addRun({ id: runId, status: 'running', config: { ...args } })
+      await startRunFiles(session, runId, args)
+    }
+    this.pending.set(runId, { session, args, series, prepared })
+    return { runId, windows: poolWindows(prepared), checkpointDir: await session.resolve(`runs/${runId}`) }
+  }
+
+  /** Called once the job is queued: waits for its end in the background. */
+  follow(runId: string): void {
+    void this.finish(runId).catch((error: unknown) =>
+      this.bus.publish('app.notice', {
+        level: 'error',
+        message: `Run ${runId} could not be saved as a model: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    )
+  }
+
+  private async finish(runId: string): Promise<void> {
+    const run = this.pending.get(runId)
+    if (!run) return
+    const status = await this.training.finished(runId)
+    this.pending.delete(runId)
+    const weights = this.training.weights(runId)
+    const keep = (status.state === 'completed' || status.state === 'stopped') && weights !== null
+    await run.session.updateRun(runId, {
+      status: keep ? 'completed' : status.state === 'cancelled' ? 'cancelled' : 'failed',
+      ended: new Date().toISOString(),
+    })
+    if (!keep || !weights) return
+    const history = this.training.history(runId)
+    const result = await this.evaluator.run({
+      series: run.series,
+      state: run.prepared.state,
+      params: weights,
+      outcome: {
+        bestEpoch: status.bestEpoch ?? history.epochs.length - 1,
+        epochsRun: history.epochs.length,
+        trainLoss: history.epochs.map((epoch) => epoch.trainLoss),
+        valLoss: history.epochs.map((epoch) => epoch.valLoss ?? Number.NaN),
+      },
+    })
+    await this.saveModel(runId, run, result)
+  }
+
+  private async saveModel(
+    runId: string,
+    run: PendingRun,
+    result: Awaited<ReturnType<Evaluator['run']>>,
+  ): Promise<void> {
+    const { session, args, series, prepared } = run
+    const directory = await session.resolve(`models/${runId}`)
+    const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${args.source.target}`
+    const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
+    const view = evaluationView(
+      runId,
+      name,
+      args.source.target,
+      series,
+      result,
+      summary,
+      prepared.split.validation.start,
+      prepared.split.test.start,
+    )
+    await saveModelFolder(directory, result.model, {
+      metrics: { test: view.metrics.test, validation: view.metrics.validation, baselines: view.baselines },
+      training: { ...summary, data: { rows: series.target.length }, epochs: result.training },
+    })
+    await writeJsonAtomic(path.join(directory, EVALUATION_FILE), view)
+    await session.addModel({
+      id: runId,
+      name,
+      runId,
+      spec: { layers: args.config.layers.length, cell: args.config.layers[0]?.cell ?? 'lstm' },
+      metrics: {
+        testMae: finiteOrNull(view.metrics.test.mae),
+        testMase: view.metrics.test.mase,
+        testSmape: finiteOrNull(view.metrics.test.smape),
+      },
+    })
+    this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
+  }
+}
+
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null
+}

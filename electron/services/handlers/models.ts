@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Handlers } from '../../api/dispatch'
+import type { IntervalBands, ModelEvaluation } from '../../api/requests/models'
+import { forecastAhead } from '../../../worker/pipeline/index'
+import { exportModelFolder } from '../exports'
+import { datasetSeries, findDataset } from '../forecasting/dataset-series'
+import { forecastCsv } from '../forecasting/forecast-csv'
+import { EVALUATION_FILE } from '../forecasting/run-lifecycle'
+import { loadModelFolder } from '../models'
+import type { OpenProjects } from '../open-projects'
+import type { ProjectSession } from '../projects'
+import { writeFileAtomic, writeJsonAtomic } from '../storage'
+
+type ModelHandlers = Pick<
+  Handlers,
+  'models.evaluation' | 'models.forecast' | 'models.export' | 'forecasts.exportCsv'
+>
+
+export function modelHandlers(open: OpenProjects, appVersion: string): ModelHandlers {
+  return {
+    'models.evaluation': async ({ projectId, modelId }) => {
+      const session = open.get(projectId)
+      const directory = await modelDirectory(session, modelId)
+      return JSON.parse(await readFile(path.join(directory, EVALUATION_FILE), 'utf8')) as ModelEvaluation
+    },
+    'models.forecast': async ({ projectId, modelId, horizon, datasetId }) => {
+      const session = open.get(projectId)
+      const loaded = await loadModelFolder(await modelDirectory(session, modelId))
+      const source = (
+        loaded.training as { source?: { datasetId: string; target: string; covariates: string[] } }
+      ).source
+      if (!source) throw coded('MODEL_NO_SOURCE', 'This model does not say which dataset it was trained on')
+      const record = findDataset(session, datasetId ?? source.datasetId)
+      const series = await datasetSeries(session, record, source)
+      const ahead = await forecastAhead(loaded.model, series, { horizon })
+      const band = (level: number, side: 'lower' | 'upper') =>
+        Array.from(ahead.intervals.find((interval) => interval.level === level)?.[side] ?? [])
+      const bands: IntervalBands = {
+        mean: Array.from(ahead.mean),
+        lower80: band(80, 'lower'),
+        upper80: band(80, 'upper'),
+        lower95: band(95, 'lower'),
+        upper95: band(95, 'upper'),
+      }
+      const timestamps = ahead.timestamps ? Array.from(ahead.timestamps) : null
+      const forecastId = randomUUID()
+      const file = `forecasts/${forecastId}.csv`
+      await writeFileAtomic(
+        await session.resolve(file),
+        forecastCsv(timestamps, bands, { delimiter: ',', decimalSeparator: '.' }),
+      )
+      await writeJsonAtomic(await session.resolve(`forecasts/${forecastId}.json`), { timestamps, bands })
+      await session.addForecast({ id: forecastId, modelId, file })
+      return { forecastId, modelId, timestamps, bands, file }
+    },
+    'models.export': async ({ projectId, modelId, format, outDir }) => {
+      const session = open.get(projectId)
+      const source = await modelDirectory(session, modelId)
+      const target = outDir ?? (await session.resolve(`models/${modelId}/exports/${format}`))
+      const result = await exportModelFolder(source, format, target, { appVersion })
+      return { format, path: result.directory, files: result.files }
+    },
+    'forecasts.exportCsv': async ({ projectId, forecastId, delimiter, decimalSeparator }) => {
+      const session = open.get(projectId)
+      if (!session.manifest.forecasts.some((forecast) => forecast.id === forecastId))
+        throw coded('NOT_FOUND', `No forecast with id "${forecastId}" in this project`)
+      const saved = JSON.parse(
+        await readFile(await session.resolve(`forecasts/${forecastId}.json`), 'utf8'),
+      ) as {
+        timestamps: number[] | null
+        bands: IntervalBands
+      }
+      const csv = forecastCsv(saved.timestamps, saved.bands, { delimiter, decimalSeparator })
+      const suffix = delimiter === '\t' ? 'tab' : delimiter === ';' ? 'semicolon' : 'comma'
+      const file = `forecasts/${forecastId}-${suffix}.csv`
+      await writeFileAtomic(await session.resolve(file), csv)
+      return { path: await session.resolve(file), csv }
+    },
+  }
+}
+
+async function modelDirectory(session: ProjectSession, modelId: string): Promise<string> {
+  if (!session.manifest.models.some((model) => model.id === modelId))
+    throw coded('NOT_FOUND', `No model with id "${modelId}" in this project`)
+  return session.resolve(`models/${modelId}`)
+}
+
+function coded(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code })
+}

@@ -1,0 +1,41 @@
+import type { TrainOutcome } from '../pipeline/index'
+import { chooseBackend, completeRun, prepare } from '../pipeline/index'
+import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
+import { analyseValidation } from '../pipeline/evaluate'
+
+export interface EvaluateTask {
+  series: SeriesInput
+  state: PipelineState
+  params: Float32Array
+  outcome: Omit<TrainOutcome, 'params'>
+}
+
+/**
+ * Judges a network the pool trained: validation analysis and conformal calibration, test
+ * metrics beside the baselines (ETS included), the backtest and the forecast ahead. It runs
+ * in a worker thread because ETS fitting and the backtest take seconds of CPU that must not
+ * stall the main process.
+ */
+export default async function evaluate(task: EvaluateTask): Promise<PipelineResult> {
+  const prepared = prepare(task.series, task.state.config, task.state)
+  const chosen = await chooseBackend(task.state.spec, 'auto')
+  const params = chosen.precision === 'float64' ? Float64Array.from(task.params) : task.params
+  const predictor = { backend: chosen.backend, params, state: prepared.state }
+  const validation = analyseValidation(predictor, prepared, task.series.target)
+  const outcome = { ...task.outcome, params }
+  const timestamps = task.series.timestamps
+  const run: TrainedRun = {
+    prepared,
+    network: { backend: chosen.backend, precision: chosen.precision, outcome, members: [outcome] },
+    predictor,
+    validationScore: validation.score,
+    model: {
+      state: prepared.state,
+      params,
+      calibration: validation.calibration,
+      frequency: task.series.frequency ?? null,
+      lastTimestamp: timestamps && timestamps.length > 0 ? (timestamps[timestamps.length - 1] ?? null) : null,
+    },
+  }
+  return completeRun(task.series, run)
+}
