@@ -2,7 +2,7 @@
  * Forecast-quality benchmark: Auto on every univariate public series with the protocol of
  * resources/samples/README.md (last h points as test, MASE scaled by the in-sample seasonal
  * naive with R's frequency from baselines.csv). One JSON line per series, then a summary.
- *   npx tsx scripts/bench/quality.ts [SERIES ...] [--overrides='{"epochs": 50}']
+ *   npx tsx scripts/bench/quality.ts [SERIES ...] [--overrides='{"epochs": 50}'] [--no-refit]
  * Overrides apply to every series alike (for trying Auto rules), never per series.
  */
 import { readFileSync } from 'node:fs'
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const overrideArg = args.find((arg) => arg.startsWith('--overrides='))
   const overrides = overrideArg ? JSON.parse(overrideArg.slice('--overrides='.length)) : undefined
+  const refit = !args.includes('--no-refit')
   const chosen = args.filter((arg) => !arg.startsWith('--'))
   const names = chosen.length > 0 ? chosen : UNIVARIATE
   const mases: number[] = []
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     const started = Date.now()
     const auto = await runAuto(series, {
       overrides,
+      refit,
       onEpoch: (e) =>
         e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
     })

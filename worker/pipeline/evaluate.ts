@@ -22,7 +22,7 @@ export interface RangeEvaluation {
 }
 
 export interface ValidationAnalysis {
-  /** residuals[i][k]: actual − forecast at step k from validation origin i (NaN past the validation part). */
+  /** residuals[i][k]: actual − forecast at step k from validation origin i (NaN outside the validation part). */
   residuals: Float64Array[]
   /** Mean absolute error in original units over every defined (origin, step): what Auto compares. */
   score: number
@@ -38,7 +38,7 @@ export function analyseValidation(predictor: Predictor, prepared: Prepared, targ
   const residuals = forecasts.map((forecast, i) => {
     const origin = validationOrigins[i] + zc.lag
     return Float64Array.from(forecast, (f, k) => {
-      if (origin + k >= split.validation.end) return NaN
+      if (origin + k < split.validation.start || origin + k >= split.validation.end) return NaN
       const residual = target[origin + k] - f
       sum += Math.abs(residual)
       count++

@@ -53,7 +53,7 @@ export function residualBase(z: ArrayLike<number>, origin: number, steps: number
 
 /**
  * What the network is trained to output at each origin: z levels, or their difference from the
- * seasonal-naive base. Steps at or after `limit` are NaN (partial validation windows).
+ * seasonal-naive base. Steps before `from` or at/after `limit` are NaN (partial validation windows).
  */
 export function buildTargets(
   z: ArrayLike<number>,
@@ -62,13 +62,14 @@ export function buildTargets(
   residual: boolean,
   m: number,
   limit = z.length,
+  from = 0,
 ): Float64Array {
   const y = new Float64Array(origins.length * outputs)
   for (let i = 0; i < origins.length; i++) {
     const o = origins[i]
     const base = residual ? residualBase(z, o, outputs, m) : null
     for (let k = 0; k < outputs; k++) {
-      y[i * outputs + k] = o + k < limit ? z[o + k] - (base ? base[k] : 0) : NaN
+      y[i * outputs + k] = o + k >= from && o + k < limit ? z[o + k] - (base ? base[k] : 0) : NaN
     }
   }
   return y

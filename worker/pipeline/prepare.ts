@@ -92,7 +92,13 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
       `no complete training window: lookback ${config.lookback} + horizon ${shape.outputs} need more than ` +
         `the ${split.train.end} training observations (shorten lookback or horizon, or shrink validation/test)`,
     )
-  const validationOrigins = originRange(Math.max(first, trainEnd), validationEnd, 1, 1)
+  // Validation windows straddle the split: origins from H − 1 steps before it, scored only on
+  // validation targets, so every horizon step sees every validation point. Starting at the split
+  // would score step 1 on V points and step H on one, judging a long-horizon forecast by its first steps.
+  const validationOrigins =
+    validationEnd > trainEnd
+      ? originRange(Math.max(first, trainEnd - shape.outputs + 1), validationEnd, 1, 1)
+      : []
   const z = zc.columns[0]
   return {
     state,
@@ -107,7 +113,7 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     },
     validation: {
       x: buildInputs(zc, shape, validationOrigins),
-      y: buildTargets(z, validationOrigins, shape.outputs, residual, state.period, validationEnd),
+      y: buildTargets(z, validationOrigins, shape.outputs, residual, state.period, validationEnd, trainEnd),
     },
   }
 }

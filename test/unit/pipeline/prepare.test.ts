@@ -18,20 +18,35 @@ describe('prepare: transforms and windows respect the split', () => {
     expect(a.state.transform.scale.shift).toBeCloseTo(trainLogMean, 12)
   })
 
-  it('training windows end before validation; validation windows stop at the test part', () => {
+  it('training windows end before validation; validation windows score only validation targets', () => {
     const series = monthlySeries(seasonalSeries(120))
     const p = prepare(series, tinyConfig())
     const H = p.shape.outputs
-    for (const o of p.trainOrigins) expect(o + H).toBeLessThanOrEqual(p.split.train.end)
-    expect(p.validationOrigins[0]).toBe(p.split.train.end)
+    const { train, validation } = p.split
+    for (const o of p.trainOrigins) expect(o + H).toBeLessThanOrEqual(train.end)
+    expect(p.validationOrigins[0]).toBe(train.end - H + 1)
     p.validationOrigins.forEach((o, i) => {
       for (let k = 0; k < H; k++) {
         const y = p.validation.y[i * H + k]
-        if (o + k >= p.split.validation.end) expect(Number.isNaN(y)).toBe(true)
-        else expect(Number.isNaN(y)).toBe(false)
+        const inside = o + k >= train.end && o + k < validation.end
+        expect(Number.isNaN(y)).toBe(!inside)
       }
     })
-    expect(p.validationOrigins.at(-1)).toBe(p.split.validation.end - 1)
+    expect(p.validationOrigins.at(-1)).toBe(validation.end - 1)
+  })
+
+  it('every horizon step is scored on every validation point (windows straddle the split)', () => {
+    const p = prepare(monthlySeries(seasonalSeries(120)), tinyConfig())
+    const H = p.shape.outputs
+    const perStep = Array.from({ length: H }, (_, k) =>
+      p.validationOrigins.filter((_, i) => !Number.isNaN(p.validation.y[i * H + k])).length,
+    )
+    expect(perStep).toEqual(Array.from({ length: H }, () => p.split.validation.end - p.split.train.end))
+  })
+
+  it('without a validation part there are no validation windows', () => {
+    const config = tinyConfig({ split: { validation: { count: 0 }, test: { count: 12 } } })
+    expect(prepare(monthlySeries(seasonalSeries(120)), config).validationOrigins).toEqual([])
   })
 
   it('differenced targets are windowed in z-space and the transform inverts exactly', () => {
