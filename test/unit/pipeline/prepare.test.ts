@@ -38,8 +38,9 @@ describe('prepare: transforms and windows respect the split', () => {
   it('every horizon step is scored on every validation point (windows straddle the split)', () => {
     const p = prepare(monthlySeries(seasonalSeries(120)), tinyConfig())
     const H = p.shape.outputs
-    const perStep = Array.from({ length: H }, (_, k) =>
-      p.validationOrigins.filter((_, i) => !Number.isNaN(p.validation.y[i * H + k])).length,
+    const perStep = Array.from(
+      { length: H },
+      (_, k) => p.validationOrigins.filter((_, i) => !Number.isNaN(p.validation.y[i * H + k])).length,
     )
     expect(perStep).toEqual(Array.from({ length: H }, () => p.split.validation.end - p.split.train.end))
   })
