@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RequestDefinition } from './define'
 import { appRequests } from './requests/app'
 import { dataRequests } from './requests/data'
+import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
 import { sampleRequests } from './requests/samples'
@@ -21,6 +22,7 @@ export const requests = {
   ...projectRequests,
   ...dataRequests,
   ...modelRequests,
+  ...insideRequests,
 } as const
 
 export type Requests = typeof requests

@@ -5,6 +5,7 @@ import { EventBus } from './event-bus'
 import { Evaluator } from './forecasting/evaluator'
 import { RunLifecycle } from './forecasting/run-lifecycle'
 import { dataHandlers } from './handlers/data'
+import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
 import { projectHandlers } from './handlers/projects'
 import { appTrainingHandlers } from './handlers/training'
@@ -70,6 +71,7 @@ export function createServices(options: ServiceOptions): Services {
     ...dataHandlers(open, bus),
     ...appTrainingHandlers(training, runs),
     ...modelHandlers(open, options.identity.version),
+    ...insideHandlers(open, evaluator),
   }
   return {
     handlers,

@@ -2,6 +2,8 @@ import type { TrainOutcome } from '../pipeline/index'
 import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
 import { analyseValidation } from '../pipeline/evaluate'
+import { compareGradientFlow } from '../insight/gradient-flow'
+import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
 
 export interface EvaluateTask {
   series: SeriesInput
@@ -38,4 +40,36 @@ export default async function evaluate(task: EvaluateTask): Promise<PipelineResu
     },
   }
   return completeRun(task.series, run)
+}
+
+export interface TraceTask {
+  state: PipelineState
+  params: Float32Array | Float64Array
+  series: SeriesInput
+  origin?: number
+}
+
+/** "Inside the cell": one window replayed through the trained network (float64). */
+export function traceWindow(task: TraceTask) {
+  return traceModelWindow(task.state, task.params, task.series, task.origin)
+}
+
+export interface CompareTask {
+  state: PipelineState
+  series: SeriesInput
+  epochs: number
+  seed: number
+}
+
+/** The one-click comparison on the user's data: tanh RNN against LSTM, same size, same windows. */
+export function compareCells(task: CompareTask) {
+  const data = trainingWindowsOf(task.state, task.series)
+  const units = task.state.spec.layers[0]?.units ?? 16
+  return compareGradientFlow(data, {
+    units,
+    layers: 1,
+    epochs: task.epochs,
+    seed: task.seed,
+    probeWindows: 16,
+  })
 }

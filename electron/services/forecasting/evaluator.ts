@@ -1,8 +1,10 @@
 import { Piscina } from 'piscina'
-import type { EvaluateTask } from '../../../worker/tasks/evaluate-worker'
+import type { CompareTask, EvaluateTask, TraceTask } from '../../../worker/tasks/evaluate-worker'
+import type { GradientFlowCurve } from '../../../worker/insight/gradient-flow'
+import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
 import type { PipelineResult } from '../../../worker/pipeline/index'
 
-/** One background thread that judges finished runs (see worker/tasks/evaluate-worker.ts). */
+/** One background thread that judges finished runs and replays windows for "inside the cell" (see worker/tasks/evaluate-worker.ts). */
 export class Evaluator {
   private readonly pool: Piscina
 
@@ -18,6 +20,14 @@ export class Evaluator {
 
   run(task: EvaluateTask): Promise<PipelineResult> {
     return this.pool.run(task) as Promise<PipelineResult>
+  }
+
+  trace(task: TraceTask): Promise<ModelWindowTrace> {
+    return this.pool.run(task, { name: 'traceWindow' }) as Promise<ModelWindowTrace>
+  }
+
+  compare(task: CompareTask): Promise<GradientFlowCurve[]> {
+    return this.pool.run(task, { name: 'compareCells' }) as Promise<GradientFlowCurve[]>
   }
 
   dispose(): Promise<void> {
