@@ -46,7 +46,10 @@ export const test = base.extend<Fixtures & AppOptions, WorkerFixtures>({
       )
       const url = await firstUrl(child)
       await use({ url, process: child })
+      // Wait for the server to exit: a training run still writing its folder would race the removal.
+      const exited = new Promise((resolve) => child.once('exit', resolve))
       child.kill('SIGTERM')
+      if (child.exitCode === null) await exited
       rmSync(dataDir, { recursive: true, force: true })
     },
     { scope: 'worker' },

@@ -47,6 +47,7 @@ export const useTraining = defineStore('training', () => {
       if (event.jobId !== jobId.value) return
       state.value = event.state
       if (event.state === 'failed' && event.message) notices.report('error', event.message)
+      version.value++
     })
   }
 
