@@ -92,6 +92,7 @@ async function main(): Promise<void> {
         mode: c.targetMode,
         val: round(c.validationScore),
         epochs: c.epochsRun,
+        folds: c.folds,
       })),
       seconds: round((Date.now() - started) / 1000, 1),
     }

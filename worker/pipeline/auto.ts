@@ -1,7 +1,7 @@
 import { protocolHorizon } from '../forecast/index'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
-import { analyseValidation } from './evaluate'
+import { earlierFolds, pooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
 
@@ -27,8 +27,11 @@ export interface AutoOptions extends RunOptions {
 
 export interface AutoCandidate {
   targetMode: TargetMode
+  /** Mean absolute validation error pooled over every fold (original units). */
   validationScore: number
   epochsRun: number
+  /** Validation folds the candidate was judged on (the main split and earlier ones). */
+  folds: number
 }
 
 export interface AutoResult {
@@ -97,24 +100,39 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
 const RESIDUAL_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
 
 /**
- * Shrinks a residual network's correction towards seasonal naive by the share that scores best
- * on validation: a correction that does not help out of sample is damped instead of trusted.
+ * Scores a mode on every fold's validation part. In residual mode it also shrinks the network's
+ * correction towards seasonal naive by the share that scores best there: a correction that does
+ * not help out of sample is damped instead of trusted. Share 0 is seasonal naive itself, so the
+ * residual candidate never scores worse than seasonal naive on validation.
  */
-function chooseResidualWeight(series: SeriesInput, run: TrainedRun): TrainedRun {
-  if (run.prepared.state.config.targetMode !== 'seasonalResidual') return run
-  const scored = RESIDUAL_WEIGHTS.map((residualWeight) => {
-    const state = { ...run.prepared.state, config: { ...run.prepared.state.config, residualWeight } }
-    const analysis = analyseValidation({ ...run.predictor, state }, { ...run.prepared, state }, series.target)
-    return { state, analysis }
-  })
+function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: TrainedRun[]): TrainedRun {
+  const residual = main.prepared.state.config.targetMode === 'seasonalResidual'
+  const weights = residual ? RESIDUAL_WEIGHTS : [main.prepared.state.config.residualWeight]
+  const scored = weights.map((residualWeight) => ({
+    residualWeight,
+    analysis: pooledValidation(series, [main, ...earlier], residualWeight),
+  }))
   const best = scored.reduce((a, b) => (b.analysis.score < a.analysis.score ? b : a))
+  const state = {
+    ...main.prepared.state,
+    config: { ...main.prepared.state.config, residualWeight: best.residualWeight },
+  }
   return {
-    ...run,
-    prepared: { ...run.prepared, state: best.state },
-    predictor: { ...run.predictor, state: best.state },
-    model: { ...run.model, state: best.state, calibration: best.analysis.calibration },
+    ...main,
+    prepared: { ...main.prepared, state },
+    predictor: { ...main.predictor, state },
+    model: { ...main.model, state, calibration: best.analysis.calibration },
     validationScore: best.analysis.score,
   }
+}
+
+/** The mode's network on the main split and on each earlier fold, judged on all of them. */
+async function trainCandidate(series: SeriesInput, config: PipelineConfig, options: AutoOptions) {
+  const main = await trainOnSeries(series, config, options)
+  const earlier: TrainedRun[] = []
+  for (const fold of earlierFolds(config, series.target.length, main.prepared.state.period))
+    earlier.push(await trainOnSeries(series, fold, { ...options, onEpoch: undefined }))
+  return { run: judgeOnFolds(series, main, earlier), folds: 1 + earlier.length }
 }
 
 /** Median of the members' best epochs (−1 when the untrained start was best). */
@@ -157,21 +175,21 @@ async function refitWithValidation(
 
 export async function runAuto(series: SeriesInput, options: AutoOptions = {}): Promise<AutoResult> {
   const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
-  const runs: { mode: TargetMode; config: PipelineConfig; run: TrainedRun }[] = []
+  const runs: { mode: TargetMode; config: PipelineConfig; run: TrainedRun; folds: number }[] = []
   for (const mode of modes) {
-    const config = autoConfig(series, mode, options)
-    const run = chooseResidualWeight(series, await trainOnSeries(series, config, options))
-    runs.push({ mode, config: run.prepared.state.config, run })
+    const { run, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
+    runs.push({ mode, config: run.prepared.state.config, run, folds })
   }
   const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
   const final = options.refit === false ? best.run : await refitWithValidation(series, best.run, options)
   return {
     chosen: best.mode,
     config: best.config,
-    candidates: runs.map(({ mode, run }) => ({
+    candidates: runs.map(({ mode, run, folds }) => ({
       targetMode: mode,
       validationScore: run.validationScore,
       epochsRun: run.network.outcome.epochsRun,
+      folds,
     })),
     result: await completeRun(series, final, options),
   }
