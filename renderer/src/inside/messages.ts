@@ -20,8 +20,7 @@ export const en = {
   controls: {
     model: 'Model',
     origin: 'Window origin',
-    originValue: 'Window ending before step {origin} ({date})',
-    originPlain: 'Window ending before step {origin}',
+    originValue: 'Inputs from {from} to {to}, forecast from row {origin}',
     layer: 'Layer',
     layerOption: 'Layer {index}: {cell}, {units} units',
     step: 'Time step',
@@ -55,7 +54,8 @@ export const en = {
     text: 'The forget gate scales the previous cell state, the input gate adds a share of the candidate, and the output gate decides how much of tanh(cₜ) becomes the hidden state. The numbers are this unit’s values at this step.',
     textGru:
       'The reset gate decides how much of hₜ₋₁ enters the candidate nₜ; the update gate zₜ mixes the previous state with the candidate.',
-    textRnn: 'A plain recurrent cell: the new state is tanh of a weighted sum of the input and the previous state.',
+    textRnn:
+      'A plain recurrent cell: the new state is tanh of a weighted sum of the input and the previous state.',
     previousCell: 'previous cell state',
     previousHidden: 'previous hidden state',
     input: 'input xₜ',
@@ -96,8 +96,7 @@ export const fr: Messages = {
   controls: {
     model: 'Modèle',
     origin: 'Origine de la fenêtre',
-    originValue: 'Fenêtre se terminant avant le pas {origin} ({date})',
-    originPlain: 'Fenêtre se terminant avant le pas {origin}',
+    originValue: 'Entrées du {from} au {to}, prévision à partir de la ligne {origin}',
     layer: 'Couche',
     layerOption: 'Couche {index} : {cell}, {units} unités',
     step: 'Pas de temps',
