@@ -15,3 +15,12 @@ export interface RequestDefinition<A extends z.ZodType, R> {
 export function defineRequest<R>() {
   return <A extends z.ZodType>(summary: string, args: A): RequestDefinition<A, R> => ({ args, summary })
 }
+
+/**
+ * POSIX (`/…`), Windows drive (`C:\…`, `C:/…`) or UNC (`\\server\…`) absolute paths. Written
+ * without node:path because the renderer shares these schemas; a path from the other system is
+ * refused later by the file system, never resolved against the working directory.
+ */
+export function isAbsolutePath(value: string): boolean {
+  return /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(value)
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
 import type { Frequency } from '../../../worker/timeseries/frequency'
-import { defineRequest } from '../define'
+import { defineRequest, isAbsolutePath } from '../define'
 
 /** Everything the import dialog shows and lets the user override. */
 export interface CsvPreview {
@@ -54,6 +54,8 @@ const absolutePath = z
   .min(1)
   .max(4096)
   .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
+  // A relative path would resolve against the app's working directory, wherever that is.
+  .refine(isAbsolutePath, 'must be an absolute path')
 const projectId = z.string().min(1).max(128)
 const datasetId = z.string().min(1).max(128)
 const columnName = z.string().min(1).max(512)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
-import { defineRequest } from '../define'
+import { defineRequest, isAbsolutePath } from '../define'
 
 /** Scores of one forecaster on one part of the data; null where a metric does not apply (MAPE near zero). */
 export interface Metrics {
@@ -83,7 +83,13 @@ export const modelRequests = {
         projectId,
         modelId,
         format: z.enum(['native', 'onnx', 'tfjs']),
-        outDir: z.string().min(1).max(4096).optional(),
+        outDir: z
+          .string()
+          .min(1)
+          .max(4096)
+          .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
+          .refine(isAbsolutePath, 'must be an absolute path')
+          .optional(),
       })
       .strict(),
   ),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ProjectManifest } from '../../services/projects/manifest-schema'
-import { defineRequest } from '../define'
+import { defineRequest, isAbsolutePath } from '../define'
 
 /** An open project as the renderer sees it: the manifest plus where it is and how it is held. */
 export interface ProjectView {
@@ -26,6 +26,8 @@ const absolutePath = z
   .min(1)
   .max(4096)
   .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
+  // A relative path would resolve against the app's working directory, wherever that is.
+  .refine(isAbsolutePath, 'must be an absolute path')
 const projectId = z.string().min(1).max(128)
 const projectName = z
   .string()

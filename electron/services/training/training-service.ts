@@ -158,7 +158,8 @@ export class TrainingService {
 
   private job(jobId: string): TrainingJob {
     const job = this.jobs.get(jobId)
-    if (!job) throw new Error(`No training job ${jobId}`)
+    // Coded, so the API reports NOT_FOUND (e.g. a job id of an earlier session) rather than INTERNAL.
+    if (!job) throw Object.assign(new Error(`No training job ${jobId}`), { code: 'NOT_FOUND' })
     return job
   }
 
