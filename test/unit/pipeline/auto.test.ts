@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32, normalSampler, paramLayout } from '../../../worker/engine/index'
 import { autoConfig, runAuto, type Trainer } from '../../../worker/pipeline/index'
+import { earlierFolds } from '../../../worker/pipeline/folds'
+import { seasonalSeries } from './helpers'
 
 /**
  * A trainer that "learns" nothing: every weight zero, so a level model predicts the training
@@ -22,6 +24,29 @@ const zeroTrainer: Trainer = async (request) => {
 
 const options = { trainer: zeroTrainer, backend: 'reference' as const, quick: true }
 
+/** A trainer whose network is random: its "correction" is noise that can only hurt. */
+const noiseTrainer: Trainer = async (request) => {
+  const normal = normalSampler(mulberry32(request.seed))
+  const size = paramLayout(request.spec).reduce((total, entry) => total + entry.size, 0)
+  const params = Float32Array.from({ length: size }, () => 0.5 * normal())
+  return { params, bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
+}
+
+/** Seasonal naive's mean absolute error over every fold's validation points and horizon steps. */
+function seasonalNaiveValidationError(target: number[], m: number, H: number, parts: [number, number][]) {
+  let sum = 0
+  let count = 0
+  for (const [start, end] of parts)
+    for (let origin = start - H + 1; origin < end; origin++)
+      for (let k = 1; k <= H; k++) {
+        const t = origin + k - 1
+        if (t < start || t >= end) continue
+        sum += Math.abs(target[t] - target[t - m * Math.ceil(k / m)])
+        count++
+      }
+  return sum / count
+}
+
 describe('Auto picks the target mode by validation error', () => {
   it('keeps the seasonal-residual network when the season repeats exactly', async () => {
     const pattern = [3, 9, 1, 7, 4, 8, 2, 6, 5, 10, 0, 11]
@@ -40,6 +65,23 @@ describe('Auto picks the target mode by validation error', () => {
     expect(auto.chosen).toBe('level')
     const [level, residual] = auto.candidates
     expect(level.validationScore).toBeLessThan(residual.validationScore)
+  })
+
+  it('the residual candidate never scores worse than seasonal naive on validation', async () => {
+    const target = seasonalSeries(192, 5, 3)
+    const series = { target, period: 12 }
+    const auto = await runAuto(series, { ...options, trainer: noiseTrainer, modes: ['seasonalResidual'] })
+    // A random correction is damped away entirely: the forecast falls back to seasonal naive.
+    expect(auto.result.model.state.config.residualWeight).toBe(0)
+    const config = autoConfig(series, 'seasonalResidual')
+    const n = target.length
+    const parts = [config, ...earlierFolds(config, n, 12)].map((fold): [number, number] => {
+      const end = n - (fold.split.test as { count: number }).count
+      return [end - (fold.split.validation as { count: number }).count, end]
+    })
+    expect(parts).toHaveLength(3)
+    const snaive = seasonalNaiveValidationError(target, 12, config.horizon, parts)
+    expect(auto.candidates[0].validationScore).toBeCloseTo(snaive, 6)
   })
 
   it('chooses the protocol horizon and a validation part taken from before the test part', () => {
