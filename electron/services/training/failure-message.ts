@@ -12,6 +12,9 @@ export interface FailureContext {
   checkpointEpochs: number | null
 }
 
+/** File-system errors that mean the run folder cannot take the checkpoint (full, read-only, forbidden). */
+const DISK_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EIO'])
+
 /** The message a user reads when a job fails: where, why, and what to try. */
 export function describeFailure(error: unknown, context: FailureContext): string {
   const { epoch, batch, batches } = context
@@ -25,6 +28,10 @@ export function describeFailure(error: unknown, context: FailureContext): string
   }
   if (error instanceof WorkerTaskError) {
     return `A training worker failed at ${where} (${context.attempts} attempts): ${error.message}.${kept}`
+  }
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && DISK_CODES.has(code)) {
+    return `Training stopped: a checkpoint could not be saved (${(error as Error).message}). Free some disk space or fix the run folder's permissions, then resume the run from its last checkpoint.`
   }
   return `Training failed: ${error instanceof Error ? error.message : String(error)}`
 }

@@ -192,8 +192,12 @@ export class TrainingJob {
       const valLoss = await this.withRetries(() => trainer.validationLoss(epoch))
       const { record, best } = trainer.endEpoch(epoch, lossSum / seen, valLoss)
       this.events.epoch({ ...record, best })
-      if (this.writer)
+      if (this.writer) {
+        // At most one epoch's checkpoint in flight: memory stays bounded on a slow disk, and a write
+        // that failed (disk full, permissions) ends the job here rather than after the last epoch.
+        await this.writer.flush()
         saveEpochCheckpoint(this.writer, this.checkpointContext(trainer.buffers), trainer, best)
+      }
       if (trainer.best.shouldStop) return 'early'
     }
     return 'completed'
