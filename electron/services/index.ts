@@ -61,7 +61,11 @@ export function createServices(options: ServiceOptions): Services {
     events: bus,
   })
   const evaluator = new Evaluator(options.workers.evaluate, options.workers.execArgv)
-  const runs = new RunLifecycle(training, open, evaluator, bus)
+  const runs = new RunLifecycle(training, open, evaluator, bus, async (projectPath) => {
+    const session = open.findByPath(projectPath) ?? (await store.open(projectPath, { access: 'write' }))
+    open.add(session)
+    return session
+  })
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),

@@ -39,6 +39,8 @@ export class RunLifecycle {
     private readonly open: OpenProjects,
     private readonly evaluator: Evaluator,
     private readonly bus: EventBus,
+    /** Opens a project folder again when its window closed it while the run was training. */
+    private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
   ) {}
 
   async prepareRun(args: TrainingStartArgs): Promise<PreparedRun> {
@@ -72,6 +74,7 @@ export class RunLifecycle {
     if (!run) return
     const status = await this.training.finished(runId)
     this.pending.delete(runId)
+    if (run.session.isClosed) run.session = await this.reopen(run.session.path)
     const weights = this.training.weights(runId)
     const keep = (status.state === 'completed' || status.state === 'stopped') && weights !== null
     await run.session.updateRun(runId, {

@@ -1,4 +1,7 @@
-import type { TrainingConfigInput } from '../../../electron/api/requests/training'
+import type { z } from 'zod'
+import type { forecastingSettingsSchema, TrainingConfigInput } from '../../../electron/api/requests/training'
+
+type ForecastingSettingsInput = z.input<typeof forecastingSettingsSchema>
 
 export type CellKind = 'lstm' | 'gru' | 'rnn'
 
@@ -42,10 +45,21 @@ export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): Laye
   return { key: nextKey++, cell, units, dropout }
 }
 
-/**
- * The part of the draft the training contract accepts. Strategy, transform and the test split
- * belong to the forecasting pipeline and are kept with the run's description, not sent here.
- */
+/** How the series becomes windows: strategy, transforms and the held-out test share. */
+export function toForecastingSettings(draft: ModelDraft): ForecastingSettingsInput {
+  return {
+    strategy: draft.strategy,
+    // Auto learns the correction to a seasonal-naive forecast, which measured far better on
+    // seasonal series than learning levels; the other choices learn levels.
+    targetMode: draft.transform === 'auto' ? 'seasonalResidual' : 'level',
+    scaling: 'zscore',
+    log: draft.transform === 'log' ? 'log' : 'none',
+    difference: draft.transform === 'difference' ? 'first' : 'none',
+    testFraction: draft.testFraction,
+  }
+}
+
+/** The network and optimisation part of the draft, as the training contract takes it. */
 export function toTrainingConfig(draft: ModelDraft): TrainingConfigInput {
   return {
     layers: draft.layers.map(({ cell, units, dropout }) => ({ cell, units, dropout })),

@@ -15,6 +15,11 @@ export const useProject = defineStore('project', () => {
   const projectId = computed(() => current.value?.projectId ?? null)
   const manifest = computed(() => current.value?.manifest ?? null)
 
+  // A finished run is judged in the background; its model appears in the project when ready.
+  api.on('models.ready', (event) => {
+    if (event.projectId === projectId.value) void refresh()
+  })
+
   async function guarded<T>(work: () => Promise<T>): Promise<T | null> {
     busy.value = true
     try {

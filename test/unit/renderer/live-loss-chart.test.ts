@@ -127,6 +127,7 @@ describe('the live loss chart', () => {
     for (let batch = 0; batch < 3; batch++) {
       emit('training.progress', progress(batch))
       await wrapper.setProps({ version: store.version })
+      await nextFrame()
     }
     expect(charts).toHaveLength(1)
     expect(chart.data.datasets).toBe(datasets)
@@ -134,6 +135,18 @@ describe('the live loss chart', () => {
     chart.data.datasets.forEach((d, i) => expect(d.data).toBe(dataArrays[i]))
     expect(dataArrays[0]).toHaveLength(3)
     expect(chart.updates).toEqual(['none', 'none', 'none'])
+    // A burst of events within one frame costs one redraw.
+    for (let batch = 3; batch < 8; batch++) {
+      emit('training.progress', progress(batch))
+      await wrapper.setProps({ version: store.version })
+    }
+    await nextFrame()
+    expect(chart.updates).toEqual(['none', 'none', 'none', 'none'])
+    expect(dataArrays[0]).toHaveLength(8)
     wrapper.unmount()
   })
 })
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()))
+}

@@ -151,7 +151,7 @@ export default {
     issueCount: 'Fix {count} setting(s) before training',
     train: 'Train this model',
     pipelineNote:
-      'Strategy, transform and test share describe the forecasting pipeline; training uses the rest.',
+      'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” learns the correction to a seasonal-naive forecast.',
     errors: {
       integer: 'Must be a whole number',
       range: 'Between {min} and {max}',
@@ -216,6 +216,7 @@ export default {
   forecast: {
     heading: 'Forecast',
     model: 'Model',
+    modelPending: 'The run has ended: its model is being tested against the baselines…',
     noModels: 'No trained model yet: train one first.',
     evaluating: 'Evaluating the model…',
     chartLabel: 'History, fitted values and forecast of {target}',

@@ -164,7 +164,7 @@ const fr: typeof en = {
     issueCount: "Corrigez {count} réglage(s) avant l'entraînement",
     train: 'Entraîner ce modèle',
     pipelineNote:
-      "La stratégie, la transformation et la part de test décrivent la chaîne de prévision ; l'entraînement utilise le reste.",
+      "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » apprend la correction d'une prévision naïve saisonnière.",
     errors: {
       integer: 'Doit être un nombre entier',
       range: 'Entre {min} et {max}',
@@ -229,6 +229,7 @@ const fr: typeof en = {
   forecast: {
     heading: 'Prévision',
     model: 'Modèle',
+    modelPending: 'L’entraînement est terminé : son modèle est comparé aux références…',
     noModels: "Aucun modèle entraîné : entraînez-en un d'abord.",
     evaluating: 'Évaluation du modèle…',
     chartLabel: 'Historique, valeurs ajustées et prévision de {target}',
