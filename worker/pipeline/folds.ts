@@ -1,5 +1,7 @@
 import { calibratePerStep } from './calibration'
+import { toZColumns } from './columns'
 import { analyseValidation, type ValidationAnalysis } from './evaluate'
+import type { Prepared } from './prepare'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -46,18 +48,20 @@ export function earlierFolds(config: PipelineConfig, n: number, m: number): Pipe
   return configs
 }
 
-/** Every fold's validation residuals under one residual weight, pooled into one score and calibration. */
-export function pooledValidation(
-  series: SeriesInput,
-  runs: TrainedRun[],
-  residualWeight: number,
-): ValidationAnalysis {
-  const residuals: Float64Array[] = []
-  for (const run of runs) {
-    const state = { ...run.prepared.state, config: { ...run.prepared.state.config, residualWeight } }
-    const analysis = analyseValidation({ ...run.predictor, state }, { ...run.prepared, state }, series.target)
-    residuals.push(...analysis.residuals)
-  }
+function withWeight(run: TrainedRun, residualWeight: number) {
+  const state = { ...run.prepared.state, config: { ...run.prepared.state.config, residualWeight } }
+  return { predictor: { ...run.predictor, state }, prepared: { ...run.prepared, state } }
+}
+
+/** Residuals of `run`'s network on the validation part of `later` (a later fold it never saw). */
+function residualsOnLaterFold(series: SeriesInput, run: TrainedRun, weight: number, later: Prepared) {
+  const { predictor } = withWeight(run, weight)
+  const zc = toZColumns(predictor.state, series)
+  const prepared = { ...later, zc, state: predictor.state }
+  return analyseValidation(predictor, prepared, series.target).residuals
+}
+
+function meanAbsolute(residuals: Float64Array[]): number {
   let sum = 0
   let count = 0
   for (const r of residuals)
@@ -66,10 +70,33 @@ export function pooledValidation(
         sum += Math.abs(v)
         count++
       }
+  return count > 0 ? sum / count : NaN
+}
+
+/**
+ * Every fold's validation residuals under one residual weight, pooled into one score. The
+ * intervals are calibrated on errors the networks were not selected on where possible: each
+ * earlier fold's network forecasting the next fold's validation part (early stopping and the
+ * correction share were chosen on its own part, which makes those errors optimistic), plus
+ * the main fold's own validation errors, for which no later part exists before the test.
+ */
+export function pooledValidation(
+  series: SeriesInput,
+  runs: TrainedRun[],
+  residualWeight: number,
+): ValidationAnalysis {
+  const own = runs.map((run) => {
+    const { predictor, prepared } = withWeight(run, residualWeight)
+    return analyseValidation(predictor, prepared, series.target).residuals
+  })
+  const residuals = own.flat()
+  const unseen = runs
+    .slice(1)
+    .flatMap((run, j) => residualsOnLaterFold(series, run, residualWeight, runs[j].prepared))
   const horizon = runs[0].prepared.state.config.horizon
   return {
     residuals,
-    score: count > 0 ? sum / count : NaN,
-    calibration: calibratePerStep(residuals, horizon),
+    score: meanAbsolute(residuals),
+    calibration: calibratePerStep([...own[0], ...unseen], horizon),
   }
 }
