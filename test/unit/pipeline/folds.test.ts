@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { autoConfig } from '../../../worker/pipeline/index'
+import { paramLayout } from '../../../worker/engine/index'
+import { autoConfig, runAuto, type Trainer } from '../../../worker/pipeline/index'
 import { earlierFolds } from '../../../worker/pipeline/folds'
 import { seasonalSeries } from './helpers'
+
+/** Every weight zero: the residual network is seasonal naive, whatever data it saw. */
+const zeroTrainer: Trainer = async (request) => {
+  const size = paramLayout(request.spec).reduce((total, entry) => total + entry.size, 0)
+  return { params: new Float32Array(size), bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
+}
 
 describe('Auto validates on rolling folds', () => {
   it('moves each earlier fold back by whole validation parts, keeping the validation length', () => {
@@ -27,5 +34,22 @@ describe('Auto validates on rolling folds', () => {
     const config = autoConfig({ target: seasonalSeries(n), period: 336 }, 'seasonalResidual')
     expect(config.split.validation).toEqual({ count: 336 })
     expect(earlierFolds(config, n, 336)).toEqual([])
+  })
+
+  it('calibrates intervals on the main validation part and on each earlier network one fold later', async () => {
+    const series = { target: seasonalSeries(192), period: 12 }
+    const auto = await runAuto(series, {
+      trainer: zeroTrainer,
+      backend: 'reference',
+      quick: true,
+      modes: ['seasonalResidual'],
+      refit: false,
+    })
+    expect(auto.candidates[0].folds).toBe(3)
+    // 24 validation points per step on the main fold, plus folds 1 and 2 each forecasting the
+    // validation part after their own.
+    const { counts, halfWidths } = auto.result.model.calibration
+    expect(counts).toEqual(Array.from({ length: 24 }, () => 72))
+    for (let k = 0; k < 24; k++) expect(halfWidths[95][k]).toBeGreaterThanOrEqual(halfWidths[80][k])
   })
 })
