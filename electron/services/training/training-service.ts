@@ -14,6 +14,9 @@ import { TrainingPool } from './training-pool'
 import { defaultWorkers } from './worker-count'
 import { assertWindowShapes, type TrainingWindows } from './training-windows'
 
+/** Finished jobs whose history stays in memory (see forgetOldFinishedJobs). */
+export const MAX_FINISHED_JOBS_KEPT = 50
+
 export interface TrainingServiceOptions {
   /** The piscina worker entry, worker/tasks/train-worker (built path or .ts under tsx). */
   workerFilename: string
@@ -94,10 +97,22 @@ export class TrainingService {
       },
       { pool: this.pool, sink: this.options.events, clock: this.options.clock ?? (() => performance.now()) },
     )
+    this.forgetOldFinishedJobs()
     this.jobs.set(jobId, job)
     this.queue.push(job)
     this.schedule()
     return job.status()
+  }
+
+  /**
+   * A session that trains overnight must not grow without bound: only the most recent
+   * finished jobs stay in memory for `training.list`/`history`; their runs stay on disk.
+   */
+  private forgetOldFinishedJobs(): void {
+    const finished = [...this.jobs.values()].filter((job) => job.isFinished)
+    for (const job of finished.slice(0, Math.max(0, finished.length - MAX_FINISHED_JOBS_KEPT))) {
+      this.jobs.delete(job.jobId)
+    }
   }
 
   pause(jobId: string): TrainingJobStatus {
