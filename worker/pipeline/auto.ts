@@ -135,15 +135,9 @@ async function trainCandidate(series: SeriesInput, config: PipelineConfig, optio
   return { run: judgeOnFolds(series, main, earlier), folds: 1 + earlier.length }
 }
 
-/** Median of the members' best epochs (−1 when the untrained start was best). */
-function typicalBestEpoch(run: TrainedRun): number {
-  const epochs = run.network.members.map((member) => member.bestEpoch).sort((a, b) => a - b)
-  return epochs[Math.floor(epochs.length / 2)]
-}
-
 /**
  * The validation part is the most recent data before the test; once it has chosen the mode and
- * the epoch count, the network is retrained on it too. Transforms are refitted on the longer
+ * the epoch counts, the network is retrained on it too. Transforms are refitted on the longer
  * training part; the intervals keep the calibration measured on validation before the refit.
  */
 async function refitWithValidation(
@@ -151,17 +145,19 @@ async function refitWithValidation(
   run: TrainedRun,
   options: AutoOptions,
 ): Promise<TrainedRun> {
-  const epochs = typicalBestEpoch(run) + 1
-  if (epochs < 1) return run
+  // Each member is retrained from its own seed for the epochs its own early stopping chose; a
+  // residual member whose untrained start (seasonal naive) was best stays there.
+  const memberEpochs = run.network.members.map((member) => member.bestEpoch + 1)
+  if (memberEpochs.every((epochs) => epochs < 1)) return run
   const config = run.prepared.state.config
   if (config.targetMode === 'seasonalResidual' && config.residualWeight === 0) return run
   const refitConfig: PipelineConfig = {
     ...config,
-    epochs,
+    epochs: Math.max(...memberEpochs),
     patience: 0,
     split: { validation: { count: 0 }, test: config.split.test },
   }
-  const refitted = await trainOnSeries(series, refitConfig, { ...options, onEpoch: undefined })
+  const refitted = await trainOnSeries(series, refitConfig, { ...options, onEpoch: undefined, memberEpochs })
   const state = { ...refitted.prepared.state, config }
   const model = { ...refitted.model, state, calibration: run.model.calibration }
   return {

@@ -51,7 +51,11 @@ export interface TrainedRun {
 export async function trainOnSeries(
   series: SeriesInput,
   config: PipelineConfig,
-  options: RunOptions & { initialParams?: Float32Array | Float64Array; fixedState?: PipelineState } = {},
+  options: RunOptions & {
+    initialParams?: Float32Array | Float64Array
+    fixedState?: PipelineState
+    memberEpochs?: number[]
+  } = {},
 ): Promise<TrainedRun> {
   const prepared = prepare(series, config, options.fixedState)
   const network = await trainNetwork(prepared, options)

@@ -10,6 +10,8 @@ export interface TrainingOptions {
   /** Warm start (fine-tuning) from these weights. */
   initialParams?: Float32Array | Float64Array
   epochs?: number
+  /** Epochs per ensemble member (overrides `epochs`), e.g. each member's own early-stopped count. */
+  memberEpochs?: number[]
   onEpoch?: (report: TrainEpoch) => void
 }
 
@@ -71,7 +73,10 @@ export async function trainNetwork(
   const outcomes: TrainOutcome[] = []
   for (let member = 0; member < config.ensemble; member++) {
     const seed = (config.seed + member) >>> 0
-    outcomes.push(await trainMember(prepared, options, { backend, precision, seed, start: starts?.[member] }))
+    const epochs = options.memberEpochs?.[member] ?? options.epochs ?? config.epochs
+    outcomes.push(
+      await trainMember(prepared, options, { backend, precision, seed, epochs, start: starts?.[member] }),
+    )
   }
   const params =
     precision === 'float32'
@@ -85,6 +90,7 @@ interface MemberSetup {
   backend: Backend
   precision: Precision
   seed: number
+  epochs: number
   start?: Float32Array | Float64Array
 }
 
@@ -100,7 +106,7 @@ async function trainMember(prepared: Prepared, options: TrainingOptions, setup: 
     train: prepared.train,
     steps: prepared.shape.lookback,
     batchSize: config.batchSize,
-    epochs: options.epochs ?? config.epochs,
+    epochs: setup.epochs,
     patience: config.patience,
     optimizer: config.optimizer,
     schedule: config.schedule,
