@@ -6,6 +6,9 @@ export {
   FORMAT_VERSION,
   MAX_WEIGHTS,
   fnv1a32,
+  fnv1a32Update,
+  fnvHex,
+  FNV_OFFSET,
   type CalibrationJSON,
   type ModelManifest,
 } from './manifest'

@@ -43,10 +43,20 @@ export interface ModelManifest {
 
 /** FNV-1a 32-bit over the bytes: cheap, and catches truncation-free corruption of weights.bin. */
 export function fnv1a32(bytes: Uint8Array): string {
-  let hash = 0x811c9dc5
+  return fnvHex(fnv1a32Update(FNV_OFFSET, bytes))
+}
+
+export const FNV_OFFSET = 0x811c9dc5
+
+/** One more chunk into a running FNV-1a hash, so a large file can be checked without holding it whole. */
+export function fnv1a32Update(hash: number, bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length; i++) {
     hash ^= bytes[i]
     hash = Math.imul(hash, 0x01000193) >>> 0
   }
+  return hash
+}
+
+export function fnvHex(hash: number): string {
   return hash.toString(16).padStart(8, '0')
 }

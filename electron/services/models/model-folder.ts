@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import {
   checkWeightsSize,
   FILES,
+  FNV_OFFSET,
+  fnv1a32Update,
+  fnvHex,
   ModelFormatError,
   parseManifest,
   parseWeights,
@@ -81,6 +84,45 @@ async function readJson(path: string, name: string): Promise<unknown> {
   }
 }
 
+const CHUNK_BYTES = 1 << 20
+
+/**
+ * Checks weights.bin's checksum and finiteness in 1 MiB chunks before the weights are
+ * allocated whole: a damaged or hostile file of any size (under the declared limit) is
+ * refused having cost one chunk of memory.
+ */
+async function verifyWeightsInChunks(path: string, size: number, expected: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    const chunk = new Uint8Array(CHUNK_BYTES)
+    const floats = new Float32Array(chunk.buffer)
+    let hash = FNV_OFFSET
+    for (let offset = 0; offset < size; offset += CHUNK_BYTES) {
+      const length = Math.min(CHUNK_BYTES, size - offset)
+      const { bytesRead } = await handle.read(chunk, 0, length, offset)
+      if (bytesRead !== length)
+        throw new ModelFormatError('MODEL_DAMAGED', 'The model is damaged: weights.bin is truncated.')
+      hash = fnv1a32Update(hash, chunk.subarray(0, length))
+      for (let i = 0; i < length / 4; i++) {
+        if (!Number.isFinite(floats[i])) {
+          throw new ModelFormatError(
+            'MODEL_DAMAGED',
+            'The model is damaged: weights.bin holds NaN or infinite weights.',
+          )
+        }
+      }
+    }
+    if (fnvHex(hash) !== expected) {
+      throw new ModelFormatError(
+        'MODEL_DAMAGED',
+        'The model is damaged: weights.bin does not match its checksum.',
+      )
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
 /** Validates model.json and every declared size before the weights are read or allocated. */
 export async function loadModelFolder(directory: string): Promise<LoadedModel> {
   const manifestPath = join(directory, FILES.model)
@@ -94,6 +136,7 @@ export async function loadModelFolder(directory: string): Promise<LoadedModel> {
   const { manifest } = parseManifest(text)
   const weightsPath = join(directory, FILES.weights)
   checkWeightsSize(manifest, await sizeOf(weightsPath, FILES.weights))
+  await verifyWeightsInChunks(weightsPath, manifest.weights.bytes, manifest.weights.fnv1a32)
   const params = parseWeights(manifest, await readExactly(weightsPath, manifest.weights.bytes))
   return {
     manifest,

@@ -193,6 +193,15 @@ describe('model folders from elsewhere', () => {
     }
   })
 
+  it('refuses a large model under the size limit whose weights do not match, without holding them whole', async () => {
+    // 4,000 units: ~64 M weights (~256 MB), under the limit; a sparse weights.bin of zeros and a wrong checksum.
+    const { manifest, bytes } = inflated(4_000, 1)
+    expect(bytes).toBeGreaterThan(200e6)
+    const { code, grewBy } = await measuredOutcome(await folder({ manifest, sparseWeights: bytes }))
+    expect(code).toBe('MODEL_DAMAGED')
+    expect(grewBy).toBeLessThan(ALLOCATION_SLACK)
+  })
+
   it('refuses a model.json of gigabytes unread', async () => {
     const { code, grewBy } = await measuredOutcome(await folder({ sparseManifest: 3 * 1024 ** 3 }))
     expect(code).toBe('MODEL_FOREIGN')
