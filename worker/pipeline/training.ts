@@ -99,6 +99,12 @@ async function trainMember(prepared: Prepared, options: TrainingOptions, setup: 
   const { backend, precision } = setup
   const trainer = options.trainer ?? fitTrainer
   const residualStart = config.targetMode === 'seasonalResidual' && !setup.start
+  const initialParams = residualStart ? zeroHeadStart(prepared, precision, setup.seed) : setup.start
+  // No epochs: the member is its start; pluggable trainers never see an empty request.
+  if (setup.epochs === 0) {
+    const params = initialParams ?? createModel(spec, { seed: setup.seed, precision }).params
+    return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [] }
+  }
   return trainer({
     spec,
     precision,
@@ -113,7 +119,7 @@ async function trainMember(prepared: Prepared, options: TrainingOptions, setup: 
     clipNorm: config.clipNorm,
     loss: config.loss,
     seed: setup.seed,
-    initialParams: residualStart ? zeroHeadStart(prepared, precision, setup.seed) : setup.start,
+    initialParams,
     keepInitialIfBest: residualStart,
     validationLoss: maskedValidationLoss(backend, prepared),
     onEpoch: options.onEpoch,
