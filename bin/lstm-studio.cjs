@@ -10,6 +10,8 @@ if (existsSync(built)) {
 } else {
   const { spawnSync } = require('node:child_process')
   const entry = path.join(__dirname, '..', 'electron', 'cli', 'index.ts')
-  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...process.argv.slice(2)], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', entry, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  })
   process.exit(result.status ?? 1)
 }

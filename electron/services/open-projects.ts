@@ -11,7 +11,15 @@ export class OpenProjects {
   add(session: ProjectSession): ProjectView {
     const id = session.manifest.id
     const previous = this.sessions.get(id)
-    if (previous && previous !== session) void previous.close()
+    if (previous && previous !== session && !previous.isClosed) {
+      // Opening a project this instance already writes to (a second tab, the sample again)
+      // must not trade the writable session for a read-only one.
+      if (!previous.readOnly && session.readOnly) {
+        void session.close()
+        return viewOf(previous)
+      }
+      void previous.close()
+    }
     this.sessions.set(id, session)
     return viewOf(session)
   }

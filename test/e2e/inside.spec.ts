@@ -1,68 +1,13 @@
 import type { Page } from '@playwright/test'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { expect, test } from './fixtures'
-import { expectChartDrawn, repoRoot, shoot, waitForProject } from './helpers'
+import { expectChartDrawn, shoot, waitForProject } from './helpers'
 
 /**
  * Inside the cell, on the sample project: train the small model from the view, then read
  * the heat maps, the live diagram and the gradient flow, and overlay the RNN/LSTM comparison.
- * The view is reached at #/inside; INSIDE_HARNESS=1 mounts it from its own test entry instead
- * (for when the app does not route it yet).
  */
-const useHarness = process.env.INSIDE_HARNESS === '1'
-
-/** Bundles renderer/src/inside/e2e-harness.ts with the renderer's Vue plugin; returns its JS and CSS. */
-async function buildHarness(): Promise<{ js: string; css: string }> {
-  const { build } = await import('vite')
-  const { default: vue } = await import('@vitejs/plugin-vue')
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-inside-harness-'))
-  try {
-    await build({
-      configFile: false,
-      root: repoRoot,
-      logLevel: 'warn',
-      plugins: [vue()],
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: {
-        outDir,
-        emptyOutDir: true,
-        cssCodeSplit: false,
-        lib: { entry: 'renderer/src/inside/e2e-harness.ts', formats: ['es'], fileName: () => 'harness.js' },
-      },
-    })
-    const files = readdirSync(outDir)
-    const read = (ext: string) =>
-      files
-        .filter((file) => file.endsWith(ext))
-        .map((file) => readFileSync(path.join(outDir, file), 'utf8'))
-        .join('\n')
-    return { js: read('.js'), css: read('.css') }
-  } finally {
-    rmSync(outDir, { recursive: true, force: true })
-  }
-}
-
 async function openInside(page: Page): Promise<void> {
-  if (!useHarness) {
-    await page.evaluate(() => {
-      window.location.hash = '#/inside'
-    })
-    return
-  }
-  const { js, css } = await buildHarness()
-  // The app's CSP allows only same-origin scripts: the bundle is served from the app's origin.
-  const url = new URL('/inside-harness.js', page.url()).href
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/javascript', body: js }))
-  await page.addStyleTag({ content: css })
-  await page.addScriptTag({ url, type: 'module' })
-  await page.waitForFunction(() => 'mountInside' in window, null, { timeout: 15_000 })
-  await page.evaluate(async () => {
-    const host = document.createElement('div')
-    document.body.prepend(host)
-    await (window as unknown as { mountInside: (element: HTMLElement) => Promise<void> }).mountInside(host)
-  })
+  await page.getByTestId('nav-inside').click()
 }
 
 test('inside the cell: train a small model, then read its gates, diagram and gradient flow', async ({

@@ -2,7 +2,8 @@
  * How far apart the observations of a series are. Shared by CSV import (which infers it),
  * forecasting (seasonal period m, future timestamps) and the UI (labels).
  */
-export type FrequencyUnit = 'second' | 'minute' | 'hour' | 'day' | 'businessDay' | 'week' | 'month' | 'quarter' | 'year'
+export type FrequencyUnit =
+  'second' | 'minute' | 'hour' | 'day' | 'businessDay' | 'week' | 'month' | 'quarter' | 'year'
 
 export interface Frequency {
   unit: FrequencyUnit

@@ -13,6 +13,7 @@ export default {
     data: 'Data',
     model: 'Model',
     train: 'Train',
+    inside: 'Inside the cell',
     forecast: 'Forecast',
   },
   language: { label: 'Language', en: 'English', fr: 'Français' },

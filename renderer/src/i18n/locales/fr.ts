@@ -15,6 +15,7 @@ const fr: typeof en = {
     data: 'Données',
     model: 'Modèle',
     train: 'Entraînement',
+    inside: 'Dans la cellule',
     forecast: 'Prévision',
   },
   language: { label: 'Langue', en: 'English', fr: 'Français' },
