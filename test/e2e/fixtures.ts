@@ -14,27 +14,24 @@ const root = path.resolve(__dirname, '../..')
 
 interface Fixtures {
   appPage: Page
+  server: { url: string; process: ChildProcess }
 }
 
 export interface AppOptions {
   appKind: AppKind
 }
 
-interface WorkerFixtures {
-  server: { url: string; process: ChildProcess }
-}
-
 /**
  * `appPage` is the app's window: a Chromium tab on the loopback server for `web`, the
  * Electron window for `electron`. Specs use only `appPage`, so they run unchanged on both.
  */
-export const test = base.extend<Fixtures & AppOptions, WorkerFixtures>({
+export const test = base.extend<Fixtures & AppOptions>({
   appKind: ['web', { option: true }],
   server: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      // A fresh data folder per run: the first start creates the sample project, as for a new user.
+      // A fresh data folder per test: every spec starts as a new user does, on the sample project.
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-'))
       const child = spawn(
         process.execPath,
@@ -52,7 +49,7 @@ export const test = base.extend<Fixtures & AppOptions, WorkerFixtures>({
       if (child.exitCode === null) await exited
       rmSync(dataDir, { recursive: true, force: true })
     },
-    { scope: 'worker' },
+    { scope: 'test' },
   ],
   appPage: async ({ appKind, page, server }, use, testInfo) => {
     if (appKind === 'web') {
