@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RequestDefinition } from './define'
 import { appRequests } from './requests/app'
 import { dataRequests } from './requests/data'
+import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
@@ -23,6 +24,7 @@ export const requests = {
   ...dataRequests,
   ...modelRequests,
   ...insideRequests,
+  ...dialogRequests,
 } as const
 
 export type Requests = typeof requests

@@ -9,6 +9,7 @@ import { registerIpcAdapter } from './ipc-adapter'
 import { createAppUrlCheck } from './security/app-url'
 import { enforceContentSecurityPolicy } from './security/content-security-header'
 import { denyAllPermissions } from './security/permissions'
+import { nativeDialogs } from './native-dialogs'
 import { createMainWindow } from './window'
 
 // Every renderer runs in Chromium's sandbox, whatever a window's options say.
@@ -30,6 +31,7 @@ async function start(): Promise<void> {
     // LSTM_STUDIO_DATA_DIR keeps settings and projects in one folder (end-to-end tests, portable use).
     settingsDir: dataDir ? path.join(dataDir, 'settings') : app.getPath('userData'),
     workers: bundledWorkerFiles,
+    dialogs: nativeDialogs,
     defaultProjectsFolder: dataDir ? path.join(dataDir, 'projects') : undefined,
   })
   registerIpcAdapter(createDispatcher(services.handlers), services.bus, isAppUrl)

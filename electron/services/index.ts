@@ -24,6 +24,12 @@ export interface WorkerFiles {
   poolSize?: number
 }
 
+/** Native pickers, provided by the desktop app only (the services never import Electron). */
+export interface NativeDialogs {
+  pickCsvFile(): Promise<string | null>
+  pickProjectFolder(): Promise<string | null>
+}
+
 export interface ServiceOptions {
   identity: AppIdentity
   /** Folder holding the bundled sample CSVs (resources/samples). */
@@ -33,6 +39,7 @@ export interface ServiceOptions {
   /** Where new projects go until the user picks another folder. */
   defaultProjectsFolder?: string
   workers: WorkerFiles
+  dialogs?: NativeDialogs
 }
 
 export interface Services {
@@ -67,7 +74,7 @@ export function createServices(options: ServiceOptions): Services {
     return session
   })
   const handlers: Handlers = {
-    'app.info': (_args, context) => appInfo(options.identity, context),
+    'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     'samples.list': () => samples.list(),
     'samples.series': ({ id }) => samples.series(id),
@@ -76,6 +83,16 @@ export function createServices(options: ServiceOptions): Services {
     ...appTrainingHandlers(training, runs),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, evaluator),
+    'dialogs.pick': async ({ kind }, context) => {
+      if (!options.dialogs || context.transport !== 'ipc') {
+        throw Object.assign(new Error('There is no native file picker here: type the path instead'), {
+          code: 'NOT_AVAILABLE',
+        })
+      }
+      const path =
+        kind === 'csvFile' ? await options.dialogs.pickCsvFile() : await options.dialogs.pickProjectFolder()
+      return { path }
+    },
   }
   return {
     handlers,

@@ -11,6 +11,8 @@ export interface AppInfo {
   electronVersion: string | null
   /** Cores the training pool may use by default (cores − 1, at least 1). */
   defaultWorkers: number
+  /** The desktop app offers native file and folder pickers (`dialogs.pick`); the browser does not. */
+  nativeDialogs: boolean
 }
 
 export const appRequests = {

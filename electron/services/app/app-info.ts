@@ -8,7 +8,7 @@ export interface AppIdentity {
   electronVersion: string | null
 }
 
-export function appInfo(identity: AppIdentity, context: CallContext): AppInfo {
+export function appInfo(identity: AppIdentity, context: CallContext, nativeDialogs: boolean): AppInfo {
   return {
     name: identity.name,
     version: identity.version,
@@ -17,6 +17,7 @@ export function appInfo(identity: AppIdentity, context: CallContext): AppInfo {
     nodeVersion: process.versions.node,
     electronVersion: identity.electronVersion,
     defaultWorkers: defaultWorkerCount(),
+    nativeDialogs: nativeDialogs && context.transport === 'ipc',
   }
 }
 

@@ -17,7 +17,13 @@ export default {
     forecast: 'Forecast',
   },
   language: { label: 'Language', en: 'English', fr: 'Français' },
-  common: { cancel: 'Cancel', close: 'Close', yes: 'Yes', no: 'No' },
+  common: {
+    browse: 'Browse…',
+    cancel: 'Cancel',
+    close: 'Close',
+    yes: 'Yes',
+    no: 'No',
+  },
   chart: { label: 'Chart of {name}', value: 'Value', time: 'Time', step: 'Step', resetZoom: 'Reset zoom' },
   projects: {
     heading: 'Projects',

@@ -19,7 +19,13 @@ const fr: typeof en = {
     forecast: 'Prévision',
   },
   language: { label: 'Langue', en: 'English', fr: 'Français' },
-  common: { cancel: 'Annuler', close: 'Fermer', yes: 'Oui', no: 'Non' },
+  common: {
+    browse: 'Parcourir…',
+    cancel: 'Annuler',
+    close: 'Fermer',
+    yes: 'Oui',
+    no: 'Non',
+  },
   chart: {
     label: 'Graphique de {name}',
     value: 'Valeur',
