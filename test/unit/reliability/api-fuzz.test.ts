@@ -115,6 +115,8 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'forecasts.exportCsv': { projectId, forecastId: 'forecast-1' },
     'inside.trace': { projectId, modelId: 'model-1' },
     'inside.compare': { projectId, modelId: 'model-1' },
+    // Over the socket the pickers are refused: the fuzz must never open a dialog.
+    'dialogs.pick': { kind: 'csvFile' },
   }
 }
 
