@@ -71,6 +71,13 @@ describe('from a dataset to an exported model', () => {
       expect.arrayContaining(['naive', 'seasonalNaive', 'drift', 'mean', 'ets']),
     )
     expect(Number.isFinite(evaluation.metrics.test.mae)).toBe(true)
+    // One-step-ahead fitted values cover the history before the test part, in the series' units.
+    const fitted = evaluation.fitted!
+    expect(fitted.values.length).toBe(evaluation.testStart - fitted.start)
+    const errors = fitted.values.map((value, i) =>
+      Math.abs(value - (evaluation.actual[fitted.start + i] ?? 0)),
+    )
+    expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(60) // passengers, thousands: 100–600
 
     const forecast = await call('models.forecast', { projectId: project.projectId, modelId })
     expect(forecast.bands.mean).toHaveLength(12)

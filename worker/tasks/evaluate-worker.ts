@@ -2,6 +2,7 @@ import type { TrainOutcome } from '../pipeline/index'
 import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
 import { analyseValidation } from '../pipeline/evaluate'
+import { predictOriginal } from '../pipeline/predict'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
 
@@ -18,7 +19,12 @@ export interface EvaluateTask {
  * in a worker thread because ETS fitting and the backtest take seconds of CPU that must not
  * stall the main process.
  */
-export default async function evaluate(task: EvaluateTask): Promise<PipelineResult> {
+export interface Evaluated extends PipelineResult {
+  /** One-step-ahead forecasts over train and validation, in original units. */
+  fitted: { start: number; values: number[] }
+}
+
+export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
   const prepared = prepare(task.series, task.state.config, task.state)
   const chosen = await chooseBackend(task.state.spec, 'auto')
   const params = chosen.precision === 'float64' ? Float64Array.from(task.params) : task.params
@@ -39,7 +45,18 @@ export default async function evaluate(task: EvaluateTask): Promise<PipelineResu
       lastTimestamp: timestamps && timestamps.length > 0 ? (timestamps[timestamps.length - 1] ?? null) : null,
     },
   }
-  return completeRun(task.series, run)
+  const result = await completeRun(task.series, run)
+  return { ...result, fitted: fittedValues(run, task.series.target) }
+}
+
+/** What the model would have said one step ahead at every point before the test part. */
+function fittedValues(run: TrainedRun, target: ArrayLike<number>): Evaluated['fitted'] {
+  const { prepared, predictor } = run
+  const first = prepared.trainOrigins[0] ?? prepared.shape.lookback
+  const end = prepared.split.test.start - prepared.zc.lag
+  const origins = Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i)
+  const forecasts = predictOriginal(predictor, prepared.zc, target, origins, 1)
+  return { start: first + prepared.zc.lag, values: forecasts.map((forecast) => forecast[0] ?? Number.NaN) }
 }
 
 export interface TraceTask {

@@ -1,5 +1,6 @@
 import type { Metrics, ModelEvaluation } from '../../api/requests/models'
-import type { PipelineResult, SeriesInput } from '../../../worker/pipeline/index'
+import type { SeriesInput } from '../../../worker/pipeline/index'
+import type { Evaluated } from '../../../worker/tasks/evaluate-worker'
 import type { ForecastMetrics } from '../../../worker/forecast/index'
 
 /** The pipeline's result as the Forecast screen draws it (plain JSON, stored as evaluation.json). */
@@ -8,7 +9,7 @@ export function evaluationView(
   name: string,
   target: string,
   series: SeriesInput,
-  result: PipelineResult,
+  result: Evaluated,
   config: Record<string, unknown>,
   validationStart: number,
   testStart: number,
@@ -31,7 +32,10 @@ export function evaluationView(
       lower95: test ? Array.from(test.lower[95] ?? []) : [],
       upper95: test ? Array.from(test.upper[95] ?? []) : [],
     },
-    fitted: null,
+    fitted: {
+      start: result.fitted.start,
+      values: result.fitted.values.map((value) => (Number.isFinite(value) ? value : Number.NaN)),
+    },
     metrics: {
       validation: result.validation ? metricsOf(result.validation.metrics) : null,
       test: test ? metricsOf(test.metrics) : emptyMetrics(),

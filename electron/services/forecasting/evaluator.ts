@@ -1,8 +1,7 @@
 import { Piscina } from 'piscina'
-import type { CompareTask, EvaluateTask, TraceTask } from '../../../worker/tasks/evaluate-worker'
+import type { CompareTask, EvaluateTask, Evaluated, TraceTask } from '../../../worker/tasks/evaluate-worker'
 import type { GradientFlowCurve } from '../../../worker/insight/gradient-flow'
 import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
-import type { PipelineResult } from '../../../worker/pipeline/index'
 
 /** One background thread that judges finished runs and replays windows for "inside the cell" (see worker/tasks/evaluate-worker.ts). */
 export class Evaluator {
@@ -18,8 +17,8 @@ export class Evaluator {
     })
   }
 
-  run(task: EvaluateTask): Promise<PipelineResult> {
-    return this.pool.run(task) as Promise<PipelineResult>
+  run(task: EvaluateTask): Promise<Evaluated> {
+    return this.pool.run(task) as Promise<Evaluated>
   }
 
   trace(task: TraceTask): Promise<ModelWindowTrace> {
