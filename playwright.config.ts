@@ -12,6 +12,19 @@ function chromiumPath(): string | undefined {
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate))
 }
 
+const chromiumLaunch = {
+  executablePath: chromiumPath(),
+  // As root (CI) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+}
+
 export default defineConfig<AppOptions>({
   testDir: 'test/e2e',
   outputDir: 'test-results/e2e',
@@ -28,20 +41,13 @@ export default defineConfig<AppOptions>({
       use: {
         appKind: 'web',
         browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromiumPath(),
-          // As root (CI) Chromium needs --no-sandbox; the rest keeps it off a network it cannot reach.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunch,
       },
     },
-    { name: 'electron', use: { appKind: 'electron' } },
+    // The same Chromium settings: the fixture's default page exists before the test can skip.
+    {
+      name: 'electron',
+      use: { appKind: 'electron', browserName: 'chromium', launchOptions: chromiumLaunch },
+    },
   ],
 })

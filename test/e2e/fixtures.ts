@@ -11,6 +11,7 @@ import { electronBinaryPath } from '../../scripts/electron-binary.cjs'
 export type AppKind = 'web' | 'electron'
 
 const root = path.resolve(__dirname, '../..')
+const ELECTRON_MISSING = 'Electron binary not installed here (download host unreachable)'
 
 interface Fixtures {
   appPage: Page
@@ -28,9 +29,9 @@ export interface AppOptions {
 export const test = base.extend<Fixtures & AppOptions>({
   appKind: ['web', { option: true }],
   server: [
-    // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ appKind }, use, testInfo) => {
+      // Skip as early as possible where the desktop app cannot start: no server, no browser.
+      testInfo.skip(appKind === 'electron' && !electronBinaryPath(), ELECTRON_MISSING)
       // A fresh data folder per test: every spec starts as a new user does, on the sample project.
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-'))
       const child = spawn(
@@ -51,14 +52,14 @@ export const test = base.extend<Fixtures & AppOptions>({
     },
     { scope: 'test' },
   ],
-  appPage: async ({ appKind, page, server }, use, testInfo) => {
+  appPage: async ({ appKind, server, page }, use, testInfo) => {
     if (appKind === 'web') {
       await page.goto(server.url)
       await use(page)
       return
     }
     const binary = electronBinaryPath()
-    testInfo.skip(!binary, 'Electron binary not installed here (download host unreachable)')
+    testInfo.skip(!binary, ELECTRON_MISSING)
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-electron-'))
     const app: ElectronApplication = await _electron.launch({
       executablePath: binary!,

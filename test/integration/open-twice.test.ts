@@ -1,26 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../electron/api/dispatch'
 import type { ProjectView } from '../../electron/api/requests/projects'
-import { createServices } from '../../electron/services'
-import { testWorkerFiles } from '../unit/helpers/test-workers'
+import { createTestServices } from '../unit/helpers/test-services'
 
-const root = mkdtempSync(path.join(os.tmpdir(), 'lstm-open-twice-'))
-const services = createServices({
-  identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
-  samplesDir: path.resolve(__dirname, '../../resources/samples'),
-  settingsDir: path.join(root, 'settings'),
-  defaultProjectsFolder: path.join(root, 'projects'),
-  workers: testWorkerFiles,
-})
-const dispatch = createDispatcher(services.handlers)
+const { dispatch, dispose } = createTestServices('lstm-open-twice-')
 
-afterAll(async () => {
-  await services.dispose()
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => dispose())
 
 async function open(name: 'projects.openSample' | 'projects.open', args: object): Promise<ProjectView> {
   const reply = await dispatch(name, args, { transport: 'websocket' })

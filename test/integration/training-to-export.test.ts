@@ -1,19 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../electron/api/dispatch'
-import type { Dispatcher } from '../../electron/api/dispatch'
+import { readFileSync } from 'node:fs'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { RequestName, RequestResult } from '../../electron/api/contract'
-import { createServices } from '../../electron/services'
-import type { Services } from '../../electron/services'
-import { testWorkerFiles } from '../unit/helpers/test-workers'
+import { createTestServices } from '../unit/helpers/test-services'
 
 // The analyst's path through the real services and worker threads: sample project → train on
 // the pool → the model is judged and saved → forecast → export → CSV.
-const root = mkdtempSync(path.join(os.tmpdir(), 'lstm-journey-'))
-let services: Services
-let dispatch: Dispatcher
+const { services, dispatch, dispose } = createTestServices('lstm-journey-')
 
 async function call<N extends RequestName>(name: N, args: unknown): Promise<RequestResult<N>> {
   const reply = await dispatch(name, args, { transport: 'websocket' })
@@ -21,21 +13,7 @@ async function call<N extends RequestName>(name: N, args: unknown): Promise<Requ
   return reply.result as RequestResult<N>
 }
 
-beforeAll(() => {
-  services = createServices({
-    identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
-    samplesDir: path.resolve(__dirname, '../../resources/samples'),
-    settingsDir: path.join(root, 'settings'),
-    defaultProjectsFolder: path.join(root, 'projects'),
-    workers: testWorkerFiles,
-  })
-  dispatch = createDispatcher(services.handlers)
-})
-
-afterAll(async () => {
-  await services.dispose()
-  rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => dispose())
 
 describe('from a dataset to an exported model', () => {
   it('trains, evaluates beside the baselines, forecasts and exports', async () => {

@@ -5,34 +5,11 @@
  *
  *   npx electron-vite build && npx tsx test/e2e/bench/million-points.ts [rows]
  */
-import { chromium } from '@playwright/test'
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { createInterface } from 'node:readline'
+import { openBenchPage, summarise } from './bench-page'
 
-const root = path.resolve(__dirname, '../../..')
 const rows = Number(process.argv[2] ?? 1_000_000)
-
-async function startServer(dataDir: string) {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'out/main/serve.js'), '--port', '0', '--data-dir', dataDir],
-    {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  )
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /running at (http\S+)/.exec(line)
-      if (match?.[1]) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)))
-  })
-  return { child, url }
-}
 
 function writeSeries(file: string): void {
   const lines = ['time,value']
@@ -45,32 +22,12 @@ function writeSeries(file: string): void {
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-bench-'))
-  const csv = path.join(dataDir, 'million.csv')
-  writeSeries(csv)
-  const { child, url } = await startServer(dataDir)
-  const browser = await chromium.launch({
-    executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
-  const longTasks = () =>
-    page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0))
-  const summary = (tasks: number[]) => ({
-    longTasks: tasks.length,
-    over100ms: tasks.filter((ms) => ms > 100).length,
-    maxMs: Math.round(Math.max(0, ...tasks)),
-  })
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const bench = await openBenchPage()
+  const { page } = bench
   try {
-    await page.goto(url)
-    await page.getByTestId('project-name').waitFor()
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] }
-      w.longTasks = []
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) w.longTasks.push(entry.duration)
-      }).observe({ type: 'longtask', buffered: false })
-    })
+    const csv = path.join(bench.dataDir, 'million.csv')
+    writeSeries(csv)
+    await bench.takeLongTasks()
     const started = Date.now()
     await page.getByTestId('nav-data').click()
     await page.getByTestId('open-import').click()
@@ -80,9 +37,8 @@ async function main(): Promise<void> {
     await page.getByTestId('dataset-million').waitFor({ timeout: 120_000 })
     await page.getByTestId('series-length').waitFor()
     const loadSeconds = (Date.now() - started) / 1000
-    const loading = await longTasks()
-    const chart = page.getByTestId('series-chart')
-    const box = (await chart.boundingBox())!
+    const loading = await bench.takeLongTasks()
+    const box = (await page.getByTestId('series-chart').boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
     const interactionStart = Date.now()
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -200)
@@ -90,20 +46,18 @@ async function main(): Promise<void> {
     await page.mouse.move(box.x + box.width / 4, box.y + box.height / 2, { steps: 10 })
     await page.mouse.up()
     await page.waitForTimeout(500)
-    const interacting = await longTasks()
+    const interacting = await bench.takeLongTasks()
     console.log(
       JSON.stringify({
         bench: 'chart',
         rows,
         importAndDrawSeconds: loadSeconds,
-        loading: summary(loading),
-        interaction: { ...summary(interacting), seconds: (Date.now() - interactionStart) / 1000 },
+        loading: summarise(loading),
+        interaction: { ...summarise(interacting), seconds: (Date.now() - interactionStart) / 1000 },
       }),
     )
   } finally {
-    await browser.close()
-    child.kill('SIGTERM')
-    rmSync(dataDir, { recursive: true, force: true })
+    await bench.close()
   }
 }
 

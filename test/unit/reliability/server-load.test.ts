@@ -1,42 +1,29 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createDispatcher } from '../../../electron/api/dispatch'
 import { startServer } from '../../../electron/server'
 import type { RunningServer } from '../../../electron/server'
-import { createServices } from '../../../electron/services'
-import type { Services } from '../../../electron/services'
-import { testWorkerFiles } from '../helpers/test-workers'
+import { createTestServices } from '../helpers/test-services'
 
 // Loopback only, bounded counts: this is a robustness test, not a benchmark.
-const root = mkdtempSync(path.join(os.tmpdir(), 'lstm-load-'))
+const app = createTestServices('lstm-load-')
 let server: RunningServer
-let services: Services
 
 beforeAll(async () => {
-  writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
-  services = createServices({
-    identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
-    samplesDir: path.resolve(__dirname, '../../../resources/samples'),
-    settingsDir: path.join(root, 'settings'),
-    workers: testWorkerFiles,
-    defaultProjectsFolder: path.join(root, 'projects'),
-  })
+  writeFileSync(path.join(app.root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
   server = await startServer({
-    dispatch: createDispatcher(services.handlers),
-    bus: services.bus,
-    staticRoot: root,
+    dispatch: app.dispatch,
+    bus: app.services.bus,
+    staticRoot: app.root,
     maxFrameBytes: 256 * 1024,
   })
 })
 
 afterAll(async () => {
   await server.close()
-  await services.dispose()
-  rmSync(root, { recursive: true, force: true })
+  await app.dispose()
 })
 
 const url = (token: string | null) =>

@@ -1,39 +1,28 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { createDispatcher } from '../../../electron/api/dispatch'
 import { startServer } from '../../../electron/server'
 import type { RunningServer } from '../../../electron/server'
-import { createServices } from '../../../electron/services'
-import type { Services } from '../../../electron/services'
-import { testWorkerFiles } from '../helpers/test-workers'
+import { createTestServices } from '../helpers/test-services'
 
 let server: RunningServer
-let services: Services
-const staticRoot = mkdtempSync(path.join(os.tmpdir(), 'lstm-static-'))
+const app = createTestServices('lstm-static-')
+const services = app.services
 
 beforeAll(async () => {
-  writeFileSync(path.join(staticRoot, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
-  services = createServices({
-    identity: { name: 'LSTM Studio', version: '0.0.0-test', electronVersion: null },
-    samplesDir: path.resolve(__dirname, '../../../resources/samples'),
-    settingsDir: path.join(staticRoot, 'settings'),
-    workers: testWorkerFiles,
-    defaultProjectsFolder: path.join(staticRoot, 'projects'),
-  })
+  writeFileSync(path.join(app.root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
   server = await startServer({
-    dispatch: createDispatcher(services.handlers),
+    dispatch: app.dispatch,
     bus: services.bus,
-    staticRoot,
+    staticRoot: app.root,
     maxFrameBytes: 64 * 1024,
   })
 })
 
 afterAll(async () => {
   await server.close()
-  await services.dispose()
+  await app.dispose()
 })
 
 function socketUrl(token: string | null): string {
