@@ -44,6 +44,12 @@ export type ImportResult =
 
 export interface DatasetSeries {
   datasetId: string
+  /** Rows in the dataset; the arrays below hold fewer when `decimated`. */
+  rowCount: number
+  /** Row index of the first value returned (a zoomed range starts later). */
+  start: number
+  /** True when rows were thinned (LTTB on the target) to `maxPoints` for drawing. */
+  decimated: boolean
   timeColumn: string | null
   timestamps: number[] | null
   columns: Array<{ name: string; role: ColumnRole | null; values: Array<number | null> }>
@@ -100,8 +106,16 @@ export const dataRequests = {
     z.object({ importId: z.string().min(1).max(64) }).strict(),
   ),
   'data.series': defineRequest<DatasetSeries>()(
-    'The values of a dataset, for charts and training.',
-    z.object({ projectId, datasetId }).strict(),
+    'The values of a dataset for charts: all rows, or rows [start, end) thinned to maxPoints with LTTB.',
+    z
+      .object({
+        projectId,
+        datasetId,
+        maxPoints: z.number().int().min(100).max(10_000_000).optional(),
+        start: z.number().int().min(0).optional(),
+        end: z.number().int().min(1).optional(),
+      })
+      .strict(),
   ),
   'data.setRoles': defineRequest<DatasetRecord>()(
     'Sets the role of each column: time, target, covariate, futureCovariate or ignored.',

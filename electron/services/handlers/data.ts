@@ -30,7 +30,7 @@ export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
       }
     },
     'data.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
-    'data.series': async ({ projectId, datasetId }) => {
+    'data.series': async ({ projectId, datasetId, maxPoints, start, end }) => {
       const session = open.get(projectId)
       const record = findDataset(session.manifest.datasets, datasetId)
       if (!record.cacheFile) {
@@ -42,7 +42,7 @@ export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
         )
       }
       const table = await readColumnarCache(await session.resolve(record.cacheFile))
-      return toSeries(datasetId, table, record.columnRoles)
+      return toSeries(datasetId, table, record.columnRoles, { maxPoints, start, end })
     },
     'data.setRoles': async ({ projectId, datasetId, roles }) => {
       const session = open.get(projectId)

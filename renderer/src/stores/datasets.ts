@@ -7,6 +7,9 @@ import { useNotices } from './notices'
 import { useProject } from './project'
 
 /** The dataset the Data, Model and Train screens work on, and its values for the chart. */
+/** A chart shows at most this many points; the server thins longer series with LTTB. */
+const CHART_POINTS = 20_000
+
 export const useDatasets = defineStore('datasets', () => {
   const api = useApi()
   const notices = useNotices()
@@ -26,12 +29,32 @@ export const useDatasets = defineStore('datasets', () => {
     if (!id || !projectId) return
     loading.value = true
     try {
-      const loaded = await api.call('data.series', { projectId, datasetId: id })
+      const loaded = await api.call('data.series', { projectId, datasetId: id, maxPoints: CHART_POINTS })
       if (selectedId.value === id) series.value = loaded
     } catch (error) {
       notices.reportError(error)
     } finally {
       loading.value = false
+    }
+  }
+
+  /** After a zoom: the visible rows again, thinned only as far as the screen needs. */
+  async function refine(start: number, end: number): Promise<void> {
+    const projectId = project.projectId
+    const id = selectedId.value
+    const current = series.value
+    if (!projectId || !id || !current?.decimated) return
+    try {
+      const detail = await api.call('data.series', {
+        projectId,
+        datasetId: id,
+        maxPoints: CHART_POINTS,
+        start,
+        end,
+      })
+      if (selectedId.value === id) series.value = detail
+    } catch (error) {
+      notices.reportError(error)
     }
   }
 
@@ -58,5 +81,5 @@ export const useDatasets = defineStore('datasets', () => {
     },
   )
 
-  return { datasets, selectedId, selected, series, loading, select, saveRoles }
+  return { datasets, selectedId, selected, series, loading, select, refine, saveRoles }
 })
