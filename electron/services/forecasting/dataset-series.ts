@@ -2,6 +2,7 @@ import type { SeriesInput } from '../../../worker/pipeline/index'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import type { DatasetRecord, ProjectSession } from '../projects'
 import { readColumnarCache } from '../projects'
+import { CodedError } from '../storage'
 
 export interface SeriesChoice {
   target: string
@@ -19,12 +20,13 @@ export async function datasetSeries(
   choice: SeriesChoice,
 ): Promise<SeriesInput> {
   if (!record.cacheFile)
-    throw coded('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
+    throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
   const table = await readColumnarCache(await session.resolve(record.cacheFile))
   const numeric = (name: string): Float64Array => {
     const column = table.columns.find((candidate) => candidate.name === name)
-    if (!column) throw coded('COLUMN_NOT_FOUND', `Dataset "${record.name}" has no column "${name}"`)
-    if (column.kind !== 'number') throw coded('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
+    if (!column) throw new CodedError('COLUMN_NOT_FOUND', `Dataset "${record.name}" has no column "${name}"`)
+    if (column.kind !== 'number')
+      throw new CodedError('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
     return column.values
   }
   const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')
@@ -47,12 +49,8 @@ function detectedFrequency(record: DatasetRecord): Frequency | null {
   return detected?.frequency?.frequency ?? null
 }
 
-function coded(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code })
-}
-
 export function findDataset(session: ProjectSession, datasetId: string): DatasetRecord {
   const record = session.manifest.datasets.find((dataset) => dataset.id === datasetId)
-  if (!record) throw coded('NOT_FOUND', `No dataset with id "${datasetId}" in this project`)
+  if (!record) throw new CodedError('NOT_FOUND', `No dataset with id "${datasetId}" in this project`)
   return record
 }

@@ -7,7 +7,9 @@ import { importIntoProject } from '../datasets/import-into-project'
 import { ImportRegistry } from '../datasets/import-registry'
 import { toPreview } from '../datasets/preview'
 import type { OpenProjects } from '../open-projects'
+import { findDataset } from '../forecasting/dataset-series'
 import { readColumnarCache } from '../projects'
+import { CodedError } from '../storage'
 
 type DataHandlers = Pick<
   Handlers,
@@ -32,13 +34,11 @@ export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
     'data.cancelImport': ({ importId }) => ({ cancelled: imports.cancel(importId) }),
     'data.series': async ({ projectId, datasetId, maxPoints, start, end }) => {
       const session = open.get(projectId)
-      const record = findDataset(session.manifest.datasets, datasetId)
+      const record = findDataset(session, datasetId)
       if (!record.cacheFile) {
-        throw Object.assign(
-          new Error(`Dataset "${record.name}" has no parsed cache; import the file again`),
-          {
-            code: 'CACHE_MISSING',
-          },
+        throw new CodedError(
+          'CACHE_MISSING',
+          `Dataset "${record.name}" has no parsed cache; import the file again`,
         )
       }
       const table = await readColumnarCache(await session.resolve(record.cacheFile))
@@ -46,23 +46,18 @@ export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
     },
     'data.setRoles': async ({ projectId, datasetId, roles }) => {
       const session = open.get(projectId)
-      const record = findDataset(session.manifest.datasets, datasetId)
+      const record = findDataset(session, datasetId)
       const unknown = Object.keys(roles).find((name) => !(name in record.columnRoles))
       if (unknown !== undefined) {
-        throw Object.assign(new Error(`Dataset "${record.name}" has no column "${unknown}"`), {
-          code: 'INVALID_ARGUMENTS',
-          field: `roles.${unknown}`,
-        })
+        throw Object.assign(
+          new CodedError('INVALID_ARGUMENTS', `Dataset "${record.name}" has no column "${unknown}"`),
+          {
+            field: `roles.${unknown}`,
+          },
+        )
       }
       await session.updateDataset(datasetId, { columnRoles: { ...record.columnRoles, ...roles } })
-      return findDataset(session.manifest.datasets, datasetId)
+      return findDataset(session, datasetId)
     },
   }
-}
-
-function findDataset<T extends { id: string }>(datasets: T[], datasetId: string): T {
-  const record = datasets.find((dataset) => dataset.id === datasetId)
-  if (!record)
-    throw Object.assign(new Error(`No dataset with id "${datasetId}" in this project`), { code: 'NOT_FOUND' })
-  return record
 }

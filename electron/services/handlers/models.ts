@@ -5,13 +5,11 @@ import type { Handlers } from '../../api/dispatch'
 import type { IntervalBands, ModelEvaluation } from '../../api/requests/models'
 import { forecastAhead } from '../../../worker/pipeline/index'
 import { exportModelFolder } from '../exports'
-import { datasetSeries, findDataset } from '../forecasting/dataset-series'
 import { forecastCsv } from '../forecasting/forecast-csv'
+import { modelDirectory, modelWithData } from '../forecasting/model-source'
 import { EVALUATION_FILE } from '../forecasting/run-lifecycle'
-import { loadModelFolder } from '../models'
 import type { OpenProjects } from '../open-projects'
-import type { ProjectSession } from '../projects'
-import { writeFileAtomic, writeJsonAtomic } from '../storage'
+import { CodedError, writeFileAtomic, writeJsonAtomic } from '../storage'
 
 type ModelHandlers = Pick<
   Handlers,
@@ -27,13 +25,7 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
     },
     'models.forecast': async ({ projectId, modelId, horizon, datasetId }) => {
       const session = open.get(projectId)
-      const loaded = await loadModelFolder(await modelDirectory(session, modelId))
-      const source = (
-        loaded.training as { source?: { datasetId: string; target: string; covariates: string[] } }
-      ).source
-      if (!source) throw coded('MODEL_NO_SOURCE', 'This model does not say which dataset it was trained on')
-      const record = findDataset(session, datasetId ?? source.datasetId)
-      const series = await datasetSeries(session, record, source)
+      const { loaded, series } = await modelWithData(session, modelId, datasetId)
       const ahead = await forecastAhead(loaded.model, series, { horizon })
       const band = (level: number, side: 'lower' | 'upper') =>
         Array.from(ahead.intervals.find((interval) => interval.level === level)?.[side] ?? [])
@@ -65,7 +57,7 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
     'forecasts.exportCsv': async ({ projectId, forecastId, delimiter, decimalSeparator }) => {
       const session = open.get(projectId)
       if (!session.manifest.forecasts.some((forecast) => forecast.id === forecastId))
-        throw coded('NOT_FOUND', `No forecast with id "${forecastId}" in this project`)
+        throw new CodedError('NOT_FOUND', `No forecast with id "${forecastId}" in this project`)
       const saved = JSON.parse(
         await readFile(await session.resolve(`forecasts/${forecastId}.json`), 'utf8'),
       ) as {
@@ -79,14 +71,4 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
       return { path: await session.resolve(file), csv }
     },
   }
-}
-
-async function modelDirectory(session: ProjectSession, modelId: string): Promise<string> {
-  if (!session.manifest.models.some((model) => model.id === modelId))
-    throw coded('NOT_FOUND', `No model with id "${modelId}" in this project`)
-  return session.resolve(`models/${modelId}`)
-}
-
-function coded(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code })
 }

@@ -1,0 +1,35 @@
+import { loadModelFolder } from '../models'
+import type { LoadedModel } from '../models'
+import type { ProjectSession } from '../projects'
+import { CodedError } from '../storage'
+import { datasetSeries, findDataset } from './dataset-series'
+import type { SeriesChoice } from './dataset-series'
+
+export interface ModelWithData {
+  loaded: LoadedModel
+  series: Awaited<ReturnType<typeof datasetSeries>>
+}
+
+/** The project's folder of a model it knows, refused by code when the id is not one of its models. */
+export async function modelDirectory(session: ProjectSession, modelId: string): Promise<string> {
+  if (!session.manifest.models.some((model) => model.id === modelId))
+    throw new CodedError('NOT_FOUND', `No model with id "${modelId}" in this project`)
+  return session.resolve(`models/${modelId}`)
+}
+
+/**
+ * A saved model with the series it was trained on (or, for new data, another dataset of the
+ * project with the same columns), read the way training read it.
+ */
+export async function modelWithData(
+  session: ProjectSession,
+  modelId: string,
+  datasetId?: string,
+): Promise<ModelWithData> {
+  const loaded = await loadModelFolder(await modelDirectory(session, modelId))
+  const source = (loaded.training as { source?: SeriesChoice & { datasetId: string } }).source
+  if (!source)
+    throw new CodedError('MODEL_NO_SOURCE', 'This model does not say which dataset it was trained on')
+  const series = await datasetSeries(session, findDataset(session, datasetId ?? source.datasetId), source)
+  return { loaded, series }
+}
