@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
 import type { Frequency } from '../../../worker/timeseries/frequency'
-import { defineRequest, isAbsolutePath } from '../define'
+import { defineRequest } from '../define'
+import { absolutePath, recordId } from './common'
 
 /** Everything the import dialog shows and lets the user override. */
 export interface CsvPreview {
@@ -55,15 +56,8 @@ export interface DatasetSeries {
   columns: Array<{ name: string; role: ColumnRole | null; values: Array<number | null> }>
 }
 
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
-  // A relative path would resolve against the app's working directory, wherever that is.
-  .refine(isAbsolutePath, 'must be an absolute path')
-const projectId = z.string().min(1).max(128)
-const datasetId = z.string().min(1).max(128)
+const projectId = recordId
+const datasetId = recordId
 const columnName = z.string().min(1).max(512)
 
 /** Every detected setting can be forced; what is left out is detected from the file. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import { recordId } from './common'
 
 /** One layer over one window; matrices are [steps][units]. */
 export interface LayerTraceView {
@@ -31,8 +32,8 @@ export interface GradientComparisonView {
   curves: Array<{ cell: 'rnn' | 'lstm'; gradNorm: number[]; finalTrainLoss: number }>
 }
 
-const projectId = z.string().min(1).max(128)
-const modelId = z.string().min(1).max(128)
+const projectId = recordId
+const modelId = recordId
 
 export const insideRequests = {
   'inside.trace': defineRequest<CellTraceView>()(

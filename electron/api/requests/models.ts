@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
-import { defineRequest, isAbsolutePath } from '../define'
+import { defineRequest } from '../define'
+import { absolutePath, recordId } from './common'
 
 /** Scores of one forecaster on one part of the data; null where a metric does not apply (MAPE near zero). */
 export interface Metrics {
@@ -56,8 +57,8 @@ export interface ForecastView {
 
 export type ExportFormat = 'native' | 'onnx' | 'tfjs'
 
-const projectId = z.string().min(1).max(128)
-const modelId = z.string().min(1).max(128)
+const projectId = recordId
+const modelId = recordId
 
 export const modelRequests = {
   'models.evaluation': defineRequest<ModelEvaluation>()(
@@ -83,13 +84,7 @@ export const modelRequests = {
         projectId,
         modelId,
         format: z.enum(['native', 'onnx', 'tfjs']),
-        outDir: z
-          .string()
-          .min(1)
-          .max(4096)
-          .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
-          .refine(isAbsolutePath, 'must be an absolute path')
-          .optional(),
+        outDir: absolutePath.optional(),
       })
       .strict(),
   ),

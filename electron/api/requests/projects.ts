@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ProjectManifest } from '../../services/projects/manifest-schema'
-import { defineRequest, isAbsolutePath } from '../define'
+import { defineRequest } from '../define'
+import { absolutePath, recordId } from './common'
 
 /** An open project as the renderer sees it: the manifest plus where it is and how it is held. */
 export interface ProjectView {
@@ -20,15 +21,7 @@ export interface RecentProjectView {
   missing: boolean
 }
 
-/** Paths typed by the user (server mode) or chosen in a native dialog (desktop). */
-const absolutePath = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
-  // A relative path would resolve against the app's working directory, wherever that is.
-  .refine(isAbsolutePath, 'must be an absolute path')
-const projectId = z.string().min(1).max(128)
+const projectId = recordId
 const projectName = z
   .string()
   .trim()
