@@ -3,24 +3,15 @@
 // stderr. Usage: npm run bench -- engine [--configs c2,c3] [--max-windows N] [--backend wasm|reference]
 //        [--flavor simd|relaxed-simd] [--epochs 3]
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { paramCount } from '../../worker/engine/layout'
 import { createOptimizer } from '../../worker/engine/optimizers'
 import { mulberry32, shuffleInPlace } from '../../worker/engine/prng'
+import { makeSeries, readBenchConfigs, SEED, WINDOWS } from './reference-task'
+import type { BenchConfig } from './reference-task'
 import { createReferenceBackend } from '../../worker/engine/reference-backend'
 import type { Backend, ModelSpec } from '../../worker/engine/types'
 import { createWasmBackend } from '../../worker/engine/wasm/fast-backend'
 import type { KernelFlavor } from '../../worker/engine/wasm/loader'
-
-interface BenchConfig {
-  name: string
-  layers: number
-  units: number
-  lookback: number
-  horizon: number
-  batch: number
-  maxWindows: number
-}
 
 interface Options {
   configs: string[] | null
@@ -30,7 +21,6 @@ interface Options {
   epochs: number
 }
 
-const SEED = 12345
 const log = (message: string): void => void process.stderr.write(`${message}\n`)
 
 function parseOptions(argv: string[]): Options {
@@ -53,25 +43,6 @@ function parseOptions(argv: string[]): Options {
     flavor,
     epochs: Number(value('--epochs') ?? 3),
   }
-}
-
-/** s[t] = sin(2πt/24) + 0.5 sin(2πt/168) + 0.2 z[t], z-scored with the population std, as float32. */
-function makeSeries(length: number): Float32Array {
-  const random = mulberry32(SEED)
-  const raw = new Float64Array(length)
-  for (let t = 0; t < length; t++) {
-    const u1 = random()
-    const u2 = random()
-    const z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2)
-    raw[t] = Math.sin((2 * Math.PI * t) / 24) + 0.5 * Math.sin((2 * Math.PI * t) / 168) + 0.2 * z
-  }
-  let mean = 0
-  for (const v of raw) mean += v
-  mean /= length
-  let variance = 0
-  for (const v of raw) variance += (v - mean) ** 2
-  const std = Math.sqrt(variance / length)
-  return Float32Array.from(raw, (v) => (v - mean) / std)
 }
 
 /** Fills x [count, L, 1] and y [count, H] with the windows `indices[from … from+count)`. */
@@ -223,10 +194,7 @@ const round = (value: number, digits = 1): number => Number(value.toFixed(digits
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2))
-  const file = JSON.parse(readFileSync(join(__dirname, '../../bench/configs.json'), 'utf8')) as {
-    windows: number
-    configs: BenchConfig[]
-  }
+  const file = { windows: WINDOWS, configs: readBenchConfigs() }
   const defaults = options.backend === 'reference' ? ['tiny', 'c1'] : file.configs.map((c) => c.name)
   const names = options.configs ?? defaults
   const seriesCache = new Map<string, Float32Array>()

@@ -3,29 +3,17 @@
 // 1 warm-up epoch + 3 timed. One JSON line per (config, threads) on stdout, progress on stderr.
 // Usage: npm run bench -- training [--configs c2] [--threads 1,2] [--max-windows N]
 //        [--backend auto|wasm|reference] [--shard-size N]
-import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
-import { mulberry32 } from '../../worker/engine/prng'
+import { makeSeries, readBenchConfigs, SEED, WINDOWS } from './reference-task'
+import type { BenchConfig } from './reference-task'
 import { trainingConfigSchema } from '../../electron/api/requests/training'
 import { TrainingService } from '../../electron/services/training/training-service'
 import { trainingFlopsPerWindow } from '../../electron/services/training/worker-count'
 import type { TrainingWindows } from '../../electron/services/training/training-windows'
 
-interface BenchConfig {
-  name: string
-  layers: number
-  units: number
-  lookback: number
-  horizon: number
-  batch: number
-  maxWindows: number
-}
-
-const SEED = 12345
-const WINDOWS = 20_000
 const TIMED_EPOCHS = 3
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const log = (message: string): void => void process.stderr.write(`${message}\n`)
@@ -33,19 +21,6 @@ const log = (message: string): void => void process.stderr.write(`${message}\n`)
 function option(flag: string): string | undefined {
   const index = process.argv.indexOf(flag)
   return index >= 0 ? process.argv[index + 1] : undefined
-}
-
-/** s[t] = sin(2πt/24) + 0.5 sin(2πt/168) + 0.2 z[t] (mulberry32 + Box-Muller), z-scored, float32. */
-function makeSeries(length: number): Float32Array {
-  const random = mulberry32(SEED)
-  const raw = new Float64Array(length)
-  for (let t = 0; t < length; t++) {
-    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
-    raw[t] = Math.sin((2 * Math.PI * t) / 24) + 0.5 * Math.sin((2 * Math.PI * t) / 168) + 0.2 * z
-  }
-  const mean = raw.reduce((sum, v) => sum + v, 0) / length
-  const std = Math.sqrt(raw.reduce((sum, v) => sum + (v - mean) ** 2, 0) / length)
-  return Float32Array.from(raw, (v) => (v - mean) / std)
 }
 
 /** The first `count` of the 20,000 sliding windows: input s[i … i+L), target s[i+L … i+L+H). */
@@ -128,9 +103,7 @@ async function benchOne(
 }
 
 async function main(): Promise<void> {
-  const file = JSON.parse(readFileSync(join(root, 'bench/configs.json'), 'utf8')) as {
-    configs: BenchConfig[]
-  }
+  const file = { configs: readBenchConfigs() }
   const wanted = option('--configs')?.split(',')
   const threadCounts = (option('--threads') ?? '1,2').split(',').map(Number)
   const maxWindows = option('--max-windows')
