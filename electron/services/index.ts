@@ -14,6 +14,7 @@ import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
 import { SampleService } from './samples/sample-service'
 import { TrainingService } from './training/training-service'
+import { CodedError } from './storage'
 
 /** Files of the worker threads: bundled paths in the app (`?modulePath`), TypeScript under tsx in tests. */
 export interface WorkerFiles {
@@ -85,9 +86,7 @@ export function createServices(options: ServiceOptions): Services {
     ...insideHandlers(open, evaluator),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
-        throw Object.assign(new Error('There is no native file picker here: type the path instead'), {
-          code: 'NOT_AVAILABLE',
-        })
+        throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')
       }
       const path =
         kind === 'csvFile' ? await options.dialogs.pickCsvFile() : await options.dialogs.pickProjectFolder()

@@ -1,5 +1,6 @@
 import type { ProjectView } from '../api/requests/projects'
 import type { ProjectSession } from './projects'
+import { CodedError } from './storage'
 
 /**
  * The projects this app instance has open, by id. Requests name a project by the id they
@@ -27,11 +28,9 @@ export class OpenProjects {
   get(projectId: string): ProjectSession {
     const session = this.sessions.get(projectId)
     if (!session || session.isClosed) {
-      throw Object.assign(
-        new Error('That project is not open any more; open it again from the projects list'),
-        {
-          code: 'PROJECT_NOT_OPEN',
-        },
+      throw new CodedError(
+        'PROJECT_NOT_OPEN',
+        'That project is not open any more; open it again from the projects list',
       )
     }
     return session

@@ -1,3 +1,5 @@
+import { CodedError } from '../storage'
+
 /**
  * Imports in flight, by the id the caller chose, so `data.cancelImport` can abort one.
  * An id that is still running cannot be reused: two imports never share a cancel handle.
@@ -7,9 +9,7 @@ export class ImportRegistry {
 
   begin(importId: string): AbortSignal {
     if (this.running.has(importId)) {
-      throw Object.assign(new Error(`An import with id "${importId}" is already running`), {
-        code: 'IMPORT_RUNNING',
-      })
+      throw new CodedError('IMPORT_RUNNING', `An import with id "${importId}" is already running`)
     }
     const controller = new AbortController()
     this.running.set(importId, controller)

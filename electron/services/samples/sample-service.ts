@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { SampleInfo, SeriesData } from '../../api/requests/samples'
 import { importCsv } from '../data'
+import { CodedError } from '../storage'
 import type { CsvDataset } from '../data'
 import { sampleCatalog } from './catalog'
 import type { SampleEntry } from './catalog'
@@ -33,8 +34,7 @@ export class SampleService {
 
   async series(id: string): Promise<SeriesData> {
     const entry = sampleCatalog.find((candidate) => candidate.id === id)
-    if (!entry)
-      throw Object.assign(new Error(`There is no bundled sample called "${id}"`), { code: 'NOT_FOUND' })
+    if (!entry) throw new CodedError('NOT_FOUND', `There is no bundled sample called "${id}"`)
     const dataset = await this.load(entry)
     return {
       sampleId: id,

@@ -13,6 +13,7 @@ import { TrainingJob } from './training-job'
 import { TrainingPool } from './training-pool'
 import { defaultWorkers } from './worker-count'
 import { assertWindowShapes, type TrainingWindows } from './training-windows'
+import { CodedError } from '../storage'
 
 /** Finished jobs whose history stays in memory (see forgetOldFinishedJobs). */
 export const MAX_FINISHED_JOBS_KEPT = 50
@@ -174,7 +175,7 @@ export class TrainingService {
   private job(jobId: string): TrainingJob {
     const job = this.jobs.get(jobId)
     // Coded, so the API reports NOT_FOUND (e.g. a job id of an earlier session) rather than INTERNAL.
-    if (!job) throw Object.assign(new Error(`No training job ${jobId}`), { code: 'NOT_FOUND' })
+    if (!job) throw new CodedError('NOT_FOUND', `No training job ${jobId}`)
     return job
   }
 
