@@ -59,6 +59,14 @@ export class RunLifecycle {
     return { runId, windows: poolWindows(prepared), checkpointDir: await session.resolve(`runs/${runId}`) }
   }
 
+  /** The job never started: forget it and mark its run failed. */
+  async abandon(runId: string): Promise<void> {
+    const run = this.pending.get(runId)
+    this.pending.delete(runId)
+    if (run && !run.args.resume)
+      await run.session.updateRun(runId, { status: 'failed', ended: new Date().toISOString() })
+  }
+
   /** Called once the job is queued: waits for its end in the background. */
   follow(runId: string): void {
     void this.finish(runId).catch((error: unknown) =>

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../api/dispatch'
 import type { RunLifecycle } from '../forecasting/run-lifecycle'
-import { trainingHandlers } from '../training/training-handlers'
+import { jobControlHandlers } from '../training/training-handlers'
 import type { TrainingService } from '../training/training-service'
 
 type TrainingHandlers = Pick<
@@ -17,13 +17,25 @@ type TrainingHandlers = Pick<
 
 /** The pool's job control, with runs prepared from project datasets and saved as models when they end. */
 export function appTrainingHandlers(service: TrainingService, runs: RunLifecycle): TrainingHandlers {
-  const handlers = trainingHandlers(service, (args) => runs.prepareRun(args))
   return {
-    ...handlers,
+    ...jobControlHandlers(service),
     'training.start': async (args) => {
-      const status = await handlers['training.start'](args)
-      runs.follow(status.jobId)
-      return status
+      const run = await runs.prepareRun(args)
+      try {
+        const status = service.start({
+          jobId: run.runId,
+          config: args.config,
+          windows: run.windows,
+          checkpointDir: run.checkpointDir,
+          resume: args.resume,
+        })
+        runs.follow(status.jobId)
+        return status
+      } catch (error) {
+        // The pool refused the job: the run recorded a moment ago must not stay "running".
+        await runs.abandon(run.runId)
+        throw error
+      }
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { TrainingHistory, TrainingJobStatus, TrainingStartArgs } from '../../api/requests/training'
+import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
 import type { TrainingService } from './training-service'
 import type { TrainingWindows } from './training-windows'
 
@@ -10,24 +10,15 @@ export interface PreparedRun {
   checkpointDir: string
 }
 
-/** Windowing and run-folder creation belong to the data and project services; the app supplies them. */
-export type PrepareRun = (args: TrainingStartArgs) => Promise<PreparedRun>
-
 type JobArgs = { jobId: string }
 
-/** Handlers of the `training.*` requests, to spread into the app's Handlers. */
-export function trainingHandlers(service: TrainingService, prepareRun: PrepareRun) {
+/**
+ * Handlers of the job-control requests (`training.pause` … `training.history`). Starting a
+ * job needs a dataset turned into windows and a run folder, which belong to the data and
+ * project services: the app's `training.start` lives with them (services/handlers/training.ts).
+ */
+export function jobControlHandlers(service: TrainingService) {
   return {
-    'training.start': async (args: TrainingStartArgs): Promise<TrainingJobStatus> => {
-      const run = await prepareRun(args)
-      return service.start({
-        jobId: run.runId,
-        config: args.config,
-        windows: run.windows,
-        checkpointDir: run.checkpointDir,
-        resume: args.resume,
-      })
-    },
     'training.pause': ({ jobId }: JobArgs): TrainingJobStatus => service.pause(jobId),
     'training.resume': ({ jobId }: JobArgs): TrainingJobStatus => service.resume(jobId),
     'training.stop': ({ jobId }: JobArgs): TrainingJobStatus => service.stop(jobId),
