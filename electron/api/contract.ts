@@ -6,19 +6,17 @@ import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
-import { sampleRequests } from './requests/samples'
 import { trainingRequests } from './requests/training'
 import type { EventMap } from './events'
 
 /**
- * The one API contract of LSTM Studio. Requests are namespaced (`app.*`, `samples.*`,
+ * The one API contract of LSTM Studio. Requests are namespaced (`app.*`,
  * `projects.*`, `data.*`, `training.*`, …); each namespace lives in `requests/` and is
  * merged here. Both adapters (Electron IPC, loopback WebSocket) and the renderer's client
  * are generic over this object, so adding a request is adding one entry.
  */
 export const requests = {
   ...appRequests,
-  ...sampleRequests,
   ...trainingRequests,
   ...projectRequests,
   ...dataRequests,

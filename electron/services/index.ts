@@ -12,7 +12,6 @@ import { appTrainingHandlers } from './handlers/training'
 import { OpenProjects } from './open-projects'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
-import { SampleService } from './samples/sample-service'
 import { TrainingService } from './training/training-service'
 import { CodedError } from './storage'
 
@@ -56,7 +55,6 @@ export interface Services {
  */
 export function createServices(options: ServiceOptions): Services {
   const bus = new EventBus()
-  const samples = new SampleService(options.samplesDir)
   const store = new ProjectStore({
     settingsDir: options.settingsDir,
     defaultProjectsFolder: options.defaultProjectsFolder ?? builtInProjectsFolder(),
@@ -77,8 +75,6 @@ export function createServices(options: ServiceOptions): Services {
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
-    'samples.list': () => samples.list(),
-    'samples.series': ({ id }) => samples.series(id),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
     ...appTrainingHandlers(training, runs),

@@ -79,8 +79,6 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
   return {
     'app.info': {},
     'app.echo': { message: 'hello' },
-    'samples.list': {},
-    'samples.series': { id: 'AirPassengers' },
     'training.start': { source: { projectId, datasetId, target: 'value' }, config },
     'training.pause': { jobId: 'job-1' },
     'training.resume': { jobId: 'job-1' },
