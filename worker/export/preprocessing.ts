@@ -1,5 +1,6 @@
-import type { ScalerJSON, TargetTransformJSON } from '../forecast/index'
+import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../forecast/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
+import { calendarOf, inputFeatureNames } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
 
 /** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of the description below. */
@@ -33,18 +34,15 @@ export interface ExportPreprocessing {
   target: TargetTransformJSON
   pastCovariates: NamedScaler[]
   futureCovariates: NamedScaler[]
+  /** Calendar features (features `calendar.<f>_sin/_cos`), computed from each input step's timestamp + outputs steps. */
+  calendar: CalendarFeature[]
   /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
   intervals: CalibrationJSON
 }
 
 /** Channel names in input order, as the native model.json lists them. */
 export function featureNames(state: PipelineState): string[] {
-  return [
-    'target',
-    ...(state.config.targetMode === 'seasonalResidual' ? ['target.seasonalDifference'] : []),
-    ...state.pastNames.map((name) => `past.${name}`),
-    ...state.futureNames.map((name) => `future.${name}`),
-  ]
+  return inputFeatureNames(state)
 }
 
 function named(names: string[], scalers: ScalerJSON[]): NamedScaler[] {
@@ -66,6 +64,7 @@ export function describePreprocessing(model: TrainedModel): ExportPreprocessing 
     target: structuredClone(state.transform),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),
+    calendar: [...calendarOf(config)],
     intervals: calibrationToJSON(model.calibration),
   }
 }

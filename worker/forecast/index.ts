@@ -3,8 +3,6 @@
 export type { Forecast, PredictionInterval } from './types'
 export { DEFAULT_LEVELS } from './types'
 
-export { makeWindows, makeForecastInput, windowFeatureNames } from './windows'
-export type { WindowSeries, WindowOptions, Windows } from './windows'
 export { calendarFeatureNames, writeCalendarFeatures } from './calendarFeatures'
 export type { CalendarFeature } from './calendarFeatures'
 

@@ -47,7 +47,7 @@ export function fromSeasonalResidualForecast(
 }
 
 /**
- * Window-batch versions for makeWindows output with one target: y is [count, h] and origins
+ * Window-batch versions for single-target windows: y is [count, h] and origins
  * the index of the first forecast step (so lastIndex = origin − 1). Returns new arrays.
  */
 export function toSeasonalResidualWindows(

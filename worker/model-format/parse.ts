@@ -1,6 +1,6 @@
 import { layoutSize, paramLayout, validateSpec } from '../engine/index'
 import { Scaler, TargetTransform, type ConformalCalibration } from '../forecast/index'
-import { validateConfig, type PipelineState, type TrainedModel } from '../pipeline/index'
+import { inputFeatureNames, validateConfig, type TrainedModel } from '../pipeline/index'
 import { damaged, ModelFormatError } from './errors'
 import {
   FORMAT_NAME,
@@ -70,11 +70,6 @@ function checkEngine(manifest: ModelManifest): number {
   return count
 }
 
-function channelCount(state: PipelineState): number {
-  const residual = state.config.targetMode === 'seasonalResidual' ? 1 : 0
-  return 1 + residual + state.pastScalers.length + state.futureScalers.length
-}
-
 function checkPipeline(manifest: ModelManifest): void {
   const state = manifest.pipeline
   if (!isObject(state) || !isObject(state.config)) throw damaged('missing pipeline section')
@@ -91,7 +86,7 @@ function checkPipeline(manifest: ModelManifest): void {
   if (JSON.stringify(state.spec) !== JSON.stringify(manifest.engine.spec))
     throw damaged('pipeline and engine specs differ')
   const outputs = state.config.strategy === 'direct' ? state.config.horizon : 1
-  if (state.spec.outputSize !== outputs || state.spec.inputSize !== channelCount(state))
+  if (state.spec.outputSize !== outputs || state.spec.inputSize !== inputFeatureNames(state).length)
     throw damaged('the network shape does not match the pipeline settings')
   if (!(Number.isInteger(state.period) && state.period >= 1))
     throw damaged(`invalid seasonal period ${state.period}`)

@@ -1,5 +1,5 @@
 import type { ConformalCalibration } from '../forecast/index'
-import type { TrainedModel } from '../pipeline/index'
+import { inputFeatureNames, type TrainedModel } from '../pipeline/index'
 import { layoutSize, paramLayout } from '../engine/index'
 import {
   FILES,
@@ -37,16 +37,6 @@ export function encodeWeights(params: ArrayLike<number>): Uint8Array {
   return bytes
 }
 
-function featureNames(model: TrainedModel): string[] {
-  const { state } = model
-  return [
-    'target',
-    ...(state.config.targetMode === 'seasonalResidual' ? ['target.seasonalDifference'] : []),
-    ...state.pastNames.map((name) => `past.${name}`),
-    ...state.futureNames.map((name) => `future.${name}`),
-  ]
-}
-
 export function serializeModel(model: TrainedModel): SerializedModel {
   const { state } = model
   const layout = paramLayout(state.spec)
@@ -74,7 +64,7 @@ export function serializeModel(model: TrainedModel): SerializedModel {
       horizon: state.config.horizon,
       strategy: state.config.strategy,
       targetMode: state.config.targetMode,
-      features: featureNames(model),
+      features: inputFeatureNames(state),
       frequency: model.frequency,
       lastTimestamp: model.lastTimestamp,
       calibration: calibrationToJSON(model.calibration),

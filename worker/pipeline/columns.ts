@@ -1,9 +1,11 @@
 import { Scaler, TargetTransform } from '../forecast/index'
+import { calendarColumns, calendarOf } from './calendar'
 import type { Covariate, PipelineState, SeriesInput } from './types'
 
 /**
  * The series on the network's scale ("z-space"): transformed target, then the seasonal
- * difference channel (seasonal-residual mode only), then scaled past and future covariates.
+ * difference channel (seasonal-residual mode only), then scaled past and future covariates,
+ * then the calendar features (known-future, like future covariates, and read the same way).
  * With differencing every column starts `lag` observations late, so z index i is original i + lag.
  */
 export interface ZColumns {
@@ -48,6 +50,11 @@ export function toZColumns(state: PipelineState, series: SeriesInput): ZColumns 
     columns.push(scaledCovariate(Scaler.fromJSON(state.futureScalers[i]), covariate, lag))
     return columns.length - 1
   })
+  // Already in [−1, 1]: no scaler. They run `horizon` steps past the data so forecasts ahead read real dates.
+  for (const column of calendarColumns(calendarOf(state.config), series, state.config.horizon)) {
+    columns.push(column.subarray(lag))
+    futureIndices.push(columns.length - 1)
+  }
   return { columns, lag, pastIndices, futureIndices }
 }
 

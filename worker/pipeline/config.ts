@@ -1,3 +1,4 @@
+import { checkCalendarFeatures } from './calendar'
 import type { PipelineConfig } from './types'
 
 /** A small, safe configuration; Auto replaces most of it from the series' shape. */
@@ -22,6 +23,7 @@ export function defaultConfig(overrides: Partial<PipelineConfig> = {}): Pipeline
     seed: 1,
     ensemble: 1,
     backtest: { origins: 3, refit: false },
+    calendar: [],
     ...overrides,
   }
 }
@@ -49,4 +51,7 @@ export function validateConfig(config: PipelineConfig): void {
   if (!(config.residualWeight >= 0 && config.residualWeight <= 1))
     throw new RangeError(`residualWeight must be in [0, 1], got ${config.residualWeight}`)
   if (!(config.clipNorm >= 0)) throw new RangeError(`clipNorm must be ≥ 0, got ${config.clipNorm}`)
+  if (config.calendar !== undefined && !Array.isArray(config.calendar))
+    throw new RangeError('calendar must be a list of features (month, dayOfWeek, hour)')
+  checkCalendarFeatures(config.calendar ?? [])
 }

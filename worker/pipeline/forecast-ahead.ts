@@ -51,8 +51,10 @@ export async function forecastAhead(
     throw new RangeError(
       `intervals are calibrated for ${model.calibration.horizon} steps, asked for ${steps}`,
     )
+  // The frequency dates the steps after the data, for the result and for calendar features.
   const grown = {
     ...series,
+    frequency: series.frequency ?? model.frequency,
     futureCovariates: extendFutureCovariates(model, series, options.futureCovariates ?? []),
   }
   const zc = toZColumns(model.state, grown)
@@ -67,7 +69,7 @@ export async function forecastAhead(
   const backend = await backendForParams(model.state.spec, model.params, options.backend)
   const predictor = { backend, params: model.params, state: model.state }
   const mean = predictOriginal(predictor, zc, series.target, [n - zc.lag], steps)[0]
-  const frequency = series.frequency ?? model.frequency
+  const frequency = grown.frequency
   const last =
     series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
   return {

@@ -10,6 +10,8 @@ export type {
   TransformConfig,
 } from './types'
 export { defaultConfig, validateConfig } from './config'
+export { CALENDAR_FEATURES, calendarOf } from './calendar'
+export { inputFeatureNames } from './feature-names'
 export { chooseBackend, type BackendChoice } from './backend'
 export { prepare, periodOf, type Prepared } from './prepare'
 export { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome, type TrainRequest } from './trainer'

@@ -3,9 +3,11 @@ import { pastChannels, type ZColumns } from './columns'
 
 /**
  * Network inputs and targets at arbitrary origins (index of the first forecast step, z-space).
- * Input step j describes τ = origin − L + j: the past channels at τ, then the future covariates
- * at τ + outputs, the same layout as forecast/windows.ts so known-future values line up with
- * the forecast steps. Future covariates asked for past the end of the data repeat the last value.
+ * Input step j describes τ = origin − L + j: the past channels at τ, then the known-future
+ * channels (future covariates, calendar features) at τ + outputs, so the last `outputs` input
+ * steps carry exactly the known-future values of the forecast steps and nothing after them is
+ * read. Future covariates asked for past the end of the data repeat the last value (calendar
+ * columns already run past it).
  */
 
 export interface InputShape {

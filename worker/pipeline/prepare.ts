@@ -1,6 +1,7 @@
 import type { FitData, ModelSpec } from '../engine/index'
 import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../forecast/index'
 import { seasonalPeriod } from '../timeseries/calendar'
+import { calendarNames, calendarOf, checkCalendarSource } from './calendar'
 import { toZColumns, type ZColumns } from './columns'
 import { validateConfig } from './config'
 import { buildInputs, buildTargets, firstOrigin, originRange, type InputShape } from './inputs'
@@ -49,7 +50,7 @@ export function fitState(
   return {
     config: structuredClone(config),
     period: periodOf(series),
-    spec: specFor(config, 1 + residualChannel + past.length + future.length),
+    spec: specFor(config, 1 + residualChannel + past.length + future.length + calendarNames(config).length),
     transform: transform.toJSON(),
     pastScalers: past.map((c) => fitScaler(c.values)),
     futureScalers: future.map((c) => fitScaler(c.values)),
@@ -64,6 +65,7 @@ export function checkSeries(series: SeriesInput, config: PipelineConfig): void {
     if (covariate.values.length < n)
       throw new RangeError(`covariate "${covariate.name}" has ${covariate.values.length} values, target ${n}`)
   }
+  checkCalendarSource(series, calendarOf(config))
   if (config.strategy === 'recursive' && (series.pastCovariates ?? []).length > 0)
     throw new RangeError('the recursive strategy cannot roll past covariates forward; use direct')
   for (let i = 0; i < n; i++) {

@@ -6,7 +6,7 @@ import type {
   ScalingKind,
   SplitSize,
 } from '../forecast/index'
-import type { TargetTransformJSON, ScalerJSON } from '../forecast/index'
+import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../forecast/index'
 import type { Frequency } from '../timeseries/frequency'
 
 /** One univariate target with optional covariates, as it comes out of the CSV import. */
@@ -63,6 +63,11 @@ export interface PipelineConfig {
   /** Networks trained from different seeds whose outputs are averaged (variance reduction). */
   ensemble: number
   backtest: { origins: number; refit: boolean }
+  /**
+   * Calendar features made from the timestamps (sin/cos pairs) and fed as known-future inputs.
+   * Optional so that configurations saved before they existed still read as "none".
+   */
+  calendar?: CalendarFeature[]
 }
 
 /** Everything needed to turn raw values into network inputs and outputs back into values. */
