@@ -155,6 +155,12 @@ export const forecastingSettingsSchema = z
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),
     /** Share of the series held out as the final test part (never seen by training or early stopping). */
     testFraction: z.number().min(0).max(0.5).default(0.15),
+    /** Calendar features made from the time column (sin/cos), fed as known-future inputs. */
+    calendar: z
+      .array(z.enum(['month', 'dayOfWeek', 'hour']))
+      .max(3)
+      .refine((features) => new Set(features).size === features.length, 'lists a calendar feature twice')
+      .default([]),
   })
   .strict()
 
@@ -171,6 +177,7 @@ export const trainingStartArgsSchema = z
       log: 'none',
       difference: 'none',
       testFraction: 0.15,
+      calendar: [],
     }),
     /** Run to create, or to continue with `resume`; default: a fresh id. */
     runId: jobId.optional(),

@@ -16,6 +16,7 @@ export function toPipelineConfig(
     strategy: forecasting.strategy,
     targetMode: forecasting.targetMode,
     transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },
+    calendar: [...forecasting.calendar],
     split: {
       validation: { percent: validationFraction * 100 },
       test: { percent: forecasting.testFraction * 100 },
