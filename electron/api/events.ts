@@ -12,9 +12,9 @@ export interface EventMap {
   'data.importProgress': { importId: string; fraction: number; rows: number }
   /** A finished run was judged and saved as a model of the project. */
   'models.ready': { projectId: string; modelId: string; runId: string }
-  /** Within-epoch progress of a training job, at most 10 events per second per job. */
+  /** Within-epoch progress of a training job; with epoch events, at most 10 per second per job. */
   'training.progress': TrainingProgressEvent
-  /** One per finished epoch; never dropped. */
+  /** Finished epochs, never dropped; fast ones held back by the rate limit arrive together (`earlier`). */
   'training.epoch': TrainingEpochEvent
   /** Every state change of a training job; never dropped. */
   'training.state': TrainingStateEvent

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import type { TrainingCandidate } from './training-auto'
 
 const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
 
@@ -100,7 +101,16 @@ export interface TrainingEpochEvent {
   /** This epoch is the best so far (lowest validation loss, or training loss without validation). */
   best: boolean
   lr: number
+  /** Wall-clock seconds the epoch took (training and validation); absent for epochs restored from a checkpoint. */
+  seconds?: number
+  /**
+   * Epochs that ended since the job's previous event and were held back by the rate limit
+   * (at most 10 events a second per job), oldest first. Fast epochs arrive in groups, never lost.
+   */
+  earlier?: EpochSummary[]
 }
+
+export type EpochSummary = Omit<TrainingEpochEvent, 'jobId' | 'earlier'>
 
 export interface TrainingStateEvent {
   jobId: string
@@ -120,6 +130,8 @@ export interface TrainingJobStatus {
   workers: number
   backend: string | null
   checkpointDir: string | null
+  /** An Auto run's candidate jobs (levels and seasonal residual); absent for a single job. */
+  candidates?: TrainingCandidate[]
 }
 
 export interface TrainingHistory {
@@ -148,8 +160,11 @@ export const trainingSourceSchema = z
 export const forecastingSettingsSchema = z
   .object({
     strategy: z.enum(['direct', 'recursive']).default('direct'),
-    /** 'seasonalResidual': the network learns the correction to a seasonal-naive forecast. */
-    targetMode: z.enum(['level', 'seasonalResidual']).default('level'),
+    /**
+     * 'seasonalResidual': the network learns the correction to a seasonal-naive forecast.
+     * 'auto': both are trained and the one with the lower validation error is kept.
+     */
+    targetMode: z.enum(['level', 'seasonalResidual', 'auto']).default('level'),
     scaling: z.enum(['zscore', 'minmax', 'none']).default('zscore'),
     log: z.enum(['none', 'log', 'log1p']).default('none'),
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),

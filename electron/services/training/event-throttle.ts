@@ -2,9 +2,9 @@
 export type Clock = () => number
 
 /**
- * Rate limit of one job's event stream. Progress events pass only when the previous event of
- * the job is at least `intervalMs` old; epoch summaries and state changes always pass (and
- * count as the latest event), so they are never dropped and progress stays ≤ 1000/intervalMs.
+ * Rate limit of one job's progress and epoch events: one may go out only when the previous
+ * one is at least `intervalMs` old. State changes are not limited, but count as the latest
+ * event, so the stream as a whole stays near 1000/intervalMs.
  */
 export class EventThrottle {
   private lastEmit = Number.NEGATIVE_INFINITY
@@ -14,8 +14,8 @@ export class EventThrottle {
     private readonly clock: Clock,
   ) {}
 
-  /** Whether a progress event may go out now (and records it if so). */
-  admitProgress(): boolean {
+  /** Whether an event may go out now (and records it if so). */
+  admit(): boolean {
     const now = this.clock()
     if (now - this.lastEmit < this.intervalMs) return false
     this.lastEmit = now

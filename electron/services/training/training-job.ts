@@ -191,7 +191,7 @@ export class TrainingJob {
       this.position = { epoch, batch: trainer.batches }
       const valLoss = await this.withRetries(() => trainer.validationLoss(epoch))
       const { record, best } = trainer.endEpoch(epoch, lossSum / seen, valLoss)
-      this.events.epoch({ ...record, best })
+      this.events.epoch({ ...record, best, seconds: (this.deps.clock() - started) / 1000 })
       if (this.writer) {
         // At most one epoch's checkpoint in flight: memory stays bounded on a slow disk, and a write
         // that failed (disk full, permissions) ends the job here rather than after the last epoch.

@@ -5,6 +5,7 @@ import type {
   TrainingProgressEvent,
   TrainingState,
 } from '../../../electron/api/requests/training'
+import { epochsOf } from '../../../electron/api/requests/training-epochs'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
 import { LossSeries } from '../training/loss-series'
@@ -40,7 +41,7 @@ export const useTraining = defineStore('training', () => {
     })
     api.on('training.epoch', (event) => {
       if (event.jobId !== jobId.value) return
-      series.appendEpoch(event)
+      for (const epoch of epochsOf(event)) series.appendEpoch(epoch)
       version.value++
     })
     api.on('training.state', (event) => {

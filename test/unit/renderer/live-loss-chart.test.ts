@@ -103,6 +103,32 @@ describe('the live loss chart', () => {
     expect(store.version).toBe(4)
   })
 
+  it('draws every epoch of a group the rate limit held back, in order', async () => {
+    const { store, emit } = setup()
+    await store.start({
+      source: { projectId: 'p', datasetId: 'd', target: 'value' },
+      config: {
+        layers: [{ units: 4 }],
+        lookback: 3,
+        horizon: 1,
+        batchSize: 8,
+        epochs: 10,
+        optimizer: { lr: 0.01 },
+      },
+    })
+    const epoch = (n: number) => ({
+      epoch: n,
+      trainLoss: 1 / (n + 1),
+      valLoss: 2 / (n + 1),
+      best: n === 1,
+      lr: 0.01,
+    })
+    emit('training.epoch', { jobId: 'job-1', ...epoch(2), earlier: [epoch(0), epoch(1)] })
+    expect(store.series.epochTrain.map((p) => p.x)).toEqual([1, 2, 3])
+    expect(store.series.validation.map((p) => p.y)).toEqual([2, 1, 2 / 3])
+    expect(store.series.bestEpoch).toBe(1)
+  })
+
   it('builds the chart once and only calls update("none") per event', async () => {
     const { pinia, i18n, emit, store } = setup()
     await store.start({

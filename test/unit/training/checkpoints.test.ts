@@ -52,7 +52,7 @@ describe('checkpoints', () => {
         const published = resumedEvents.filter((event) => event.name === 'training.epoch')
         // Only the new epochs are published; the history also has the restored ones.
         expect(published.map((event) => (event.payload as { epoch: number }).epoch)).toEqual([2, 3])
-        const strip = (payload: object) => ({ ...payload, jobId: undefined })
+        const strip = (payload: object) => ({ ...payload, jobId: undefined, seconds: undefined })
         expect(published.map((event) => strip(event.payload))).toEqual(
           expected.slice(2).map((event) => strip(event.payload)),
         )

@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { TrainingConfigInput } from '../../../electron/api/requests/training'
+import type { TrainingConfigInput, TrainingEpochEvent } from '../../../electron/api/requests/training'
+import { epochsOf } from '../../../electron/api/requests/training-epochs'
 import type { EventName, EventPayload } from '../../../electron/api/contract'
 import {
   TrainingService,
@@ -17,13 +18,18 @@ export interface RecordedEvent {
   payload: EventPayload<EventName>
 }
 
-/** A service on the TypeScript worker entry (run through tsx), recording every event it publishes. */
+/**
+ * A service on the TypeScript worker entry (run through tsx), recording every event it publishes.
+ * Its clock steps 1 s per reading, so the 10-events-a-second limit never holds an epoch back and
+ * a test can react to an epoch's event while the job is still at that epoch.
+ */
 export function createTestService(options: Partial<TrainingServiceOptions> = {}) {
   const events: RecordedEvent[] = []
   const service = new TrainingService({
     workerFilename: WORKER_FILE,
     execArgv: ['--import', 'tsx'],
     poolSize: 2,
+    clock: steppingClock(),
     events: { publish: (name, payload) => events.push({ name, payload }) },
     ...options,
   })
@@ -77,7 +83,8 @@ export function smallConfig(overrides: Partial<TrainingConfigInput> = {}): Train
 export function epochLosses(events: RecordedEvent[]): number[] {
   return events
     .filter((event) => event.name === 'training.epoch')
-    .map((event) => (event.payload as { trainLoss: number }).trainLoss)
+    .flatMap((event) => epochsOf(event.payload as TrainingEpochEvent))
+    .map((epoch) => epoch.trainLoss)
 }
 
 export async function temporaryDir(): Promise<{ dir: string; remove: () => Promise<void> }> {
