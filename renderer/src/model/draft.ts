@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { forecastingSettingsSchema, TrainingConfigInput } from '../../../electron/api/requests/training'
+import type { CalendarFeatureName } from './calendar-options'
 
 type ForecastingSettingsInput = z.input<typeof forecastingSettingsSchema>
 
@@ -28,6 +29,8 @@ export interface ModelDraft {
   transform: 'auto' | 'none' | 'log' | 'difference'
   validationFraction: number
   testFraction: number
+  /** Calendar features generated from the time column and fed as known-future inputs. */
+  calendar: CalendarFeatureName[]
   optimizer: { kind: 'adam' | 'adamw' | 'sgd'; lr: number; weightDecay: number; momentum: number }
   schedule: ScheduleDraft
   batchSize: number
@@ -56,6 +59,7 @@ export function toForecastingSettings(draft: ModelDraft): ForecastingSettingsInp
     log: draft.transform === 'log' ? 'log' : 'none',
     difference: draft.transform === 'difference' ? 'first' : 'none',
     testFraction: draft.testFraction,
+    calendar: [...draft.calendar],
   }
 }
 

@@ -30,6 +30,7 @@ function base(workers: number): Omit<ModelDraft, 'layers' | 'lookback' | 'horizo
     transform: 'auto',
     validationFraction: 0.2,
     testFraction: 0.1,
+    calendar: [],
     optimizer: { kind: 'adam', lr: 0.005, weightDecay: 0, momentum: 0 },
     schedule: { kind: 'constant' },
     batchSize: 32,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
+import { offeredCalendarFeatures } from '../model/calendar-options'
 import type { ModelDraft } from '../model/draft'
 import { newLayer } from '../model/draft'
 import { parameterCount } from '../model/parameter-count'
@@ -18,7 +19,13 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const workersAvailable = ref(1)
 
   const seriesLength = computed(() => datasets.series?.columns[0]?.values.length ?? null)
-  const inputSize = computed(() => 1 + covariates.value.length)
+  const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
+  // Two inputs (sine, cosine) per calendar feature.
+  const inputSize = computed(() => 1 + covariates.value.length + 2 * draft.value.calendar.length)
+  // Another dataset may not support a feature chosen for the previous one.
+  watch(calendarOffered, (offered) => {
+    draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
+  })
   const issues = computed(() => validateDraft(draft.value, seriesLength.value))
   const parameters = computed(() => parameterCount(draft.value.layers, inputSize.value, draft.value.horizon))
 
@@ -62,6 +69,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
     covariates,
     workersAvailable,
     seriesLength,
+    calendarOffered,
     inputSize,
     issues,
     parameters,

@@ -130,6 +130,11 @@ export default {
     transforms: { auto: 'Automatic', none: 'None', log: 'Logarithm', difference: 'Differencing' },
     validationFraction: 'Validation share',
     testFraction: 'Test share',
+    calendar: 'Calendar features',
+    calendarFeatures: { month: 'Month of year', dayOfWeek: 'Day of week', hour: 'Hour of day' },
+    calendarNote:
+      'Made from the time column as sine/cosine pairs and known in advance for every forecast step.',
+    calendarNone: 'Needs a time column with steps shorter than a year.',
     optimization: 'Optimization',
     optimizer: 'Optimizer',
     lr: 'Learning rate',

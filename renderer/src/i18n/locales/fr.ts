@@ -143,6 +143,11 @@ const fr: typeof en = {
     transforms: { auto: 'Automatique', none: 'Aucune', log: 'Logarithme', difference: 'Différenciation' },
     validationFraction: 'Part de validation',
     testFraction: 'Part de test',
+    calendar: 'Variables calendaires',
+    calendarFeatures: { month: "Mois de l'année", dayOfWeek: 'Jour de la semaine', hour: 'Heure du jour' },
+    calendarNote:
+      'Calculées à partir de la colonne de temps (paires sinus/cosinus) et connues à l’avance pour chaque pas de prévision.',
+    calendarNone: 'Nécessite une colonne de temps avec des pas inférieurs à un an.',
     optimization: 'Optimisation',
     optimizer: 'Optimiseur',
     lr: "Taux d'apprentissage",
