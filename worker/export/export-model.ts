@@ -1,32 +1,54 @@
+import { paramCount } from '../engine/index'
 import type { TrainedModel } from '../pipeline/index'
+import { ExportUnsupportedError } from './errors'
 import type { ExportNetwork } from './network'
-import { buildOnnxNetwork } from './onnx/build-onnx'
+import { buildOnnxEnsemble } from './onnx/build-onnx'
 import { describePreprocessing, PREPROCESSING_KEY } from './preprocessing'
 import { buildTfjsNetwork, type TfjsArtifacts } from './tfjs/build-tfjs'
 
 export interface ExportOptions {
   /** App version, recorded as the producer of the file. */
   appVersion?: string
+  /** The CSV column the model forecasts, recorded in the preprocessing description. */
+  targetName?: string
 }
 
 export function networkOf(model: TrainedModel): ExportNetwork {
   return { spec: model.state.spec, params: model.params, lookback: model.state.config.lookback }
 }
 
-/** model.onnx bytes: the network, with the scaling as JSON under metadata_props[PREPROCESSING_KEY]. */
+/** Each ensemble member as a network of its own (one for a plain model). */
+export function memberNetworks(model: TrainedModel): ExportNetwork[] {
+  const size = paramCount(model.state.spec)
+  const count = model.params.length / size
+  if (!Number.isInteger(count) || count < 1)
+    throw new RangeError(`${model.params.length} weights are not a whole number of ${size}-weight networks`)
+  return Array.from({ length: count }, (_, m) => ({
+    ...networkOf(model),
+    params: model.params.subarray(m * size, (m + 1) * size),
+  }))
+}
+
+/** model.onnx bytes: the network (an ensemble averaged in the graph), with the scaling under metadata_props. */
 export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Uint8Array {
-  return buildOnnxNetwork(networkOf(model), {
+  return buildOnnxEnsemble(memberNetworks(model), {
     producerVersion: options.appVersion ?? '',
     docString:
       'LSTM Studio forecaster: input and output are on the scaled scale; see metadata lstm_studio.preprocessing.',
-    metadata: { [PREPROCESSING_KEY]: JSON.stringify(describePreprocessing(model)) },
+    metadata: { [PREPROCESSING_KEY]: JSON.stringify(describePreprocessing(model, options)) },
   })
 }
 
 /** TF.js model.json + shard, with the scaling under userDefinedMetadata[PREPROCESSING_KEY]. */
 export function exportTfjs(model: TrainedModel, options: ExportOptions = {}): TfjsArtifacts {
+  const members = memberNetworks(model).length
+  if (members > 1)
+    throw new ExportUnsupportedError(
+      `This model averages ${members} networks (an ensemble); the TensorFlow.js export holds one network. ` +
+        'Export it as ONNX, which averages the members in its graph.',
+    )
   return buildTfjsNetwork(networkOf(model), {
     generatedBy: `LSTM Studio ${options.appVersion ?? ''}`.trim(),
-    metadata: { [PREPROCESSING_KEY]: describePreprocessing(model) },
+    metadata: { [PREPROCESSING_KEY]: describePreprocessing(model, options) },
   })
 }

@@ -1,8 +1,10 @@
 /** Exporters (pure): ONNX, TensorFlow.js Layers and the scaling that goes with them. */
 export { checkNetwork, type ExportNetwork } from './network'
 export {
+  buildOnnxEnsemble,
   buildOnnxNetwork,
   ONNX_INPUT,
+  ONNX_MEMBER_PREFIX,
   ONNX_IR_VERSION,
   ONNX_OPSET,
   ONNX_OUTPUT,
@@ -22,7 +24,8 @@ export {
   featureNames,
   PREPROCESSING_KEY,
   PREPROCESSING_VERSION,
+  type DescribeOptions,
   type ExportPreprocessing,
   type NamedScaler,
 } from './preprocessing'
-export { exportOnnx, exportTfjs, networkOf, type ExportOptions } from './export-model'
+export { exportOnnx, exportTfjs, memberNetworks, networkOf, type ExportOptions } from './export-model'

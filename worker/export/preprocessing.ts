@@ -1,11 +1,14 @@
+import { paramCount, type LayerSpec } from '../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../forecast/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
 import { calendarOf, inputFeatureNames } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
+import type { Frequency } from '../timeseries/frequency'
 
 /** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of the description below. */
 export const PREPROCESSING_KEY = 'lstm_studio.preprocessing'
-export const PREPROCESSING_VERSION = 1
+/** 2 added targetName, residualWeight, layers, members, frequency and lastTimestamp; 1 is still read. */
+export const PREPROCESSING_VERSION = 2
 
 export interface NamedScaler {
   name: string
@@ -20,12 +23,20 @@ export interface NamedScaler {
  */
 export interface ExportPreprocessing {
   version: typeof PREPROCESSING_VERSION
+  /** CSV column the model forecasts (null when the training record did not name it). */
+  targetName: string | null
   lookback: number
   horizon: number
   /** Values per network call: the horizon (direct) or 1 (recursive, rolled out step by step). */
   outputs: number
   strategy: Strategy
   targetMode: TargetMode
+  /** Seasonal-residual mode: z = base + residualWeight × network output (1 = all of the correction). */
+  residualWeight: number
+  /** The recurrent stack under the linear head (what the graph holds, in words). */
+  layers: LayerSpec[]
+  /** Networks averaged by the export (an ensemble's members, run on the same window). */
+  members: number
   /** Seasonal period m (seasonal-residual base and difference channel). */
   period: number
   /** Order of the last input axis. */
@@ -38,6 +49,15 @@ export interface ExportPreprocessing {
   calendar: CalendarFeature[]
   /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
   intervals: CalibrationJSON
+  /** Spacing of the observations (null = plain index): the forecast's dates continue the history. */
+  frequency: Frequency | null
+  /** Epoch ms of the last observation seen in training (null without timestamps). */
+  lastTimestamp: number | null
+}
+
+export interface DescribeOptions {
+  /** The CSV column the model was trained on (from training.json); the model itself does not record it. */
+  targetName?: string
 }
 
 /** Channel names in input order, as the native model.json lists them. */
@@ -45,20 +65,31 @@ export function featureNames(state: PipelineState): string[] {
   return inputFeatureNames(state)
 }
 
+function membersIn(model: TrainedModel): number {
+  return model.params.length / paramCount(model.state.spec)
+}
+
 function named(names: string[], scalers: ScalerJSON[]): NamedScaler[] {
   return names.map((name, i) => ({ name, scaler: { ...scalers[i] } }))
 }
 
-export function describePreprocessing(model: TrainedModel): ExportPreprocessing {
+export function describePreprocessing(
+  model: TrainedModel,
+  options: DescribeOptions = {},
+): ExportPreprocessing {
   const { state } = model
   const { config } = state
   return {
     version: PREPROCESSING_VERSION,
+    targetName: options.targetName ?? null,
     lookback: config.lookback,
     horizon: config.horizon,
     outputs: state.spec.outputSize,
     strategy: config.strategy,
     targetMode: config.targetMode,
+    residualWeight: config.residualWeight,
+    layers: structuredClone(state.spec.layers),
+    members: membersIn(model),
     period: state.period,
     features: featureNames(state),
     target: structuredClone(state.transform),
@@ -66,5 +97,7 @@ export function describePreprocessing(model: TrainedModel): ExportPreprocessing 
     futureCovariates: named(state.futureNames, state.futureScalers),
     calendar: [...calendarOf(config)],
     intervals: calibrationToJSON(model.calibration),
+    frequency: model.frequency ? { ...model.frequency } : null,
+    lastTimestamp: model.lastTimestamp,
   }
 }

@@ -41,14 +41,22 @@ function inputSteps(p: ExportPreprocessing): string[] {
   return lines
 }
 
+/** The network's share of a seasonal-residual forecast: `forecast[0, k]`, or `w × forecast[0, k]`. */
+function networkTerm(p: ExportPreprocessing, k: string): string {
+  const residual = p.targetMode === 'seasonalResidual' && p.residualWeight !== 1
+  return residual ? `${p.residualWeight} × forecast[0, ${k}]` : `forecast[0, ${k}]`
+}
+
 function outputSteps(p: ExportPreprocessing): string[] {
   const { lag } = p.target
   const base = p.targetMode === 'seasonalResidual' ? ` + z_(o − ${p.period} + (k mod ${p.period}))` : ''
   const lines =
     p.strategy === 'direct'
-      ? [`One call gives ${p.outputs} values: z_(o+k) = forecast[0, k]${base}, k = 0 … ${p.outputs - 1}.`]
+      ? [
+          `One call gives ${p.outputs} values: z_(o+k) = ${networkTerm(p, 'k')}${base}, k = 0 … ${p.outputs - 1}.`,
+        ]
       : [
-          `Recursive: each call gives one step, z_o = forecast[0, 0]${base.replace('k mod', '0 mod')}. ` +
+          `Recursive: each call gives one step, z_o = ${networkTerm(p, '0')}${base.replace('k mod', '0 mod')}. ` +
             'Append it to z (and its seasonal difference when there is that channel), shift the window by one step and call again, once per step.',
         ]
   lines.push(

@@ -75,8 +75,9 @@ function shapesSection(format: ExportFormat, p: ExportPreprocessing): string[] {
 
 /** README.md of an export folder. */
 export function modelCard(input: ModelCardInput): string {
-  const p = describePreprocessing(input.model)
-  const series = text(input.training, 'data', 'target') ?? 'Series'
+  const target = text(input.training, 'data', 'target')
+  const p = describePreprocessing(input.model, { targetName: target })
+  const series = target ?? 'Series'
   const lines = [
     `# ${series} forecaster — ${FORMAT_TITLES[input.format]} export`,
     '',

@@ -76,13 +76,15 @@ async function scaledForecast(
   const origin = z.length
   if (p.strategy === 'direct') {
     const out = await run(window(p, z, past, future, origin))
-    return Array.from({ length: steps }, (_, k) => out[k] + (residual ? z[origin - m + (k % m)] : 0))
+    return Array.from({ length: steps }, (_, k) =>
+      residual ? p.residualWeight * out[k] + z[origin - m + (k % m)] : out[k],
+    )
   }
   // Recursive models have no past covariates (nothing could roll them forward).
   const extended = [...z]
   for (let k = 0; k < steps; k++) {
     const out = await run(window(p, extended, past, future, origin + k))
-    extended.push(out[0] + (residual ? extended[origin + k - m] : 0))
+    extended.push(residual ? p.residualWeight * out[0] + extended[origin + k - m] : out[0])
   }
   return extended.slice(origin)
 }

@@ -17,6 +17,8 @@ export const ONNX_IR_VERSION = 8
 export const ONNX_OPSET = 17
 export const ONNX_INPUT = 'input'
 export const ONNX_OUTPUT = 'forecast'
+/** Names of an ensemble member's nodes and initializers start with `members.m.`. */
+export const ONNX_MEMBER_PREFIX = 'members.'
 
 export interface OnnxOptions {
   /** Written to metadata_props as is (the exporter puts the scaling here). */
@@ -25,42 +27,92 @@ export interface OnnxOptions {
   docString?: string
 }
 
+type GraphParts = { nodes: NodePart[]; initializers: TensorPart[] }
+
 /**
- * input [batch, lookback, features] → Transpose → recurrent layers (Squeeze drops the
- * num_directions axis between them) → Y_h of the top layer, i.e. its hidden state after the
- * last time step → Gemm head → forecast [batch, outputs]. Units are the network's scaled units.
+ * One network from the time-major sequence to its forecast: recurrent layers (Squeeze drops the
+ * num_directions axis between them) → Y_h of the top layer, i.e. its hidden state after the last
+ * time step → Gemm head. Every name starts with `prefix` ('' for a single network).
  */
-function graphParts(network: ExportNetwork): { nodes: NodePart[]; initializers: TensorPart[] } {
+function memberParts(network: ExportNetwork, prefix: string, output: string): GraphParts {
+  const nodes: NodePart[] = []
+  const initializers: TensorPart[] = []
+  let input = 'sequence.0'
+  let lastHidden = ''
+  network.spec.layers.forEach((_, k) => {
+    const layer = recurrentLayer(layerTensors(network, k), k, input, prefix)
+    nodes.push(...layer.nodes)
+    initializers.push(...layer.initializers)
+    input = `${prefix}sequence.${k + 1}`
+    if (k < network.spec.layers.length - 1)
+      nodes.push(
+        node('Squeeze', `${prefix}layers.${k}.squeeze`, [layer.sequence, 'axes.direction_of_Y'], [input]),
+      )
+    lastHidden = layer.lastHidden
+  })
+  const head = headTensors(network)
+  const hidden = `${prefix}hidden`
+  nodes.push(node('Squeeze', `${prefix}last_hidden`, [lastHidden, 'axes.direction_of_Y_h'], [hidden]))
+  initializers.push(
+    floatTensor(`${prefix}head.W`, [head.outputs, head.units], head.w),
+    floatTensor(`${prefix}head.b`, [head.outputs], head.b),
+  )
+  nodes.push(
+    node(
+      'Gemm',
+      `${prefix}head`,
+      [hidden, `${prefix}head.W`, `${prefix}head.b`],
+      [output],
+      [intAttribute('transB', 1)],
+    ),
+  )
+  return { nodes, initializers }
+}
+
+/**
+ * input [batch, lookback, features] → Transpose → each member's layers and head → forecast
+ * [batch, outputs]; an ensemble's members (prefixed `members.m.`) are averaged by a Mean node, as
+ * the app averages them. Units are the network's scaled units.
+ */
+function graphParts(networks: ExportNetwork[]): GraphParts {
   const nodes: NodePart[] = [
     node('Transpose', 'to_time_major', [ONNX_INPUT], ['sequence.0'], [intsAttribute('perm', [1, 0, 2])]),
   ]
   const initializers: TensorPart[] = [int64Tensor('axes.direction_of_Y_h', [0])]
-  if (network.spec.layers.length > 1) initializers.push(int64Tensor('axes.direction_of_Y', [1]))
-  let input = 'sequence.0'
-  let lastHidden = ''
-  network.spec.layers.forEach((_, k) => {
-    const layer = recurrentLayer(layerTensors(network, k), k, input)
-    nodes.push(...layer.nodes)
-    initializers.push(...layer.initializers)
-    input = `sequence.${k + 1}`
-    if (k < network.spec.layers.length - 1)
-      nodes.push(node('Squeeze', `layers.${k}.squeeze`, [layer.sequence, 'axes.direction_of_Y'], [input]))
-    lastHidden = layer.lastHidden
+  if (networks[0].spec.layers.length > 1) initializers.push(int64Tensor('axes.direction_of_Y', [1]))
+  const single = networks.length === 1
+  const outputs = networks.map((network, m) => {
+    const prefix = single ? '' : `${ONNX_MEMBER_PREFIX}${m}.`
+    const output = single ? ONNX_OUTPUT : `${prefix}${ONNX_OUTPUT}`
+    const member = memberParts(network, prefix, output)
+    nodes.push(...member.nodes)
+    initializers.push(...member.initializers)
+    return output
   })
-  const head = headTensors(network)
-  nodes.push(node('Squeeze', 'last_hidden', [lastHidden, 'axes.direction_of_Y_h'], ['hidden']))
-  initializers.push(
-    floatTensor('head.W', [head.outputs, head.units], head.w),
-    floatTensor('head.b', [head.outputs], head.b),
-  )
-  nodes.push(node('Gemm', 'head', ['hidden', 'head.W', 'head.b'], [ONNX_OUTPUT], [intAttribute('transB', 1)]))
+  if (!single) nodes.push(node('Mean', 'ensemble_mean', outputs, [ONNX_OUTPUT]))
   return { nodes, initializers }
+}
+
+function checkMembers(networks: ExportNetwork[]): void {
+  if (networks.length === 0) throw new RangeError('an ONNX export needs at least one network')
+  networks.forEach(checkNetwork)
+  const shape = JSON.stringify({ spec: networks[0].spec, lookback: networks[0].lookback })
+  if (
+    networks.some((network) => JSON.stringify({ spec: network.spec, lookback: network.lookback }) !== shape)
+  )
+    throw new RangeError('the members of an ensemble must share one shape and lookback')
 }
 
 /** Serialized onnx.ModelProto of the network. */
 export function buildOnnxNetwork(network: ExportNetwork, options: OnnxOptions = {}): Uint8Array {
-  checkNetwork(network)
-  const { nodes, initializers } = graphParts(network)
+  return buildOnnxEnsemble([network], options)
+}
+
+/** Serialized onnx.ModelProto averaging the networks (one network: exactly buildOnnxNetwork's graph). */
+export function buildOnnxEnsemble(networks: ExportNetwork[], options: OnnxOptions = {}): Uint8Array {
+  checkMembers(networks)
+  const [network] = networks
+  const { nodes, initializers } = graphParts(networks)
   const model = {
     ir_version: ONNX_IR_VERSION,
     producer_name: 'LSTM Studio',

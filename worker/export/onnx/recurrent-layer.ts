@@ -19,10 +19,10 @@ export interface LayerGraph {
  * both bias vectors too, concatenated as B = [Wb; Rb], which keeps GRU's recurrent bias inside
  * the reset product (linear_before_reset = 1), exactly PyTorch's formulation.
  */
-export function recurrentLayer(layer: LayerTensors, k: number, input: string): LayerGraph {
+export function recurrentLayer(layer: LayerTensors, k: number, input: string, namePrefix = ''): LayerGraph {
   const order = ONNX_GATES[layer.cell]
   const rows = order.length * layer.units
-  const prefix = `layers.${k}`
+  const prefix = `${namePrefix}layers.${k}`
   const w = floatTensor(
     `${prefix}.W`,
     [1, rows, layer.inputSize],
