@@ -73,22 +73,24 @@ const progress = (batch: number) => ({
   etaSeconds: 3,
 })
 
+const SMALL_JOB = {
+  source: { projectId: 'p', datasetId: 'd', target: 'value' },
+  config: {
+    layers: [{ units: 4 }],
+    lookback: 3,
+    horizon: 1,
+    batchSize: 8,
+    epochs: 10,
+    optimizer: { lr: 0.01 },
+  },
+}
+
 describe('the live loss chart', () => {
   beforeEach(() => (charts.length = 0))
 
   it('appends events to the same arrays the store started with', async () => {
     const { store, emit } = setup()
-    await store.start({
-      source: { projectId: 'p', datasetId: 'd', target: 'value' },
-      config: {
-        layers: [{ units: 4 }],
-        lookback: 3,
-        horizon: 1,
-        batchSize: 8,
-        epochs: 10,
-        optimizer: { lr: 0.01 },
-      },
-    })
+    await store.start(SMALL_JOB)
     const batches = store.series.batchTrain
     const validation = store.series.validation
     emit('training.progress', progress(0))
@@ -105,17 +107,7 @@ describe('the live loss chart', () => {
 
   it('draws every epoch of a group the rate limit held back, in order', async () => {
     const { store, emit } = setup()
-    await store.start({
-      source: { projectId: 'p', datasetId: 'd', target: 'value' },
-      config: {
-        layers: [{ units: 4 }],
-        lookback: 3,
-        horizon: 1,
-        batchSize: 8,
-        epochs: 10,
-        optimizer: { lr: 0.01 },
-      },
-    })
+    await store.start(SMALL_JOB)
     const epoch = (n: number) => ({
       epoch: n,
       trainLoss: 1 / (n + 1),
@@ -131,17 +123,7 @@ describe('the live loss chart', () => {
 
   it('builds the chart once and only calls update("none") per event', async () => {
     const { pinia, i18n, emit, store } = setup()
-    await store.start({
-      source: { projectId: 'p', datasetId: 'd', target: 'value' },
-      config: {
-        layers: [{ units: 4 }],
-        lookback: 3,
-        horizon: 1,
-        batchSize: 8,
-        epochs: 10,
-        optimizer: { lr: 0.01 },
-      },
-    })
+    await store.start(SMALL_JOB)
     const wrapper = mount(LossChart, {
       props: { series: store.series, version: store.version },
       global: { plugins: [pinia, i18n] },
