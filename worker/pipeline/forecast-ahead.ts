@@ -1,3 +1,4 @@
+import type { Backend } from '../engine/index'
 import { conformalIntervals, type PredictionInterval } from '../forecast/index'
 import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendChoice } from './backend'
@@ -18,6 +19,11 @@ export interface AheadOptions {
   /** Values of each future covariate for the forecast steps, in the model's covariate order. */
   futureCovariates?: ArrayLike<number>[]
   backend?: BackendChoice
+  /**
+   * A backend that already holds the network (a TensorFlow.js export run by tfjs): used instead
+   * of an engine backend, with the model's params passed through untouched.
+   */
+  network?: Backend
 }
 
 function extendFutureCovariates(model: TrainedModel, series: SeriesInput, supplied: ArrayLike<number>[]) {
@@ -66,7 +72,7 @@ export async function forecastAhead(
     throw new RangeError(
       `need more observations to forecast: lookback ${config.lookback}, period ${model.state.period}`,
     )
-  const backend = await backendForParams(model.state.spec, model.params, options.backend)
+  const backend = options.network ?? (await backendForParams(model.state.spec, model.params, options.backend))
   const predictor = { backend, params: model.params, state: model.state }
   const mean = predictOriginal(predictor, zc, series.target, [n - zc.lag], steps)[0]
   const frequency = grown.frequency
