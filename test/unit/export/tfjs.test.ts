@@ -6,6 +6,7 @@ import {
   TFJS_WEIGHTS_FILE,
   type TfjsArtifacts,
 } from '../../../worker/export/index'
+import { MAX_UNROLLED_LOOKBACK } from '../../../worker/export/tfjs/unrolled-stack'
 import { maxAbsDifference, randomInputs, randomNetwork, referenceForecast } from './networks'
 import type { CellType } from '../../../worker/engine/index'
 
@@ -36,25 +37,48 @@ function predict(
   })
 }
 
-const STACKS: { label: string; cells: CellType[] }[] = [
+interface Stack {
+  label: string
+  cells: CellType[]
+  features?: number
+  outputs?: number
+  lookback?: number
+}
+
+const STACKS: Stack[] = [
   { label: 'LSTM', cells: ['lstm'] },
   { label: 'SimpleRNN', cells: ['rnn'] },
   { label: 'LSTM×2', cells: ['lstm', 'lstm'] },
   { label: 'SimpleRNN×2', cells: ['rnn', 'rnn'] },
   { label: 'LSTM→SimpleRNN', cells: ['lstm', 'rnn'] },
+  { label: 'GRU (unrolled)', cells: ['gru'] },
+  { label: 'GRU×2 (unrolled)', cells: ['gru', 'gru'] },
+  { label: 'LSTM→GRU, GRU on top', cells: ['lstm', 'gru'] },
+  { label: 'GRU→LSTM, native layer on top', cells: ['gru', 'lstm'] },
+  { label: 'LSTM→GRU→SimpleRNN', cells: ['lstm', 'gru', 'rnn'] },
+  { label: 'GRU, one feature, one output', cells: ['gru'], features: 1, outputs: 1 },
+  { label: 'GRU→SimpleRNN over a one-step window', cells: ['gru', 'rnn'], lookback: 1 },
+  { label: 'GRU, 5 features, 12 outputs, 30 steps', cells: ['gru'], features: 5, outputs: 12, lookback: 30 },
 ]
 
+function stackNetwork({ cells, features, outputs, lookback }: Stack, seed: number) {
+  return randomNetwork(cells, seed, features, outputs, lookback)
+}
+
 describe('TensorFlow.js Layers export loads in @tensorflow/tfjs with the engine’s numbers', () => {
-  it.each(STACKS.map((stack, i) => ({ ...stack, seed: 31 + i })))('$label', async ({ cells, seed }) => {
-    const network = randomNetwork(cells, seed)
-    const batch = 4
-    const x = randomInputs(network, batch, seed + 7)
-    const model = await loadInTfjs(buildTfjsNetwork(network))
-    const output = predict(model, x, [batch, network.lookback, network.spec.inputSize])
-    model.dispose()
-    expect(output.shape).toEqual([batch, network.spec.outputSize])
-    expect(maxAbsDifference(output.data, referenceForecast(network, x, batch))).toBeLessThanOrEqual(1e-4)
-  })
+  it.each(STACKS.map((stack, i) => ({ stack, seed: 31 + i, label: stack.label })))(
+    '$label',
+    async ({ stack, seed }) => {
+      const network = stackNetwork(stack, seed)
+      const batch = 4
+      const x = randomInputs(network, batch, seed + 7)
+      const model = await loadInTfjs(buildTfjsNetwork(network))
+      const output = predict(model, x, [batch, network.lookback, network.spec.inputSize])
+      model.dispose()
+      expect(output.shape).toEqual([batch, network.spec.outputSize])
+      expect(maxAbsDifference(output.data, referenceForecast(network, x, batch))).toBeLessThanOrEqual(1e-4)
+    },
+  )
 
   it('writes one float32 shard named in the manifest, weights in manifest order', () => {
     const network = randomNetwork(['lstm'], 2)
@@ -73,15 +97,42 @@ describe('TensorFlow.js Layers export loads in @tensorflow/tfjs with the engine�
     expect(modelJson.userDefinedMetadata).toEqual({ note: 1 })
   })
 
-  it('refuses GRU layers, which tfjs-layers cannot compute the engine’s way, and points to ONNX', () => {
-    for (const cells of [['gru'], ['lstm', 'gru']] as CellType[][]) {
-      const attempt = () => buildTfjsNetwork(randomNetwork(cells, 4))
-      expect(attempt).toThrow(ExportUnsupportedError)
-      expect(attempt).toThrow(/ONNX/)
-    }
+  it('keeps LSTM / SimpleRNN stacks Sequential; a GRU stack is a functional model without a GRU layer', () => {
+    const topology = (cells: CellType[]) => buildTfjsNetwork(randomNetwork(cells, 3)).modelJson.modelTopology
+    expect(topology(['lstm', 'rnn']).class_name).toBe('Sequential')
+    const functional = topology(['lstm', 'gru'])
+    expect(functional.class_name).toBe('Model')
+    const classes = new Set(functional.config.layers.map((layer) => layer.class_name))
+    expect(classes).toContain('LSTM')
+    expect(classes).not.toContain('GRU')
   })
 
-  it('is right to refuse: tfjs-layers still rejects reset_after GRUs (drop the refusal when this fails)', () => {
+  it('stores each unrolled GRU weight once, whatever the lookback', () => {
+    const sizes = [2, 9].map((lookback) => {
+      const { modelJson, weightData } = buildTfjsNetwork(randomNetwork(['gru', 'gru'], 6, 3, 4, lookback))
+      return { names: modelJson.weightsManifest[0].weights.map((w) => w.name), bytes: weightData.length }
+    })
+    expect(sizes[1]).toEqual(sizes[0])
+    expect(new Set(sizes[0].names).size).toBe(sizes[0].names.length)
+  })
+
+  it('loads and runs a GRU over the longest window it unrolls', async () => {
+    const network = randomNetwork(['gru'], 8, 1, 2, MAX_UNROLLED_LOOKBACK)
+    const x = randomInputs(network, 1, 9)
+    const model = await loadInTfjs(buildTfjsNetwork(network))
+    const output = predict(model, x, [1, MAX_UNROLLED_LOOKBACK, 1])
+    model.dispose()
+    expect(maxAbsDifference(output.data, referenceForecast(network, x, 1))).toBeLessThanOrEqual(1e-4)
+  }, 60_000)
+
+  it('refuses GRU windows longer than tfjs-layers can load, and points to ONNX', () => {
+    const attempt = () => buildTfjsNetwork(randomNetwork(['gru'], 4, 1, 1, MAX_UNROLLED_LOOKBACK + 1))
+    expect(attempt).toThrow(ExportUnsupportedError)
+    expect(attempt).toThrow(new RegExp(`${MAX_UNROLLED_LOOKBACK + 1} steps.*ONNX`))
+    expect(() => buildTfjsNetwork(randomNetwork(['lstm'], 4, 1, 1, MAX_UNROLLED_LOOKBACK + 1))).not.toThrow()
+  })
+
+  it('unrolls GRUs because tfjs-layers still rejects reset_after (use its GRU layer when this fails)', () => {
     expect(() => tf.layers.gruCell({ units: 2, resetAfter: true })).toThrow(/reset_after/)
   })
 })

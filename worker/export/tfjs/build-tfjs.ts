@@ -1,6 +1,8 @@
 import { checkNetwork, type ExportNetwork } from '../network'
-import { headConfig, recurrentLayerConfig } from './layer-configs'
-import { kerasWeights } from './layer-weights'
+import type { FunctionalTopology } from './functional-graph'
+import { hasNativeLayer, headConfig, recurrentLayerConfig, type KerasLayer } from './layer-configs'
+import { kerasWeights, type NamedWeight } from './layer-weights'
+import { buildUnrolledStack } from './unrolled-stack'
 
 export const TFJS_WEIGHTS_FILE = 'group1-shard1of1.bin'
 
@@ -10,17 +12,17 @@ export interface TfjsWeightSpec {
   dtype: 'float32'
 }
 
+interface SequentialTopology {
+  class_name: 'Sequential'
+  config: { name: string; layers: KerasLayer[] }
+}
+
 /** model.json of the TensorFlow.js "layers-model" format. */
 export interface TfjsModelJson {
   format: 'layers-model'
   generatedBy: string
   convertedBy: null
-  modelTopology: {
-    class_name: 'Sequential'
-    config: { name: string; layers: unknown[] }
-    keras_version: string
-    backend: string
-  }
+  modelTopology: (SequentialTopology | FunctionalTopology) & { keras_version: string; backend: string }
   weightsManifest: { paths: string[]; weights: TfjsWeightSpec[] }[]
   userDefinedMetadata?: Record<string, unknown>
 }
@@ -47,21 +49,28 @@ function encodeFloat32(arrays: Float64Array[]): Uint8Array {
 }
 
 /** A Keras Sequential model: the recurrent layers, then a Dense head on the top layer's last state. */
-export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = {}): TfjsArtifacts {
-  checkNetwork(network)
+function sequentialModel(network: ExportNetwork): { topology: SequentialTopology; weights: NamedWeight[] } {
   const { spec, lookback } = network
   const layers = [...spec.layers.map((_, k) => recurrentLayerConfig(spec, k, lookback)), headConfig(spec)]
-  const weights = kerasWeights(network)
+  return {
+    topology: { class_name: 'Sequential', config: { name: 'lstm_studio_forecaster', layers } },
+    weights: kerasWeights(network),
+  }
+}
+
+/**
+ * LSTM / SimpleRNN stacks become a Sequential model of native layers; a stack with a GRU becomes a
+ * functional model with the GRUs unrolled, since tfjs-layers' own GRU computes a different function.
+ */
+export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = {}): TfjsArtifacts {
+  checkNetwork(network)
+  const native = network.spec.layers.every((layer) => hasNativeLayer(layer.cell))
+  const { topology, weights } = native ? sequentialModel(network) : buildUnrolledStack(network)
   const modelJson: TfjsModelJson = {
     format: 'layers-model',
     generatedBy: options.generatedBy ?? 'LSTM Studio',
     convertedBy: null,
-    modelTopology: {
-      class_name: 'Sequential',
-      config: { name: 'lstm_studio_forecaster', layers },
-      keras_version: 'tfjs-layers 4.22.0',
-      backend: 'tensor_flow.js',
-    },
+    modelTopology: { ...topology, keras_version: 'tfjs-layers 4.22.0', backend: 'tensor_flow.js' },
     weightsManifest: [
       {
         paths: [TFJS_WEIGHTS_FILE],

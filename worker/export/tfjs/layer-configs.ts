@@ -1,5 +1,4 @@
 import type { CellType, ModelSpec } from '../../engine/index'
-import { ExportUnsupportedError } from '../errors'
 
 /**
  * Keras layer configs (snake_case, as Keras and tfjs-layers write them). Initializers are left
@@ -15,18 +14,19 @@ export interface KerasLayer {
   config: Record<string, unknown>
 }
 
+/** Whether tfjs-layers has a native layer computing this cell the engine's way. */
+export function hasNativeLayer(cell: CellType): cell is KerasCell {
+  return cell !== 'gru'
+}
+
 /**
  * tfjs-layers 4.x implements only Keras' reset_after = false GRU, which applies the reset gate
  * before the recurrent matrix; the engine (like PyTorch and Keras ≥ 2 defaults) applies it after.
- * The two are different functions, so no weight conversion could reproduce the forecasts.
+ * GRU layers are therefore unrolled (`unrolled-gru.ts`), never written as a native layer.
  */
 export function kerasCell(cell: CellType): KerasCell {
-  if (cell === 'gru')
-    throw new ExportUnsupportedError(
-      'TensorFlow.js Layers cannot run this model: its GRU layers apply the reset gate after the ' +
-        'recurrent weights (reset_after), which tfjs-layers does not support. Export it as ONNX instead ' +
-        '(onnxruntime runs in Python, JavaScript and the browser).',
-    )
+  if (!hasNativeLayer(cell))
+    throw new RangeError('GRU layers have no faithful native TensorFlow.js layer; they are unrolled')
   return cell
 }
 
@@ -36,7 +36,8 @@ export function layerName(cell: KerasCell, k: number): string {
 
 export const HEAD_NAME = 'forecast'
 
-export function recurrentLayerConfig(spec: ModelSpec, k: number, lookback: number): KerasLayer {
+/** Layer k as a native Keras LSTM / SimpleRNN; the first layer of a Sequential model also declares the input. */
+export function recurrentLayerConfig(spec: ModelSpec, k: number, lookback?: number): KerasLayer {
   const cell = kerasCell(spec.layers[k].cell)
   const config: Record<string, unknown> = {
     name: layerName(cell, k),
@@ -56,7 +57,7 @@ export function recurrentLayerConfig(spec: ModelSpec, k: number, lookback: numbe
   }
   // tfjs-layers defaults to hard_sigmoid; the engine's gates use the exact logistic sigmoid.
   if (cell === 'lstm') config.recurrent_activation = 'sigmoid'
-  if (k === 0) config.batch_input_shape = [null, lookback, spec.inputSize]
+  if (k === 0 && lookback !== undefined) config.batch_input_shape = [null, lookback, spec.inputSize]
   return { class_name: CLASS_NAME[cell], config }
 }
 
