@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExport } from '../../../electron/cli/export'
 import { loadModelFolder, saveModelFolder } from '../../../electron/services/models/index'
 import { mulberry32, paramCount, type LayerSpec } from '../../../worker/engine/index'
-import { networkOf, PREPROCESSING_KEY } from '../../../worker/export/index'
+import { networkOf, PREPROCESSING_KEY, type ExportNetwork } from '../../../worker/export/index'
+import { MAX_UNROLLED_LOOKBACK } from '../../../worker/export/tfjs/unrolled-stack'
 import { prepare } from '../../../worker/pipeline/index'
 import { modelWith, monthlySeries, seasonalSeries, tinyConfig } from '../pipeline/helpers'
 import { maxAbsDifference, randomInputs, referenceForecast } from './networks'
@@ -27,11 +28,11 @@ beforeAll(async () => (root = await mkdtemp(join(tmpdir(), 'lstm-export-'))))
 afterAll(async () => rm(root, { recursive: true, force: true }))
 
 /** A native model folder as `lstm-studio train` writes it, with random weights. */
-async function modelFolder(name: string, layers: LayerSpec[]): Promise<string> {
-  const series = monthlySeries(seasonalSeries(96, 2))
+async function modelFolder(name: string, layers: LayerSpec[], lookback = 12): Promise<string> {
+  const series = monthlySeries(seasonalSeries(lookback + 84, 2))
   const { state } = prepare(
     series,
-    tinyConfig({ layers, transforms: { scaling: 'zscore', log: 'log', difference: 'none' } }),
+    tinyConfig({ layers, lookback, transforms: { scaling: 'zscore', log: 'log', difference: 'none' } }),
   )
   const random = mulberry32(9)
   const params = Float32Array.from({ length: paramCount(state.spec) }, () => random() - 0.5)
@@ -56,6 +57,36 @@ async function run(...argv: string[]) {
   const capture = captureIo()
   const status = await runExport(argv, capture.io)
   return { status, ...capture.text }
+}
+
+/** A TF.js export folder loaded from its own files, as a consumer would. */
+async function loadTfjsFolder(directory: string) {
+  const modelJson = JSON.parse(await readFile(join(directory, 'model.json'), 'utf8'))
+  const shard = await readFile(join(directory, modelJson.weightsManifest[0].paths[0]))
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0].weights,
+      weightData: new Uint8Array(shard).buffer,
+    }),
+  )
+  return { model, modelJson }
+}
+
+const BATCH = 2
+
+function predictWith(model: tf.LayersModel, network: ExportNetwork): Float32Array {
+  const x = randomInputs(network, BATCH, 5)
+  return tf.tidy(
+    () =>
+      (
+        model.predict(tf.tensor3d(x, [BATCH, network.lookback, network.spec.inputSize])) as tf.Tensor
+      ).dataSync() as Float32Array,
+  )
+}
+
+function referenceOf(network: ExportNetwork): Float64Array {
+  return referenceForecast(network, randomInputs(network, BATCH, 5), BATCH)
 }
 
 describe('lstm-studio export', () => {
@@ -94,22 +125,10 @@ describe('lstm-studio export', () => {
     const source = await modelFolder('lstm', [{ cell: 'lstm', units: 5, dropout: 0 }])
     const tfjsOut = join(root, 'tfjs-out')
     expect((await run(source, '--format', 'tfjs', '--out', tfjsOut)).status).toBe(0)
-    const modelJson = JSON.parse(await readFile(join(tfjsOut, 'model.json'), 'utf8'))
-    const shard = await readFile(join(tfjsOut, modelJson.weightsManifest[0].paths[0]))
-    const model = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology: modelJson.modelTopology,
-        weightSpecs: modelJson.weightsManifest[0].weights,
-        weightData: new Uint8Array(shard).buffer,
-      }),
-    )
+    const { model, modelJson } = await loadTfjsFolder(tfjsOut)
     const loaded = await loadModelFolder(source)
     const network = networkOf(loaded.model)
-    const x = randomInputs(network, 2, 5)
-    const output = tf.tidy(() =>
-      (model.predict(tf.tensor3d(x, [2, network.lookback, network.spec.inputSize])) as tf.Tensor).dataSync(),
-    )
-    expect(maxAbsDifference(output, referenceForecast(network, x, 2))).toBeLessThanOrEqual(1e-4)
+    expect(maxAbsDifference(predictWith(model, network), referenceOf(network))).toBeLessThanOrEqual(1e-4)
     expect(modelJson.userDefinedMetadata[PREPROCESSING_KEY].lookback).toBe(network.lookback)
 
     const nativeOut = join(root, 'native-out')
@@ -121,13 +140,29 @@ describe('lstm-studio export', () => {
     expect(await readFile(join(nativeOut, 'README.md'), 'utf8')).toContain('lstm-studio forecast')
   })
 
-  it('refuses what it cannot export faithfully with status 2 and writes nothing', async () => {
-    const source = await modelFolder('gru', [{ cell: 'gru', units: 3, dropout: 0 }])
+  it('writes GRU models to TF.js as unrolled graphs, refusing windows too long for tfjs to load', async () => {
+    const gru = await modelFolder('gru', [{ cell: 'gru', units: 3, dropout: 0 }])
+    const written = await run(gru, '--format', 'tfjs', '--out', join(root, 'gru-tfjs'))
+    expect(written.status, written.stderr).toBe(0)
+    const { model, modelJson } = await loadTfjsFolder(join(root, 'gru-tfjs'))
+    expect(modelJson.modelTopology.class_name).toBe('Model')
+    const network = networkOf((await loadModelFolder(gru)).model)
+    expect(maxAbsDifference(predictWith(model, network), referenceOf(network))).toBeLessThanOrEqual(1e-4)
+
+    const long = await modelFolder(
+      'long-gru',
+      [{ cell: 'gru', units: 2, dropout: 0 }],
+      MAX_UNROLLED_LOOKBACK + 1,
+    )
     const out = join(root, 'never-written')
-    const refused = await run(source, '--format', 'tfjs', '--out', out)
+    const refused = await run(long, '--format', 'tfjs', '--out', out)
     expect(refused.status).toBe(2)
     expect(refused.stderr).toMatch(/GRU.*Export it as ONNX/s)
     await expect(readdir(out)).rejects.toThrow()
+  })
+
+  it('refuses to export a model into its own folder', async () => {
+    const source = await modelFolder('rnn', [{ cell: 'rnn', units: 3, dropout: 0 }])
     const same = await run(source, '--format', 'native', '--out', source)
     expect(same.status).toBe(2)
     expect(same.stderr).toMatch(/model folder itself/)

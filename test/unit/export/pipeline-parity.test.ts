@@ -132,6 +132,26 @@ const CASES = [
     covariates: 'none',
     runtime: 'tfjs',
   },
+  {
+    label: 'TF.js, direct level, log + first difference, past and future covariates, GRU→LSTM (unrolled GRU)',
+    config: {
+      layers: layers('gru', 'lstm'),
+      transforms: { scaling: 'zscore', log: 'log', difference: 'first' },
+    },
+    covariates: 'past and future',
+    runtime: 'tfjs',
+  },
+  {
+    label: 'TF.js, recursive seasonal residual, GRU×2 (unrolled)',
+    config: {
+      layers: layers('gru', 'gru'),
+      strategy: 'recursive',
+      targetMode: 'seasonalResidual',
+      transforms: { scaling: 'minmax', log: 'none', difference: 'none' },
+    },
+    covariates: 'none',
+    runtime: 'tfjs',
+  },
 ] as const
 
 describe('exported model + documented scaling recipe = the app’s forecast', () => {
