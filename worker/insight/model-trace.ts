@@ -2,7 +2,7 @@ import { inspectWindow } from '../engine/index'
 import type { WindowTrace } from '../engine/index'
 import { prepare } from '../pipeline/index'
 import type { PipelineState, SeriesInput } from '../pipeline/index'
-import { buildInputs, buildTargets } from '../pipeline/inputs'
+import { buildInputs, buildTargetsOf } from '../pipeline/inputs'
 import { membersOf } from '../pipeline/predict'
 import type { FlowWindows } from './gradient-flow'
 
@@ -33,8 +33,8 @@ export function traceModelWindow(
   const earliest = Math.max(...prepared.trainOrigins.slice(0, 1), shape.lookback)
   const zOrigin = Math.min(lastFull, Math.max(earliest, (requestedOrigin ?? lastFull + zc.lag) - zc.lag))
   const x = buildInputs(zc, shape, [zOrigin])
-  const y = buildTargets(
-    z,
+  const y = buildTargetsOf(
+    zc.columns.slice(0, zc.targets),
     [zOrigin],
     shape.outputs,
     state.config.targetMode === 'seasonalResidual',

@@ -39,6 +39,8 @@ export interface ModelManifest {
   /** Timestamp of the last observation seen while training (epoch ms), for date continuity checks. */
   lastTimestamp: number | null
   calibration: CalibrationJSON
+  /** Models with extra targets: their calibrations, in pipeline.extraTargets order. */
+  extraCalibrations?: CalibrationJSON[]
 }
 
 /** FNV-1a 32-bit over the bytes: cheap, and catches truncation-free corruption of weights.bin. */

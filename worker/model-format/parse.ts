@@ -85,7 +85,13 @@ function checkPipeline(manifest: ModelManifest): void {
     throw damaged('covariate names and scalers disagree')
   if (JSON.stringify(state.spec) !== JSON.stringify(manifest.engine.spec))
     throw damaged('pipeline and engine specs differ')
-  const outputs = state.config.strategy === 'direct' ? state.config.horizon : 1
+  const extras = state.extraTargets ?? []
+  if (!Array.isArray(extras)) throw damaged('extra targets must be a list')
+  attempt('extra target transforms', () =>
+    extras.forEach((extra) => TargetTransform.fromJSON(extra.transform)),
+  )
+  if (extras.some((extra) => typeof extra.name !== 'string')) throw damaged('an extra target has no name')
+  const outputs = (state.config.strategy === 'direct' ? state.config.horizon : 1) * (1 + extras.length)
   if (state.spec.outputSize !== outputs || state.spec.inputSize !== inputFeatureNames(state).length)
     throw damaged('the network shape does not match the pipeline settings')
   if (!(Number.isInteger(state.period) && state.period >= 1))
@@ -105,6 +111,14 @@ function checkCalibration(calibration: CalibrationJSON, horizon: number): void {
   }
 }
 
+function checkExtraCalibrations(manifest: ModelManifest): void {
+  const expected = manifest.pipeline.extraTargets?.length ?? 0
+  const calibrations = manifest.extraCalibrations ?? []
+  if (!Array.isArray(calibrations) || calibrations.length !== expected)
+    throw damaged(`${expected} extra targets need as many calibrations`)
+  calibrations.forEach((calibration) => checkCalibration(calibration, manifest.horizon))
+}
+
 /** Validates model.json completely; returns the manifest and the number of weights to expect. */
 export function parseManifest(text: string): { manifest: ModelManifest; count: number } {
   let json: unknown
@@ -118,6 +132,7 @@ export function parseManifest(text: string): { manifest: ModelManifest; count: n
   const count = attempt('structure', () => checkEngine(manifest))
   attempt('structure', () => checkPipeline(manifest))
   attempt('structure', () => checkCalibration(manifest.calibration, manifest.horizon))
+  attempt('structure', () => checkExtraCalibrations(manifest))
   return { manifest, count }
 }
 
@@ -151,6 +166,9 @@ export function toTrainedModel(manifest: ModelManifest, params: Float32Array): T
     state: structuredClone(manifest.pipeline),
     params,
     calibration: calibrationFromJSON(manifest.calibration),
+    ...(manifest.extraCalibrations
+      ? { extraCalibrations: manifest.extraCalibrations.map(calibrationFromJSON) }
+      : {}),
     frequency: manifest.frequency ?? null,
     lastTimestamp: manifest.lastTimestamp ?? null,
   }

@@ -68,6 +68,9 @@ export function serializeModel(model: TrainedModel): SerializedModel {
       frequency: model.frequency,
       lastTimestamp: model.lastTimestamp,
       calibration: calibrationToJSON(model.calibration),
+      ...(model.extraCalibrations
+        ? { extraCalibrations: model.extraCalibrations.map(calibrationToJSON) }
+        : {}),
     },
   }
 }

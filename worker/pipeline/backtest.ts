@@ -6,6 +6,7 @@ import {
 } from '../forecast/index'
 import { conformalIntervals } from '../forecast/index'
 import { predictOriginal } from './predict'
+import { calibrationOf, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -16,10 +17,10 @@ export interface PipelineBacktest extends BacktestResult {
   refit: boolean
 }
 
-function bandsOf(run: TrainedRun, mean: Float64Array): ForecasterOutput {
+function bandsOf(run: TrainedRun, mean: Float64Array, which: number): ForecasterOutput {
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
-  for (const band of conformalIntervals(run.model.calibration, mean)) {
+  for (const band of conformalIntervals(calibrationOf(run.model, which), mean)) {
     lower[band.level] = band.lower
     upper[band.level] = band.upper
   }
@@ -32,19 +33,27 @@ function truncate(series: SeriesInput, end: number): SeriesInput {
     ...series,
     target: cut(series.target),
     timestamps: series.timestamps ? cut(series.timestamps) : null,
+    extraTargets: series.extraTargets?.map((c) => ({ name: c.name, values: cut(c.values) })),
     pastCovariates: series.pastCovariates?.map((c) => ({ name: c.name, values: cut(c.values) })),
     futureCovariates: series.futureCovariates?.map((c) => ({ name: c.name, values: c.values })),
   }
 }
 
 /** Forecast from each origin, either with the trained network or with one refitted on the data before it. */
-async function originForecasts(series: SeriesInput, run: TrainedRun, origins: number[], retrain: Retrain) {
+async function originForecasts(
+  series: SeriesInput,
+  run: TrainedRun,
+  origins: number[],
+  retrain: Retrain,
+  which: number,
+) {
   const { config } = run.prepared.state
   const H = config.horizon
+  const target = targetValues(series)[which]
   if (!config.backtest.refit) {
     const zOrigins = origins.map((origin) => origin - run.prepared.zc.lag)
-    return predictOriginal(run.predictor, run.prepared.zc, series.target, zOrigins, H).map((f) =>
-      bandsOf(run, f),
+    return predictOriginal(run.predictor, run.prepared.zc, target, zOrigins, H, which).map((f) =>
+      bandsOf(run, f, which),
     )
   }
   const outputs: ForecasterOutput[] = []
@@ -52,8 +61,8 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
     const noTest = { ...config, split: { ...config.split, test: { count: 0 } } }
     const refitted = await retrain(truncate(series, origin), noTest)
     const zOrigin = origin - refitted.prepared.zc.lag
-    const mean = predictOriginal(refitted.predictor, refitted.prepared.zc, series.target, [zOrigin], H)[0]
-    outputs.push(bandsOf(refitted, mean))
+    const mean = predictOriginal(refitted.predictor, refitted.prepared.zc, target, [zOrigin], H, which)[0]
+    outputs.push(bandsOf(refitted, mean, which))
   }
   return outputs
 }
@@ -64,14 +73,15 @@ export async function runBacktest(
   run: TrainedRun,
   retrain: Retrain,
   notes: string[],
+  which = 0,
 ): Promise<PipelineBacktest | null> {
   const { config } = run.prepared.state
   const H = config.horizon
   const n = series.target.length
   try {
     const origins = backtestOrigins(n, H, config.backtest.origins, H)
-    const forecasts = await originForecasts(series, run, origins, retrain)
-    const result = rollingOriginBacktest(series.target, {
+    const forecasts = await originForecasts(series, run, origins, retrain, which)
+    const result = rollingOriginBacktest(targetValues(series)[which], {
       horizon: H,
       origins: config.backtest.origins,
       m: run.prepared.state.period,

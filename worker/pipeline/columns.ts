@@ -1,15 +1,18 @@
 import { Scaler, TargetTransform } from '../forecast/index'
 import { calendarColumns, calendarOf } from './calendar'
+import { targetTransforms, targetValues } from './targets'
 import type { Covariate, PipelineState, SeriesInput } from './types'
 
 /**
- * The series on the network's scale ("z-space"): transformed target, then the seasonal
- * difference channel (seasonal-residual mode only), then scaled past and future covariates,
+ * The series on the network's scale ("z-space"): the transformed targets, then their seasonal
+ * difference channels (seasonal-residual mode only), then scaled past and future covariates,
  * then the calendar features (known-future, like future covariates, and read the same way).
  * With differencing every column starts `lag` observations late, so z index i is original i + lag.
  */
 export interface ZColumns {
   columns: Float64Array[]
+  /** Columns 0 … targets − 1 are the targets (primary first); in residual mode their difference channels follow. */
+  targets: number
   lag: number
   pastIndices: number[]
   futureIndices: number[]
@@ -31,11 +34,18 @@ function scaledCovariate(scaler: ReturnType<typeof Scaler.fromJSON>, covariate: 
 }
 
 export function toZColumns(state: PipelineState, series: SeriesInput): ZColumns {
-  const transform = TargetTransform.fromJSON(state.transform)
-  const lag = transform.lag
-  const z = transform.transform(series.target)
-  const columns: Float64Array[] = [z]
-  if (usesDifferenceChannel(state)) columns.push(seasonalDifferenceChannel(z, state.period))
+  const transforms = targetTransforms(state).map((json) => TargetTransform.fromJSON(json))
+  const values = targetValues(series)
+  if (values.length !== transforms.length)
+    throw new RangeError(`the model forecasts ${transforms.length} targets, the series has ${values.length}`)
+  // Every target shares the configuration, hence the lag.
+  const lag = transforms[0].lag
+  const zs = transforms.map((transform, t) =>
+    transform.transform(values[t]).subarray(0, values[0].length - lag),
+  )
+  const columns: Float64Array[] = [...zs]
+  if (usesDifferenceChannel(state))
+    for (const z of zs) columns.push(seasonalDifferenceChannel(z, state.period))
   const past = series.pastCovariates ?? []
   const future = series.futureCovariates ?? []
   if (past.length !== state.pastScalers.length || future.length !== state.futureScalers.length)
@@ -55,7 +65,7 @@ export function toZColumns(state: PipelineState, series: SeriesInput): ZColumns 
     columns.push(column.subarray(lag))
     futureIndices.push(columns.length - 1)
   }
-  return { columns, lag, pastIndices, futureIndices }
+  return { columns, targets: zs.length, lag, pastIndices, futureIndices }
 }
 
 /** Input channels read at every lookback step (target, difference channel, past covariates). */

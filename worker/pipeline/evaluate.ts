@@ -9,6 +9,7 @@ import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'
 import { predictOriginal, type Predictor } from './predict'
 import type { Prepared } from './prepare'
+import type { SeriesInput } from './types'
 
 export interface RangeEvaluation {
   /** Original indices [start, end). */
@@ -29,10 +30,16 @@ export interface ValidationAnalysis {
   calibration: ConformalCalibration
 }
 
-export function analyseValidation(predictor: Predictor, prepared: Prepared, target: ArrayLike<number>) {
+/** `target` holds the raw values of target `which` (0 = primary). */
+export function analyseValidation(
+  predictor: Predictor,
+  prepared: Prepared,
+  target: ArrayLike<number>,
+  which = 0,
+) {
   const { zc, split, validationOrigins } = prepared
   const H = prepared.state.config.horizon
-  const forecasts = predictOriginal(predictor, zc, target, validationOrigins, H)
+  const forecasts = predictOriginal(predictor, zc, target, validationOrigins, H, which)
   let sum = 0
   let count = 0
   const residuals = forecasts.map((forecast, i) => {
@@ -60,11 +67,12 @@ export function evaluateRange(
   target: ArrayLike<number>,
   range: { start: number; end: number },
   calibration: ConformalCalibration,
+  which = 0,
 ): RangeEvaluation {
   const H = predictor.state.config.horizon
   const chunks = chunksOf(range.start, range.end, H)
   const parts = chunks.map(
-    (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps)[0],
+    (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
   const bands = parts.map((part) => conformalIntervals(calibration, part))
   const lower: Record<number, Float64Array> = {}
@@ -83,4 +91,15 @@ export function evaluateRange(
     intervals: calibration.levels.map((level) => ({ level, lower: lower[level], upper: upper[level] })),
   })
   return { ...range, forecast, actual, lower, upper, metrics }
+}
+
+/** Conformal calibration of each extra target from its own validation residuals. */
+export function calibrateExtraTargets(
+  predictor: Predictor,
+  prepared: Prepared,
+  series: SeriesInput,
+): ConformalCalibration[] {
+  return (series.extraTargets ?? []).map(
+    (extra, i) => analyseValidation(predictor, prepared, extra.values, i + 1).calibration,
+  )
 }

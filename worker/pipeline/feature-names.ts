@@ -1,4 +1,5 @@
 import { calendarNames } from './calendar'
+import { extraTargetNames } from './targets'
 import type { PipelineState } from './types'
 
 /**
@@ -6,11 +7,14 @@ import type { PipelineState } from './types'
  * exporters' preprocessing description list them: one place so the two can never disagree.
  */
 export function inputFeatureNames(
-  state: Pick<PipelineState, 'config' | 'pastNames' | 'futureNames'>,
+  state: Pick<PipelineState, 'config' | 'pastNames' | 'futureNames' | 'extraTargets'>,
 ): string[] {
+  const targets = ['target', ...extraTargetNames(state).map((name) => `target.${name}`)]
   return [
-    'target',
-    ...(state.config.targetMode === 'seasonalResidual' ? ['target.seasonalDifference'] : []),
+    ...targets,
+    ...(state.config.targetMode === 'seasonalResidual'
+      ? targets.map((target) => `${target}.seasonalDifference`)
+      : []),
     ...state.pastNames.map((name) => `past.${name}`),
     ...state.futureNames.map((name) => `future.${name}`),
     ...calendarNames(state.config).map((name) => `calendar.${name}`),

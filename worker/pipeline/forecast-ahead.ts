@@ -3,12 +3,22 @@ import { conformalIntervals, type PredictionInterval } from '../forecast/index'
 import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendChoice } from './backend'
 import { toZColumns } from './columns'
-import { predictOriginal } from './predict'
+import { predictOriginalAll } from './predict'
+import { calibrationOf, extraTargetNames, targetValues } from './targets'
 import type { Covariate, SeriesInput, TrainedModel } from './types'
 
 export interface FutureForecast {
   /** Epoch-ms timestamps of the forecast steps, or null when the series has none. */
   timestamps: Float64Array | null
+  /** The primary target's forecast and intervals. */
+  mean: Float64Array
+  intervals: PredictionInterval[]
+  /** Models with extra targets: every target's forecast, primary first (its name is null). */
+  targets?: TargetForecast[]
+}
+
+export interface TargetForecast {
+  name: string | null
   mean: Float64Array
   intervals: PredictionInterval[]
 }
@@ -74,13 +84,19 @@ export async function forecastAhead(
     )
   const backend = options.network ?? (await backendForParams(model.state.spec, model.params, options.backend))
   const predictor = { backend, params: model.params, state: model.state }
-  const mean = predictOriginal(predictor, zc, series.target, [n - zc.lag], steps)[0]
+  const means = predictOriginalAll(predictor, zc, targetValues(series), [n - zc.lag], steps)[0]
+  const targets = means.map((mean, t) => ({
+    name: t === 0 ? null : extraTargetNames(model.state)[t - 1],
+    mean,
+    intervals: conformalIntervals(calibrationOf(model, t), mean),
+  }))
   const frequency = grown.frequency
   const last =
     series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
   return {
     timestamps: last !== null && frequency ? futureTimestamps(last, frequency, steps) : null,
-    mean,
-    intervals: conformalIntervals(model.calibration, mean),
+    mean: targets[0].mean,
+    intervals: targets[0].intervals,
+    ...(targets.length > 1 ? { targets } : {}),
   }
 }

@@ -77,6 +77,26 @@ export function buildTargets(
   return y
 }
 
+/** buildTargets for every target, target-major per window: y[i, t·outputs + k] (the head's layout). */
+export function buildTargetsOf(
+  zs: ArrayLike<number>[],
+  origins: ArrayLike<number>,
+  outputs: number,
+  residual: boolean,
+  m: number,
+  limit = Infinity,
+  from = 0,
+): Float64Array {
+  const width = zs.length * outputs
+  const y = new Float64Array(origins.length * width)
+  zs.forEach((z, t) => {
+    const own = buildTargets(z, origins, outputs, residual, m, Math.min(limit, z.length), from)
+    for (let i = 0; i < origins.length; i++)
+      y.set(own.subarray(i * outputs, (i + 1) * outputs), i * width + t * outputs)
+  })
+  return y
+}
+
 /** Origins first, first + stride, … whose `outputs` targets all lie before `end`. */
 export function originRange(first: number, end: number, outputs: number, stride: number): number[] {
   const origins: number[] = []

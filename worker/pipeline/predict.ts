@@ -2,6 +2,7 @@ import { paramCount, type Backend } from '../engine/index'
 import { TargetTransform } from '../forecast/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
 import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
+import { targetTransforms } from './targets'
 import type { PipelineState } from './types'
 
 export interface Predictor {
@@ -46,17 +47,27 @@ export function rawOutputs(predictor: Predictor, zc: ZColumns, origins: ArrayLik
   return forward(predictor, buildInputs(zc, shape, origins), origins.length, shape.lookback)
 }
 
-function directLevels(predictor: Predictor, zc: ZColumns, origins: number[], steps: number): Float64Array[] {
+/** Level forecasts per origin and target ([origin][target]), z scale, direct strategy. */
+function directLevels(
+  predictor: Predictor,
+  zc: ZColumns,
+  origins: number[],
+  steps: number,
+): Float64Array[][] {
   const { state } = predictor
   const H = state.config.horizon
   if (steps > H) throw new RangeError(`a direct model forecasts at most ${H} steps, asked for ${steps}`)
   const raw = rawOutputs(predictor, zc, origins)
   const residual = state.config.targetMode === 'seasonalResidual'
-  return origins.map((o, i) => {
-    const base = residual ? residualBase(zc.columns[0], o, steps, state.period) : null
-    const weight = residual ? state.config.residualWeight : 1
-    return Float64Array.from({ length: steps }, (_, k) => weight * raw[i * H + k] + (base ? base[k] : 0))
-  })
+  const weight = residual ? state.config.residualWeight : 1
+  const T = zc.targets
+  return origins.map((o, i) =>
+    Array.from({ length: T }, (_, t) => {
+      const base = residual ? residualBase(zc.columns[t], o, steps, state.period) : null
+      const out = (i * T + t) * H
+      return Float64Array.from({ length: steps }, (_, k) => weight * raw[out + k] + (base ? base[k] : 0))
+    }),
+  )
 }
 
 /** Local copies of every column around one origin, with room for the rolled-out predictions. */
@@ -70,17 +81,18 @@ function localColumns(zc: ZColumns, origin: number, start: number, steps: number
   })
 }
 
-/** One-step model rolled out: each prediction becomes the input of the next step. */
+/** One-step model rolled out: each step predicts every target, and they become the next step's inputs. */
 function recursiveLevels(
   predictor: Predictor,
   zc: ZColumns,
   origins: number[],
   steps: number,
-): Float64Array[] {
+): Float64Array[][] {
   const { state } = predictor
   const m = state.period
   const shape = shapeOf(state)
   const residual = state.config.targetMode === 'seasonalResidual'
+  const T = zc.targets
   const start = (o: number) => Math.max(0, o - shape.lookback - m)
   const locals = origins.map((o) => localColumns(zc, o, start(o), steps))
   const width = shape.lookback * inputWidth(zc)
@@ -90,37 +102,61 @@ function recursiveLevels(
     const raw = forward(predictor, x, origins.length, shape.lookback)
     origins.forEach((o, i) => {
       const t = o - start(o) + k
-      const z = locals[i][0]
-      z[t] = residual ? state.config.residualWeight * raw[i] + residualBase(z, t, 1, m)[0] : raw[i]
-      if (usesDifferenceChannel(state)) locals[i][1][t] = t >= m ? z[t] - z[t - m] : 0
+      for (let target = 0; target < T; target++) {
+        const z = locals[i][target]
+        const out = raw[i * T + target]
+        z[t] = residual ? state.config.residualWeight * out + residualBase(z, t, 1, m)[0] : out
+        if (usesDifferenceChannel(state)) locals[i][T + target][t] = t >= m ? z[t] - z[t - m] : 0
+      }
     })
   }
-  return origins.map((o, i) => locals[i][0].slice(o - start(o), o - start(o) + steps))
+  return origins.map((o, i) =>
+    Array.from({ length: T }, (_, target) => locals[i][target].slice(o - start(o), o - start(o) + steps)),
+  )
 }
 
-/** Level forecasts on the z scale for `steps` steps after each origin. */
+/** Level forecasts on the z scale for `steps` steps after each origin, every target: [origin][target]. */
 export function predictZ(
   predictor: Predictor,
   zc: ZColumns,
   origins: number[],
   steps: number,
-): Float64Array[] {
+): Float64Array[][] {
   return predictor.state.config.strategy === 'direct'
     ? directLevels(predictor, zc, origins, steps)
     : recursiveLevels(predictor, zc, origins, steps)
 }
 
-/** Forecasts in the original units, each made from the raw history before its origin. */
+/** Every target's forecasts in original units ([origin][target]), each from the raw history before its origin. */
+export function predictOriginalAll(
+  predictor: Predictor,
+  zc: ZColumns,
+  targets: ArrayLike<number>[],
+  origins: number[],
+  steps: number,
+): Float64Array[][] {
+  const transforms = targetTransforms(predictor.state).map((json) => TargetTransform.fromJSON(json))
+  const histories = targets.map((values) => Float64Array.from(values))
+  return predictZ(predictor, zc, origins, steps).map((perTarget, i) =>
+    perTarget.map((z, t) => transforms[t].inverseForecast(z, histories[t].subarray(0, origins[i] + zc.lag))),
+  )
+}
+
+/**
+ * One target's forecasts in original units (`which`: 0 = primary), each made from the raw
+ * history before its origin; `target` is that target's raw values.
+ */
 export function predictOriginal(
   predictor: Predictor,
   zc: ZColumns,
   target: ArrayLike<number>,
   origins: number[],
   steps: number,
+  which = 0,
 ): Float64Array[] {
-  const transform = TargetTransform.fromJSON(predictor.state.transform)
+  const transform = TargetTransform.fromJSON(targetTransforms(predictor.state)[which])
   const history = Float64Array.from(target)
-  return predictZ(predictor, zc, origins, steps).map((z, i) =>
-    transform.inverseForecast(z, history.subarray(0, origins[i] + zc.lag)),
+  return predictZ(predictor, zc, origins, steps).map((perTarget, i) =>
+    transform.inverseForecast(perTarget[which], history.subarray(0, origins[i] + zc.lag)),
   )
 }

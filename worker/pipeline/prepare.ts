@@ -4,7 +4,8 @@ import { seasonalPeriod } from '../timeseries/calendar'
 import { calendarNames, calendarOf, checkCalendarSource } from './calendar'
 import { toZColumns, type ZColumns } from './columns'
 import { validateConfig } from './config'
-import { buildInputs, buildTargets, firstOrigin, originRange, type InputShape } from './inputs'
+import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape } from './inputs'
+import { checkExtraTargets } from './targets'
 import type { PipelineConfig, PipelineState, SeriesInput } from './types'
 
 /** Windows and fitted transforms for one training run. Indices of `split` are original; origins are z-space. */
@@ -24,8 +25,9 @@ export function periodOf(series: SeriesInput): number {
   return series.frequency ? seasonalPeriod(series.frequency) : 1
 }
 
-function specFor(config: PipelineConfig, inputSize: number): ModelSpec {
-  const outputSize = config.strategy === 'direct' ? config.horizon : 1
+/** The head writes the network's steps for every target, target-major. */
+function specFor(config: PipelineConfig, inputSize: number, targets: number): ModelSpec {
+  const outputSize = (config.strategy === 'direct' ? config.horizon : 1) * targets
   return { inputSize, outputSize, layers: config.layers.map((layer) => ({ ...layer })) }
 }
 
@@ -36,26 +38,34 @@ export function fitState(
   split: ChronologicalSplit,
 ): PipelineState {
   const trainEnd = split.train.end
-  const transform = TargetTransform.fit(Array.prototype.slice.call(series.target, 0, trainEnd) as number[], {
-    kind: config.transforms.scaling,
-    log: config.transforms.log,
-    difference: config.transforms.difference,
-    period: periodOf(series),
-  })
+  const fitTransform = (values: ArrayLike<number>) =>
+    TargetTransform.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], {
+      kind: config.transforms.scaling,
+      log: config.transforms.log,
+      difference: config.transforms.difference,
+      period: periodOf(series),
+    }).toJSON()
+  const extras = series.extraTargets ?? []
   const fitScaler = (values: ArrayLike<number>) =>
     Scaler.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], { kind: 'zscore' }).toJSON()
   const past = series.pastCovariates ?? []
   const future = series.futureCovariates ?? []
-  const residualChannel = config.targetMode === 'seasonalResidual' ? 1 : 0
+  const targets = 1 + extras.length
+  // Each target brings its level and, in residual mode, its seasonal difference.
+  const targetChannels = targets * (config.targetMode === 'seasonalResidual' ? 2 : 1)
+  const inputSize = targetChannels + past.length + future.length + calendarNames(config).length
   return {
     config: structuredClone(config),
     period: periodOf(series),
-    spec: specFor(config, 1 + residualChannel + past.length + future.length + calendarNames(config).length),
-    transform: transform.toJSON(),
+    spec: specFor(config, inputSize, targets),
+    transform: fitTransform(series.target),
     pastScalers: past.map((c) => fitScaler(c.values)),
     futureScalers: future.map((c) => fitScaler(c.values)),
     pastNames: past.map((c) => c.name),
     futureNames: future.map((c) => c.name),
+    ...(extras.length > 0
+      ? { extraTargets: extras.map((extra) => ({ name: extra.name, transform: fitTransform(extra.values) })) }
+      : {}),
   }
 }
 
@@ -65,6 +75,7 @@ export function checkSeries(series: SeriesInput, config: PipelineConfig): void {
     if (covariate.values.length < n)
       throw new RangeError(`covariate "${covariate.name}" has ${covariate.values.length} values, target ${n}`)
   }
+  checkExtraTargets(series)
   checkCalendarSource(series, calendarOf(config))
   if (config.strategy === 'recursive' && (series.pastCovariates ?? []).length > 0)
     throw new RangeError('the recursive strategy cannot roll past covariates forward; use direct')
@@ -84,7 +95,10 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     : fitState(series, config, split)
   const zc = toZColumns(state, series)
   const residual = config.targetMode === 'seasonalResidual'
-  const shape: InputShape = { lookback: config.lookback, outputs: state.spec.outputSize }
+  const shape: InputShape = {
+    lookback: config.lookback,
+    outputs: config.strategy === 'direct' ? config.horizon : 1,
+  }
   const first = firstOrigin(config.lookback, residual, state.period)
   const trainEnd = split.train.end - zc.lag
   const validationEnd = split.validation.end - zc.lag
@@ -101,7 +115,7 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     validationEnd > trainEnd
       ? originRange(Math.max(first, trainEnd - shape.outputs + 1), validationEnd, 1, 1)
       : []
-  const z = zc.columns[0]
+  const zs = zc.columns.slice(0, zc.targets)
   return {
     state,
     zc,
@@ -111,11 +125,19 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     validationOrigins,
     train: {
       x: buildInputs(zc, shape, trainOrigins),
-      y: buildTargets(z, trainOrigins, shape.outputs, residual, state.period),
+      y: buildTargetsOf(zs, trainOrigins, shape.outputs, residual, state.period),
     },
     validation: {
       x: buildInputs(zc, shape, validationOrigins),
-      y: buildTargets(z, validationOrigins, shape.outputs, residual, state.period, validationEnd, trainEnd),
+      y: buildTargetsOf(
+        zs,
+        validationOrigins,
+        shape.outputs,
+        residual,
+        state.period,
+        validationEnd,
+        trainEnd,
+      ),
     },
   }
 }

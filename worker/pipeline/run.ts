@@ -1,8 +1,9 @@
 import type { BackendChoice } from './backend'
-import { scoreBaselines, type BaselineScore } from './baselines'
-import { runBacktest, type PipelineBacktest } from './backtest'
-import { analyseValidation, evaluateRange, type RangeEvaluation } from './evaluate'
+import type { BaselineScore } from './baselines'
+import type { PipelineBacktest } from './backtest'
+import { analyseValidation, calibrateExtraTargets, type RangeEvaluation } from './evaluate'
 import { forecastAhead, type FutureForecast } from './forecast-ahead'
+import { judgeTarget, type TargetJudgement } from './judge'
 import { prepare, type Prepared } from './prepare'
 import type { Predictor } from './predict'
 import type { TrainEpoch, Trainer } from './trainer'
@@ -36,6 +37,8 @@ export interface PipelineResult {
   test: (RangeEvaluation & { baselines: Record<string, BaselineScore> }) | null
   backtest: PipelineBacktest | null
   forecast: FutureForecast
+  /** Models with extra targets: each extra target judged like the primary one (whose results are above). */
+  extraTargets?: Array<TargetJudgement & { name: string }>
   notes: string[]
 }
 
@@ -65,6 +68,7 @@ export async function trainOnSeries(
     state: prepared.state,
   }
   const validation = analyseValidation(predictor, prepared, series.target)
+  const extraCalibrations = calibrateExtraTargets(predictor, prepared, series)
   const timestamps = series.timestamps
   const run: TrainedRun = {
     prepared,
@@ -75,6 +79,7 @@ export async function trainOnSeries(
       state: prepared.state,
       params: network.outcome.params,
       calibration: validation.calibration,
+      ...(extraCalibrations.length > 0 ? { extraCalibrations } : {}),
       frequency: series.frequency ?? null,
       lastTimestamp: timestamps && timestamps.length > 0 ? timestamps[timestamps.length - 1] : null,
     },
@@ -84,31 +89,19 @@ export async function trainOnSeries(
 
 /** Scores a trained run on validation and test, against the baselines, and forecasts ahead. */
 export async function completeRun(series: SeriesInput, run: TrainedRun, options: RunOptions = {}) {
-  const { prepared, predictor, network } = run
-  const { split, zc } = prepared
-  const m = prepared.state.period
-  const H = prepared.state.config.horizon
+  const { prepared, network } = run
   const notes: string[] = []
-  const hasValidation = split.validation.end > split.validation.start
   if (run.model.calibration.counts.every((count) => count === 0))
     notes.push('No validation part: no early stopping and unbounded intervals.')
-  const validation = hasValidation
-    ? evaluateRange(predictor, zc, series.target, split.validation, run.model.calibration)
-    : null
-  let test: PipelineResult['test'] = null
-  if (split.test.end > split.test.start) {
-    const evaluation = evaluateRange(predictor, zc, series.target, split.test, run.model.calibration)
-    const names = options.quick
-      ? (['naive', 'seasonalNaive', 'drift', 'mean'] as const)
-      : (['naive', 'seasonalNaive', 'drift', 'mean', 'ets'] as const)
-    test = {
-      ...evaluation,
-      baselines: scoreBaselines(series.target, split.test.start, split.test.end, H, m, [...names]),
-    }
-  }
   const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
     trainOnSeries(shorter, config, { ...options, onEpoch: undefined })
-  const backtest = options.quick ? null : await runBacktest(series, run, retrain, notes)
+  const primary = await judgeTarget(series, run, 0, retrain, options, notes)
+  const extraTargets = []
+  for (const [i, extra] of (series.extraTargets ?? []).entries())
+    extraTargets.push({
+      name: extra.name,
+      ...(await judgeTarget(series, run, i + 1, retrain, options, notes)),
+    })
   const result: PipelineResult = {
     model: run.model,
     training: {
@@ -121,10 +114,9 @@ export async function completeRun(series: SeriesInput, run: TrainedRun, options:
       validationWindows: prepared.validationOrigins.length,
     },
     validationScore: run.validationScore,
-    validation,
-    test,
-    backtest,
+    ...primary,
     forecast: await forecastAhead(run.model, series, { backend: options.backend }),
+    ...(extraTargets.length > 0 ? { extraTargets } : {}),
     notes,
   }
   return result

@@ -31,14 +31,13 @@ export function maskedValidationLoss(
   const count = prepared.validationOrigins.length
   if (count === 0) return undefined
   const { x, y } = prepared.validation
-  const outputs = prepared.shape.outputs
   return (params) => {
     const input = params instanceof Float32Array ? Float32Array.from(x) : x
     const out = params instanceof Float32Array ? new Float32Array(y.length) : new Float64Array(y.length)
     backend.forward(params, input, count, prepared.shape.lookback, out)
     let sum = 0
     let defined = 0
-    for (let i = 0; i < count * outputs; i++) {
+    for (let i = 0; i < y.length; i++) {
       if (Number.isNaN(y[i])) continue
       sum += (out[i] - y[i]) ** 2
       defined++

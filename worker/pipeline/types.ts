@@ -9,9 +9,12 @@ import type {
 import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../forecast/index'
 import type { Frequency } from '../timeseries/frequency'
 
-/** One univariate target with optional covariates, as it comes out of the CSV import. */
+/** One or more targets with optional covariates, as they come out of the CSV import. */
 export interface SeriesInput {
+  /** The primary target: single-number summaries and single-target results are about it. */
   target: ArrayLike<number>
+  /** Further targets forecast by the same network (a multivariate target), each with its own transform. */
+  extraTargets?: Covariate[]
   /** Covariates only known up to the present (read at input steps only). */
   pastCovariates?: Covariate[]
   /** Covariates known ahead of time (their values for the forecast steps are inputs too). */
@@ -80,6 +83,13 @@ export interface PipelineState {
   futureScalers: ScalerJSON[]
   pastNames: string[]
   futureNames: string[]
+  /** The further targets' names and transforms (absent: the primary target only). */
+  extraTargets?: ExtraTarget[]
+}
+
+export interface ExtraTarget {
+  name: string
+  transform: TargetTransformJSON
 }
 
 export interface TrainedModel {
@@ -88,6 +98,8 @@ export interface TrainedModel {
   params: Float32Array | Float64Array
   /** Per-step conformal half-widths from validation residuals, in original units. */
   calibration: ConformalCalibration
+  /** The same for each extra target, in state.extraTargets order. */
+  extraCalibrations?: ConformalCalibration[]
   frequency: Frequency | null
   /** Timestamp of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null

@@ -1,7 +1,7 @@
 import type { TrainOutcome } from '../pipeline/index'
 import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
-import { analyseValidation } from '../pipeline/evaluate'
+import { analyseValidation, calibrateExtraTargets } from '../pipeline/evaluate'
 import { predictOriginal } from '../pipeline/predict'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
@@ -41,6 +41,7 @@ export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
       state: prepared.state,
       params,
       calibration: validation.calibration,
+      extraCalibrations: calibrateExtraTargets(predictor, prepared, task.series),
       frequency: task.series.frequency ?? null,
       lastTimestamp: timestamps && timestamps.length > 0 ? (timestamps[timestamps.length - 1] ?? null) : null,
     },
