@@ -2,10 +2,12 @@ import { parseArgs } from 'node:util'
 import type { CliIo } from './index'
 import { isRefusal, RefusedInput } from './train'
 import { writeFileAtomic } from '../services/storage/index'
-import { loadModelFolder, loadSeries } from '../services/models/index'
+import { loadForecastModel, loadSeries } from '../services/models/index'
 import { forecastAhead, type FutureForecast } from '../../worker/pipeline/index'
 
-const USAGE = 'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL]\n'
+const USAGE =
+  'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL]\n' +
+  '  MODEL_DIR: a model folder, or an ONNX / TensorFlow.js export of one\n'
 
 /** ISO date for midnight timestamps, full ISO time otherwise; the step number without timestamps. */
 function dateLabel(forecast: FutureForecast, k: number): string {
@@ -31,11 +33,6 @@ export function forecastCsv(forecast: FutureForecast): string {
   return `${lines.join('\n')}\n`
 }
 
-function targetOf(training: unknown): string | undefined {
-  const data = (training as { data?: { target?: unknown } } | null)?.data
-  return typeof data?.target === 'string' ? data.target : undefined
-}
-
 export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   let parsed
   try {
@@ -54,7 +51,7 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     return 1
   }
   try {
-    const loaded = await loadModelFolder(positionals[0])
+    const loaded = await loadForecastModel(positionals[0])
     const horizon = values.horizon === undefined ? loaded.model.state.config.horizon : Number(values.horizon)
     if (!Number.isInteger(horizon) || horizon < 1)
       throw new RefusedInput(`--horizon must be a positive integer, got "${values.horizon}"`)
@@ -63,13 +60,13 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
       throw new RefusedInput(
         `this model needs future values of ${state.futureNames.join(', ')}; forecast it from the app`,
       )
-    const target = values.target ?? targetOf(loaded.training) ?? 'value'
+    const target = values.target ?? loaded.targetName ?? 'value'
     const series = await loadSeries(positionals[1], {
       target,
       pastCovariates: state.pastNames,
       period: state.period,
     })
-    const forecast = await forecastAhead(loaded.model, series, { horizon })
+    const forecast = await forecastAhead(loaded.model, series, { horizon, network: loaded.network })
     await writeFileAtomic(values.out, forecastCsv(forecast))
     io.stderr.write(`Forecast of ${horizon} steps written to ${values.out}\n`)
     const summary = {

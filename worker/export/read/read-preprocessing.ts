@@ -1,0 +1,182 @@
+import type { LayerSpec } from '../../engine/index'
+import type { CalendarFeature, ScalerJSON } from '../../forecast/index'
+import { ModelFormatError, type CalibrationJSON } from '../../model-format/index'
+import { CALENDAR_FEATURES } from '../../pipeline/index'
+import type { Frequency } from '../../timeseries/frequency'
+import {
+  PREPROCESSING_KEY,
+  PREPROCESSING_VERSION,
+  type ExportPreprocessing,
+  type NamedScaler,
+} from '../preprocessing'
+
+/**
+ * Reads the `lstm_studio.preprocessing` JSON back from an export. Version 1 lacked a few fields a
+ * forecast needs; they get the values version 1's recipe implied (the whole residual correction,
+ * no recorded dates or target name) and `layers`/`members` come from the network itself.
+ */
+export type ReadPreprocessing = Omit<ExportPreprocessing, 'version' | 'layers' | 'members'> & {
+  version: 1 | typeof PREPROCESSING_VERSION
+  /** Absent in version 1. */
+  layers: LayerSpec[] | null
+  members: number | null
+}
+
+type Json = Record<string, unknown>
+
+function refuse(problem: string): never {
+  throw new ModelFormatError('MODEL_DAMAGED', `The export's ${PREPROCESSING_KEY} is unusable: ${problem}.`)
+}
+
+function object(value: unknown, what: string): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) refuse(`${what} is not an object`)
+  return value as Json
+}
+
+function integer(value: unknown, what: string, min: number): number {
+  if (!Number.isInteger(value) || (value as number) < min) refuse(`${what} must be an integer ≥ ${min}`)
+  return value as number
+}
+
+function finite(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) refuse(`${what} must be a finite number`)
+  return value
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) refuse(`${what} must be one of ${allowed.join(', ')}`)
+  return value as T
+}
+
+function scaler(value: unknown, what: string): ScalerJSON {
+  const s = object(value, what)
+  const scale = finite(s.scale, `${what}.scale`)
+  if (scale === 0) refuse(`${what}.scale is 0`)
+  return {
+    kind: oneOf(s.kind, ['zscore', 'minmax', 'none'] as const, `${what}.kind`),
+    log: oneOf(s.log, ['none', 'log', 'log1p'] as const, `${what}.log`),
+    shift: finite(s.shift, `${what}.shift`),
+    scale,
+  }
+}
+
+function namedScalers(value: unknown, what: string): NamedScaler[] {
+  if (!Array.isArray(value)) refuse(`${what} is not a list`)
+  return value.map((entry: unknown, i) => {
+    const named = object(entry, `${what}[${i}]`)
+    if (typeof named.name !== 'string' || named.name === '') refuse(`${what}[${i}].name is missing`)
+    return { name: named.name, scaler: scaler(named.scaler, `${what}[${i}].scaler`) }
+  })
+}
+
+function calibration(value: unknown): CalibrationJSON {
+  const c = object(value, 'intervals')
+  const levels = Array.isArray(c.levels) ? c.levels.map((l: unknown) => finite(l, 'intervals.levels')) : []
+  const horizon = integer(c.horizon, 'intervals.horizon', 0)
+  const widths = object(c.halfWidths, 'intervals.halfWidths')
+  const halfWidths: CalibrationJSON['halfWidths'] = {}
+  for (const level of levels) {
+    const row = widths[String(level)]
+    if (!Array.isArray(row) || row.length !== horizon)
+      refuse(`intervals.halfWidths.${level} needs ${horizon} values`)
+    halfWidths[String(level)] = row.map((w: unknown) =>
+      w === null ? null : finite(w, 'intervals.halfWidths'),
+    )
+  }
+  const counts = Array.isArray(c.counts)
+    ? c.counts.map((n: unknown) => integer(n, 'intervals.counts', 0))
+    : []
+  return { horizon, levels, counts, halfWidths }
+}
+
+function layers(value: unknown): LayerSpec[] {
+  if (!Array.isArray(value) || value.length === 0) refuse('layers must list at least one layer')
+  return value.map((entry: unknown, k) => {
+    const layer = object(entry, `layers[${k}]`)
+    return {
+      cell: oneOf(layer.cell, ['lstm', 'gru', 'rnn'] as const, `layers[${k}].cell`),
+      units: integer(layer.units, `layers[${k}].units`, 1),
+      dropout: 0,
+    }
+  })
+}
+
+function frequency(value: unknown): Frequency | null {
+  if (value === null || value === undefined) return null
+  const f = object(value, 'frequency')
+  if (typeof f.unit !== 'string') refuse('frequency.unit is missing')
+  return { unit: f.unit as Frequency['unit'], step: integer(f.step, 'frequency.step', 1) }
+}
+
+/** Calendar channels (absent before they existed: none). */
+function calendar(value: unknown): CalendarFeature[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) refuse('calendar is not a list')
+  return value.map((feature: unknown, i) => oneOf(feature, CALENDAR_FEATURES, `calendar[${i}]`))
+}
+
+/** Fields version 2 added; version 1 gets what its recipe implied. */
+function versionTwoFields(p: Json, version: 1 | 2) {
+  if (version === 1)
+    return {
+      targetName: null,
+      residualWeight: 1,
+      layers: null,
+      members: null,
+      frequency: null,
+      lastTimestamp: null,
+    }
+  const residualWeight = finite(p.residualWeight, 'residualWeight')
+  if (residualWeight < 0 || residualWeight > 1) refuse('residualWeight must be in [0, 1]')
+  return {
+    targetName: typeof p.targetName === 'string' && p.targetName !== '' ? p.targetName : null,
+    residualWeight,
+    layers: layers(p.layers),
+    members: integer(p.members, 'members', 1),
+    frequency: frequency(p.frequency),
+    lastTimestamp: p.lastTimestamp === null ? null : finite(p.lastTimestamp, 'lastTimestamp'),
+  }
+}
+
+export function readPreprocessing(value: unknown): ReadPreprocessing {
+  const p = object(value, 'the description')
+  if (p.version !== 1 && p.version !== PREPROCESSING_VERSION)
+    throw new ModelFormatError(
+      'MODEL_TOO_NEW',
+      `The export's ${PREPROCESSING_KEY} is version ${String(p.version)}; this version of LSTM Studio reads 1 to ${PREPROCESSING_VERSION}.`,
+    )
+  const target = object(p.target, 'target')
+  if (!Array.isArray(p.features) || p.features.some((f: unknown) => typeof f !== 'string'))
+    refuse('features must be a list of names')
+  return {
+    version: p.version,
+    lookback: integer(p.lookback, 'lookback', 1),
+    horizon: integer(p.horizon, 'horizon', 1),
+    outputs: integer(p.outputs, 'outputs', 1),
+    strategy: oneOf(p.strategy, ['direct', 'recursive'] as const, 'strategy'),
+    targetMode: oneOf(p.targetMode, ['level', 'seasonalResidual'] as const, 'targetMode'),
+    period: integer(p.period, 'period', 1),
+    features: p.features as string[],
+    target: {
+      log: scaler(target.log, 'target.log'),
+      lag: integer(target.lag, 'target.lag', 0),
+      scale: scaler(target.scale, 'target.scale'),
+    },
+    pastCovariates: namedScalers(p.pastCovariates, 'pastCovariates'),
+    futureCovariates: namedScalers(p.futureCovariates, 'futureCovariates'),
+    calendar: calendar(p.calendar),
+    intervals: calibration(p.intervals),
+    ...versionTwoFields(p, p.version),
+  }
+}
+
+/** The description as stored in a file (JSON text). */
+export function parsePreprocessing(text: string): ReadPreprocessing {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    refuse('not valid JSON')
+  }
+  return readPreprocessing(value)
+}
