@@ -7,6 +7,7 @@ import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
 import { trainingRequests } from './requests/training'
+import { autoTrainingRequests } from './requests/training-auto'
 import type { EventMap } from './events'
 
 /**
@@ -18,6 +19,7 @@ import type { EventMap } from './events'
 export const requests = {
   ...appRequests,
   ...trainingRequests,
+  ...autoTrainingRequests,
   ...projectRequests,
   ...dataRequests,
   ...modelRequests,

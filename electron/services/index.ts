@@ -3,6 +3,7 @@ import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
 import { Evaluator } from './forecasting/evaluator'
+import { AutoRuns } from './forecasting/auto-run'
 import { RunLifecycle } from './forecasting/run-lifecycle'
 import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
@@ -67,17 +68,19 @@ export function createServices(options: ServiceOptions): Services {
     events: bus,
   })
   const evaluator = new Evaluator(options.workers.evaluate, options.workers.execArgv)
-  const runs = new RunLifecycle(training, open, evaluator, bus, async (projectPath) => {
+  const reopen = async (projectPath: string) => {
     const session = open.findByPath(projectPath) ?? (await store.open(projectPath, { access: 'write' }))
     open.add(session)
     return session
-  })
+  }
+  const runs = new RunLifecycle(training, open, evaluator, bus, reopen)
+  const autoRuns = new AutoRuns(training, open, evaluator, bus, runs, reopen)
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
-    ...appTrainingHandlers(training, runs),
+    ...appTrainingHandlers(training, runs, autoRuns, open),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, evaluator),
     'dialogs.pick': async ({ kind }, context) => {

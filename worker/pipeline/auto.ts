@@ -105,7 +105,7 @@ const RESIDUAL_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
  * not help out of sample is damped instead of trusted. Share 0 is seasonal naive itself, so the
  * residual candidate never scores worse than seasonal naive on validation.
  */
-function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: TrainedRun[]): TrainedRun {
+export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: TrainedRun[]): TrainedRun {
   const residual = main.prepared.state.config.targetMode === 'seasonalResidual'
   const weights = residual ? RESIDUAL_WEIGHTS : [main.prepared.state.config.residualWeight]
   const scored = weights.map((residualWeight) => ({

@@ -1,6 +1,7 @@
 import type { TrainOutcome } from '../pipeline/index'
 import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
+import { judgeOnFolds } from '../pipeline/auto'
 import { analyseValidation, calibrateExtraTargets } from '../pipeline/evaluate'
 import { predictOriginal } from '../pipeline/predict'
 import { compareGradientFlow } from '../insight/gradient-flow'
@@ -25,6 +26,13 @@ export interface Evaluated extends PipelineResult {
 }
 
 export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
+  const run = await trainedRunOf(task)
+  const result = await completeRun(task.series, run)
+  return { ...result, fitted: fittedValues(run, task.series.target) }
+}
+
+/** The pool's weights as the pipeline's trained run, scored on the validation part. */
+async function trainedRunOf(task: EvaluateTask): Promise<TrainedRun> {
   const prepared = prepare(task.series, task.state.config, task.state)
   const chosen = await chooseBackend(task.state.spec, 'auto')
   const params = chosen.precision === 'float64' ? Float64Array.from(task.params) : task.params
@@ -32,7 +40,7 @@ export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
   const validation = analyseValidation(predictor, prepared, task.series.target)
   const outcome = { ...task.outcome, params }
   const timestamps = task.series.timestamps
-  const run: TrainedRun = {
+  return {
     prepared,
     network: { backend: chosen.backend, precision: chosen.precision, outcome, members: [outcome] },
     predictor,
@@ -46,8 +54,26 @@ export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
       lastTimestamp: timestamps && timestamps.length > 0 ? (timestamps[timestamps.length - 1] ?? null) : null,
     },
   }
-  const result = await completeRun(task.series, run)
-  return { ...result, fitted: fittedValues(run, task.series.target) }
+}
+
+export interface CandidateJudgement {
+  /** Mean absolute validation error in original units, after the residual share was chosen. */
+  validationScore: number
+  /** The share of the residual correction kept (the configured one for a levels candidate). */
+  residualWeight: number
+}
+
+/**
+ * One candidate of an Auto run, judged the way the pipeline's Auto judges it (judgeOnFolds):
+ * a residual candidate also gets the share of its correction that scores best on validation.
+ * The app trains one network per candidate, so only the main fold is judged.
+ */
+export async function judgeCandidate(task: EvaluateTask): Promise<CandidateJudgement> {
+  const judged = judgeOnFolds(task.series, await trainedRunOf(task), [])
+  return {
+    validationScore: judged.validationScore,
+    residualWeight: judged.prepared.state.config.residualWeight,
+  }
 }
 
 /** What the model would have said one step ahead at every point before the test part. */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
 import { absolutePath, recordId } from './common'
+import type { AutoChoice } from './training-auto'
 
 /** Scores of one forecaster on one part of the data; null where a metric does not apply (MAPE near zero). */
 export interface Metrics {
@@ -43,6 +44,8 @@ export interface ModelEvaluation {
   /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
   config: Record<string, unknown>
   notes: string[]
+  /** An Auto run's candidates and the one it kept (absent for a single-mode run). */
+  auto?: AutoChoice
 }
 
 export interface ForecastView {

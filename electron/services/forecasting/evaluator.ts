@@ -1,5 +1,11 @@
 import { Piscina } from 'piscina'
-import type { CompareTask, EvaluateTask, Evaluated, TraceTask } from '../../../worker/tasks/evaluate-worker'
+import type {
+  CandidateJudgement,
+  CompareTask,
+  EvaluateTask,
+  Evaluated,
+  TraceTask,
+} from '../../../worker/tasks/evaluate-worker'
 import type { GradientFlowCurve } from '../../../worker/insight/gradient-flow'
 import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
 
@@ -19,6 +25,11 @@ export class Evaluator {
 
   run(task: EvaluateTask): Promise<Evaluated> {
     return this.pool.run(task) as Promise<Evaluated>
+  }
+
+  /** An Auto candidate's validation score (and residual share), without the slow test-side work. */
+  judge(task: EvaluateTask): Promise<CandidateJudgement> {
+    return this.pool.run(task, { name: 'judgeCandidate' }) as Promise<CandidateJudgement>
   }
 
   trace(task: TraceTask): Promise<ModelWindowTrace> {

@@ -1,7 +1,8 @@
 import type { ForecastingSettings, TrainingConfig } from '../../api/requests/training'
 import type { OptimizerConfig } from '../../../worker/engine/index'
 import { defaultConfig } from '../../../worker/pipeline/index'
-import type { PipelineConfig } from '../../../worker/pipeline/index'
+import type { PipelineConfig, TargetMode } from '../../../worker/pipeline/index'
+import { CodedError } from '../storage'
 
 /** The app's training settings in the pipeline's terms (one network, the user's own choices). */
 export function toPipelineConfig(
@@ -14,7 +15,7 @@ export function toPipelineConfig(
     lookback: config.lookback,
     horizon: config.horizon,
     strategy: forecasting.strategy,
-    targetMode: forecasting.targetMode,
+    targetMode: singleMode(forecasting.targetMode),
     transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },
     calendar: [...forecasting.calendar],
     split: {
@@ -36,4 +37,11 @@ export function toPipelineConfig(
 function optimizerOf(config: TrainingConfig): OptimizerConfig {
   const { kind, lr, weightDecay, momentum } = config.optimizer
   return kind === 'sgd' ? { name: 'sgd', lr, weightDecay, momentum } : { name: kind, lr, weightDecay }
+}
+
+/** One network learns one target; 'auto' is two networks, which the Auto run (auto-run.ts) starts. */
+function singleMode(mode: ForecastingSettings['targetMode']): TargetMode {
+  if (mode === 'auto')
+    throw new CodedError('INVALID_ARGUMENT', "targetMode 'auto' trains two candidates and needs an Auto run")
+  return mode
 }

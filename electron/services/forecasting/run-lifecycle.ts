@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { TrainingStartArgs } from '../../api/requests/training'
+import type { AutoChoice } from '../../api/requests/training-auto'
 import { prepare } from '../../../worker/pipeline/index'
 import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
 import type { EventBus } from '../event-bus'
@@ -16,7 +17,7 @@ import type { Evaluator } from './evaluator'
 import { toPipelineConfig } from './pipeline-config'
 import { poolWindows } from './training-windows'
 
-interface PendingRun {
+export interface PendingRun {
   session: ProjectSession
   args: TrainingStartArgs
   series: SeriesInput
@@ -105,16 +106,18 @@ export class RunLifecycle {
     await this.saveModel(runId, run, result)
   }
 
-  private async saveModel(
+  /** Saves a judged run as models/<runId>/ with its evaluation.json (and an Auto run's choice). */
+  async saveModel(
     runId: string,
     run: PendingRun,
     result: Awaited<ReturnType<Evaluator['run']>>,
+    auto?: AutoChoice,
   ): Promise<void> {
     const { session, args, series, prepared } = run
     const directory = await session.resolve(`models/${runId}`)
     const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${args.source.target}`
     const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
-    const view = evaluationView(
+    const judged = evaluationView(
       runId,
       name,
       args.source.target,
@@ -124,6 +127,7 @@ export class RunLifecycle {
       prepared.split.validation.start,
       prepared.split.test.start,
     )
+    const view = auto ? { ...judged, auto } : judged
     await saveModelFolder(directory, result.model, {
       metrics: { test: view.metrics.test, validation: view.metrics.validation, baselines: view.baselines },
       training: { ...summary, data: { rows: series.target.length }, epochs: result.training },

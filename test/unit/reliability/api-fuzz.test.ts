@@ -80,6 +80,7 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'app.info': {},
     'app.echo': { message: 'hello' },
     'training.start': { source: { projectId, datasetId, target: 'value' }, config },
+    'training.autoPlan': { projectId, datasetId, target: 'value' },
     'training.pause': { jobId: 'job-1' },
     'training.resume': { jobId: 'job-1' },
     'training.stop': { jobId: 'job-1' },

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+import { defineRequest } from '../define'
+import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
+
+/** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
+export type CandidateMode = 'level' | 'seasonalResidual'
+
+/** One candidate job of an Auto run, as `training.status` of the run reports it. */
+export interface TrainingCandidate {
+  jobId: string
+  targetMode: CandidateMode
+  state: TrainingState
+  epoch: number
+  epochs: number
+}
+
+/** What an Auto run chose and why; stored in evaluation.json and shown on the Forecast screen. */
+export interface AutoChoice {
+  chosen: CandidateMode
+  candidates: Array<{
+    targetMode: CandidateMode
+    /** Mean absolute validation error in original units; null when the candidate has no weights. */
+    validationMae: number | null
+    /** Share of the seasonal-naive correction kept (residual candidate); 1 for levels. */
+    residualWeight: number
+    epochsRun: number
+    state: TrainingState
+  }>
+}
+
+export const autoPlanArgsSchema = z
+  .object({
+    projectId: z.string().min(1).max(256),
+    datasetId: z.string().min(1).max(256),
+    target: z.string().min(1).max(256),
+    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
+  })
+  .strict()
+
+/**
+ * Settings the pipeline's Auto rules (worker/pipeline/auto.ts, `autoConfig`) choose from the
+ * series' length and seasonal period, in the terms of `training.start`.
+ */
+export interface AutoPlan {
+  config: TrainingConfig
+  forecasting: ForecastingSettings
+  validationFraction: number
+  /** Rows of the series and the seasonal period the rules read. */
+  length: number
+  period: number
+  /**
+   * Networks the pipeline's Auto would average. The app trains one network per candidate job
+   * (the pool runs one network per job, and its curves, pause and stop are per network).
+   */
+  ensemble: number
+}
+
+export const autoTrainingRequests = {
+  'training.autoPlan': defineRequest<AutoPlan>()(
+    "The Auto preset's settings for a dataset's target, from the series' length and frequency.",
+    autoPlanArgsSchema,
+  ),
+}
