@@ -30,4 +30,6 @@ export { autoConfig, runAuto, type AutoCandidate, type AutoOptions, type AutoRes
 export { scoreBaselines, type BaselineName, type BaselineScore } from './baselines'
 export { calibratePerStep } from './calibration'
 export type { RangeEvaluation } from './evaluate'
+export type { TargetJudgement } from './judge'
+export type { TargetForecast } from './forecast-ahead'
 export type { PipelineBacktest } from './backtest'

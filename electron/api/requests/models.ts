@@ -21,6 +21,12 @@ export interface IntervalBands {
   upper95: number[]
 }
 
+/** The part of an evaluation that is about one target (a model may forecast several). */
+export type TargetEvaluation = Pick<
+  ModelEvaluation,
+  'target' | 'actual' | 'test' | 'fitted' | 'metrics' | 'baselines' | 'coverage' | 'backtest'
+>
+
 /** How a trained model did, with the baselines on the same split, as the Forecast screen draws it. */
 export interface ModelEvaluation {
   modelId: string
@@ -44,6 +50,8 @@ export interface ModelEvaluation {
   /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
   config: Record<string, unknown>
   notes: string[]
+  /** Models with several targets: the others, judged the same way (the fields above are the primary's). */
+  extraTargets?: TargetEvaluation[]
   /** An Auto run's candidates and the one it kept (absent for a single-mode run). */
   auto?: AutoChoice
 }
@@ -54,6 +62,8 @@ export interface ForecastView {
   /** Future timestamps from the inferred frequency (null: steps after the last one). */
   timestamps: number[] | null
   bands: IntervalBands
+  /** Models with several targets: every target's bands, primary first. */
+  targets?: Array<{ target: string; bands: IntervalBands }>
   /** Project-relative path of the saved CSV. */
   file: string
 }

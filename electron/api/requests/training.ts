@@ -149,12 +149,27 @@ export const trainingSourceSchema = z
   .object({
     projectId: z.string().min(1).max(256),
     datasetId: z.string().min(1).max(256),
+    /** The primary target: single-number summaries (the project's model list) are about it. */
     target: z.string().min(1).max(256),
+    /** Further target columns the same network forecasts (a multivariate target), at most 15. */
+    extraTargets: z.array(z.string().min(1).max(256)).max(15).default([]),
     covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
     /** Fraction of the most recent windows held out for validation. */
     validationFraction: z.number().min(0).lt(1).default(0.2),
   })
   .strict()
+  .superRefine((source, context) => {
+    const seen = new Set([source.target])
+    source.extraTargets.forEach((name, i) => {
+      const problem = seen.has(name)
+        ? `target "${name}" is listed twice`
+        : source.covariates.includes(name)
+          ? `"${name}" cannot be both a target and a covariate`
+          : null
+      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['extraTargets', i] })
+      seen.add(name)
+    })
+  })
 
 /** How the series becomes windows and how predictions are judged (see worker/pipeline). */
 export const forecastingSettingsSchema = z

@@ -6,11 +6,13 @@ import { CodedError } from '../storage'
 
 export interface SeriesChoice {
   target: string
+  /** Further targets (absent in models saved before there could be several). */
+  extraTargets?: string[]
   covariates: string[]
 }
 
 /**
- * The pipeline's view of a dataset: the target, covariates split by role (a column marked
+ * The pipeline's view of a dataset: the target(s), covariates split by role (a column marked
  * `futureCovariate` is known ahead; any other chosen covariate only up to now), timestamps
  * from the `time` column and the frequency detected at import.
  */
@@ -30,9 +32,15 @@ export async function datasetSeries(
     return column.values
   }
   const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')
-  const covariates = choice.covariates.filter((name) => name !== choice.target)
+  const extraTargets = choice.extraTargets ?? []
+  const covariates = choice.covariates.filter(
+    (name) => name !== choice.target && !extraTargets.includes(name),
+  )
   return {
     target: numeric(choice.target),
+    ...(extraTargets.length > 0
+      ? { extraTargets: extraTargets.map((name) => ({ name, values: numeric(name) })) }
+      : {}),
     pastCovariates: covariates
       .filter((name) => record.columnRoles[name] !== 'futureCovariate')
       .map((name) => ({ name, values: numeric(name) })),

@@ -1,5 +1,5 @@
-import type { Metrics, ModelEvaluation } from '../../api/requests/models'
-import type { SeriesInput } from '../../../worker/pipeline/index'
+import type { Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
+import type { SeriesInput, TargetJudgement } from '../../../worker/pipeline/index'
 import type { Evaluated } from '../../../worker/tasks/evaluate-worker'
 import type { ForecastMetrics } from '../../../worker/forecast/index'
 
@@ -14,16 +14,45 @@ export function evaluationView(
   validationStart: number,
   testStart: number,
 ): ModelEvaluation {
-  const test = result.test
+  const extraTargets = (result.extraTargets ?? []).map((judged, i) => ({
+    ...targetBlock(judged.name, series.extraTargets?.[i]?.values ?? [], judged, testStart),
+    fitted: null,
+  }))
   return {
     modelId,
     name,
-    target,
+    ...targetBlock(target, series.target, result, testStart),
+    fitted: {
+      start: result.fitted.start,
+      values: result.fitted.values.map((value) => (Number.isFinite(value) ? value : Number.NaN)),
+    },
     frequency: series.frequency ?? null,
     timestamps: series.timestamps ? Array.from(series.timestamps) : null,
-    actual: Array.from(series.target, (value) => (Number.isFinite(value) ? value : null)),
     validationStart,
     testStart,
+    config,
+    notes: [
+      ...result.notes,
+      ...(result.test?.metrics.notes ?? []),
+      ...(result.extraTargets ?? []).flatMap((judged) =>
+        (judged.test?.metrics.notes ?? []).map((note) => `${judged.name}: ${note}`),
+      ),
+    ],
+    ...(extraTargets.length > 0 ? { extraTargets } : {}),
+  }
+}
+
+/** Test forecasts, metrics, baselines, coverage and backtest of one target. */
+function targetBlock(
+  target: string,
+  values: ArrayLike<number>,
+  judged: TargetJudgement,
+  testStart: number,
+): Omit<TargetEvaluation, 'fitted'> {
+  const test = judged.test
+  return {
+    target,
+    actual: Array.from(values, (value) => (Number.isFinite(value) ? value : null)),
     test: {
       start: test?.start ?? testStart,
       mean: test ? Array.from(test.forecast) : [],
@@ -32,12 +61,8 @@ export function evaluationView(
       lower95: test ? Array.from(test.lower[95] ?? []) : [],
       upper95: test ? Array.from(test.upper[95] ?? []) : [],
     },
-    fitted: {
-      start: result.fitted.start,
-      values: result.fitted.values.map((value) => (Number.isFinite(value) ? value : Number.NaN)),
-    },
     metrics: {
-      validation: result.validation ? metricsOf(result.validation.metrics) : null,
+      validation: judged.validation ? metricsOf(judged.validation.metrics) : null,
       test: test ? metricsOf(test.metrics) : emptyMetrics(),
     },
     baselines: test
@@ -49,17 +74,15 @@ export function evaluationView(
       level80: test?.metrics.coverage[80] ?? null,
       level95: test?.metrics.coverage[95] ?? null,
     },
-    backtest: result.backtest
+    backtest: judged.backtest
       ? {
-          origins: result.backtest.perOrigin.map((origin) => ({
+          origins: judged.backtest.perOrigin.map((origin) => ({
             origin: origin.origin,
             metrics: metricsOf(origin.metrics),
           })),
-          overall: metricsOf(result.backtest.overall),
+          overall: metricsOf(judged.backtest.overall),
         }
       : null,
-    config,
-    notes: [...result.notes, ...(test?.metrics.notes ?? [])],
   }
 }
 

@@ -115,7 +115,7 @@ export class RunLifecycle {
   ): Promise<void> {
     const { session, args, series, prepared } = run
     const directory = await session.resolve(`models/${runId}`)
-    const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${args.source.target}`
+    const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${[args.source.target, ...args.source.extraTargets].join(', ')}`
     const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
     const judged = evaluationView(
       runId,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Handlers } from '../../api/dispatch'
-import type { IntervalBands, ModelEvaluation } from '../../api/requests/models'
-import { forecastAhead } from '../../../worker/pipeline/index'
+import type { ForecastView, IntervalBands, ModelEvaluation } from '../../api/requests/models'
+import { forecastAhead, type TargetForecast } from '../../../worker/pipeline/index'
 import { exportModelFolder } from '../exports'
-import { forecastCsv } from '../forecasting/forecast-csv'
+import { anyForecastCsv } from '../forecasting/forecast-csv'
 import { modelDirectory, modelWithData } from '../forecasting/model-source'
 import { EVALUATION_FILE } from '../forecasting/run-lifecycle'
 import type { OpenProjects } from '../open-projects'
@@ -27,25 +27,23 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
       const session = open.get(projectId)
       const { loaded, series } = await modelWithData(session, modelId, datasetId)
       const ahead = await forecastAhead(loaded.model, series, { horizon })
-      const band = (level: number, side: 'lower' | 'upper') =>
-        Array.from(ahead.intervals.find((interval) => interval.level === level)?.[side] ?? [])
-      const bands: IntervalBands = {
-        mean: Array.from(ahead.mean),
-        lower80: band(80, 'lower'),
-        upper80: band(80, 'upper'),
-        lower95: band(95, 'lower'),
-        upper95: band(95, 'upper'),
-      }
+      const bands = bandsOf(ahead)
+      const primary = (loaded.training as { source?: { target?: string } }).source?.target ?? 'target'
+      const targets = ahead.targets?.map((forecast) => ({
+        target: forecast.name ?? primary,
+        bands: bandsOf(forecast),
+      }))
       const timestamps = ahead.timestamps ? Array.from(ahead.timestamps) : null
       const forecastId = randomUUID()
       const file = `forecasts/${forecastId}.csv`
+      const saved = { timestamps, bands, ...(targets ? { targets } : {}) }
       await writeFileAtomic(
         await session.resolve(file),
-        forecastCsv(timestamps, bands, { delimiter: ',', decimalSeparator: '.' }),
+        anyForecastCsv(saved, { delimiter: ',', decimalSeparator: '.' }),
       )
-      await writeJsonAtomic(await session.resolve(`forecasts/${forecastId}.json`), { timestamps, bands })
+      await writeJsonAtomic(await session.resolve(`forecasts/${forecastId}.json`), saved)
       await session.addForecast({ id: forecastId, modelId, file })
-      return { forecastId, modelId, timestamps, bands, file }
+      return { forecastId, modelId, ...saved, file }
     },
     'models.export': async ({ projectId, modelId, format, outDir }) => {
       const session = open.get(projectId)
@@ -60,15 +58,25 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
         throw new CodedError('NOT_FOUND', `No forecast with id "${forecastId}" in this project`)
       const saved = JSON.parse(
         await readFile(await session.resolve(`forecasts/${forecastId}.json`), 'utf8'),
-      ) as {
-        timestamps: number[] | null
-        bands: IntervalBands
-      }
-      const csv = forecastCsv(saved.timestamps, saved.bands, { delimiter, decimalSeparator })
+      ) as Pick<ForecastView, 'timestamps' | 'bands' | 'targets'>
+      const csv = anyForecastCsv(saved, { delimiter, decimalSeparator })
       const suffix = delimiter === '\t' ? 'tab' : delimiter === ';' ? 'semicolon' : 'comma'
       const file = `forecasts/${forecastId}-${suffix}.csv`
       await writeFileAtomic(await session.resolve(file), csv)
       return { path: await session.resolve(file), csv }
     },
+  }
+}
+
+/** A forecast's mean and its 80 % and 95 % bands as plain arrays. */
+function bandsOf(forecast: Pick<TargetForecast, 'mean' | 'intervals'>): IntervalBands {
+  const band = (level: number, side: 'lower' | 'upper') =>
+    Array.from(forecast.intervals.find((interval) => interval.level === level)?.[side] ?? [])
+  return {
+    mean: Array.from(forecast.mean),
+    lower80: band(80, 'lower'),
+    upper80: band(80, 'upper'),
+    lower95: band(95, 'lower'),
+    upper95: band(95, 'upper'),
   }
 }
