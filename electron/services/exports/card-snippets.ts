@@ -94,5 +94,17 @@ export function runSnippets(format: ExportFormat, lookback: number, features: nu
       : format === 'tfjs'
         ? tfjsSnippets(lookback, features)
         : nativeSnippets()
-  return ['## Run it', '', ...body]
+  return ['## Run it', '', ...body, ...(format === 'native' ? [] : cliForecastLines())]
+}
+
+/** Exports forecast through the CLI as well: it reads the model file and its embedded scaling. */
+function cliForecastLines(): string[] {
+  return [
+    '',
+    'LSTM Studio forecasts with this folder directly (same CSV as from the native model):',
+    '',
+    '```',
+    'lstm-studio forecast . data.csv --horizon H --out forecast.csv',
+    '```',
+  ]
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTrain } from '../../../electron/cli/train'
@@ -166,6 +166,8 @@ describe('lstm-studio forecast reads every format lstm-studio export writes', ()
         join(root, `trained-${format}.csv`),
       )
       expectSameForecast(actual, expected, format)
+      const card = await readFile(join(root, `trained-${format}`, 'README.md'), 'utf8')
+      expect(card).toContain('lstm-studio forecast . data.csv --horizon H --out forecast.csv')
     }
   })
 })
