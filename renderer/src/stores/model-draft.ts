@@ -15,19 +15,27 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const datasets = useDatasets()
   const draft = ref<ModelDraft>(preset('auto', { frequency: null, length: 144, workers: 1 }))
   const target = ref<string | null>(null)
+  /** Further target columns forecast by the same network (the first target stays the primary one). */
+  const extraTargets = ref<string[]>([])
   const covariates = ref<string[]>([])
   const workersAvailable = ref(1)
 
   const seriesLength = computed(() => datasets.series?.columns[0]?.values.length ?? null)
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
   // Two inputs (sine, cosine) per calendar feature.
-  const inputSize = computed(() => 1 + covariates.value.length + 2 * draft.value.calendar.length)
+  const targetCount = computed(() => 1 + extraTargets.value.length)
+  const inputSize = computed(
+    () => targetCount.value + covariates.value.length + 2 * draft.value.calendar.length,
+  )
   // Another dataset may not support a feature chosen for the previous one.
   watch(calendarOffered, (offered) => {
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
   })
   const issues = computed(() => validateDraft(draft.value, seriesLength.value))
-  const parameters = computed(() => parameterCount(draft.value.layers, inputSize.value, draft.value.horizon))
+  // The head writes the horizon for every target.
+  const parameters = computed(() =>
+    parameterCount(draft.value.layers, inputSize.value, draft.value.horizon * targetCount.value),
+  )
 
   function applyPreset(name: PresetName): void {
     draft.value = preset(name, {
@@ -56,8 +64,9 @@ export const useModelDraft = defineStore('modelDraft', () => {
 
   /** Roles saved on the Data screen decide the default target and covariates. */
   function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
-    const targetColumn = Object.keys(roles).find((name) => roles[name] === 'target') ?? numericColumns[0]
-    target.value = targetColumn ?? null
+    const targets = Object.keys(roles).filter((name) => roles[name] === 'target')
+    target.value = targets[0] ?? numericColumns[0] ?? null
+    extraTargets.value = targets.slice(1)
     covariates.value = Object.keys(roles).filter(
       (name) => roles[name] === 'covariate' || roles[name] === 'futureCovariate',
     )
@@ -66,6 +75,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
   return {
     draft,
     target,
+    extraTargets,
     covariates,
     workersAvailable,
     seriesLength,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { offeredCalendarFeatures } from '../../../renderer/src/model/calendar-options'
-import { toForecastingSettings } from '../../../renderer/src/model/draft'
-import { preset } from '../../../renderer/src/model/presets'
+import { toForecastingSettings, type ModelDraft } from '../../../renderer/src/model/draft'
 
 const spaced = (gapMs: number) => Array.from({ length: 30 }, (_, i) => Date.UTC(2020, 0, 1) + i * gapMs)
 const HOUR = 3_600_000
@@ -22,7 +21,13 @@ describe('calendar features offered on the Model screen', () => {
   })
 
   it('reach the training request, none by default', () => {
-    const draft = preset('auto', { frequency: null, length: 200, workers: 1 })
+    // Only the fields the forecasting settings read; the presets that fill the rest change independently.
+    const draft = {
+      strategy: 'direct',
+      transform: 'none',
+      testFraction: 0.1,
+      calendar: [],
+    } as unknown as ModelDraft
     expect(toForecastingSettings(draft).calendar).toEqual([])
     expect(toForecastingSettings({ ...draft, calendar: ['dayOfWeek'] }).calendar).toEqual(['dayOfWeek'])
   })

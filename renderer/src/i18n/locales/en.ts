@@ -111,6 +111,7 @@ export default {
     source: 'Training data',
     dataset: 'Dataset',
     target: 'Target column',
+    extraTargets: 'Further targets (forecast together)',
     covariates: 'Covariates',
     stack: 'Layer stack (input at the top)',
     cell: 'Cell',
@@ -227,6 +228,7 @@ export default {
   },
   forecast: {
     heading: 'Forecast',
+    target: 'Target',
     model: 'Model',
     modelPending: 'The run has ended: its model is being tested against the baselines…',
     noModels: 'No trained model yet: train one first.',

@@ -124,6 +124,7 @@ const fr: typeof en = {
     source: "Données d'entraînement",
     dataset: 'Jeu de données',
     target: 'Colonne cible',
+    extraTargets: 'Autres cibles (prévues ensemble)',
     covariates: 'Covariables',
     stack: 'Pile de couches (entrée en haut)',
     cell: 'Cellule',
@@ -240,6 +241,7 @@ const fr: typeof en = {
   },
   forecast: {
     heading: 'Prévision',
+    target: 'Cible',
     model: 'Modèle',
     modelPending: 'L’entraînement est terminé : son modèle est comparé aux références…',
     noModels: "Aucun modèle entraîné : entraînez-en un d'abord.",
