@@ -4,6 +4,7 @@ import { isRefusal, RefusedInput } from './train'
 import { writeFileAtomic } from '../services/storage/index'
 import { loadForecastModel, loadSeries } from '../services/models/index'
 import { forecastAhead, type FutureForecast } from '../../worker/pipeline/index'
+import { targetsForecastCsv } from './targets-csv'
 
 const USAGE =
   'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL]\n' +
@@ -63,11 +64,15 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     const target = values.target ?? loaded.targetName ?? 'value'
     const series = await loadSeries(positionals[1], {
       target,
+      extraTargets: (state.extraTargets ?? []).map((extra) => extra.name),
       pastCovariates: state.pastNames,
       period: state.period,
     })
     const forecast = await forecastAhead(loaded.model, series, { horizon, network: loaded.network })
-    await writeFileAtomic(values.out, forecastCsv(forecast))
+    await writeFileAtomic(
+      values.out,
+      forecast.targets ? targetsForecastCsv(forecast, target) : forecastCsv(forecast),
+    )
     io.stderr.write(`Forecast of ${horizon} steps written to ${values.out}\n`)
     const summary = {
       status: 'ok',

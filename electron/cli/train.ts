@@ -12,8 +12,9 @@ import {
 } from '../../worker/pipeline/index'
 
 const USAGE =
-  'usage: lstm-studio train DATA.csv --target COL --out DIR [--config FILE] [--horizon H] ' +
-  '[--past-covariates A,B] [--future-covariates C] [--period M]\n'
+  'usage: lstm-studio train DATA.csv --target COL[,COL…] --out DIR [--config FILE] [--horizon H] ' +
+  '[--past-covariates A,B] [--future-covariates C] [--period M]\n' +
+  '  several targets (--target A --target B, or --target A,B): one network forecasts them all; the first is primary\n'
 
 /** --config: `{"preset": "manual", ...settings}` trains exactly that; anything else tunes Auto. */
 interface ConfigFile extends Partial<PipelineConfig> {
@@ -79,7 +80,7 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
       args: argv,
       allowPositionals: true,
       options: {
-        target: { type: 'string' },
+        target: { type: 'string', multiple: true },
         out: { type: 'string' },
         config: { type: 'string' },
         horizon: { type: 'string' },
@@ -93,13 +94,17 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     return 1
   }
   const { values, positionals } = parsed
-  if (positionals.length !== 1 || !values.target || !values.out) {
+  const targets = (values.target ?? []).flatMap((value) => list(value))
+  if (positionals.length !== 1 || targets.length === 0 || !values.out) {
     io.stderr.write(USAGE)
     return 1
   }
   try {
+    if (new Set(targets).size !== targets.length)
+      throw new RefusedInput(`--target lists a column twice: ${targets.join(', ')}`)
     const columns = {
-      target: values.target,
+      target: targets[0],
+      ...(targets.length > 1 ? { extraTargets: targets.slice(1) } : {}),
       pastCovariates: list(values['past-covariates']),
       futureCovariates: list(values['future-covariates']),
       period: positiveInteger(values.period, '--period'),

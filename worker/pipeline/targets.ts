@@ -37,8 +37,11 @@ export function checkExtraTargets(series: SeriesInput): void {
     throw new RangeError(`a model forecasts at most ${MAX_TARGETS} targets, got ${extras.length + 1}`)
   const n = series.target.length
   const names = new Set<string>()
+  const covariates = [...(series.pastCovariates ?? []), ...(series.futureCovariates ?? [])].map((c) => c.name)
   for (const extra of extras) {
     if (names.has(extra.name)) throw new RangeError(`target "${extra.name}" is listed twice`)
+    if (covariates.includes(extra.name))
+      throw new RangeError(`"${extra.name}" cannot be both a target and a covariate`)
     names.add(extra.name)
     if (extra.values.length < n)
       throw new RangeError(

@@ -6,6 +6,8 @@ export type SeriesLoadCode = 'CSV_NEEDS_DECISION' | 'COLUMN_NOT_FOUND' | 'COLUMN
 
 export interface SeriesColumns {
   target: string
+  /** Further targets of a several-target model, after the primary `target`. */
+  extraTargets?: string[]
   pastCovariates?: string[]
   futureCovariates?: string[]
   period?: number
@@ -25,12 +27,13 @@ function numericColumn(dataset: CsvDataset, name: string): Float64Array {
   return column.values
 }
 
-/** The pipeline's view of an imported dataset: one target, named covariates, time and frequency. */
+/** The pipeline's view of an imported dataset: the target(s), named covariates, time and frequency. */
 export function seriesFromDataset(dataset: CsvDataset, columns: SeriesColumns): SeriesInput {
   const covariates = (names: string[] = []) =>
     names.map((name) => ({ name, values: numericColumn(dataset, name) }))
   return {
     target: numericColumn(dataset, columns.target),
+    ...(columns.extraTargets?.length ? { extraTargets: covariates(columns.extraTargets) } : {}),
     pastCovariates: covariates(columns.pastCovariates),
     futureCovariates: covariates(columns.futureCovariates),
     timestamps: dataset.timestamps,

@@ -1,0 +1,92 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, describe, expect, it } from 'vitest'
+import { runForecast } from '../../../electron/cli/forecast'
+import { runTrain } from '../../../electron/cli/train'
+import { seasonalSeries } from './helpers'
+
+function captureIo() {
+  const stdout = new PassThrough()
+  const stderr = new PassThrough()
+  const text = { stdout: '', stderr: '' }
+  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
+  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
+  return { io: { stdout, stderr }, text }
+}
+
+/** Monthly sales and visits from 2000: two related seasonal columns. */
+function twoColumnCsv(): string {
+  const sales = seasonalSeries(120, 3)
+  const rows = sales.map((value, i) => {
+    const date = new Date(Date.UTC(2000 + Math.floor(i / 12), i % 12, 1)).toISOString().slice(0, 10)
+    return `${date},${value.toFixed(3)},${(1000 - 2 * value).toFixed(3)}`
+  })
+  return `date,sales,visits\n${rows.join('\n')}\n`
+}
+
+const tiny = {
+  preset: 'manual',
+  layers: [{ cell: 'lstm', units: 4, dropout: 0 }],
+  lookback: 12,
+  horizon: 6,
+  epochs: 2,
+  patience: 0,
+  split: { validation: { count: 12 }, test: { count: 12 } },
+  backtest: { origins: 2, refit: false },
+}
+
+describe('CLI with two targets', () => {
+  const dirs: string[] = []
+  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+
+  async function workspace() {
+    const dir = await mkdtemp(join(tmpdir(), 'lstm-cli-targets-'))
+    dirs.push(dir)
+    await writeFile(join(dir, 'data.csv'), twoColumnCsv())
+    await writeFile(join(dir, 'config.json'), JSON.stringify(tiny))
+    return dir
+  }
+
+  it('trains one network on --target sales --target visits and forecasts both in long form', async () => {
+    const dir = await workspace()
+    const train = captureIo()
+    const args = [join(dir, 'data.csv'), '--target', 'sales', '--target', 'visits']
+    const status = await runTrain(
+      [...args, '--config', join(dir, 'config.json'), '--out', join(dir, 'm')],
+      train.io,
+    )
+    expect(status, train.text.stderr).toBe(0)
+    const manifest = JSON.parse(await readFile(join(dir, 'm', 'model.json'), 'utf8'))
+    expect(manifest.features).toEqual(['target', 'target.visits'])
+    expect(manifest.engine.spec.outputSize).toBe(12)
+    const out = join(dir, 'f.csv')
+    const forecast = captureIo()
+    expect(
+      await runForecast([join(dir, 'm'), join(dir, 'data.csv'), '--out', out], forecast.io),
+      forecast.text.stderr,
+    ).toBe(0)
+    const lines = (await readFile(out, 'utf8')).trim().split('\n')
+    expect(lines[0]).toBe('date,target,forecast,lower80,upper80,lower95,upper95')
+    expect(lines).toHaveLength(13)
+    expect(lines[1].startsWith('2010-01-01,sales,')).toBe(true)
+    expect(lines[7].startsWith('2010-01-01,visits,')).toBe(true)
+    const visits = Number(lines[7].split(',')[2])
+    expect(visits).toBeGreaterThan(700)
+  })
+
+  it('accepts --target A,B and refuses a target listed twice or also a covariate', async () => {
+    const dir = await workspace()
+    const data = join(dir, 'data.csv')
+    const config = ['--config', join(dir, 'config.json'), '--out', join(dir, 'm')]
+    const twice = captureIo()
+    expect(await runTrain([data, '--target', 'sales,sales', ...config], twice.io)).toBe(2)
+    expect(twice.text.stderr).toMatch(/lists a column twice/)
+    const both = captureIo()
+    expect(
+      await runTrain([data, '--target', 'sales,visits', '--past-covariates', 'visits', ...config], both.io),
+    ).toBe(2)
+    expect(both.text.stderr).toMatch(/"visits" cannot be both a target and a covariate/)
+  })
+})
