@@ -26,7 +26,9 @@ export interface ModelDraft {
   lookback: number
   horizon: number
   strategy: 'direct' | 'recursive'
-  transform: 'auto' | 'none' | 'log' | 'difference'
+  transform: 'none' | 'log' | 'difference'
+  /** What the network learns: levels, the correction to seasonal naive, or both (Auto keeps the better on validation). */
+  targetMode: 'level' | 'seasonalResidual' | 'auto'
   validationFraction: number
   testFraction: number
   /** Calendar features generated from the time column and fed as known-future inputs. */
@@ -52,9 +54,7 @@ export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): Laye
 export function toForecastingSettings(draft: ModelDraft): ForecastingSettingsInput {
   return {
     strategy: draft.strategy,
-    // Auto learns the correction to a seasonal-naive forecast, which measured far better on
-    // seasonal series than learning levels; the other choices learn levels.
-    targetMode: draft.transform === 'auto' ? 'seasonalResidual' : 'level',
+    targetMode: draft.targetMode,
     scaling: 'zscore',
     log: draft.transform === 'log' ? 'log' : 'none',
     difference: draft.transform === 'difference' ? 'first' : 'none',

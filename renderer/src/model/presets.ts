@@ -1,33 +1,18 @@
-import type { Frequency } from '../../../worker/timeseries/frequency'
+import type { AutoPlan } from '../../../electron/api/requests/training-auto'
 import { newLayer } from './draft'
 import type { ModelDraft } from './draft'
 
 export type PresetName = 'auto' | 'small' | 'large'
 
-/** Seasonal period of common frequencies: one cycle of context is the least a lookback should see. */
-function seasonalPeriod(frequency: Frequency | null): number {
-  switch (frequency?.unit) {
-    case 'month':
-      return 12
-    case 'quarter':
-      return 4
-    case 'week':
-      return 52
-    case 'day':
-      return 7
-    case 'businessDay':
-      return 5
-    case 'hour':
-      return 24
-    default:
-      return 10
-  }
-}
-
-function base(workers: number): Omit<ModelDraft, 'layers' | 'lookback' | 'horizon'> {
+/** The draft before any preset is pressed: one modest LSTM learning the seasonal-naive correction. */
+export function initialDraft(workers: number): ModelDraft {
   return {
+    layers: [newLayer('lstm', 32)],
+    lookback: 20,
+    horizon: 10,
     strategy: 'direct',
-    transform: 'auto',
+    transform: 'none',
+    targetMode: 'seasonalResidual',
     validationFraction: 0.2,
     testFraction: 0.1,
     calendar: [],
@@ -43,26 +28,56 @@ function base(workers: number): Omit<ModelDraft, 'layers' | 'lookback' | 'horizo
   }
 }
 
-/** Auto sizes the window from the series' season and length; Small and Large are fixed shapes. */
-export function preset(
-  name: PresetName,
-  context: { frequency: Frequency | null; length: number; workers: number },
-): ModelDraft {
-  const season = seasonalPeriod(context.frequency)
-  const horizon = Math.max(1, Math.min(season, Math.floor(context.length / 10)))
-  const lookback = Math.max(1, Math.min(2 * season, Math.floor(context.length / 4)))
-  if (name === 'small') return { ...base(context.workers), layers: [newLayer('lstm', 16)], lookback, horizon }
-  if (name === 'large')
-    return {
-      ...base(context.workers),
-      layers: [newLayer('lstm', 128, 0.1), newLayer('lstm', 128, 0.1), newLayer('lstm', 64)],
-      lookback: lookback * 2,
-      horizon,
-      epochs: 300,
-      patience: 20,
-      optimizer: { kind: 'adamw', lr: 0.001, weightDecay: 1e-4, momentum: 0 },
-      schedule: { kind: 'cosine', T: 300 },
-    }
-  const units = context.length > 2000 ? 64 : 32
-  return { ...base(context.workers), layers: [newLayer('lstm', units)], lookback, horizon }
+/**
+ * Auto: the pipeline's own rules (`training.autoPlan`, read from the series' length and seasonal
+ * period) and both target modes, the better one chosen on validation when the run ends. The
+ * window, split and calendar choices the analyst already made for other datasets do not carry over.
+ */
+export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
+  const { config, forecasting } = plan
+  return {
+    layers: config.layers.map((layer) => newLayer(layer.cell, layer.units, layer.dropout)),
+    lookback: config.lookback,
+    horizon: config.horizon,
+    strategy: forecasting.strategy,
+    transform: forecasting.log === 'none' ? 'none' : 'log',
+    targetMode: 'auto',
+    validationFraction: plan.validationFraction,
+    testFraction: forecasting.testFraction,
+    calendar: [],
+    optimizer: { ...config.optimizer },
+    schedule: { kind: 'constant' },
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    patience: config.patience,
+    clipNorm: config.clipNorm,
+    loss: config.loss,
+    seed: config.seed,
+    workers,
+  }
+}
+
+/** Small and Large are fixed network shapes; they keep the current window, split and target. */
+export function sizedPreset(name: 'small' | 'large', current: ModelDraft): ModelDraft {
+  const kept = {
+    lookback: current.lookback,
+    horizon: current.horizon,
+    strategy: current.strategy,
+    transform: current.transform,
+    targetMode: current.targetMode,
+    validationFraction: current.validationFraction,
+    testFraction: current.testFraction,
+    calendar: [...current.calendar],
+  }
+  const base = initialDraft(current.workers)
+  if (name === 'small') return { ...base, ...kept, layers: [newLayer('lstm', 16)] }
+  return {
+    ...base,
+    ...kept,
+    layers: [newLayer('lstm', 128, 0.1), newLayer('lstm', 128, 0.1), newLayer('lstm', 64)],
+    epochs: 300,
+    patience: 20,
+    optimizer: { kind: 'adamw', lr: 0.001, weightDecay: 1e-4, momentum: 0 },
+    schedule: { kind: 'cosine', T: 300 },
+  }
 }

@@ -4,16 +4,21 @@ import { offeredCalendarFeatures } from '../model/calendar-options'
 import type { ModelDraft } from '../model/draft'
 import { newLayer } from '../model/draft'
 import { parameterCount } from '../model/parameter-count'
-import { guessFrequency } from '../model/guess-frequency'
-import { preset } from '../model/presets'
+import { autoPreset, initialDraft, sizedPreset } from '../model/presets'
 import type { PresetName } from '../model/presets'
 import { validateDraft } from '../model/validation'
+import { useApi } from '../api/use-api'
 import { useDatasets } from './datasets'
+import { useNotices } from './notices'
+import { useProject } from './project'
 
 /** The stack and settings being edited on the Model screen, and what they are trained on. */
 export const useModelDraft = defineStore('modelDraft', () => {
+  const api = useApi()
+  const notices = useNotices()
+  const project = useProject()
   const datasets = useDatasets()
-  const draft = ref<ModelDraft>(preset('auto', { frequency: null, length: 144, workers: 1 }))
+  const draft = ref<ModelDraft>(initialDraft(1))
   const target = ref<string | null>(null)
   /** Further target columns forecast by the same network (the first target stays the primary one). */
   const extraTargets = ref<string[]>([])
@@ -37,12 +42,29 @@ export const useModelDraft = defineStore('modelDraft', () => {
     parameterCount(draft.value.layers, inputSize.value, draft.value.horizon * targetCount.value),
   )
 
-  function applyPreset(name: PresetName): void {
-    draft.value = preset(name, {
-      frequency: guessFrequency(datasets.series?.timestamps ?? null),
-      length: seriesLength.value ?? 144,
-      workers: workersAvailable.value,
-    })
+  /** Auto asks the services for the pipeline's plan of the chosen series; false when it could not. */
+  async function applyPreset(name: PresetName): Promise<boolean> {
+    if (name !== 'auto') {
+      draft.value = sizedPreset(name, draft.value)
+      return true
+    }
+    const projectId = project.projectId
+    const datasetId = datasets.selectedId
+    // The Model screen offers Auto only once a dataset and a target are chosen.
+    if (!projectId || !datasetId || !target.value) return false
+    try {
+      const plan = await api.call('training.autoPlan', {
+        projectId,
+        datasetId,
+        target: target.value,
+        covariates: covariates.value,
+      })
+      draft.value = autoPreset(plan, workersAvailable.value)
+      return true
+    } catch (error) {
+      notices.reportError(error)
+      return false
+    }
   }
 
   function addLayer(): void {

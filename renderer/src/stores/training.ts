@@ -5,6 +5,7 @@ import type {
   TrainingProgressEvent,
   TrainingState,
 } from '../../../electron/api/requests/training'
+import type { TrainingCandidate } from '../../../electron/api/requests/training-auto'
 import { epochsOf } from '../../../electron/api/requests/training-epochs'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
@@ -16,6 +17,8 @@ const activeStates: TrainingState[] = ['queued', 'running', 'paused']
 /**
  * The job the Train screen follows. Events land in one LossSeries (plain arrays, not deep
  * reactive); `version` ticks so the chart knows to redraw without rebuilding its datasets.
+ * An Auto run is followed by its id (state, controls) and its two candidate jobs each fill
+ * their own LossSeries, so both curves are drawn.
  */
 export const useTraining = defineStore('training', () => {
   const api = useApi()
@@ -26,7 +29,14 @@ export const useTraining = defineStore('training', () => {
   const status = shallowRef<TrainingJobStatus | null>(null)
   const state = ref<TrainingState | null>(null)
   const progress = shallowRef<TrainingProgressEvent | null>(null)
+  const candidates = shallowRef<TrainingCandidate[]>([])
+  const candidateSeries = markRaw(new Map<string, LossSeries>())
   let listening = false
+
+  /** Where a job's loss events go: the followed job's series, or one of its candidates'. */
+  function seriesOf(eventJobId: string): LossSeries | null {
+    return eventJobId === jobId.value ? series : (candidateSeries.get(eventJobId) ?? null)
+  }
 
   const isActive = computed(() => state.value !== null && activeStates.includes(state.value))
 
@@ -34,17 +44,25 @@ export const useTraining = defineStore('training', () => {
     if (listening) return
     listening = true
     api.on('training.progress', (event) => {
-      if (event.jobId !== jobId.value) return
-      series.appendProgress(event)
+      const target = seriesOf(event.jobId)
+      if (!target) return
+      target.appendProgress(event)
       progress.value = event
       version.value++
     })
     api.on('training.epoch', (event) => {
-      if (event.jobId !== jobId.value) return
-      for (const epoch of epochsOf(event)) series.appendEpoch(epoch)
+      const target = seriesOf(event.jobId)
+      if (!target) return
+      for (const epoch of epochsOf(event)) target.appendEpoch(epoch)
       version.value++
     })
     api.on('training.state', (event) => {
+      if (candidateSeries.has(event.jobId)) {
+        candidates.value = candidates.value.map((c) =>
+          c.jobId === event.jobId ? { ...c, state: event.state } : c,
+        )
+        return
+      }
       if (event.jobId !== jobId.value) return
       state.value = event.state
       if (event.state === 'failed' && event.message) notices.report('error', event.message)
@@ -56,6 +74,7 @@ export const useTraining = defineStore('training', () => {
     listen()
     try {
       series.clear()
+      candidateSeries.clear()
       progress.value = null
       version.value++
       const started = await api.call('training.start', args)
@@ -68,9 +87,22 @@ export const useTraining = defineStore('training', () => {
   }
 
   function follow(job: TrainingJobStatus): void {
+    if (job.jobId !== jobId.value) candidateSeries.clear()
     jobId.value = job.jobId
     status.value = job
     state.value = job.state
+    candidates.value = job.candidates ?? []
+    for (const candidate of candidates.value)
+      if (!candidateSeries.has(candidate.jobId)) candidateSeries.set(candidate.jobId, new LossSeries())
+  }
+
+  /** An Auto run's curves are its candidates' histories. */
+  async function loadCandidateHistories(): Promise<void> {
+    for (const candidate of candidates.value) {
+      const history = await api.call('training.history', { jobId: candidate.jobId })
+      candidateSeries.get(candidate.jobId)?.loadHistory(history)
+      progress.value = history.lastProgress ?? progress.value
+    }
   }
 
   /** On (re)entering the screen: the followed job, else a job still running, with what we missed. */
@@ -87,6 +119,7 @@ export const useTraining = defineStore('training', () => {
       follow(history.status)
       series.loadHistory(history)
       progress.value = history.lastProgress
+      await loadCandidateHistories()
       version.value++
     } catch (error) {
       notices.reportError(error)
@@ -102,5 +135,19 @@ export const useTraining = defineStore('training', () => {
     }
   }
 
-  return { series, version, jobId, status, state, progress, isActive, listen, start, resync, control }
+  return {
+    series,
+    candidateSeries,
+    candidates,
+    version,
+    jobId,
+    status,
+    state,
+    progress,
+    isActive,
+    listen,
+    start,
+    resync,
+    control,
+  }
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newLayer } from '../../../renderer/src/model/draft'
 import { layerParameters, parameterCount } from '../../../renderer/src/model/parameter-count'
-import { preset } from '../../../renderer/src/model/presets'
+import { initialDraft, sizedPreset } from '../../../renderer/src/model/presets'
 import { validateDraft } from '../../../renderer/src/model/validation'
 
 describe('parameter count of the stack', () => {
@@ -29,11 +29,12 @@ describe('parameter count of the stack', () => {
 })
 
 describe('validation mirrors the training config limits', () => {
-  const valid = () => preset('small', { frequency: { unit: 'month', step: 1 }, length: 144, workers: 1 })
+  const valid = () => sizedPreset('small', initialDraft(1))
 
-  it('accepts every preset', () => {
-    for (const name of ['auto', 'small', 'large'] as const) {
-      expect(validateDraft(preset(name, { frequency: null, length: 1000, workers: 2 }), 1000)).toEqual([])
+  it('accepts the initial draft and the fixed-size presets (Auto: auto-preset.test.ts)', () => {
+    expect(validateDraft(initialDraft(2), 1000)).toEqual([])
+    for (const name of ['small', 'large'] as const) {
+      expect(validateDraft(sizedPreset(name, initialDraft(2)), 1000)).toEqual([])
     }
   })
 

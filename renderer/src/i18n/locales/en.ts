@@ -128,7 +128,13 @@ export default {
     strategy: 'Multi-step strategy',
     strategies: { direct: 'Direct (all steps at once)', recursive: 'Recursive (one step, fed back)' },
     transform: 'Transform',
-    transforms: { auto: 'Automatic', none: 'None', log: 'Logarithm', difference: 'Differencing' },
+    targetMode: 'Network learns',
+    targetModes: {
+      level: 'Levels',
+      seasonalResidual: 'Seasonal residual',
+      auto: 'Auto (pick on validation)',
+    },
+    transforms: { none: 'None', log: 'Logarithm', difference: 'Differencing' },
     validationFraction: 'Validation share',
     testFraction: 'Test share',
     calendar: 'Calendar features',
@@ -164,7 +170,7 @@ export default {
     issueCount: 'Fix {count} setting(s) before training',
     train: 'Train this model',
     pipelineNote:
-      'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” learns the correction to a seasonal-naive forecast.',
+      'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” trains the network on levels and on the residual of a seasonal-naive forecast, and keeps the one with the lower validation error.',
     errors: {
       integer: 'Must be a whole number',
       range: 'Between {min} and {max}',
@@ -180,6 +186,8 @@ export default {
   },
   train: {
     heading: 'Training',
+    autoIntro:
+      'Auto trains the same network twice; the one with the lower validation error becomes the model.',
     job: 'Job',
     state: {
       queued: 'Queued',
@@ -229,6 +237,10 @@ export default {
   forecast: {
     heading: 'Forecast',
     target: 'Target',
+    autoChose: 'Auto chose {chosen} — validation MAE {chosenMae} vs {otherMae} for {other}',
+    autoChoseAlone: 'Auto chose {chosen} (validation MAE {chosenMae}): {other} ended without weights',
+    autoShare: 'seasonal-naive correction kept at {share} %',
+    autoModes: { level: 'levels', seasonalResidual: 'seasonal residual' },
     model: 'Model',
     modelPending: 'The run has ended: its model is being tested against the baselines…',
     noModels: 'No trained model yet: train one first.',

@@ -141,7 +141,13 @@ const fr: typeof en = {
     strategy: 'Stratégie multi-pas',
     strategies: { direct: 'Directe (tous les pas à la fois)', recursive: 'Récursive (un pas, réinjecté)' },
     transform: 'Transformation',
-    transforms: { auto: 'Automatique', none: 'Aucune', log: 'Logarithme', difference: 'Différenciation' },
+    targetMode: 'Le réseau apprend',
+    targetModes: {
+      level: 'Les niveaux',
+      seasonalResidual: 'Le résidu saisonnier',
+      auto: 'Auto (choix sur la validation)',
+    },
+    transforms: { none: 'Aucune', log: 'Logarithme', difference: 'Différenciation' },
     validationFraction: 'Part de validation',
     testFraction: 'Part de test',
     calendar: 'Variables calendaires',
@@ -177,7 +183,7 @@ const fr: typeof en = {
     issueCount: "Corrigez {count} réglage(s) avant l'entraînement",
     train: 'Entraîner ce modèle',
     pipelineNote:
-      "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » apprend la correction d'une prévision naïve saisonnière.",
+      "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » entraîne le réseau sur les niveaux et sur le résidu d'une prévision naïve saisonnière, et garde celui dont l'erreur de validation est la plus faible.",
     errors: {
       integer: 'Doit être un nombre entier',
       range: 'Entre {min} et {max}',
@@ -193,6 +199,8 @@ const fr: typeof en = {
   },
   train: {
     heading: 'Entraînement',
+    autoIntro:
+      "Auto entraîne deux fois le même réseau ; celui dont l'erreur de validation est la plus faible devient le modèle.",
     job: 'Tâche',
     state: {
       queued: 'En attente',
@@ -242,6 +250,11 @@ const fr: typeof en = {
   forecast: {
     heading: 'Prévision',
     target: 'Cible',
+    autoChose: 'Auto a choisi {chosen} — MAE de validation {chosenMae} contre {otherMae} pour {other}',
+    autoChoseAlone:
+      "Auto a choisi {chosen} (MAE de validation {chosenMae}) : {other} s'est terminé sans poids",
+    autoShare: 'correction de la prévision naïve saisonnière gardée à {share} %',
+    autoModes: { level: 'les niveaux', seasonalResidual: 'le résidu saisonnier' },
     model: 'Modèle',
     modelPending: 'L’entraînement est terminé : son modèle est comparé aux références…',
     noModels: "Aucun modèle entraîné : entraînez-en un d'abord.",

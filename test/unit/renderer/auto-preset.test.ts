@@ -1,0 +1,77 @@
+import { createPinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from 'vue'
+import type { ApiClient } from '../../../renderer/src/api/client'
+import { provideApi } from '../../../renderer/src/api/use-api'
+import { toForecastingSettings, toTrainingConfig } from '../../../renderer/src/model/draft'
+import { autoPreset, initialDraft, sizedPreset } from '../../../renderer/src/model/presets'
+import { validateDraft } from '../../../renderer/src/model/validation'
+import { useDatasets } from '../../../renderer/src/stores/datasets'
+import { useModelDraft } from '../../../renderer/src/stores/model-draft'
+import { useProject } from '../../../renderer/src/stores/project'
+import type { ProjectView } from '../../../electron/api/requests/projects'
+import { planFor } from '../../../electron/services/forecasting/auto-plan'
+
+/** The plan the services make for 12 years of a positive monthly series (AirPassengers' shape). */
+const monthlyPlan = planFor({
+  target: Float64Array.from({ length: 144 }, (_, i) => 100 + i + 20 * Math.sin((2 * Math.PI * i) / 12)),
+  frequency: { unit: 'month', step: 1 },
+})
+
+describe('the Auto preset follows the pipeline plan', () => {
+  it("takes the plan's window, split, network and optimisation, and lets validation pick the target mode", () => {
+    const draft = autoPreset(monthlyPlan, 3)
+    expect(draft).toMatchObject({
+      lookback: 24,
+      horizon: 24,
+      transform: 'log',
+      targetMode: 'auto',
+      workers: 3,
+    })
+    expect(draft.layers.map(({ cell, units }) => ({ cell, units }))).toEqual([{ cell: 'lstm', units: 16 }])
+    expect(toForecastingSettings(draft)).toMatchObject({
+      targetMode: 'auto',
+      log: 'log',
+      testFraction: 24 / 144,
+    })
+    const config = toTrainingConfig(draft)
+    expect(config).toMatchObject({ loss: 'huber', epochs: 150, patience: 20, batchSize: 16, clipNorm: 1 })
+    expect(config.optimizer).toMatchObject({ kind: 'adam', lr: 0.002 })
+    expect(validateDraft(draft, 144)).toEqual([])
+  })
+
+  it('keeps the window and target mode when Small or Large only resize the network', () => {
+    const auto = autoPreset(monthlyPlan, 1)
+    for (const name of ['small', 'large'] as const) {
+      const sized = sizedPreset(name, auto)
+      expect(sized).toMatchObject({ lookback: 24, horizon: 24, targetMode: 'auto', transform: 'log' })
+      expect(validateDraft(sized, 144)).toEqual([])
+    }
+    expect(validateDraft(initialDraft(1), 144)).toEqual([])
+  })
+
+  it('asks training.autoPlan for the chosen dataset and target, then adopts the plan', async () => {
+    const call = vi.fn(async () => monthlyPlan)
+    const app = createApp({})
+    provideApi(app, { transport: 'websocket', call, on: () => () => undefined } as unknown as ApiClient)
+    app.use(createPinia())
+    const { model, project, datasets } = app.runWithContext(() => ({
+      model: useModelDraft(),
+      project: useProject(),
+      datasets: useDatasets(),
+    }))
+    project.current = { projectId: 'p1' } as ProjectView
+    datasets.selectedId = 'd1'
+    model.target = 'value'
+    model.covariates = ['promo']
+
+    expect(await model.applyPreset('auto')).toBe(true)
+    expect(call).toHaveBeenCalledWith('training.autoPlan', {
+      projectId: 'p1',
+      datasetId: 'd1',
+      target: 'value',
+      covariates: ['promo'],
+    })
+    expect(model.draft).toMatchObject({ lookback: 24, horizon: 24, targetMode: 'auto' })
+  })
+})
