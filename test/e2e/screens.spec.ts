@@ -26,6 +26,22 @@ test('the Model screen counts weights exactly and flags invalid settings', async
   await expect(page.getByTestId('issue-count')).toHaveCount(0)
 })
 
+test('Auto takes the pipeline plan of the chosen series and lets validation pick the mode', async ({
+  appPage: page,
+}) => {
+  await waitForProject(page)
+  await page.getByTestId('nav-model').click()
+  await page.getByTestId('source-dataset').selectOption({ label: 'AirPassengers' })
+  await expect(page.getByTestId('source-target')).toHaveValue('value')
+  await page.getByTestId('preset-auto').click()
+  // Monthly, 144 points: the pipeline's Auto looks back two seasons and forecasts two, on the log scale.
+  await expect(page.getByTestId('field-lookback')).toHaveValue('24')
+  await expect(page.getByTestId('field-horizon')).toHaveValue('24')
+  await expect(page.getByTestId('target-mode')).toHaveValue('auto')
+  await expect(page.locator('#transform')).toHaveValue('log')
+  await expect(page.getByTestId('start-training')).toBeEnabled()
+})
+
 test('repeated timestamps ask for a decision, then import', async ({ appPage: page }) => {
   await waitForProject(page)
   await createProject(page, `Decisions ${Date.now()}`)
