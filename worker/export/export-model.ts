@@ -1,10 +1,9 @@
 import { paramCount } from '../engine/index'
 import type { TrainedModel } from '../pipeline/index'
-import { ExportUnsupportedError } from './errors'
 import type { ExportNetwork } from './network'
 import { buildOnnxEnsemble } from './onnx/build-onnx'
 import { describePreprocessing, PREPROCESSING_KEY } from './preprocessing'
-import { buildTfjsNetwork, type TfjsArtifacts } from './tfjs/build-tfjs'
+import { buildTfjsEnsemble, type TfjsArtifacts } from './tfjs/build-tfjs'
 
 export interface ExportOptions {
   /** App version, recorded as the producer of the file. */
@@ -39,15 +38,9 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
   })
 }
 
-/** TF.js model.json + shard, with the scaling under userDefinedMetadata[PREPROCESSING_KEY]. */
+/** TF.js model.json + shard (an ensemble averaged in the graph), the scaling in userDefinedMetadata. */
 export function exportTfjs(model: TrainedModel, options: ExportOptions = {}): TfjsArtifacts {
-  const members = memberNetworks(model).length
-  if (members > 1)
-    throw new ExportUnsupportedError(
-      `This model averages ${members} networks (an ensemble); the TensorFlow.js export holds one network. ` +
-        'Export it as ONNX, which averages the members in its graph.',
-    )
-  return buildTfjsNetwork(networkOf(model), {
+  return buildTfjsEnsemble(memberNetworks(model), {
     generatedBy: `LSTM Studio ${options.appVersion ?? ''}`.trim(),
     metadata: { [PREPROCESSING_KEY]: describePreprocessing(model, options) },
   })

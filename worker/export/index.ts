@@ -12,6 +12,7 @@ export {
 } from './onnx/build-onnx'
 export { ExportUnsupportedError } from './errors'
 export {
+  buildTfjsEnsemble,
   buildTfjsNetwork,
   TFJS_WEIGHTS_FILE,
   type TfjsArtifacts,

@@ -49,6 +49,17 @@ export function checkNetwork(network: ExportNetwork): void {
     throw new RangeError(`lookback must be a positive integer, got ${network.lookback}`)
 }
 
+/** Refuses an ensemble that is empty, holds an unrunnable network, or whose members differ in shape. */
+export function checkEnsemble(networks: ExportNetwork[]): void {
+  if (networks.length === 0) throw new RangeError('an export needs at least one network')
+  networks.forEach(checkNetwork)
+  const shapeOf = (network: ExportNetwork) =>
+    JSON.stringify({ spec: network.spec, lookback: network.lookback })
+  const shape = shapeOf(networks[0])
+  if (networks.some((network) => shapeOf(network) !== shape))
+    throw new RangeError('the members of an ensemble must share one shape and lookback')
+}
+
 export function layerTensors(network: ExportNetwork, k: number): LayerTensors {
   const layer = network.spec.layers[k]
   return {

@@ -1,41 +1,10 @@
 import * as tf from '@tensorflow/tfjs'
 import { describe, expect, it } from 'vitest'
-import {
-  buildTfjsNetwork,
-  ExportUnsupportedError,
-  TFJS_WEIGHTS_FILE,
-  type TfjsArtifacts,
-} from '../../../worker/export/index'
+import { buildTfjsNetwork, ExportUnsupportedError, TFJS_WEIGHTS_FILE } from '../../../worker/export/index'
 import { MAX_UNROLLED_LOOKBACK } from '../../../worker/export/tfjs/unrolled-stack'
 import { maxAbsDifference, randomInputs, randomNetwork, referenceForecast } from './networks'
+import { loadInTfjs, predict } from './tfjs-runtime'
 import type { CellType } from '../../../worker/engine/index'
-
-/** The ArrayBuffer view tf.io expects, holding exactly the shard's bytes. */
-function shard(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer
-}
-
-async function loadInTfjs(artifacts: TfjsArtifacts): Promise<tf.LayersModel> {
-  const { modelJson, weightData } = artifacts
-  return tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: modelJson.modelTopology,
-      weightSpecs: modelJson.weightsManifest[0].weights,
-      weightData: shard(weightData),
-    }),
-  )
-}
-
-function predict(
-  model: tf.LayersModel,
-  x: Float32Array,
-  dims: [number, number, number],
-): { data: Float32Array; shape: number[] } {
-  return tf.tidy(() => {
-    const output = model.predict(tf.tensor3d(x, dims)) as tf.Tensor
-    return { data: output.dataSync() as Float32Array, shape: output.shape }
-  })
-}
 
 interface Stack {
   label: string

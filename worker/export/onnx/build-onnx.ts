@@ -1,4 +1,4 @@
-import { checkNetwork, headTensors, layerTensors, type ExportNetwork } from '../network'
+import { checkEnsemble, headTensors, layerTensors, type ExportNetwork } from '../network'
 import {
   floatTensor,
   floatValueInfo,
@@ -93,16 +93,6 @@ function graphParts(networks: ExportNetwork[]): GraphParts {
   return { nodes, initializers }
 }
 
-function checkMembers(networks: ExportNetwork[]): void {
-  if (networks.length === 0) throw new RangeError('an ONNX export needs at least one network')
-  networks.forEach(checkNetwork)
-  const shape = JSON.stringify({ spec: networks[0].spec, lookback: networks[0].lookback })
-  if (
-    networks.some((network) => JSON.stringify({ spec: network.spec, lookback: network.lookback }) !== shape)
-  )
-    throw new RangeError('the members of an ensemble must share one shape and lookback')
-}
-
 /** Serialized onnx.ModelProto of the network. */
 export function buildOnnxNetwork(network: ExportNetwork, options: OnnxOptions = {}): Uint8Array {
   return buildOnnxEnsemble([network], options)
@@ -110,7 +100,7 @@ export function buildOnnxNetwork(network: ExportNetwork, options: OnnxOptions = 
 
 /** Serialized onnx.ModelProto averaging the networks (one network: exactly buildOnnxNetwork's graph). */
 export function buildOnnxEnsemble(networks: ExportNetwork[], options: OnnxOptions = {}): Uint8Array {
-  checkMembers(networks)
+  checkEnsemble(networks)
   const [network] = networks
   const { nodes, initializers } = graphParts(networks)
   const model = {

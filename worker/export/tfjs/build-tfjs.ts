@@ -1,4 +1,5 @@
-import { checkNetwork, type ExportNetwork } from '../network'
+import { checkEnsemble, checkNetwork, type ExportNetwork } from '../network'
+import { buildEnsembleGraph } from './ensemble-graph'
 import type { FunctionalTopology } from './functional-graph'
 import { hasNativeLayer, headConfig, recurrentLayerConfig, type KerasLayer } from './layer-configs'
 import { kerasWeights, type NamedWeight } from './layer-weights'
@@ -58,14 +59,12 @@ function sequentialModel(network: ExportNetwork): { topology: SequentialTopology
   }
 }
 
-/**
- * LSTM / SimpleRNN stacks become a Sequential model of native layers; a stack with a GRU becomes a
- * functional model with the GRUs unrolled, since tfjs-layers' own GRU computes a different function.
- */
-export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = {}): TfjsArtifacts {
-  checkNetwork(network)
-  const native = network.spec.layers.every((layer) => hasNativeLayer(layer.cell))
-  const { topology, weights } = native ? sequentialModel(network) : buildUnrolledStack(network)
+/** model.json and shard around a topology and its weights (listed in manifest order). */
+function artifacts(
+  topology: SequentialTopology | FunctionalTopology,
+  weights: NamedWeight[],
+  options: TfjsOptions,
+): TfjsArtifacts {
   const modelJson: TfjsModelJson = {
     format: 'layers-model',
     generatedBy: options.generatedBy ?? 'LSTM Studio',
@@ -80,4 +79,26 @@ export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = 
   }
   if (options.metadata) modelJson.userDefinedMetadata = options.metadata
   return { modelJson, weightData: encodeFloat32(weights.map((weight) => weight.values)) }
+}
+
+/**
+ * LSTM / SimpleRNN stacks become a Sequential model of native layers; a stack with a GRU becomes a
+ * functional model with the GRUs unrolled, since tfjs-layers' own GRU computes a different function.
+ */
+export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = {}): TfjsArtifacts {
+  checkNetwork(network)
+  const native = network.spec.layers.every((layer) => hasNativeLayer(layer.cell))
+  const { topology, weights } = native ? sequentialModel(network) : buildUnrolledStack(network)
+  return artifacts(topology, weights, options)
+}
+
+/**
+ * Averages the networks in one functional model (`ensemble-graph.ts`); a single network is
+ * written exactly as buildTfjsNetwork writes it.
+ */
+export function buildTfjsEnsemble(networks: ExportNetwork[], options: TfjsOptions = {}): TfjsArtifacts {
+  checkEnsemble(networks)
+  if (networks.length === 1) return buildTfjsNetwork(networks[0], options)
+  const { topology, weights } = buildEnsembleGraph(networks)
+  return artifacts(topology, weights, options)
 }

@@ -21,6 +21,11 @@ export function addLayer(name: string): KerasLayer {
   return layer('Add', name)
 }
 
+/** The element-wise mean of its inputs (tfjs-layers and Keras `Average`). */
+export function averageLayer(name: string): KerasLayer {
+  return layer('Average', name)
+}
+
 export function multiplyLayer(name: string): KerasLayer {
   return layer('Multiply', name)
 }

@@ -1,7 +1,7 @@
 import { ExportUnsupportedError } from '../errors'
 import { layerTensors, type ExportNetwork } from '../network'
 import { FunctionalGraph, type FunctionalTopology, type TensorRef } from './functional-graph'
-import { hasNativeLayer, headConfig, recurrentLayerConfig } from './layer-configs'
+import { hasNativeLayer, headConfig, recurrentLayerConfig, type KerasLayer } from './layer-configs'
 import { headWeights, nativeLayerWeights, type NamedWeight } from './layer-weights'
 import { joinSteps, splitSteps } from './sequence-steps'
 import { unrollGru } from './unrolled-gru'
@@ -13,6 +13,7 @@ type Flow =
   | { kind: 'last'; ref: TensorRef }
 
 export const INPUT_NAME = 'window'
+export const MODEL_NAME = 'lstm_studio_forecaster'
 
 /**
  * tfjs-layers maps a functional graph with a recursive walk from the output back to the input,
@@ -50,40 +51,63 @@ function lastState(flow: Flow): TensorRef {
   throw new Error('the top layer must hand on its last state')
 }
 
+/** A layer config under another name (an ensemble member's layers all start with its prefix). */
+function prefixed(layer: KerasLayer, prefix: string): KerasLayer {
+  return { ...layer, config: { ...layer.config, name: `${prefix}${String(layer.config.name)}` } }
+}
+
+function prefixedWeights(weights: NamedWeight[], prefix: string): NamedWeight[] {
+  return weights.map((weight) => ({ ...weight, name: `${prefix}${weight.name}` }))
+}
+
 /**
- * A Keras functional model for stacks with GRU layers: GRUs unrolled over the fixed lookback,
- * LSTM / SimpleRNN layers kept native (fed and read as whole sequences), then the Dense head on
- * the top layer's last state — the same computation as the Sequential export and the engine.
+ * Adds one network to `graph`, reading `input` ([batch, lookback, features]): GRUs unrolled over
+ * the fixed lookback, LSTM / SimpleRNN layers kept native (fed and read as whole sequences), then
+ * the Dense head on the top layer's last state. Every layer and weight name starts with `prefix`.
  */
-export function buildUnrolledStack(network: ExportNetwork): {
-  topology: FunctionalTopology
-  weights: NamedWeight[]
-} {
+export function addNetwork(
+  graph: FunctionalGraph,
+  input: TensorRef,
+  network: ExportNetwork,
+  prefix = '',
+): { output: TensorRef; weights: NamedWeight[] } {
   const { spec, lookback } = network
-  checkUnrollable(lookback)
-  const graph = new FunctionalGraph()
+  if (!spec.layers.every((layer) => hasNativeLayer(layer.cell))) checkUnrollable(lookback)
   const weights: NamedWeight[] = []
-  let flow: Flow = {
-    kind: 'sequence',
-    ref: graph.input(INPUT_NAME, [null, lookback, spec.inputSize]),
-    width: spec.inputSize,
-  }
+  let flow: Flow = { kind: 'sequence', ref: input, width: spec.inputSize }
   spec.layers.forEach(({ cell, units }, k) => {
-    const prefix = `layer_${k}_input`
+    const stepsPrefix = `${prefix}layer_${k}_input`
     if (hasNativeLayer(cell)) {
-      const output = graph.call(recurrentLayerConfig(spec, k), [asSequence(graph, flow, prefix)])
-      weights.push(...nativeLayerWeights(network, k))
+      const layer = prefixed(recurrentLayerConfig(spec, k), prefix)
+      const output = graph.call(layer, [asSequence(graph, flow, stepsPrefix)])
+      weights.push(...prefixedWeights(nativeLayerWeights(network, k), prefix))
       flow =
         k === spec.layers.length - 1
           ? { kind: 'last', ref: output }
           : { kind: 'sequence', ref: output, width: units }
       return
     }
-    const gru = unrollGru(graph, layerTensors(network, k), `gru_${k}`, asSteps(graph, flow, prefix, lookback))
+    const steps = asSteps(graph, flow, stepsPrefix, lookback)
+    const gru = unrollGru(graph, layerTensors(network, k), `${prefix}gru_${k}`, steps)
     weights.push(...gru.weights)
     flow = { kind: 'steps', refs: gru.states, width: units }
   })
-  const forecast = graph.call(headConfig(spec), [lastState(flow)])
-  weights.push(...headWeights(network))
-  return { topology: graph.topology('lstm_studio_forecaster', [forecast]), weights }
+  const output = graph.call(prefixed(headConfig(spec), prefix), [lastState(flow)])
+  weights.push(...prefixedWeights(headWeights(network), prefix))
+  return { output, weights }
+}
+
+/**
+ * A Keras functional model for stacks with GRU layers (`addNetwork` on the model's input) — the
+ * same computation as the Sequential export and the engine.
+ */
+export function buildUnrolledStack(network: ExportNetwork): {
+  topology: FunctionalTopology
+  weights: NamedWeight[]
+} {
+  const { spec, lookback } = network
+  const graph = new FunctionalGraph()
+  const input = graph.input(INPUT_NAME, [null, lookback, spec.inputSize])
+  const { output, weights } = addNetwork(graph, input, network)
+  return { topology: graph.topology(MODEL_NAME, [output]), weights }
 }
