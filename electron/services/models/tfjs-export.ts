@@ -10,6 +10,7 @@ import type { TrainedModel } from '../../../worker/pipeline/index'
 import type * as Tfjs from '@tensorflow/tfjs'
 import { readCapped, readJsonCapped } from './folder-files'
 import { MAX_MODEL_JSON_BYTES } from './model-kind'
+import { checkAveragedMembers } from './tfjs-members'
 
 /**
  * A TensorFlow.js export run by tfjs itself (loaded lazily: only this path needs it), behind the
@@ -154,7 +155,10 @@ export async function loadTfjsExport(directory: string): Promise<TfjsForecastMod
   await tf.setBackend('cpu')
   const layersModel = await loadInTfjs(tf, json, groups, weightData)
   checkShapes(layersModel, spec, preprocessing.lookback)
-  // One network's worth of engine-layout slots so the pipeline counts one member; tfjs holds the weights.
-  const model = rebuildTrainedModel(preprocessing, spec, new Float32Array(paramCount(spec)))
+  checkAveragedMembers(preprocessing, json.modelTopology)
+  // The tfjs graph is the whole ensemble, already averaged: the pipeline gets one network's worth
+  // of placeholder weights, so it runs the graph once per window and does not average again.
+  const placeholder = new Float32Array(paramCount(spec))
+  const model = rebuildTrainedModel({ ...preprocessing, members: 1 }, spec, placeholder)
   return { model, preprocessing, network: tfjsBackend(tf, layersModel, spec) }
 }

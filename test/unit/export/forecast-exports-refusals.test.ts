@@ -116,6 +116,16 @@ describe('lstm-studio forecast refuses what is not an LSTM Studio export', () =>
     )
   })
 
+  it('a TF.js export whose description counts other members than its graph averages', async () => {
+    const folder = join(root, 'tfjs-members')
+    expect((await exportTo(join(root, 'native'), 'tfjs', folder)).status).toBe(0)
+    const path = join(folder, 'model.json')
+    const json = JSON.parse(await readFile(path, 'utf8'))
+    json.userDefinedMetadata[PREPROCESSING_KEY].members = 3
+    await writeFile(path, JSON.stringify(json))
+    await expectRefusal(folder, /description averages 3 networks, the TF.js graph 1/)
+  })
+
   it('an empty folder, a missing one and a model.json of neither kind', async () => {
     await expectRefusal(
       await emptyFolder(join(root, 'empty')),
