@@ -1,7 +1,7 @@
 import { paramCount, type LayerSpec } from '../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../forecast/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
-import { calendarOf, inputFeatureNames } from '../pipeline/index'
+import { calendarOf, calibrationOf, inputFeatureNames, targetCount } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
 import type { Frequency } from '../timeseries/frequency'
 
@@ -27,7 +27,11 @@ export interface ExportPreprocessing {
   targetName: string | null
   lookback: number
   horizon: number
-  /** Values per network call: the horizon (direct) or 1 (recursive, rolled out step by step). */
+  /**
+   * Values per network call and target: the horizon (direct) or 1 (recursive, rolled out step by
+   * step). The head gives outputs × (1 + extraTargets.length) values, target-major: value k of
+   * target t (0 = the primary `target`, then `extraTargets` in order) is at t·outputs + k.
+   */
   outputs: number
   strategy: Strategy
   targetMode: TargetMode
@@ -43,6 +47,8 @@ export interface ExportPreprocessing {
   features: string[]
   /** log step, differencing lag (0 = none), then scaling. */
   target: TargetTransformJSON
+  /** Further targets forecast by the same network, each with its own transform and intervals. */
+  extraTargets: ExtraTargetDescription[]
   pastCovariates: NamedScaler[]
   futureCovariates: NamedScaler[]
   /** Calendar features (features `calendar.<f>_sin/_cos`), computed from each input step's timestamp + outputs steps. */
@@ -53,6 +59,12 @@ export interface ExportPreprocessing {
   frequency: Frequency | null
   /** Epoch ms of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null
+}
+
+export interface ExtraTargetDescription {
+  name: string
+  transform: TargetTransformJSON
+  intervals: CalibrationJSON
 }
 
 export interface DescribeOptions {
@@ -84,7 +96,7 @@ export function describePreprocessing(
     targetName: options.targetName ?? null,
     lookback: config.lookback,
     horizon: config.horizon,
-    outputs: state.spec.outputSize,
+    outputs: state.spec.outputSize / targetCount(state),
     strategy: config.strategy,
     targetMode: config.targetMode,
     residualWeight: config.residualWeight,
@@ -93,6 +105,11 @@ export function describePreprocessing(
     period: state.period,
     features: featureNames(state),
     target: structuredClone(state.transform),
+    extraTargets: (state.extraTargets ?? []).map((extra, i) => ({
+      name: extra.name,
+      transform: structuredClone(extra.transform),
+      intervals: calibrationToJSON(calibrationOf(model, i + 1)),
+    })),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),
     calendar: [...calendarOf(config)],

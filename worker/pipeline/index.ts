@@ -6,12 +6,14 @@ export type {
   SeriesInput,
   Strategy,
   TargetMode,
+  ExtraTarget,
   TrainedModel,
   TransformConfig,
 } from './types'
 export { defaultConfig, validateConfig } from './config'
 export { CALENDAR_FEATURES, calendarOf } from './calendar'
 export { inputFeatureNames } from './feature-names'
+export { calibrationOf, extraTargetNames, MAX_TARGETS, targetCount } from './targets'
 export { chooseBackend, type BackendChoice } from './backend'
 export { prepare, periodOf, type Prepared } from './prepare'
 export { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome, type TrainRequest } from './trainer'

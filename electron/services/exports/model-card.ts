@@ -63,13 +63,27 @@ function metricsSection(metrics: unknown): string[] {
 }
 
 function shapesSection(format: ExportFormat, p: ExportPreprocessing): string[] {
+  return [...singleShapes(format, p), ...targetsShapes(p)]
+}
+
+function singleShapes(format: ExportFormat, p: ExportPreprocessing): string[] {
   const features = p.features.length
   const names = format === 'onnx' ? ['`input`', '`forecast`'] : ['input', 'output']
   return [
     '## Input and output',
     '',
     `- ${names[0]}: float32 [batch, ${p.lookback}, ${features}] — features ${p.features.map((f) => `\`${f}\``).join(', ')}`,
-    `- ${names[1]}: float32 [batch, ${p.outputs}] — ${p.strategy === 'direct' ? `steps 1 … ${p.outputs}` : 'the next step'}, scaled units`,
+    `- ${names[1]}: float32 [batch, ${p.outputs * (1 + p.extraTargets.length)}] — ${p.strategy === 'direct' ? `steps 1 … ${p.outputs}` : 'the next step'}, scaled units`,
+  ]
+}
+
+/** Several targets: the head is wider, one block of `outputs` values per target. */
+function targetsShapes(p: ExportPreprocessing): string[] {
+  if (p.extraTargets.length === 0) return []
+  const names = ['target', ...p.extraTargets.map((extra) => extra.name)]
+  return [
+    `- ${names.length} targets (${names.map((name) => `\`${name}\``).join(', ')}), target-major: ` +
+      `value k of target t is at t·${p.outputs} + k; each further target has its own transform and intervals (\`extraTargets\`).`,
   ]
 }
 

@@ -145,7 +145,8 @@ export async function loadTfjsExport(directory: string): Promise<TfjsForecastMod
   const spec = {
     inputSize: preprocessing.features.length,
     layers: layersOf(preprocessing, json.modelTopology),
-    outputSize: preprocessing.outputs,
+    // The head writes `outputs` values for each target.
+    outputSize: preprocessing.outputs * (1 + preprocessing.extraTargets.length),
   }
   const groups = weightsGroups(json.weightsManifest)
   const weightData = await readShards(directory, groups)

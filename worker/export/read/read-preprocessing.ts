@@ -1,5 +1,5 @@
 import type { LayerSpec } from '../../engine/index'
-import type { CalendarFeature, ScalerJSON } from '../../forecast/index'
+import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../../forecast/index'
 import { ModelFormatError, type CalibrationJSON } from '../../model-format/index'
 import { CALENDAR_FEATURES } from '../../pipeline/index'
 import type { Frequency } from '../../timeseries/frequency'
@@ -7,6 +7,7 @@ import {
   PREPROCESSING_KEY,
   PREPROCESSING_VERSION,
   type ExportPreprocessing,
+  type ExtraTargetDescription,
   type NamedScaler,
 } from '../preprocessing'
 
@@ -69,23 +70,19 @@ function namedScalers(value: unknown, what: string): NamedScaler[] {
   })
 }
 
-function calibration(value: unknown): CalibrationJSON {
-  const c = object(value, 'intervals')
-  const levels = Array.isArray(c.levels) ? c.levels.map((l: unknown) => finite(l, 'intervals.levels')) : []
-  const horizon = integer(c.horizon, 'intervals.horizon', 0)
-  const widths = object(c.halfWidths, 'intervals.halfWidths')
+function calibration(value: unknown, what = 'intervals'): CalibrationJSON {
+  const c = object(value, what)
+  const levels = Array.isArray(c.levels) ? c.levels.map((l: unknown) => finite(l, `${what}.levels`)) : []
+  const horizon = integer(c.horizon, `${what}.horizon`, 0)
+  const widths = object(c.halfWidths, `${what}.halfWidths`)
   const halfWidths: CalibrationJSON['halfWidths'] = {}
   for (const level of levels) {
     const row = widths[String(level)]
     if (!Array.isArray(row) || row.length !== horizon)
-      refuse(`intervals.halfWidths.${level} needs ${horizon} values`)
-    halfWidths[String(level)] = row.map((w: unknown) =>
-      w === null ? null : finite(w, 'intervals.halfWidths'),
-    )
+      refuse(`${what}.halfWidths.${level} needs ${horizon} values`)
+    halfWidths[String(level)] = row.map((w: unknown) => (w === null ? null : finite(w, `${what}.halfWidths`)))
   }
-  const counts = Array.isArray(c.counts)
-    ? c.counts.map((n: unknown) => integer(n, 'intervals.counts', 0))
-    : []
+  const counts = Array.isArray(c.counts) ? c.counts.map((n: unknown) => integer(n, `${what}.counts`, 0)) : []
   return { horizon, levels, counts, halfWidths }
 }
 
@@ -106,6 +103,30 @@ function frequency(value: unknown): Frequency | null {
   const f = object(value, 'frequency')
   if (typeof f.unit !== 'string') refuse('frequency.unit is missing')
   return { unit: f.unit as Frequency['unit'], step: integer(f.step, 'frequency.step', 1) }
+}
+
+function transform(value: unknown, what: string): TargetTransformJSON {
+  const t = object(value, what)
+  return {
+    log: scaler(t.log, `${what}.log`),
+    lag: integer(t.lag, `${what}.lag`, 0),
+    scale: scaler(t.scale, `${what}.scale`),
+  }
+}
+
+/** Further targets (absent before there could be several: none). */
+function extraTargets(value: unknown): ExtraTargetDescription[] {
+  if (value === undefined) return []
+  if (!Array.isArray(value)) refuse('extraTargets is not a list')
+  return value.map((entry: unknown, i) => {
+    const extra = object(entry, `extraTargets[${i}]`)
+    if (typeof extra.name !== 'string' || extra.name === '') refuse(`extraTargets[${i}].name is missing`)
+    return {
+      name: extra.name,
+      transform: transform(extra.transform, `extraTargets[${i}].transform`),
+      intervals: calibration(extra.intervals, `extraTargets[${i}].intervals`),
+    }
+  })
 }
 
 /** Calendar channels (absent before they existed: none). */
@@ -145,7 +166,6 @@ export function readPreprocessing(value: unknown): ReadPreprocessing {
       'MODEL_TOO_NEW',
       `The export's ${PREPROCESSING_KEY} is version ${String(p.version)}; this version of LSTM Studio reads 1 to ${PREPROCESSING_VERSION}.`,
     )
-  const target = object(p.target, 'target')
   if (!Array.isArray(p.features) || p.features.some((f: unknown) => typeof f !== 'string'))
     refuse('features must be a list of names')
   return {
@@ -157,11 +177,8 @@ export function readPreprocessing(value: unknown): ReadPreprocessing {
     targetMode: oneOf(p.targetMode, ['level', 'seasonalResidual'] as const, 'targetMode'),
     period: integer(p.period, 'period', 1),
     features: p.features as string[],
-    target: {
-      log: scaler(target.log, 'target.log'),
-      lag: integer(target.lag, 'target.lag', 0),
-      scale: scaler(target.scale, 'target.scale'),
-    },
+    target: transform(p.target, 'target'),
+    extraTargets: extraTargets(p.extraTargets),
     pastCovariates: namedScalers(p.pastCovariates, 'pastCovariates'),
     futureCovariates: namedScalers(p.futureCovariates, 'futureCovariates'),
     calendar: calendar(p.calendar),

@@ -38,6 +38,14 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
     futureScalers: p.futureCovariates.map((c) => ({ ...c.scaler })),
     pastNames: p.pastCovariates.map((c) => c.name),
     futureNames: p.futureCovariates.map((c) => c.name),
+    ...(p.extraTargets.length > 0
+      ? {
+          extraTargets: p.extraTargets.map((extra) => ({
+            name: extra.name,
+            transform: structuredClone(extra.transform),
+          })),
+        }
+      : {}),
   }
 }
 
@@ -50,9 +58,12 @@ function checkAgreement(p: ReadPreprocessing, state: PipelineState, members: num
     )
   if (spec.inputSize !== p.features.length)
     mismatch(`the network reads ${spec.inputSize} features, the description lists ${p.features.length}`)
-  const outputs = p.strategy === 'direct' ? p.horizon : 1
-  if (spec.outputSize !== p.outputs || p.outputs !== outputs)
-    mismatch(`the network gives ${spec.outputSize} values per call, a ${p.strategy} model needs ${outputs}`)
+  const targets = 1 + p.extraTargets.length
+  const outputs = (p.strategy === 'direct' ? p.horizon : 1) * targets
+  if (spec.outputSize !== p.outputs * targets || spec.outputSize !== outputs)
+    mismatch(
+      `the network gives ${spec.outputSize} values per call, a ${p.strategy} model of ${targets} target(s) needs ${outputs}`,
+    )
   const described = p.layers?.map((l) => `${l.cell} ${l.units}`).join(', ')
   const found = spec.layers.map((l) => `${l.cell} ${l.units}`).join(', ')
   if (described !== undefined && described !== found)
@@ -79,6 +90,9 @@ export function rebuildTrainedModel(
     state,
     params,
     calibration: calibrationFromJSON(p.intervals),
+    ...(p.extraTargets.length > 0
+      ? { extraCalibrations: p.extraTargets.map((extra) => calibrationFromJSON(extra.intervals)) }
+      : {}),
     frequency: p.frequency,
     lastTimestamp: p.lastTimestamp,
   }

@@ -1,0 +1,121 @@
+import * as tf from '@tensorflow/tfjs'
+import { describe, expect, it } from 'vitest'
+import { mulberry32, paramCount, type LayerSpec } from '../../../worker/engine/index'
+import { describePreprocessing, exportOnnx, exportTfjs } from '../../../worker/export/index'
+import { readPreprocessing, rebuildTrainedModel } from '../../../worker/export/read/index'
+import {
+  calibratePerStep,
+  forecastAhead,
+  prepare,
+  type PipelineConfig,
+  type TrainedModel,
+} from '../../../worker/pipeline/index'
+import { modelWith, monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
+import { forecastAllWithRecipe, type RunNetwork } from './documented-recipe'
+import { maxAbsDifference } from './networks'
+import { runOnnx } from './onnx-runtime'
+
+/** A two-target model exported to ONNX and TF.js forecasts both targets as the app does. */
+
+const sales = seasonalSeries(96, 4)
+const visits = sales.map((v, t) => 300 + 2 * v + 5 * Math.sin(t / 5))
+const series = {
+  target: sales,
+  extraTargets: [{ name: 'visits', values: visits }],
+  timestamps: monthly(96),
+  frequency: { unit: 'month' as const, step: 1 },
+}
+
+function twoTargetModel(config: Partial<PipelineConfig>, seed: number): TrainedModel {
+  const { state } = prepare(series, tinyConfig(config))
+  const random = mulberry32(seed)
+  const params = Float32Array.from({ length: paramCount(state.spec) }, () => random() - 0.5)
+  const model = modelWith(state, params, series)
+  const residuals = Array.from({ length: 30 }, (_, i) =>
+    Float64Array.from({ length: state.config.horizon }, (_, k) => ((i % 5) - 2) * (k + 2)),
+  )
+  return { ...model, extraCalibrations: [calibratePerStep(residuals, state.config.horizon)] }
+}
+
+function onnxRunner(model: TrainedModel): RunNetwork {
+  const bytes = exportOnnx(model)
+  return async (x) =>
+    (await runOnnx(bytes, x, [1, model.state.config.lookback, model.state.spec.inputSize])).data
+}
+
+async function tfjsRunner(model: TrainedModel): Promise<RunNetwork> {
+  const { modelJson, weightData } = exportTfjs(model)
+  const layersModel = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest[0].weights,
+      weightData: weightData.slice().buffer,
+    }),
+  )
+  const dims: [number, number, number] = [1, model.state.config.lookback, model.state.spec.inputSize]
+  return async (x) =>
+    tf.tidy(() => (layersModel.predict(tf.tensor3d(x, dims)) as tf.Tensor).dataSync() as Float32Array)
+}
+
+const layers = (...cells: LayerSpec['cell'][]) => cells.map((cell) => ({ cell, units: 5, dropout: 0 }))
+
+const CASES = [
+  {
+    label: 'ONNX, direct level, log, LSTM',
+    config: { layers: layers('lstm'), transforms: { scaling: 'zscore', log: 'log', difference: 'none' } },
+    runtime: 'onnx',
+  },
+  {
+    label: 'ONNX, recursive seasonal residual, first difference, GRU',
+    config: {
+      layers: layers('gru'),
+      strategy: 'recursive',
+      targetMode: 'seasonalResidual',
+      transforms: { scaling: 'zscore', log: 'none', difference: 'first' },
+    },
+    runtime: 'onnx',
+  },
+  {
+    label: 'TF.js, direct seasonal residual, LSTM→RNN',
+    config: {
+      layers: layers('lstm', 'rnn'),
+      targetMode: 'seasonalResidual',
+      transforms: { scaling: 'minmax', log: 'none', difference: 'none' },
+    },
+    runtime: 'tfjs',
+  },
+] as const
+
+describe('two-target exports + documented recipe = the app’s forecast of each target', () => {
+  it.each(CASES.map((c, i) => ({ ...c, seed: 70 + i })))('$label', async ({ config, runtime, seed }) => {
+    const model = twoTargetModel(config as Partial<PipelineConfig>, seed)
+    const steps = model.state.config.horizon
+    const run = runtime === 'onnx' ? onnxRunner(model) : await tfjsRunner(model)
+    const description = describePreprocessing(model)
+    const recipe = await forecastAllWithRecipe(
+      description,
+      { target: sales, extraTargets: [visits], past: [], future: [] },
+      steps,
+      run,
+    )
+    const app = (await forecastAhead(model, series, { backend: 'reference' })).targets!
+    expect(recipe).toHaveLength(2)
+    recipe.forEach((forecast, t) => expect(maxAbsDifference(forecast, app[t].mean)).toBeLessThanOrEqual(1e-3))
+  })
+
+  it('describes the targets, their transforms, intervals and the output layout, and reads back', () => {
+    const model = twoTargetModel({ layers: layers('lstm') }, 3)
+    const description = describePreprocessing(model)
+    expect(description.features).toEqual(['target', 'target.visits'])
+    expect(description.outputs).toBe(model.state.config.horizon)
+    expect(description.extraTargets.map((extra) => extra.name)).toEqual(['visits'])
+    expect(description.extraTargets[0].transform).toEqual(model.state.extraTargets![0].transform)
+    const rebuilt = rebuildTrainedModel(
+      readPreprocessing(JSON.parse(JSON.stringify(description))),
+      model.state.spec,
+      model.params as Float32Array,
+    )
+    expect(rebuilt.state.extraTargets).toEqual(model.state.extraTargets)
+    expect(rebuilt.extraCalibrations![0].halfWidths[80]).toEqual(model.extraCalibrations![0].halfWidths[80])
+  })
+})
