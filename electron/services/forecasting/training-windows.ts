@@ -23,5 +23,5 @@ export function poolWindows(prepared: Prepared): TrainingWindows {
           x: Float64Array.from(keep.flatMap((w) => Array.from(x.subarray(w * steps, (w + 1) * steps)))),
           y: Float64Array.from(keep.flatMap((w) => Array.from(y.subarray(w * outputs, (w + 1) * outputs)))),
         }
-  return { inputSize: spec.inputSize, train: prepared.train, validation }
+  return { inputSize: spec.inputSize, outputSize: outputs, train: prepared.train, validation }
 }

@@ -1,11 +1,16 @@
 import type { ModelSpec, OptimizerConfig } from '../../../worker/engine/index'
 import type { TrainingConfig } from '../../api/requests/training'
 
-export function modelSpecOf(config: TrainingConfig, inputSize: number): ModelSpec {
+/** `outputSize`: values per window, the horizon unless the windows say otherwise (several targets). */
+export function modelSpecOf(
+  config: TrainingConfig,
+  inputSize: number,
+  outputSize = config.horizon,
+): ModelSpec {
   return {
     inputSize,
     layers: config.layers.map((layer) => ({ cell: layer.cell, units: layer.units, dropout: layer.dropout })),
-    outputSize: config.horizon,
+    outputSize,
   }
 }
 

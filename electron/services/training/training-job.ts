@@ -132,7 +132,7 @@ export class TrainingJob {
 
   private checkpointContext(buffers: JobBuffers): CheckpointContext {
     const { jobId, config, windows } = this.options
-    const spec = modelSpecOf(config, windows.inputSize)
+    const spec = modelSpecOf(config, windows.inputSize, windows.outputSize)
     return {
       jobId,
       config,
@@ -143,7 +143,7 @@ export class TrainingJob {
 
   private async prepare(): Promise<Trainer> {
     const { config, windows, workers } = this.options
-    const spec = modelSpecOf(config, windows.inputSize)
+    const spec = modelSpecOf(config, windows.inputSize, windows.outputSize)
     const shardSize = config.shardSize ?? defaultShardSize(config.batchSize)
     const buffers = allocateJobBuffers(windows, paramCount(spec), {
       spec,

@@ -8,6 +8,8 @@ export interface WindowSet {
 export interface TrainingWindows {
   /** Features per time step (target plus covariates). */
   inputSize: number
+  /** Values the network writes per window (default the horizon); a several-target head writes the horizon per target. */
+  outputSize?: number
   train: WindowSet
   validation?: WindowSet | null
 }
@@ -43,8 +45,11 @@ export function assertWindowShapes(
   if (!Number.isInteger(windows.inputSize) || windows.inputSize < 1) {
     throw new Error(`inputSize must be a positive integer, got ${windows.inputSize}`)
   }
-  countWindows(windows.train, config.lookback, config.horizon, windows.inputSize, 'Training')
+  const outputs = windows.outputSize ?? config.horizon
+  if (!Number.isInteger(outputs) || outputs < 1)
+    throw new Error(`outputSize must be a positive integer, got ${outputs}`)
+  countWindows(windows.train, config.lookback, outputs, windows.inputSize, 'Training')
   if (windows.validation) {
-    countWindows(windows.validation, config.lookback, config.horizon, windows.inputSize, 'Validation')
+    countWindows(windows.validation, config.lookback, outputs, windows.inputSize, 'Validation')
   }
 }
