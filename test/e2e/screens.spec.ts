@@ -26,6 +26,21 @@ test('the Model screen counts weights exactly and flags invalid settings', async
   await expect(page.getByTestId('issue-count')).toHaveCount(0)
 })
 
+test('calendar features are offered by the time column and feed the network', async ({ appPage: page }) => {
+  await waitForProject(page)
+  await page.getByTestId('nav-model').click()
+  await page.getByTestId('source-dataset').selectOption({ label: 'AirPassengers' })
+  await page.getByTestId('preset-small').click()
+  await page.getByTestId('field-horizon').fill('12')
+  // Monthly data: the month varies between steps, the day of week and the hour do not.
+  await expect(page.getByTestId('calendar-month')).toBeVisible()
+  await expect(page.getByTestId('calendar-dayOfWeek')).toHaveCount(0)
+  await expect(page.getByTestId('calendar-hour')).toHaveCount(0)
+  await page.getByTestId('calendar-month').check()
+  // Two more inputs (sine, cosine): 4·16·19 + 8·16 = 1344, head 16·12 + 12 = 204.
+  await expect(page.getByTestId('parameter-count')).toHaveText('1,548')
+})
+
 test('Auto takes the pipeline plan of the chosen series and lets validation pick the mode', async ({
   appPage: page,
 }) => {
