@@ -1,6 +1,7 @@
 import { protocolHorizon } from '../forecast/index'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
+import { calibrateExtraTargets } from './evaluate'
 import { earlierFolds, pooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
@@ -117,11 +118,20 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
     ...main.prepared.state,
     config: { ...main.prepared.state.config, residualWeight: best.residualWeight },
   }
+  const prepared = { ...main.prepared, state }
+  const predictor = { ...main.predictor, state }
+  // Further targets keep their own main-fold calibration, measured again under the chosen share.
+  const extraCalibrations = calibrateExtraTargets(predictor, prepared, series)
   return {
     ...main,
-    prepared: { ...main.prepared, state },
-    predictor: { ...main.predictor, state },
-    model: { ...main.model, state, calibration: best.analysis.calibration },
+    prepared,
+    predictor,
+    model: {
+      ...main.model,
+      state,
+      calibration: best.analysis.calibration,
+      ...(extraCalibrations.length > 0 ? { extraCalibrations } : {}),
+    },
     validationScore: best.analysis.score,
   }
 }
@@ -159,7 +169,12 @@ async function refitWithValidation(
   }
   const refitted = await trainOnSeries(series, refitConfig, { ...options, onEpoch: undefined, memberEpochs })
   const state = { ...refitted.prepared.state, config }
-  const model = { ...refitted.model, state, calibration: run.model.calibration }
+  const model = {
+    ...refitted.model,
+    state,
+    calibration: run.model.calibration,
+    extraCalibrations: run.model.extraCalibrations,
+  }
   return {
     ...refitted,
     prepared: { ...refitted.prepared, state },

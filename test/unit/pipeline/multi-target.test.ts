@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { createReferenceBackend, mulberry32, normalSampler, paramCount } from '../../../worker/engine/index'
 import { seasonalNaiveForecast, TargetTransform } from '../../../worker/forecast/index'
 import { parseManifest, serializeModel, toTrainedModel } from '../../../worker/model-format/index'
-import { forecastAhead, prepare, runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
+import {
+  forecastAhead,
+  prepare,
+  runAuto,
+  runPipeline,
+  type SeriesInput,
+} from '../../../worker/pipeline/index'
 import { predictOriginalAll } from '../../../worker/pipeline/predict'
 import { constantOutputParams, modelWith, monthly, seasonalSeries, tinyConfig } from './helpers'
 
@@ -128,6 +134,21 @@ describe('two targets: judged, saved and forecast per target', () => {
     delete manifest.extraCalibrations
     expect(() => parseManifest(JSON.stringify(manifest))).toThrow(/1 extra targets need as many calibrations/)
   })
+})
+
+describe('Auto with two targets', () => {
+  it('keeps bounded intervals for the further target through the fold judgement and the refit', async () => {
+    const auto = await runAuto(twoTargets(), {
+      horizon: 6,
+      test: 12,
+      quick: true,
+      backend: 'reference',
+      overrides: { layers: [{ cell: 'lstm', units: 4, dropout: 0 }], epochs: 3, patience: 0 },
+    })
+    const [calibration] = auto.result.model.extraCalibrations!
+    expect(Array.from(calibration.halfWidths[80]).every(Number.isFinite)).toBe(true)
+    expect(auto.result.extraTargets![0].test!.metrics.coverage[80]).toBeGreaterThan(0)
+  }, 60_000)
 })
 
 describe('learning two related targets', () => {
