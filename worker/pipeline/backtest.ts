@@ -5,7 +5,7 @@ import {
   type ForecasterOutput,
 } from '../forecast/index'
 import { conformalIntervals } from '../forecast/index'
-import { predictOriginal } from './predict'
+import { predictOriginalAll } from './predict'
 import { calibrationOf, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
@@ -39,58 +39,59 @@ function truncate(series: SeriesInput, end: number): SeriesInput {
   }
 }
 
-/** Forecast from each origin, either with the trained network or with one refitted on the data before it. */
-async function originForecasts(
-  series: SeriesInput,
-  run: TrainedRun,
-  origins: number[],
-  retrain: Retrain,
-  which: number,
-) {
+/**
+ * Every target's forecasts from each origin ([target][origin]), either with the trained network
+ * or with one refitted on the data before the origin (one refit serves every target).
+ */
+async function originForecasts(series: SeriesInput, run: TrainedRun, origins: number[], retrain: Retrain) {
   const { config } = run.prepared.state
   const H = config.horizon
-  const target = targetValues(series)[which]
+  const targets = targetValues(series)
+  const perOrigin: ForecasterOutput[][] = []
   if (!config.backtest.refit) {
     const zOrigins = origins.map((origin) => origin - run.prepared.zc.lag)
-    return predictOriginal(run.predictor, run.prepared.zc, target, zOrigins, H, which).map((f) =>
-      bandsOf(run, f, which),
-    )
+    for (const means of predictOriginalAll(run.predictor, run.prepared.zc, targets, zOrigins, H))
+      perOrigin.push(means.map((mean, t) => bandsOf(run, mean, t)))
+  } else {
+    for (const origin of origins) {
+      const noTest = { ...config, split: { ...config.split, test: { count: 0 } } }
+      const refitted = await retrain(truncate(series, origin), noTest)
+      const zOrigin = origin - refitted.prepared.zc.lag
+      const [means] = predictOriginalAll(refitted.predictor, refitted.prepared.zc, targets, [zOrigin], H)
+      perOrigin.push(means.map((mean, t) => bandsOf(refitted, mean, t)))
+    }
   }
-  const outputs: ForecasterOutput[] = []
-  for (const origin of origins) {
-    const noTest = { ...config, split: { ...config.split, test: { count: 0 } } }
-    const refitted = await retrain(truncate(series, origin), noTest)
-    const zOrigin = origin - refitted.prepared.zc.lag
-    const mean = predictOriginal(refitted.predictor, refitted.prepared.zc, target, [zOrigin], H, which)[0]
-    outputs.push(bandsOf(refitted, mean, which))
-  }
-  return outputs
+  return targets.map((_, t) => perOrigin.map((outputs) => outputs[t]))
 }
 
-/** Rolling-origin evaluation over the configured number of origins, `horizon` apart, ending at the data's end. */
-export async function runBacktest(
+/**
+ * Rolling-origin evaluation over the configured number of origins, `horizon` apart, ending at the
+ * data's end: one result per target (primary first), or nulls with a note when it cannot run.
+ */
+export async function runBacktests(
   series: SeriesInput,
   run: TrainedRun,
   retrain: Retrain,
   notes: string[],
-  which = 0,
-): Promise<PipelineBacktest | null> {
+): Promise<(PipelineBacktest | null)[]> {
   const { config } = run.prepared.state
   const H = config.horizon
-  const n = series.target.length
+  const targets = targetValues(series)
   try {
-    const origins = backtestOrigins(n, H, config.backtest.origins, H)
-    const forecasts = await originForecasts(series, run, origins, retrain, which)
-    const result = rollingOriginBacktest(targetValues(series)[which], {
-      horizon: H,
-      origins: config.backtest.origins,
-      m: run.prepared.state.period,
-      refit: config.backtest.refit,
-      forecaster: (_history, _h, context) => forecasts[context.originIndex],
+    const origins = backtestOrigins(series.target.length, H, config.backtest.origins, H)
+    const forecasts = await originForecasts(series, run, origins, retrain)
+    return targets.map((values, t) => {
+      const result = rollingOriginBacktest(values, {
+        horizon: H,
+        origins: config.backtest.origins,
+        m: run.prepared.state.period,
+        refit: config.backtest.refit,
+        forecaster: (_history, _h, context) => forecasts[t][context.originIndex],
+      })
+      return { ...result, refit: config.backtest.refit }
     })
-    return { ...result, refit: config.backtest.refit }
   } catch (error) {
     notes.push(`Backtest skipped: ${(error as Error).message}`)
-    return null
+    return targets.map(() => null)
   }
 }

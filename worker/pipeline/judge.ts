@@ -1,9 +1,9 @@
 import { scoreBaselines, type BaselineScore } from './baselines'
-import { runBacktest, type PipelineBacktest } from './backtest'
+import type { PipelineBacktest } from './backtest'
 import { evaluateRange, type RangeEvaluation } from './evaluate'
 import type { RunOptions, TrainedRun } from './run'
 import { calibrationOf, targetValues } from './targets'
-import type { PipelineConfig, SeriesInput } from './types'
+import type { SeriesInput } from './types'
 
 /** How one target of a trained run fares on validation, on test beside the baselines, and in the backtest. */
 export interface TargetJudgement {
@@ -12,15 +12,14 @@ export interface TargetJudgement {
   backtest: PipelineBacktest | null
 }
 
-/** Judges target `which` (0 = primary) with its own calibration, baselines and backtest. */
-export async function judgeTarget(
+/** Judges target `which` (0 = primary) with its own calibration and baselines; its backtest is given. */
+export function judgeTarget(
   series: SeriesInput,
   run: TrainedRun,
   which: number,
-  retrain: (shorter: SeriesInput, config: PipelineConfig) => Promise<TrainedRun>,
   options: RunOptions,
-  notes: string[],
-): Promise<TargetJudgement> {
+  backtest: PipelineBacktest | null,
+): TargetJudgement {
   const { prepared, predictor } = run
   const { split, zc } = prepared
   const m = prepared.state.period
@@ -42,6 +41,5 @@ export async function judgeTarget(
       baselines: scoreBaselines(target, split.test.start, split.test.end, H, m, [...names]),
     }
   }
-  const backtest = options.quick ? null : await runBacktest(series, run, retrain, notes, which)
   return { validation, test, backtest }
 }

@@ -1,6 +1,6 @@
 import type { BackendChoice } from './backend'
 import type { BaselineScore } from './baselines'
-import type { PipelineBacktest } from './backtest'
+import { runBacktests, type PipelineBacktest } from './backtest'
 import { analyseValidation, calibrateExtraTargets, type RangeEvaluation } from './evaluate'
 import { forecastAhead, type FutureForecast } from './forecast-ahead'
 import { judgeTarget, type TargetJudgement } from './judge'
@@ -95,13 +95,12 @@ export async function completeRun(series: SeriesInput, run: TrainedRun, options:
     notes.push('No validation part: no early stopping and unbounded intervals.')
   const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
     trainOnSeries(shorter, config, { ...options, onEpoch: undefined })
-  const primary = await judgeTarget(series, run, 0, retrain, options, notes)
-  const extraTargets = []
-  for (const [i, extra] of (series.extraTargets ?? []).entries())
-    extraTargets.push({
-      name: extra.name,
-      ...(await judgeTarget(series, run, i + 1, retrain, options, notes)),
-    })
+  const backtests = options.quick ? [] : await runBacktests(series, run, retrain, notes)
+  const primary = judgeTarget(series, run, 0, options, backtests[0] ?? null)
+  const extraTargets = (series.extraTargets ?? []).map((extra, i) => ({
+    name: extra.name,
+    ...judgeTarget(series, run, i + 1, options, backtests[i + 1] ?? null),
+  }))
   const result: PipelineResult = {
     model: run.model,
     training: {

@@ -3,11 +3,13 @@ import { createReferenceBackend, mulberry32, normalSampler, paramCount } from '.
 import { seasonalNaiveForecast, TargetTransform } from '../../../worker/forecast/index'
 import { parseManifest, serializeModel, toTrainedModel } from '../../../worker/model-format/index'
 import {
+  fitTrainer,
   forecastAhead,
   prepare,
   runAuto,
   runPipeline,
   type SeriesInput,
+  type Trainer,
 } from '../../../worker/pipeline/index'
 import { predictOriginalAll } from '../../../worker/pipeline/predict'
 import { constantOutputParams, modelWith, monthly, seasonalSeries, tinyConfig } from './helpers'
@@ -118,6 +120,19 @@ describe('two targets: judged, saved and forecast per target', () => {
     const band = second.intervals.find((i) => i.level === 80)!
     expect(band.lower[0]).toBeLessThan(second.mean[0])
   })
+
+  it('refits one network per backtest origin for every target at once', async () => {
+    let trainings = 0
+    const trainer: Trainer = (request) => {
+      trainings++
+      return fitTrainer(request)
+    }
+    const config = tinyConfig({ epochs: 1, backtest: { origins: 2, refit: true } })
+    const result = await runPipeline(twoTargets(), config, { quick: false, trainer, backend: 'reference' })
+    expect(trainings).toBe(3)
+    expect(result.backtest!.refit).toBe(true)
+    expect(result.extraTargets![0].backtest!.perOrigin).toHaveLength(2)
+  }, 60_000)
 
   it('survives a save and load with every target’s calibration', async () => {
     const p = prepare(twoTargets(), tinyConfig({ horizon: 3 }))
