@@ -6,6 +6,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import Papa from 'papaparse'
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(import.meta.url)
@@ -54,37 +55,24 @@ console.log(
   `Electronegativity (Electron ${electronVersion}): no findings above LOW in electron/ and renderer/`,
 )
 
+// The report's cells may be quoted and hold commas or line breaks: parse it as CSV, not by lines.
 function findingsAboveLow(csv) {
-  const [header, ...rows] = csv.trim().split(/\r?\n/)
-  if (!header) return []
-  const columns = splitCsvLine(header).map((name) => name.trim())
-  const severity = columns.indexOf('severity')
-  const issue = columns.indexOf('issue')
-  const file = columns.indexOf('filename')
-  const line = columns.indexOf('location')
-  if (severity < 0) throw new Error(`Unexpected electronegativity report header: ${header}`)
-  return rows
-    .map((row) => splitCsvLine(row).map((cell) => cell.trim()))
-    .filter((cells) => !['LOW', 'INFORMATIONAL'].includes(cells[severity]?.toUpperCase() ?? ''))
-    .map((cells) => ({
-      severity: cells[severity],
-      check: cells[issue],
-      file: cells[file],
-      location: cells[line] ?? '',
+  const parsed = Papa.parse(csv.trim(), {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (h) => h.trim(),
+  })
+  if (!parsed.meta.fields?.includes('severity'))
+    throw new Error(`Unexpected electronegativity report header: ${parsed.meta.fields?.join(', ')}`)
+  return parsed.data
+    .map((row) =>
+      Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value ?? '').trim()])),
+    )
+    .filter((row) => !['LOW', 'INFORMATIONAL'].includes(row.severity.toUpperCase()))
+    .map((row) => ({
+      severity: row.severity,
+      check: row.issue,
+      file: row.filename,
+      location: row.location ?? '',
     }))
-}
-
-function splitCsvLine(line) {
-  const cells = []
-  let current = ''
-  let quoted = false
-  for (const char of line) {
-    if (char === '"') quoted = !quoted
-    else if (char === ',' && !quoted) {
-      cells.push(current)
-      current = ''
-    } else current += char
-  }
-  cells.push(current)
-  return cells
 }
