@@ -1,7 +1,6 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import * as tf from '@tensorflow/tfjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runExport } from '../../../electron/cli/export'
@@ -13,15 +12,7 @@ import { prepare } from '../../../worker/pipeline/index'
 import { modelWith, monthlySeries, seasonalSeries, tinyConfig } from '../pipeline/helpers'
 import { maxAbsDifference, randomInputs, referenceForecast } from './networks'
 import { runOnnx } from './onnx-runtime'
-
-function captureIo() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
-  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
-  return { io: { stdout, stderr }, text }
-}
+import { captureIo } from '../helpers/cli-io'
 
 let root = ''
 beforeAll(async () => (root = await mkdtemp(join(tmpdir(), 'lstm-export-'))))

@@ -1,25 +1,17 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { runExport } from '../../../electron/cli/export'
 import { runForecast } from '../../../electron/cli/forecast'
 import { saveModelFolder } from '../../../electron/services/models/index'
 import { mulberry32, paramCount } from '../../../worker/engine/index'
 import { prepare, type PipelineConfig } from '../../../worker/pipeline/index'
 import { modelWith, monthly, monthlySeries, seasonalSeries, tinyConfig } from '../pipeline/helpers'
+import { captureIo } from '../helpers/cli-io'
+export { captureIo } from '../helpers/cli-io'
 
 /** Model folders, exports and forecasts through the CLI, for the forecast-from-export tests. */
 
 export const TARGET_COLUMN = 'sales'
-
-export function captureIo() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
-  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
-  return { io: { stdout, stderr }, text }
-}
 
 /** A monthly CSV whose target column is not called "value": the forecast must learn its name from the export. */
 export async function writeSeriesCsv(path: string, values: number[]): Promise<void> {

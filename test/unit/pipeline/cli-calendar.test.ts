@@ -1,32 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
+import { captureIo, TINY_CLI_CONFIG } from '../helpers/cli-io'
 
 const SAMPLE = resolve(__dirname, '../../../resources/samples/AirPassengers.csv')
-
-function captureIo() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
-  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
-  return { io: { stdout, stderr }, text }
-}
-
-const tiny = {
-  preset: 'manual',
-  layers: [{ cell: 'lstm', units: 4, dropout: 0 }],
-  lookback: 12,
-  horizon: 6,
-  epochs: 2,
-  patience: 0,
-  split: { validation: { count: 12 }, test: { count: 12 } },
-  backtest: { origins: 2, refit: false },
-}
 
 describe('CLI --config calendar features', () => {
   const dirs: string[] = []
@@ -40,7 +20,7 @@ describe('CLI --config calendar features', () => {
   }
 
   it('trains with the month as a known-future input and forecasts past the end without being given it', async () => {
-    const dir = await workspace({ ...tiny, calendar: ['month'] })
+    const dir = await workspace({ ...TINY_CLI_CONFIG, calendar: ['month'] })
     const train = captureIo()
     const args = [SAMPLE, '--target', 'value', '--config', join(dir, 'config.json'), '--out', join(dir, 'm')]
     expect(await runTrain(args, train.io), train.text.stderr).toBe(0)
@@ -55,7 +35,7 @@ describe('CLI --config calendar features', () => {
   })
 
   it('refuses an unknown calendar feature with status 2 and a message naming it', async () => {
-    const dir = await workspace({ ...tiny, calendar: ['week'] })
+    const dir = await workspace({ ...TINY_CLI_CONFIG, calendar: ['week'] })
     const train = captureIo()
     const args = [SAMPLE, '--target', 'value', '--config', join(dir, 'config.json'), '--out', join(dir, 'm')]
     expect(await runTrain(args, train.io)).toBe(2)

@@ -1,20 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
 import { seasonalSeries } from './helpers'
-
-function captureIo() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
-  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
-  return { io: { stdout, stderr }, text }
-}
+import { captureIo, TINY_CLI_CONFIG } from '../helpers/cli-io'
 
 /** Monthly sales and visits from 2000: two related seasonal columns. */
 function twoColumnCsv(): string {
@@ -26,17 +17,6 @@ function twoColumnCsv(): string {
   return `date,sales,visits\n${rows.join('\n')}\n`
 }
 
-const tiny = {
-  preset: 'manual',
-  layers: [{ cell: 'lstm', units: 4, dropout: 0 }],
-  lookback: 12,
-  horizon: 6,
-  epochs: 2,
-  patience: 0,
-  split: { validation: { count: 12 }, test: { count: 12 } },
-  backtest: { origins: 2, refit: false },
-}
-
 describe('CLI with two targets', () => {
   const dirs: string[] = []
   afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))))
@@ -45,7 +25,7 @@ describe('CLI with two targets', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lstm-cli-targets-'))
     dirs.push(dir)
     await writeFile(join(dir, 'data.csv'), twoColumnCsv())
-    await writeFile(join(dir, 'config.json'), JSON.stringify(tiny))
+    await writeFile(join(dir, 'config.json'), JSON.stringify(TINY_CLI_CONFIG))
     return dir
   }
 

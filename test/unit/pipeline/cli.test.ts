@@ -1,21 +1,12 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
+import { captureIo } from '../helpers/cli-io'
 
 const SAMPLE = resolve(__dirname, '../../../resources/samples/AirPassengers.csv')
-
-function captureIo() {
-  const stdout = new PassThrough()
-  const stderr = new PassThrough()
-  const text = { stdout: '', stderr: '' }
-  stdout.on('data', (chunk) => (text.stdout += String(chunk)))
-  stderr.on('data', (chunk) => (text.stderr += String(chunk)))
-  return { io: { stdout, stderr }, text }
-}
 
 describe('CLI train → forecast', () => {
   const dirs: string[] = []
