@@ -4,6 +4,7 @@ import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
 import type { EvaluateTask } from '../../../worker/tasks/evaluate-worker'
 import type { TrainingService } from '../training/training-service'
 import type { Evaluator } from './evaluator'
+import { jobOutcome } from './job-outcome'
 
 interface Candidate {
   mode: CandidateMode
@@ -72,17 +73,11 @@ async function judge(
 ): Promise<Judged | null> {
   const weights = training.weights(candidate.jobId)
   if ((status.state !== 'completed' && status.state !== 'stopped') || weights === null) return null
-  const history = training.history(candidate.jobId)
   const task: EvaluateTask = {
     series,
     state: candidate.prepared.state,
     params: weights,
-    outcome: {
-      bestEpoch: status.bestEpoch ?? history.epochs.length - 1,
-      epochsRun: history.epochs.length,
-      trainLoss: history.epochs.map((epoch) => epoch.trainLoss),
-      valLoss: history.epochs.map((epoch) => epoch.valLoss ?? Number.NaN),
-    },
+    outcome: jobOutcome(training, candidate.jobId, status),
   }
   const judgement = await evaluator.judge(task)
   const state = {

@@ -13,6 +13,7 @@ import type { TrainingService } from '../training/training-service'
 import type { PreparedRun } from '../training/training-handlers'
 import { datasetSeries, findDataset } from './dataset-series'
 import { evaluationView } from './evaluation-view'
+import { jobOutcome } from './job-outcome'
 import type { Evaluator } from './evaluator'
 import { toPipelineConfig } from './pipeline-config'
 import { poolWindows } from './training-windows'
@@ -91,17 +92,11 @@ export class RunLifecycle {
       ended: new Date().toISOString(),
     })
     if (!keep || !weights) return
-    const history = this.training.history(runId)
     const result = await this.evaluator.run({
       series: run.series,
       state: run.prepared.state,
       params: weights,
-      outcome: {
-        bestEpoch: status.bestEpoch ?? history.epochs.length - 1,
-        epochsRun: history.epochs.length,
-        trainLoss: history.epochs.map((epoch) => epoch.trainLoss),
-        valLoss: history.epochs.map((epoch) => epoch.valLoss ?? Number.NaN),
-      },
+      outcome: jobOutcome(this.training, runId, status),
     })
     await this.saveModel(runId, run, result)
   }
