@@ -53,7 +53,12 @@ test('Auto takes the pipeline plan of the chosen series and lets validation pick
   await expect(page.getByTestId('field-lookback')).toHaveValue('24')
   await expect(page.getByTestId('field-horizon')).toHaveValue('24')
   await expect(page.getByTestId('target-mode')).toHaveValue('auto')
-  await expect(page.locator('#transform')).toHaveValue('log')
+  await expect(page.getByTestId('select-log')).toHaveValue('log')
+  await expect(page.getByTestId('select-scaling')).toHaveValue('zscore')
+  // The plan holds out one horizon for test, in points.
+  await expect(page.getByTestId('select-test-unit')).toHaveValue('count')
+  await expect(page.getByTestId('field-test-value')).toHaveValue('24')
+  await expect(page.getByTestId('select-difference')).toContainText('Seasonal (lag 12)')
   await expect(page.getByTestId('start-training')).toBeEnabled()
 })
 

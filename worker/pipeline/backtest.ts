@@ -77,6 +77,8 @@ export async function runBacktests(
   const { config } = run.prepared.state
   const H = config.horizon
   const targets = targetValues(series)
+  // Zero origins is the analyst's "no backtest", not a failure worth a note.
+  if (config.backtest.origins === 0) return targets.map(() => null)
   try {
     const origins = backtestOrigins(series.target.length, H, config.backtest.origins, H)
     const forecasts = await originForecasts(series, run, origins, retrain)

@@ -50,6 +50,9 @@ export function validateConfig(config: PipelineConfig): void {
     throw new RangeError(`targetMode must be level or seasonalResidual, got ${String(config.targetMode)}`)
   if (!(config.residualWeight >= 0 && config.residualWeight <= 1))
     throw new RangeError(`residualWeight must be in [0, 1], got ${config.residualWeight}`)
+  const { origins } = config.backtest
+  if (!Number.isInteger(origins) || origins < 0)
+    throw new RangeError(`backtest origins must be a whole number ≥ 0, got ${origins}`)
   if (!(config.clipNorm >= 0)) throw new RangeError(`clipNorm must be ≥ 0, got ${config.clipNorm}`)
   if (config.calendar !== undefined && !Array.isArray(config.calendar))
     throw new RangeError('calendar must be a list of features (month, dayOfWeek, hour)')

@@ -46,7 +46,8 @@ export interface ModelEvaluation {
   metrics: { validation: Metrics | null; test: Metrics }
   baselines: Array<{ name: string; test: Metrics }>
   coverage: { level80: number | null; level95: number | null }
-  backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics } | null
+  /** `refit`: a fresh network was trained before each origin (absent in evaluations saved before it was recorded). */
+  backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics; refit?: boolean } | null
   /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
   config: Record<string, unknown>
   notes: string[]

@@ -171,6 +171,26 @@ export const trainingSourceSchema = z
     })
   })
 
+/** A part of the chronological split: a percentage of the series' rows or a number of rows. */
+function splitSizeSchema(maxPercent: number) {
+  return z.union(
+    [
+      z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
+      z.object({ count: z.number().int().min(0).max(100_000_000) }).strict(),
+    ],
+    { error: 'must be { percent } or { count }' },
+  )
+}
+
+/** Rolling-origin backtest: K origins a horizon apart ending at the data's end (0 = none). */
+export const backtestSettingsSchema = z
+  .object({
+    origins: z.number().int().min(0).max(20),
+    /** Train a fresh network on the data before each origin (slow) instead of reusing the trained one. */
+    refit: z.boolean().default(false),
+  })
+  .strict()
+
 /** How the series becomes windows and how predictions are judged (see worker/pipeline). */
 export const forecastingSettingsSchema = z
   .object({
@@ -185,6 +205,11 @@ export const forecastingSettingsSchema = z
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),
     /** Share of the series held out as the final test part (never seen by training or early stopping). */
     testFraction: z.number().min(0).max(0.5).default(0.15),
+    /** The validation part in % or rows; when given it replaces `source.validationFraction`. */
+    validation: splitSizeSchema(99).optional(),
+    /** The test part in % (at most 50) or rows; when given it replaces `testFraction`. */
+    test: splitSizeSchema(50).optional(),
+    backtest: backtestSettingsSchema.default({ origins: 3, refit: false }),
     /** Calendar features made from the time column (sin/cos), fed as known-future inputs. */
     calendar: z
       .array(z.enum(['month', 'dayOfWeek', 'hour']))
@@ -207,6 +232,7 @@ export const trainingStartArgsSchema = z
       log: 'none',
       difference: 'none',
       testFraction: 0.15,
+      backtest: { origins: 3, refit: false },
       calendar: [],
     }),
     /** Run to create, or to continue with `resume`; default: a fresh id. */

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import type { TrainingJobStatus, TrainingStartArgs, TrainingState } from '../../api/requests/training'
 import type { CandidateMode } from '../../api/requests/training-auto'
-import { prepare } from '../../../worker/pipeline/index'
 import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
 import type { EventBus } from '../event-bus'
 import type { OpenProjects } from '../open-projects'
@@ -13,7 +12,7 @@ import { autoRunStatus, combinedState } from './auto-status'
 import { chooseCandidate } from './auto-choice'
 import { datasetSeries, findDataset } from './dataset-series'
 import type { Evaluator } from './evaluator'
-import { toPipelineConfig } from './pipeline-config'
+import { prepareForRun } from './prepare-run'
 import type { RunLifecycle } from './run-lifecycle'
 import { poolWindows } from './training-windows'
 
@@ -254,6 +253,6 @@ function candidateOf(
       `runId is too long for an Auto run (at most ${MAX_JOB_ID - 9} characters)`,
     )
   const forecasting = { ...args.forecasting, targetMode: mode }
-  const prepared = prepare(series, toPipelineConfig(args.config, forecasting, args.source.validationFraction))
+  const prepared = prepareForRun(series, { ...args, forecasting })
   return { mode, jobId, prepared }
 }

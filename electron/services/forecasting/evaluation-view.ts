@@ -81,6 +81,7 @@ function targetBlock(
             metrics: metricsOf(origin.metrics),
           })),
           overall: metricsOf(judged.backtest.overall),
+          refit: judged.backtest.refit,
         }
       : null,
   }

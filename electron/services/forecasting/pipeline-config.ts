@@ -18,10 +18,12 @@ export function toPipelineConfig(
     targetMode: singleMode(forecasting.targetMode),
     transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },
     calendar: [...forecasting.calendar],
+    // Sizes given in % or rows win over the older fractions, which callers may still send alone.
     split: {
-      validation: { percent: validationFraction * 100 },
-      test: { percent: forecasting.testFraction * 100 },
+      validation: forecasting.validation ?? { percent: validationFraction * 100 },
+      test: forecasting.test ?? { percent: forecasting.testFraction * 100 },
     },
+    backtest: { origins: forecasting.backtest.origins, refit: forecasting.backtest.refit },
     optimizer: optimizerOf(config),
     schedule: config.schedule,
     batchSize: config.batchSize,

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import type { TrainingStartArgs } from '../../api/requests/training'
 import type { AutoChoice } from '../../api/requests/training-auto'
-import { prepare } from '../../../worker/pipeline/index'
 import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
 import type { EventBus } from '../event-bus'
 import { saveModelFolder } from '../models'
@@ -15,7 +14,7 @@ import { datasetSeries, findDataset } from './dataset-series'
 import { evaluationView } from './evaluation-view'
 import { jobOutcome } from './job-outcome'
 import type { Evaluator } from './evaluator'
-import { toPipelineConfig } from './pipeline-config'
+import { prepareForRun } from './prepare-run'
 import { poolWindows } from './training-windows'
 
 export interface PendingRun {
@@ -50,8 +49,7 @@ export class RunLifecycle {
     await session.assertWritable()
     const record = findDataset(session, args.source.datasetId)
     const series = await datasetSeries(session, record, args.source)
-    const config = toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
-    const prepared = prepare(series, config)
+    const prepared = prepareForRun(series, args)
     const runId = args.runId ?? `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
     if (!args.resume) {
       await session.addRun({ id: runId, status: 'running', config: { ...args } })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { forecastingSettingsSchema, TrainingConfigInput } from '../../../electron/api/requests/training'
 import type { CalendarFeatureName } from './calendar-options'
+import { toSplitSize, type SplitDraft } from './split-size'
 
 type ForecastingSettingsInput = z.input<typeof forecastingSettingsSchema>
 
@@ -26,11 +27,17 @@ export interface ModelDraft {
   lookback: number
   horizon: number
   strategy: 'direct' | 'recursive'
-  transform: 'none' | 'log' | 'difference'
+  /** Target transforms, applied log → differencing → scaling and inverted for every output. */
+  scaling: 'zscore' | 'minmax' | 'none'
+  log: 'none' | 'log' | 'log1p'
+  difference: 'none' | 'first' | 'seasonal'
   /** What the network learns: levels, the correction to seasonal naive, or both (Auto keeps the better on validation). */
   targetMode: 'level' | 'seasonalResidual' | 'auto'
-  validationFraction: number
-  testFraction: number
+  /** The validation and test parts, each in % of the rows or in points. */
+  validation: SplitDraft
+  test: SplitDraft
+  /** Rolling-origin backtest over K origins (0 = none), with or without a refit at each. */
+  backtest: { origins: number; refit: boolean }
   /** Calendar features generated from the time column and fed as known-future inputs. */
   calendar: CalendarFeatureName[]
   optimizer: { kind: 'adam' | 'adamw' | 'sgd'; lr: number; weightDecay: number; momentum: number }
@@ -50,15 +57,17 @@ export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): Laye
   return { key: nextKey++, cell, units, dropout }
 }
 
-/** How the series becomes windows: strategy, transforms and the held-out test share. */
+/** How the series becomes windows and is judged: strategy, transforms, split and backtest. */
 export function toForecastingSettings(draft: ModelDraft): ForecastingSettingsInput {
   return {
     strategy: draft.strategy,
     targetMode: draft.targetMode,
-    scaling: 'zscore',
-    log: draft.transform === 'log' ? 'log' : 'none',
-    difference: draft.transform === 'difference' ? 'first' : 'none',
-    testFraction: draft.testFraction,
+    scaling: draft.scaling,
+    log: draft.log,
+    difference: draft.difference,
+    validation: toSplitSize(draft.validation),
+    test: toSplitSize(draft.test),
+    backtest: { origins: draft.backtest.origins, refit: draft.backtest.refit },
     calendar: [...draft.calendar],
   }
 }

@@ -1,6 +1,7 @@
 import type { AutoPlan } from '../../../electron/api/requests/training-auto'
 import { newLayer } from './draft'
 import type { ModelDraft } from './draft'
+import { fromSplitSize } from './split-size'
 
 export type PresetName = 'auto' | 'small' | 'large'
 
@@ -11,10 +12,13 @@ export function initialDraft(workers: number): ModelDraft {
     lookback: 20,
     horizon: 10,
     strategy: 'direct',
-    transform: 'none',
+    scaling: 'zscore',
+    log: 'none',
+    difference: 'none',
     targetMode: 'seasonalResidual',
-    validationFraction: 0.2,
-    testFraction: 0.1,
+    validation: { value: 20, unit: 'percent' },
+    test: { value: 10, unit: 'percent' },
+    backtest: { origins: 3, refit: false },
     calendar: [],
     optimizer: { kind: 'adam', lr: 0.005, weightDecay: 0, momentum: 0 },
     schedule: { kind: 'constant' },
@@ -40,10 +44,18 @@ export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
     lookback: config.lookback,
     horizon: config.horizon,
     strategy: forecasting.strategy,
-    transform: forecasting.log === 'none' ? 'none' : 'log',
+    scaling: forecasting.scaling,
+    log: forecasting.log,
+    difference: forecasting.difference,
     targetMode: 'auto',
-    validationFraction: plan.validationFraction,
-    testFraction: forecasting.testFraction,
+    // The plan sizes its parts in points; older services only sent the fractions.
+    validation: forecasting.validation
+      ? fromSplitSize(forecasting.validation)
+      : { value: plan.validationFraction * 100, unit: 'percent' },
+    test: forecasting.test
+      ? fromSplitSize(forecasting.test)
+      : { value: forecasting.testFraction * 100, unit: 'percent' },
+    backtest: { ...forecasting.backtest },
     calendar: [],
     optimizer: { ...config.optimizer },
     schedule: { kind: 'constant' },
@@ -63,10 +75,13 @@ export function sizedPreset(name: 'small' | 'large', current: ModelDraft): Model
     lookback: current.lookback,
     horizon: current.horizon,
     strategy: current.strategy,
-    transform: current.transform,
+    scaling: current.scaling,
+    log: current.log,
+    difference: current.difference,
     targetMode: current.targetMode,
-    validationFraction: current.validationFraction,
-    testFraction: current.testFraction,
+    validation: { ...current.validation },
+    test: { ...current.test },
+    backtest: { ...current.backtest },
     calendar: [...current.calendar],
   }
   const base = initialDraft(current.workers)

@@ -1,4 +1,5 @@
 import type { ModelDraft } from './draft'
+import { splitIssues } from './split-validation'
 
 /** One problem with the draft: the field it concerns and an i18n key (model.errors.*) with its values. */
 export interface DraftIssue {
@@ -60,10 +61,7 @@ export function validateDraft(draft: ModelDraft, seriesLength: number | null = n
   issues.push(intRange('seed', draft.seed, 0, 0xffffffff))
   issues.push(intRange('workers', draft.workers, 1, 256))
   if (draft.clipNorm !== null) issues.push(positive('clipNorm', draft.clipNorm))
-  issues.push(halfOpen('validationFraction', draft.validationFraction, 0, 1))
-  issues.push(halfOpen('testFraction', draft.testFraction, 0, 1))
-  if (draft.validationFraction + draft.testFraction >= 0.9)
-    issues.push({ field: 'testFraction', key: 'splitTooLarge' })
+  issues.push(...splitIssues(draft, seriesLength))
   issues.push(...scheduleIssues(draft))
   if (seriesLength !== null && draft.lookback + draft.horizon > seriesLength)
     issues.push({ field: 'lookback', key: 'windowTooLong', values: { length: seriesLength } })

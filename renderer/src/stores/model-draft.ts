@@ -6,6 +6,8 @@ import { newLayer } from '../model/draft'
 import { parameterCount } from '../model/parameter-count'
 import { autoPreset, initialDraft, sizedPreset } from '../model/presets'
 import type { PresetName } from '../model/presets'
+import { seasonalPeriodOf } from '../model/seasonal-period'
+import { transformIssues, type SeriesFacts } from '../model/transform-validation'
 import { validateDraft } from '../model/validation'
 import { useApi } from '../api/use-api'
 import { useDatasets } from './datasets'
@@ -25,7 +27,14 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const covariates = ref<string[]>([])
   const workersAvailable = ref(1)
 
-  const seriesLength = computed(() => datasets.series?.columns[0]?.values.length ?? null)
+  // Rows of the dataset, not of the drawn (perhaps thinned) series.
+  const seriesLength = computed(() => datasets.series?.rowCount ?? null)
+  const period = computed(() => seasonalPeriodOf(datasets.selected))
+  const seriesFacts = computed<SeriesFacts>(() => {
+    const wanted = new Set([target.value, ...extraTargets.value])
+    const columns = datasets.series?.columns.filter((column) => wanted.has(column.name)) ?? []
+    return { targets: columns.map((column) => column.values), period: datasets.series ? period.value : null }
+  })
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
   // Two inputs (sine, cosine) per calendar feature.
   const targetCount = computed(() => 1 + extraTargets.value.length)
@@ -36,7 +45,10 @@ export const useModelDraft = defineStore('modelDraft', () => {
   watch(calendarOffered, (offered) => {
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
   })
-  const issues = computed(() => validateDraft(draft.value, seriesLength.value))
+  const issues = computed(() => [
+    ...validateDraft(draft.value, seriesLength.value),
+    ...transformIssues(draft.value, seriesFacts.value),
+  ])
   // The head writes the horizon for every target.
   const parameters = computed(() =>
     parameterCount(draft.value.layers, inputSize.value, draft.value.horizon * targetCount.value),
@@ -101,6 +113,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
     covariates,
     workersAvailable,
     seriesLength,
+    period,
     calendarOffered,
     inputSize,
     issues,

@@ -24,15 +24,25 @@ describe('the Auto preset follows the pipeline plan', () => {
     expect(draft).toMatchObject({
       lookback: 24,
       horizon: 24,
-      transform: 'log',
+      scaling: 'zscore',
+      log: 'log',
+      difference: 'none',
       targetMode: 'auto',
+      // The plan sizes validation and test in points: one horizon of test, validation up to one.
+      validation: { value: 24, unit: 'count' },
+      test: { value: 24, unit: 'count' },
+      backtest: { origins: 3, refit: false },
       workers: 3,
     })
     expect(draft.layers.map(({ cell, units }) => ({ cell, units }))).toEqual([{ cell: 'lstm', units: 16 }])
     expect(toForecastingSettings(draft)).toMatchObject({
       targetMode: 'auto',
+      scaling: 'zscore',
       log: 'log',
-      testFraction: 24 / 144,
+      difference: 'none',
+      validation: { count: 24 },
+      test: { count: 24 },
+      backtest: { origins: 3, refit: false },
     })
     const config = toTrainingConfig(draft)
     expect(config).toMatchObject({ loss: 'huber', epochs: 150, patience: 20, batchSize: 16, clipNorm: 1 })
@@ -44,7 +54,13 @@ describe('the Auto preset follows the pipeline plan', () => {
     const auto = autoPreset(monthlyPlan, 1)
     for (const name of ['small', 'large'] as const) {
       const sized = sizedPreset(name, auto)
-      expect(sized).toMatchObject({ lookback: 24, horizon: 24, targetMode: 'auto', transform: 'log' })
+      expect(sized).toMatchObject({
+        lookback: 24,
+        horizon: 24,
+        targetMode: 'auto',
+        log: 'log',
+        test: { value: 24, unit: 'count' },
+      })
       expect(validateDraft(sized, 144)).toEqual([])
     }
     expect(validateDraft(initialDraft(1), 144)).toEqual([])

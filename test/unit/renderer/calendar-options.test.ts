@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { offeredCalendarFeatures } from '../../../renderer/src/model/calendar-options'
 import { toForecastingSettings, type ModelDraft } from '../../../renderer/src/model/draft'
+import { initialDraft } from '../../../renderer/src/model/presets'
 
 const spaced = (gapMs: number) => Array.from({ length: 30 }, (_, i) => Date.UTC(2020, 0, 1) + i * gapMs)
 const HOUR = 3_600_000
@@ -21,13 +22,7 @@ describe('calendar features offered on the Model screen', () => {
   })
 
   it('reach the training request, none by default', () => {
-    // Only the fields the forecasting settings read; the presets that fill the rest change independently.
-    const draft = {
-      strategy: 'direct',
-      transform: 'none',
-      testFraction: 0.1,
-      calendar: [],
-    } as unknown as ModelDraft
+    const draft: ModelDraft = initialDraft(1)
     expect(toForecastingSettings(draft).calendar).toEqual([])
     expect(toForecastingSettings({ ...draft, calendar: ['dayOfWeek'] }).calendar).toEqual(['dayOfWeek'])
   })

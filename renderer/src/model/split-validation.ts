@@ -1,0 +1,59 @@
+import type { ModelDraft } from './draft'
+import { rowsOf, type SplitDraft } from './split-size'
+import type { DraftIssue } from './validation'
+
+/** The contract's limits: validation up to 99 %, test up to 50 % (it is never trained on). */
+const MAX_PERCENT = { validation: 99, test: 50 } as const
+const MAX_COUNT = 100_000_000
+const MAX_ORIGINS = 20
+
+function sizeIssue(part: 'validation' | 'test', size: SplitDraft): DraftIssue | null {
+  const field = `${part}.value`
+  if (size.unit === 'count') {
+    if (!Number.isInteger(size.value)) return { field, key: 'integer' }
+    if (size.value < 0 || size.value > MAX_COUNT)
+      return { field, key: 'range', values: { min: 0, max: MAX_COUNT } }
+    return null
+  }
+  const max = MAX_PERCENT[part]
+  if (!Number.isFinite(size.value) || size.value < 0 || size.value > max)
+    return { field, key: 'range', values: { min: 0, max } }
+  return null
+}
+
+/** With the rows known, the parts must leave one complete training window; without, a share cap. */
+function wholeSplitIssue(draft: ModelDraft, rows: number | null): DraftIssue | null {
+  if (rows === null) {
+    const percent = (size: SplitDraft) => (size.unit === 'percent' ? size.value : 0)
+    return percent(draft.validation) + percent(draft.test) >= 90
+      ? { field: 'test.value', key: 'splitTooLarge' }
+      : null
+  }
+  const train = rows - rowsOf(draft.validation, rows) - rowsOf(draft.test, rows)
+  const needed = draft.lookback + draft.horizon
+  // A window longer than the whole series is reported once, as windowTooLong.
+  return train < needed && needed <= rows
+    ? { field: 'test.value', key: 'splitLeavesNoWindow', values: { train: Math.max(0, train), needed } }
+    : null
+}
+
+/** K origins a horizon apart ending at the data's end need K + 1 horizons (worker/forecast/backtest.ts). */
+function backtestIssue(draft: ModelDraft, rows: number | null): DraftIssue | null {
+  const { origins } = draft.backtest
+  const field = 'backtest.origins'
+  if (!Number.isInteger(origins)) return { field, key: 'integer' }
+  if (origins < 0 || origins > MAX_ORIGINS)
+    return { field, key: 'range', values: { min: 0, max: MAX_ORIGINS } }
+  if (rows === null || origins === 0 || !(draft.horizon >= 1)) return null
+  const firstOrigin = rows - draft.horizon * origins
+  return firstOrigin < 2
+    ? { field, key: 'backtestTooLong', values: { origins, horizon: draft.horizon, length: rows } }
+    : null
+}
+
+/** Problems with the validation and test sizes and the backtest, given the series' rows when known. */
+export function splitIssues(draft: ModelDraft, rows: number | null): DraftIssue[] {
+  const sizes = [sizeIssue('validation', draft.validation), sizeIssue('test', draft.test)]
+  const whole = sizes.every((issue) => issue === null) ? wholeSplitIssue(draft, rows) : null
+  return [...sizes, whole, backtestIssue(draft, rows)].filter((issue): issue is DraftIssue => issue !== null)
+}

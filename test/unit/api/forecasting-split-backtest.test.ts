@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
+import { toPipelineConfig } from '../../../electron/services/forecasting/pipeline-config'
+
+const base = {
+  source: { projectId: 'p', datasetId: 'd', target: 'sales' },
+  config: {
+    layers: [{ units: 8 }],
+    lookback: 14,
+    horizon: 7,
+    batchSize: 16,
+    epochs: 3,
+    optimizer: { lr: 0.01 },
+  },
+}
+
+function parse(forecasting: unknown, source: Record<string, unknown> = {}) {
+  return trainingStartArgsSchema.safeParse({ ...base, source: { ...base.source, ...source }, forecasting })
+}
+
+function pipelineOf(forecasting: unknown, source: Record<string, unknown> = {}) {
+  const args = parse(forecasting, source)
+  if (!args.success) throw args.error
+  const { config, forecasting: settings, source: chosen } = args.data
+  return toPipelineConfig(config, settings, chosen.validationFraction)
+}
+
+describe('training.start split sizes', () => {
+  it('keep the fractions of existing callers when no size is given', () => {
+    expect(pipelineOf({ testFraction: 0.25 }, { validationFraction: 0.1 }).split).toEqual({
+      validation: { percent: 10 },
+      test: { percent: 25 },
+    })
+    expect(pipelineOf(undefined).split).toEqual({ validation: { percent: 20 }, test: { percent: 15 } })
+  })
+
+  it('take a size in % or in rows, which replaces the fraction', () => {
+    const config = pipelineOf(
+      { testFraction: 0.25, validation: { count: 12 }, test: { percent: 10 } },
+      { validationFraction: 0.1 },
+    )
+    expect(config.split).toEqual({ validation: { count: 12 }, test: { percent: 10 } })
+  })
+
+  it('refuse an unknown unit, both units at once, a negative or fractional count, naming the field', () => {
+    const unit = parse({ test: { fraction: 0.2 } })
+    expect(unit.error?.issues[0]).toMatchObject({
+      path: ['forecasting', 'test'],
+      message: 'must be { percent } or { count }',
+    })
+    expect(parse({ validation: { percent: 10, count: 3 } }).success).toBe(false)
+    expect(parse({ validation: { count: -1 } }).error?.issues[0]?.path).toEqual([
+      'forecasting',
+      'validation',
+      'count',
+    ])
+    expect(parse({ test: { count: 2.5 } }).success).toBe(false)
+    expect(parse({ test: { percent: 60 } }).error?.issues[0]?.path).toEqual([
+      'forecasting',
+      'test',
+      'percent',
+    ])
+  })
+})
+
+describe('training.start backtest', () => {
+  it("defaults to the pipeline's three origins without refit", () => {
+    expect(parse(undefined).data?.forecasting.backtest).toEqual({ origins: 3, refit: false })
+    expect(parse({}).data?.forecasting.backtest).toEqual({ origins: 3, refit: false })
+    expect(parse({ backtest: { origins: 5 } }).data?.forecasting.backtest).toEqual({
+      origins: 5,
+      refit: false,
+    })
+  })
+
+  it('reaches the pipeline configuration, 0 meaning none', () => {
+    expect(pipelineOf({ backtest: { origins: 2, refit: true } }).backtest).toEqual({
+      origins: 2,
+      refit: true,
+    })
+    expect(pipelineOf({ backtest: { origins: 0, refit: false } }).backtest).toEqual({
+      origins: 0,
+      refit: false,
+    })
+  })
+
+  it('refuses more than 20 origins, negative or fractional ones and unknown fields', () => {
+    expect(parse({ backtest: { origins: 21 } }).error?.issues[0]?.path).toEqual([
+      'forecasting',
+      'backtest',
+      'origins',
+    ])
+    expect(parse({ backtest: { origins: -1 } }).success).toBe(false)
+    expect(parse({ backtest: { origins: 1.5 } }).success).toBe(false)
+    expect(parse({ backtest: { origins: 2, step: 3 } }).success).toBe(false)
+  })
+})
