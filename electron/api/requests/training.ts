@@ -195,6 +195,8 @@ export const backtestSettingsSchema = z
 export const forecastingSettingsSchema = z
   .object({
     strategy: z.enum(['direct', 'recursive']).default('direct'),
+    /** Steps between consecutive training window origins: 1 uses every window; more thins long series. */
+    stride: z.number().int().min(1).max(10_000).default(1),
     /**
      * 'seasonalResidual': the network learns the correction to a seasonal-naive forecast.
      * 'auto': both are trained and the one with the lower validation error is kept.
@@ -227,6 +229,7 @@ export const trainingStartArgsSchema = z
     config: trainingConfigSchema,
     forecasting: forecastingSettingsSchema.default({
       strategy: 'direct',
+      stride: 1,
       targetMode: 'level',
       scaling: 'zscore',
       log: 'none',

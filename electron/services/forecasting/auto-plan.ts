@@ -39,6 +39,7 @@ export function planFor(series: SeriesInput): AutoPlan {
     }),
     forecasting: forecastingSettingsSchema.parse({
       strategy: config.strategy,
+      stride: config.stride,
       targetMode: 'auto',
       scaling: config.transforms.scaling,
       log: config.transforms.log,

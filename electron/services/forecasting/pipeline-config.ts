@@ -14,6 +14,7 @@ export function toPipelineConfig(
     layers: config.layers.map((layer) => ({ cell: layer.cell, units: layer.units, dropout: layer.dropout })),
     lookback: config.lookback,
     horizon: config.horizon,
+    stride: forecasting.stride,
     strategy: forecasting.strategy,
     targetMode: singleMode(forecasting.targetMode),
     transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },

@@ -26,6 +26,8 @@ export interface ModelDraft {
   layers: LayerDraft[]
   lookback: number
   horizon: number
+  /** Steps between training window origins (1 = every window). */
+  stride: number
   strategy: 'direct' | 'recursive'
   /** Target transforms, applied log → differencing → scaling and inverted for every output. */
   scaling: 'zscore' | 'minmax' | 'none'
@@ -61,6 +63,7 @@ export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): Laye
 export function toForecastingSettings(draft: ModelDraft): ForecastingSettingsInput {
   return {
     strategy: draft.strategy,
+    stride: draft.stride,
     targetMode: draft.targetMode,
     scaling: draft.scaling,
     log: draft.log,

@@ -11,6 +11,7 @@ export function initialDraft(workers: number): ModelDraft {
     layers: [newLayer('lstm', 32)],
     lookback: 20,
     horizon: 10,
+    stride: 1,
     strategy: 'direct',
     scaling: 'zscore',
     log: 'none',
@@ -43,6 +44,7 @@ export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
     layers: config.layers.map((layer) => newLayer(layer.cell, layer.units, layer.dropout)),
     lookback: config.lookback,
     horizon: config.horizon,
+    stride: forecasting.stride,
     strategy: forecasting.strategy,
     scaling: forecasting.scaling,
     log: forecasting.log,
@@ -74,6 +76,7 @@ export function sizedPreset(name: 'small' | 'large', current: ModelDraft): Model
   const kept = {
     lookback: current.lookback,
     horizon: current.horizon,
+    stride: current.stride,
     strategy: current.strategy,
     scaling: current.scaling,
     log: current.log,

@@ -52,6 +52,7 @@ export function validateDraft(draft: ModelDraft, seriesLength: number | null = n
   })
   issues.push(intRange('lookback', draft.lookback, 1, 10_000))
   issues.push(intRange('horizon', draft.horizon, 1, 1_000))
+  issues.push(intRange('stride', draft.stride, 1, 10_000))
   issues.push(intRange('batchSize', draft.batchSize, 1, 4096))
   issues.push(intRange('epochs', draft.epochs, 1, 100_000))
   issues.push(positive('optimizer.lr', draft.optimizer.lr, 10))

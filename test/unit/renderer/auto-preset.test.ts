@@ -50,6 +50,19 @@ describe('the Auto preset follows the pipeline plan', () => {
     expect(validateDraft(draft, 144)).toEqual([])
   })
 
+  it("thins a long series' windows with the plan's stride, and the draft sends it", () => {
+    // Four weeks of half-hourly data (period 48): thousands of window origins.
+    const halfHourly = planFor({
+      target: Float64Array.from({ length: 4032 }, (_, i) => 10 + Math.sin((2 * Math.PI * i) / 48)),
+      frequency: { unit: 'minute', step: 30 },
+    })
+    expect(halfHourly.forecasting.stride).toBeGreaterThan(1)
+    const draft = autoPreset(halfHourly, 1)
+    expect(draft.stride).toBe(halfHourly.forecasting.stride)
+    expect(toForecastingSettings(draft).stride).toBe(halfHourly.forecasting.stride)
+    expect(autoPreset(monthlyPlan, 1).stride).toBe(1)
+  })
+
   it('keeps the window and target mode when Small or Large only resize the network', () => {
     const auto = autoPreset(monthlyPlan, 1)
     for (const name of ['small', 'large'] as const) {

@@ -48,6 +48,22 @@ describe('the preprocessing selects map one to one to the pipeline transforms', 
   })
 })
 
+describe('the window stride', () => {
+  it('goes from the draft to the pipeline, and a stride below 1 is an inline problem', () => {
+    expect(pipelineOf(initialDraft(1)).stride).toBe(1)
+    expect(pipelineOf({ ...initialDraft(1), stride: 4 }).stride).toBe(4)
+    const issues = validateDraft({ ...initialDraft(1), stride: 0 })
+    expect(issues.map((issue) => issue.field)).toContain('stride')
+    expect(() =>
+      trainingStartArgsSchema.parse({
+        source: { projectId: 'p', datasetId: 'd', target: 'value' },
+        config: toTrainingConfig(initialDraft(1)),
+        forecasting: { ...toForecastingSettings(initialDraft(1)), stride: 1.5 },
+      }),
+    ).toThrow(/stride/)
+  })
+})
+
 describe('split sizes in % or in points, and the backtest', () => {
   it('sends each part in its own unit and the pipeline splits by it', () => {
     const draft: ModelDraft = {

@@ -124,6 +124,7 @@ export default {
     addLayer: 'Add a layer',
     windows: 'Windows and target',
     lookback: 'Lookback (steps)',
+    stride: 'Stride (steps between windows)',
     horizon: 'Horizon (steps)',
     strategy: 'Multi-step strategy',
     strategies: { direct: 'Direct (all steps at once)', recursive: 'Recursive (one step, fed back)' },

@@ -137,6 +137,7 @@ const fr: typeof en = {
     addLayer: 'Ajouter une couche',
     windows: 'Fenêtres et cible',
     lookback: 'Historique (pas)',
+    stride: 'Pas entre fenêtres',
     horizon: 'Horizon (pas)',
     strategy: 'Stratégie multi-pas',
     strategies: { direct: 'Directe (tous les pas à la fois)', recursive: 'Récursive (un pas, réinjecté)' },
