@@ -65,10 +65,21 @@ export const useDatasets = defineStore('datasets', () => {
     try {
       await api.call('data.setRoles', { projectId, datasetId, roles })
       await project.refresh()
+      withRoles(datasetId, roles)
       return true
     } catch (error) {
       notices.reportError(error)
       return false
+    }
+  }
+
+  /** The loaded series' columns show the saved roles too (its values stay the same arrays). */
+  function withRoles(datasetId: string, roles: Record<string, ColumnRole>): void {
+    const current = series.value
+    if (!current || selectedId.value !== datasetId) return
+    series.value = {
+      ...current,
+      columns: current.columns.map((column) => ({ ...column, role: roles[column.name] ?? column.role })),
     }
   }
 

@@ -96,6 +96,27 @@ export const useModelDraft = defineStore('modelDraft', () => {
     if (layer) layers.splice(to, 0, layer)
   }
 
+  // Follows the roles by content, not by object: a project refresh (after every run) hands new but
+  // equal objects and must not undo the choices made here, while roles saved on the Data screen must
+  // reach this screen even when it was opened before.
+  const rolesSignature = computed(() => {
+    const selected = datasets.selected
+    const columns = datasets.series?.columns.map((column) => column.name)
+    if (!selected || !columns) return null
+    return JSON.stringify([selected.id, selected.columnRoles, columns])
+  })
+  watch(
+    rolesSignature,
+    (signature) => {
+      if (signature === null || !datasets.selected || !datasets.series) return
+      adoptRoles(
+        datasets.selected.columnRoles,
+        datasets.series.columns.map((column) => column.name),
+      )
+    },
+    { immediate: true },
+  )
+
   /** Roles saved on the Data screen decide the default target and covariates. */
   function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
     const targets = Object.keys(roles).filter((name) => roles[name] === 'target')
