@@ -261,7 +261,8 @@ export default {
   forecast: {
     heading: 'Forecast',
     target: 'Target',
-    autoChose: 'Auto chose {chosen} — validation MAE {chosenMae} vs {otherMae} for {other}',
+    autoChose:
+      'Auto chose {chosen} — validation MAE {chosenMae} vs {otherMae} for {other} (averaged over every forecast start in the validation part, so it differs from the single forecast in the table)',
     autoChoseAlone: 'Auto chose {chosen} (validation MAE {chosenMae}): {other} ended without weights',
     autoShare: 'seasonal-naive correction kept at {share} %',
     autoModes: { level: 'levels', seasonalResidual: 'seasonal residual' },

@@ -277,7 +277,8 @@ const fr: typeof en = {
   forecast: {
     heading: 'Prévision',
     target: 'Cible',
-    autoChose: 'Auto a choisi {chosen} — MAE de validation {chosenMae} contre {otherMae} pour {other}',
+    autoChose:
+      'Auto a choisi {chosen} — MAE de validation {chosenMae} contre {otherMae} pour {other} (moyenne sur chaque point de départ de la partie de validation, d’où l’écart avec la prévision unique du tableau)',
     autoChoseAlone:
       "Auto a choisi {chosen} (MAE de validation {chosenMae}) : {other} s'est terminé sans poids",
     autoShare: 'correction de la prévision naïve saisonnière gardée à {share} %',
