@@ -70,6 +70,11 @@ describe('a model of two target columns', () => {
     expect(visits.baselines.map((baseline) => baseline.name)).toContain('seasonalNaive')
     // visits ≈ 2000 − 3·sales: far from sales' scale, so its forecasts are its own.
     expect(visits.test.mean[0]!).toBeGreaterThan(1000)
+    // One-step fitted values for every target, on each target's own scale and over the same rows.
+    expect(visits.fitted?.start).toBe(evaluation.fitted?.start)
+    expect(visits.fitted?.values).toHaveLength(evaluation.fitted!.values.length)
+    expect(visits.fitted!.values.every((value) => value > 1000)).toBe(true)
+    expect(evaluation.fitted!.values.every((value) => value < 1000)).toBe(true)
 
     const forecast = await call('models.forecast', { projectId: project.projectId, modelId })
     expect(forecast.targets!.map((target) => target.target)).toEqual(['sales', 'visits'])

@@ -3,7 +3,7 @@ import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
 import { judgeOnFolds } from '../pipeline/auto'
 import { analyseValidation, calibrateExtraTargets } from '../pipeline/evaluate'
-import { predictOriginal } from '../pipeline/predict'
+import { predictOriginalAll } from '../pipeline/predict'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
 
@@ -22,13 +22,21 @@ export interface EvaluateTask {
  */
 export interface Evaluated extends PipelineResult {
   /** One-step-ahead forecasts over train and validation, in original units. */
-  fitted: { start: number; values: number[] }
+  fitted: FittedValues
+  /** The same for each further target, in the model's target order (absent with one target). */
+  extraFitted?: FittedValues[]
+}
+
+export interface FittedValues {
+  start: number
+  values: number[]
 }
 
 export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
   const run = await trainedRunOf(task)
   const result = await completeRun(task.series, run)
-  return { ...result, fitted: fittedValues(run, task.series.target) }
+  const [fitted, ...extraFitted] = fittedValues(run, task.series)
+  return { ...result, fitted, ...(extraFitted.length > 0 ? { extraFitted } : {}) }
 }
 
 /** The pool's weights as the pipeline's trained run, scored on the validation part. */
@@ -76,14 +84,18 @@ export async function judgeCandidate(task: EvaluateTask): Promise<CandidateJudge
   }
 }
 
-/** What the model would have said one step ahead at every point before the test part. */
-function fittedValues(run: TrainedRun, target: ArrayLike<number>): Evaluated['fitted'] {
+/** What the model would have said one step ahead at every point before the test part, per target. */
+function fittedValues(run: TrainedRun, series: SeriesInput): FittedValues[] {
   const { prepared, predictor } = run
   const first = prepared.trainOrigins[0] ?? prepared.shape.lookback
   const end = prepared.split.test.start - prepared.zc.lag
   const origins = Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i)
-  const forecasts = predictOriginal(predictor, prepared.zc, target, origins, 1)
-  return { start: first + prepared.zc.lag, values: forecasts.map((forecast) => forecast[0] ?? Number.NaN) }
+  const targets = [series.target, ...(series.extraTargets ?? []).map((extra) => extra.values)]
+  const forecasts = predictOriginalAll(predictor, prepared.zc, targets, origins, 1)
+  return targets.map((_, t) => ({
+    start: first + prepared.zc.lag,
+    values: forecasts.map((perTarget) => perTarget[t]?.[0] ?? Number.NaN),
+  }))
 }
 
 export interface TraceTask {

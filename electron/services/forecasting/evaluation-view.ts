@@ -16,16 +16,13 @@ export function evaluationView(
 ): ModelEvaluation {
   const extraTargets = (result.extraTargets ?? []).map((judged, i) => ({
     ...targetBlock(judged.name, series.extraTargets?.[i]?.values ?? [], judged, testStart),
-    fitted: null,
+    fitted: fittedView(result.extraFitted?.[i]),
   }))
   return {
     modelId,
     name,
     ...targetBlock(target, series.target, result, testStart),
-    fitted: {
-      start: result.fitted.start,
-      values: result.fitted.values.map((value) => (Number.isFinite(value) ? value : Number.NaN)),
-    },
+    fitted: fittedView(result.fitted),
     frequency: series.frequency ?? null,
     timestamps: series.timestamps ? Array.from(series.timestamps) : null,
     validationStart,
@@ -39,6 +36,14 @@ export function evaluationView(
       ),
     ],
     ...(extraTargets.length > 0 ? { extraTargets } : {}),
+  }
+}
+
+function fittedView(fitted: Evaluated['fitted'] | undefined): TargetEvaluation['fitted'] {
+  if (!fitted) return null
+  return {
+    start: fitted.start,
+    values: fitted.values.map((value) => (Number.isFinite(value) ? value : Number.NaN)),
   }
 }
 
