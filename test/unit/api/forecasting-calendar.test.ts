@@ -1,31 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 import { toPipelineConfig } from '../../../electron/services/forecasting/pipeline-config'
-
-const base = {
-  source: { projectId: 'p', datasetId: 'd', target: 'sales' },
-  config: {
-    layers: [{ units: 8 }],
-    lookback: 14,
-    horizon: 7,
-    batchSize: 16,
-    epochs: 3,
-    optimizer: { lr: 0.01 },
-  },
-}
+import { SMALL_TRAINING } from './training-args'
 
 function withCalendar(calendar: unknown) {
-  return trainingStartArgsSchema.safeParse({ ...base, forecasting: { calendar } })
+  return trainingStartArgsSchema.safeParse({ ...SMALL_TRAINING, forecasting: { calendar } })
 }
 
 describe('training.start calendar features', () => {
   it('default to none, with or without forecasting settings', () => {
-    expect(trainingStartArgsSchema.parse(base).forecasting.calendar).toEqual([])
-    expect(trainingStartArgsSchema.parse({ ...base, forecasting: {} }).forecasting.calendar).toEqual([])
+    expect(trainingStartArgsSchema.parse(SMALL_TRAINING).forecasting.calendar).toEqual([])
+    expect(
+      trainingStartArgsSchema.parse({ ...SMALL_TRAINING, forecasting: {} }).forecasting.calendar,
+    ).toEqual([])
   })
 
   it('reach the pipeline configuration', () => {
-    const args = trainingStartArgsSchema.parse({ ...base, forecasting: { calendar: ['dayOfWeek', 'month'] } })
+    const args = trainingStartArgsSchema.parse({
+      ...SMALL_TRAINING,
+      forecasting: { calendar: ['dayOfWeek', 'month'] },
+    })
     const config = toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
     expect(config.calendar).toEqual(['dayOfWeek', 'month'])
   })

@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 import { toPipelineConfig } from '../../../electron/services/forecasting/pipeline-config'
-
-const base = {
-  source: { projectId: 'p', datasetId: 'd', target: 'sales' },
-  config: {
-    layers: [{ units: 8 }],
-    lookback: 14,
-    horizon: 7,
-    batchSize: 16,
-    epochs: 3,
-    optimizer: { lr: 0.01 },
-  },
-}
+import { SMALL_TRAINING } from './training-args'
 
 function parse(forecasting: unknown, source: Record<string, unknown> = {}) {
-  return trainingStartArgsSchema.safeParse({ ...base, source: { ...base.source, ...source }, forecasting })
+  return trainingStartArgsSchema.safeParse({
+    ...SMALL_TRAINING,
+    source: { ...SMALL_TRAINING.source, ...source },
+    forecasting,
+  })
 }
 
 function pipelineOf(forecasting: unknown, source: Record<string, unknown> = {}) {

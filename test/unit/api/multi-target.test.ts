@@ -4,20 +4,13 @@ import { evaluationView } from '../../../electron/services/forecasting/evaluatio
 import { targetsForecastCsv } from '../../../electron/services/forecasting/forecast-csv'
 import { runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
 import { monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
-
-const base = {
-  config: {
-    layers: [{ units: 8 }],
-    lookback: 14,
-    horizon: 7,
-    batchSize: 16,
-    epochs: 3,
-    optimizer: { lr: 0.01 },
-  },
-}
+import { SMALL_TRAINING } from './training-args'
 
 function withSource(source: Record<string, unknown>) {
-  return trainingStartArgsSchema.safeParse({ ...base, source: { projectId: 'p', datasetId: 'd', ...source } })
+  return trainingStartArgsSchema.safeParse({
+    ...SMALL_TRAINING,
+    source: { projectId: 'p', datasetId: 'd', ...source },
+  })
 }
 
 describe('training.start with several targets', () => {
