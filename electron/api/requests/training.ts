@@ -77,7 +77,9 @@ export const trainingConfigSchema = z
 export type TrainingConfig = z.output<typeof trainingConfigSchema>
 export type TrainingConfigInput = z.input<typeof trainingConfigSchema>
 
-export type TrainingState = 'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'cancelled' | 'failed'
+/** `interrupted`: the app closed while the job trained; its checkpoints stay and `resume` continues it. */
+export type TrainingState =
+  'queued' | 'running' | 'paused' | 'stopped' | 'completed' | 'cancelled' | 'failed' | 'interrupted'
 
 export interface TrainingProgressEvent {
   jobId: string

@@ -218,6 +218,8 @@ export class AutoRuns {
 
   private async finish(run: AutoRun): Promise<void> {
     const statuses = await Promise.all(run.candidates.map((c) => this.training.finished(c.jobId)))
+    // The app is closing: the run stays "running" in the project, to be resumed from its checkpoints.
+    if (statuses.some((status) => status.state === 'interrupted')) return
     if (run.session.isClosed) run.session = await this.reopen(run.session.path)
     const choice =
       run.requested === 'cancelled'

@@ -1,7 +1,7 @@
 import type { TrainingJobStatus, TrainingState } from '../../api/requests/training'
 import type { CandidateMode, TrainingCandidate } from '../../api/requests/training-auto'
 
-const finishedStates: TrainingState[] = ['stopped', 'completed', 'cancelled', 'failed']
+const finishedStates: TrainingState[] = ['stopped', 'completed', 'cancelled', 'failed', 'interrupted']
 
 export function isFinished(state: TrainingState): boolean {
   return finishedStates.includes(state)
@@ -23,6 +23,7 @@ export function combinedState(
     return active.length < states.length ? 'running' : 'queued'
   }
   if (requested === 'cancelled') return 'cancelled'
+  if (states.includes('interrupted')) return 'interrupted'
   const kept = states.filter((state) => state === 'completed' || state === 'stopped')
   if (kept.length === 0) return states.includes('cancelled') ? 'cancelled' : 'failed'
   return requested === 'stopped' || kept.includes('stopped') ? 'stopped' : 'completed'

@@ -82,6 +82,8 @@ export class RunLifecycle {
     if (!run) return
     const status = await this.training.finished(runId)
     this.pending.delete(runId)
+    // The app is closing: the run stays "running" in the project, to be resumed from its checkpoint.
+    if (status.state === 'interrupted') return
     if (run.session.isClosed) run.session = await this.reopen(run.session.path)
     const weights = this.training.weights(runId)
     const keep = (status.state === 'completed' || status.state === 'stopped') && weights !== null

@@ -1,5 +1,5 @@
 /** What the training loop does at a step boundary. */
-export type ControlDecision = 'continue' | 'stop' | 'cancel'
+export type ControlDecision = 'continue' | 'stop' | 'cancel' | 'interrupt'
 
 /**
  * Pause / resume / stop / cancel requests, honoured between two steps (a step in flight always
@@ -7,7 +7,7 @@ export type ControlDecision = 'continue' | 'stop' | 'cancel'
  */
 export class JobControl {
   private pauseRequested = false
-  private ending: 'stop' | 'cancel' | null = null
+  private ending: 'stop' | 'cancel' | 'interrupt' | null = null
   private wake: (() => void) | null = null
 
   constructor(private readonly hooks: { onPaused(): void; onResumed(): void }) {}
@@ -31,7 +31,13 @@ export class JobControl {
     this.release()
   }
 
-  get requestedEnding(): 'stop' | 'cancel' | null {
+  /** The app is closing: end between two steps and keep every checkpoint, so the job can resume. */
+  interrupt(): void {
+    this.ending = 'interrupt'
+    this.release()
+  }
+
+  get requestedEnding(): 'stop' | 'cancel' | 'interrupt' | null {
     return this.ending
   }
 

@@ -7,7 +7,7 @@ import { describeFailure } from './failure-message'
 import { faultPlanOf, type FaultInjection } from './fault-plan'
 import { allocateJobBuffers, type JobBuffers } from './job-buffers'
 import { restoreCheckpoint, saveEpochCheckpoint, type CheckpointContext } from './job-checkpoints'
-import { JobControl } from './job-control'
+import { JobControl, type ControlDecision } from './job-control'
 import { JobEvents, type EventSink } from './job-events'
 import { JobTasks, WorkerTaskError, type TaskPool } from './job-tasks'
 import { modelSpecOf } from './model-setup'
@@ -35,7 +35,18 @@ export interface JobDeps {
   clock: Clock
 }
 
-const TERMINAL: ReadonlySet<TrainingState> = new Set(['stopped', 'completed', 'cancelled', 'failed'])
+const QUEUED_ENDING: Record<'stopped' | 'cancelled' | 'interrupted', string> = {
+  stopped: 'Stopped before it started',
+  cancelled: 'Cancelled before it started',
+  interrupted: 'The app closed before it started',
+}
+const TERMINAL: ReadonlySet<TrainingState> = new Set([
+  'stopped',
+  'completed',
+  'cancelled',
+  'failed',
+  'interrupted',
+])
 
 /** One training job: its lifecycle, epoch loop, events and checkpoints. */
 export class TrainingJob {
@@ -91,9 +102,13 @@ export class TrainingJob {
     this.control.cancel()
   }
 
+  interrupt(): void {
+    this.control.interrupt()
+  }
+
   /** Ends a job that never left the queue. */
-  endQueued(state: 'stopped' | 'cancelled'): void {
-    this.setState(state, state === 'stopped' ? 'Stopped before it started' : 'Cancelled before it started')
+  endQueued(state: 'stopped' | 'cancelled' | 'interrupted'): void {
+    this.setState(state, QUEUED_ENDING[state])
   }
 
   /** Weights at the end of the job (the best ones after stop or early stopping). */
@@ -171,7 +186,9 @@ export class TrainingJob {
   }
 
   /** The epoch loop; returns how it ended. */
-  private async train(trainer: Trainer): Promise<'completed' | 'early' | 'stop' | 'cancel'> {
+  private async train(
+    trainer: Trainer,
+  ): Promise<'completed' | 'early' | Exclude<ControlDecision, 'continue'>> {
     const { config } = this.options
     for (let epoch = trainer.history.length; epoch < config.epochs; epoch++) {
       trainer.beginEpoch(epoch)
@@ -232,8 +249,17 @@ export class TrainingJob {
     })
   }
 
-  private async finish(ending: 'completed' | 'early' | 'stop' | 'cancel'): Promise<void> {
+  private async finish(ending: 'completed' | 'early' | Exclude<ControlDecision, 'continue'>): Promise<void> {
     const trainer = this.trainer as Trainer
+    if (ending === 'interrupt') {
+      // The last epoch's checkpoint is on disk (or being written): `resume` continues from it.
+      await this.writer?.flush()
+      this.setState(
+        'interrupted',
+        'Interrupted when the app closed; resume continues from the last checkpoint',
+      )
+      return
+    }
     if (ending === 'cancel') {
       this.writer?.discard()
       await this.writer?.flush()

@@ -166,8 +166,12 @@ export class TrainingService {
   }
 
   /** Cancels every job and shuts the pool down. */
+  /**
+   * The app is closing: every unfinished job ends between two steps with its checkpoints kept
+   * (state `interrupted`), so `training.start` with `resume` continues it after a restart.
+   */
   async dispose(): Promise<void> {
-    for (const job of this.jobs.values()) if (!job.isFinished) this.cancel(job.jobId)
+    for (const job of this.jobs.values()) if (!job.isFinished) this.end(job.jobId, 'interrupted')
     await Promise.all(this.runs.values())
     await this.pool.destroy()
   }
@@ -179,13 +183,14 @@ export class TrainingService {
     return job
   }
 
-  private end(jobId: string, state: 'stopped' | 'cancelled'): TrainingJobStatus {
+  private end(jobId: string, state: 'stopped' | 'cancelled' | 'interrupted'): TrainingJobStatus {
     const job = this.job(jobId)
     const queued = this.queue.indexOf(job)
     if (queued >= 0) {
       this.queue.splice(queued, 1)
       job.endQueued(state)
     } else if (state === 'stopped') job.stop()
+    else if (state === 'interrupted') job.interrupt()
     else job.cancel()
     return job.status()
   }

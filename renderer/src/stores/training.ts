@@ -7,6 +7,7 @@ import type {
 } from '../../../electron/api/requests/training'
 import type { TrainingCandidate } from '../../../electron/api/requests/training-auto'
 import { epochsOf } from '../../../electron/api/requests/training-epochs'
+import type { RunRecord } from '../../../electron/services/projects/manifest-schema'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
 import { LossSeries } from '../training/loss-series'
@@ -26,6 +27,8 @@ export const useTraining = defineStore('training', () => {
   const series = markRaw(new LossSeries())
   const version = ref(0)
   const jobId = ref<string | null>(null)
+  /** Jobs the services know in this app session (any state). */
+  const liveJobIds = ref<string[]>([])
   const status = shallowRef<TrainingJobStatus | null>(null)
   const state = ref<TrainingState | null>(null)
   const progress = shallowRef<TrainingProgressEvent | null>(null)
@@ -109,8 +112,9 @@ export const useTraining = defineStore('training', () => {
   async function resync(): Promise<void> {
     listen()
     try {
+      const jobs = await api.call('training.list', {})
+      liveJobIds.value = jobs.map((job) => job.jobId)
       if (!jobId.value) {
-        const jobs = await api.call('training.list', {})
         const running = jobs.find((job) => activeStates.includes(job.state))
         if (!running) return
         follow(running)
@@ -124,6 +128,19 @@ export const useTraining = defineStore('training', () => {
     } catch (error) {
       notices.reportError(error)
     }
+  }
+
+  /**
+   * A run the project still records as running but no job of this app session trains: the app
+   * closed during it. Starting it again with `resume` continues from its last checkpoint.
+   */
+  function isInterrupted(run: RunRecord): boolean {
+    return run.status === 'running' && !liveJobIds.value.includes(run.id) && jobId.value !== run.id
+  }
+
+  async function resumeRun(run: RunRecord): Promise<boolean> {
+    const args = run.config as AppRequestArgs<'training.start'>
+    return start({ ...args, runId: run.id, resume: true })
   }
 
   async function control(action: 'pause' | 'resume' | 'stop' | 'cancel'): Promise<void> {
@@ -149,5 +166,7 @@ export const useTraining = defineStore('training', () => {
     start,
     resync,
     control,
+    isInterrupted,
+    resumeRun,
   }
 })

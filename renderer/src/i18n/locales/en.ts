@@ -221,6 +221,7 @@ export default {
       completed: 'Completed',
       cancelled: 'Cancelled',
       failed: 'Failed',
+      interrupted: 'Interrupted (the app closed)',
     },
     waiting: 'Waiting for the first batch…',
     progressLabel: 'Epoch {epoch} of {epochs} · about {eta} left',
@@ -256,7 +257,9 @@ export default {
       completed: 'completed',
       failed: 'failed',
       cancelled: 'cancelled',
+      interrupted: 'interrupted when the app closed',
     },
+    resumeRun: 'Resume from its checkpoint',
   },
   forecast: {
     heading: 'Forecast',

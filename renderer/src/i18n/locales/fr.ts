@@ -237,6 +237,7 @@ const fr: typeof en = {
       completed: 'Terminé',
       cancelled: 'Annulé',
       failed: 'Échec',
+      interrupted: 'Interrompu (application fermée)',
     },
     waiting: 'En attente du premier lot…',
     progressLabel: 'Époque {epoch} sur {epochs} · environ {eta} restantes',
@@ -272,7 +273,9 @@ const fr: typeof en = {
       completed: 'terminé',
       failed: 'échec',
       cancelled: 'annulé',
+      interrupted: 'interrompu à la fermeture de l’application',
     },
+    resumeRun: 'Reprendre depuis son point de sauvegarde',
   },
   forecast: {
     heading: 'Prévision',

@@ -1,0 +1,48 @@
+import { flushPromises } from '@vue/test-utils'
+import { createPinia } from 'pinia'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from 'vue'
+import type { RunRecord } from '../../../electron/services/projects/manifest-schema'
+import type { ApiClient } from '../../../renderer/src/api/client'
+import { provideApi } from '../../../renderer/src/api/use-api'
+import { useTraining } from '../../../renderer/src/stores/training'
+
+const savedArgs = {
+  source: { projectId: 'p1', datasetId: 'd1', target: 'value' },
+  config: {
+    layers: [{ units: 4 }],
+    lookback: 3,
+    horizon: 1,
+    batchSize: 8,
+    epochs: 10,
+    optimizer: { lr: 0.01 },
+  },
+}
+const run = (id: string, status: RunRecord['status']) =>
+  ({ id, status, config: savedArgs }) as unknown as RunRecord
+
+describe('runs interrupted by closing the app', () => {
+  it('are the running ones no job of this session trains, and resume continues them by id', async () => {
+    const call = vi.fn(async (name: string, args?: { runId?: string }) => {
+      if (name === 'training.list')
+        return [{ jobId: 'live', state: 'running', epoch: 1, epochs: 10, bestEpoch: null, bestLoss: null }]
+      if (name === 'training.start') return { jobId: args?.runId, state: 'running', epoch: 3, epochs: 10 }
+      return undefined
+    })
+    const app = createApp({})
+    provideApi(app, { transport: 'websocket', call, on: () => () => undefined } as unknown as ApiClient)
+    app.use(createPinia())
+    const training = app.runWithContext(() => useTraining())
+    await training.resync()
+    await flushPromises()
+
+    expect(training.isInterrupted(run('live', 'running'))).toBe(false)
+    expect(training.isInterrupted(run('done', 'completed'))).toBe(false)
+    expect(training.isInterrupted(run('closed', 'running'))).toBe(true)
+
+    expect(await training.resumeRun(run('closed', 'running'))).toBe(true)
+    expect(call).toHaveBeenCalledWith('training.start', { ...savedArgs, runId: 'closed', resume: true })
+    expect(training.jobId).toBe('closed')
+    expect(training.isInterrupted(run('closed', 'running'))).toBe(false)
+  })
+})
