@@ -1,7 +1,6 @@
-import * as tf from '@tensorflow/tfjs'
 import { describe, expect, it } from 'vitest'
 import { mulberry32, paramCount, type LayerSpec } from '../../../worker/engine/index'
-import { describePreprocessing, exportOnnx, exportTfjs } from '../../../worker/export/index'
+import { describePreprocessing } from '../../../worker/export/index'
 import { readPreprocessing, rebuildTrainedModel } from '../../../worker/export/read/index'
 import {
   calibratePerStep,
@@ -11,9 +10,9 @@ import {
   type TrainedModel,
 } from '../../../worker/pipeline/index'
 import { modelWith, monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
-import { forecastAllWithRecipe, type RunNetwork } from './documented-recipe'
+import { forecastAllWithRecipe } from './documented-recipe'
 import { maxAbsDifference } from './networks'
-import { runOnnx } from './onnx-runtime'
+import { onnxRunner, tfjsRunner } from './export-runners'
 
 /** A two-target model exported to ONNX and TF.js forecasts both targets as the app does. */
 
@@ -35,26 +34,6 @@ function twoTargetModel(config: Partial<PipelineConfig>, seed: number): TrainedM
     Float64Array.from({ length: state.config.horizon }, (_, k) => ((i % 5) - 2) * (k + 2)),
   )
   return { ...model, extraCalibrations: [calibratePerStep(residuals, state.config.horizon)] }
-}
-
-function onnxRunner(model: TrainedModel): RunNetwork {
-  const bytes = exportOnnx(model)
-  return async (x) =>
-    (await runOnnx(bytes, x, [1, model.state.config.lookback, model.state.spec.inputSize])).data
-}
-
-async function tfjsRunner(model: TrainedModel): Promise<RunNetwork> {
-  const { modelJson, weightData } = exportTfjs(model)
-  const layersModel = await tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: modelJson.modelTopology,
-      weightSpecs: modelJson.weightsManifest[0].weights,
-      weightData: weightData.slice().buffer,
-    }),
-  )
-  const dims: [number, number, number] = [1, model.state.config.lookback, model.state.spec.inputSize]
-  return async (x) =>
-    tf.tidy(() => (layersModel.predict(tf.tensor3d(x, dims)) as tf.Tensor).dataSync() as Float32Array)
 }
 
 const layers = (...cells: LayerSpec['cell'][]) => cells.map((cell) => ({ cell, units: 5, dropout: 0 }))

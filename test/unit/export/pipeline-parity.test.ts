@@ -1,4 +1,3 @@
-import * as tf from '@tensorflow/tfjs'
 import { describe, expect, it } from 'vitest'
 import { mulberry32, paramCount, type LayerSpec } from '../../../worker/engine/index'
 import {
@@ -16,9 +15,9 @@ import {
   type TrainedModel,
 } from '../../../worker/pipeline/index'
 import { modelWith, monthlySeries, seasonalSeries, tinyConfig } from '../pipeline/helpers'
-import { forecastWithRecipe, type RawSeries, type RunNetwork } from './documented-recipe'
+import { forecastWithRecipe, type RawSeries } from './documented-recipe'
 import { maxAbsDifference } from './networks'
-import { runOnnx } from './onnx-runtime'
+import { onnxRunner, tfjsRunner } from './export-runners'
 
 /**
  * End to end: the exported file run by its own runtime, wrapped in the scaling recipe from the
@@ -57,26 +56,6 @@ function trainedModel(config: Partial<PipelineConfig>, covariates: Covariates, s
 async function appForecast(model: TrainedModel, series: SeriesInput, steps: number) {
   const futureCovariates = model.state.futureNames.length > 0 ? [futureValues.slice(values.length)] : []
   return (await forecastAhead(model, series, { horizon: steps, futureCovariates, backend: 'reference' })).mean
-}
-
-function onnxRunner(model: TrainedModel): RunNetwork {
-  const bytes = exportOnnx(model)
-  const { lookback } = model.state.config
-  return async (x) => (await runOnnx(bytes, x, [1, lookback, model.state.spec.inputSize])).data
-}
-
-async function tfjsRunner(model: TrainedModel): Promise<RunNetwork> {
-  const { modelJson, weightData } = exportTfjs(model)
-  const layersModel = await tf.loadLayersModel(
-    tf.io.fromMemory({
-      modelTopology: modelJson.modelTopology,
-      weightSpecs: modelJson.weightsManifest[0].weights,
-      weightData: weightData.slice().buffer,
-    }),
-  )
-  const dims: [number, number, number] = [1, model.state.config.lookback, model.state.spec.inputSize]
-  return async (x) =>
-    tf.tidy(() => (layersModel.predict(tf.tensor3d(x, dims)) as tf.Tensor).dataSync() as Float32Array)
 }
 
 /** Forecasts are ~50–100; float32 networks agree to ~1e-6 relative. */
