@@ -8,6 +8,11 @@ export interface DraftIssue {
   values?: Record<string, number>
 }
 
+/** The first problem reported for `field`, if any. */
+export function issueOf(issues: readonly DraftIssue[], field: string): DraftIssue | null {
+  return issues.find((issue) => issue.field === field) ?? null
+}
+
 const isInt = (value: number) => Number.isInteger(value)
 
 function intRange(field: string, value: number, min: number, max: number): DraftIssue | null {
