@@ -60,6 +60,8 @@ export const useTraining = defineStore('training', () => {
       version.value++
     })
     api.on('training.state', (event) => {
+      // Any job the services report is alive in this session, even one this screen does not follow.
+      if (!liveJobIds.value.includes(event.jobId)) liveJobIds.value = [...liveJobIds.value, event.jobId]
       if (candidateSeries.has(event.jobId)) {
         candidates.value = candidates.value.map((c) =>
           c.jobId === event.jobId ? { ...c, state: event.state } : c,

@@ -30,7 +30,12 @@ describe('runs interrupted by closing the app', () => {
       return undefined
     })
     const app = createApp({})
-    provideApi(app, { transport: 'websocket', call, on: () => () => undefined } as unknown as ApiClient)
+    const handlers = new Map<string, (payload: unknown) => void>()
+    const on = (name: string, handler: (payload: unknown) => void) => {
+      handlers.set(name, handler)
+      return () => handlers.delete(name)
+    }
+    provideApi(app, { transport: 'websocket', call, on } as unknown as ApiClient)
     app.use(createPinia())
     const training = app.runWithContext(() => useTraining())
     await training.resync()
@@ -39,6 +44,9 @@ describe('runs interrupted by closing the app', () => {
     expect(training.isInterrupted(run('live', 'running'))).toBe(false)
     expect(training.isInterrupted(run('done', 'completed'))).toBe(false)
     expect(training.isInterrupted(run('closed', 'running'))).toBe(true)
+    // A job started later in this session (say from another window) is alive, not interrupted.
+    handlers.get('training.state')!({ jobId: 'side', state: 'queued' })
+    expect(training.isInterrupted(run('side', 'running'))).toBe(false)
 
     expect(await training.resumeRun(run('closed', 'running'))).toBe(true)
     expect(call).toHaveBeenCalledWith('training.start', { ...savedArgs, runId: 'closed', resume: true })
