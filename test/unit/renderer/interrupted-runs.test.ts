@@ -6,20 +6,10 @@ import type { RunRecord } from '../../../electron/services/projects/manifest-sch
 import type { ApiClient } from '../../../renderer/src/api/client'
 import { provideApi } from '../../../renderer/src/api/use-api'
 import { useTraining } from '../../../renderer/src/stores/training'
+import { SMALL_JOB } from './small-job'
 
-const savedArgs = {
-  source: { projectId: 'p1', datasetId: 'd1', target: 'value' },
-  config: {
-    layers: [{ units: 4 }],
-    lookback: 3,
-    horizon: 1,
-    batchSize: 8,
-    epochs: 10,
-    optimizer: { lr: 0.01 },
-  },
-}
 const run = (id: string, status: RunRecord['status']) =>
-  ({ id, status, config: savedArgs }) as unknown as RunRecord
+  ({ id, status, config: SMALL_JOB }) as unknown as RunRecord
 
 describe('runs interrupted by closing the app', () => {
   it('are the running ones no job of this session trains, and resume continues them by id', async () => {
@@ -49,7 +39,7 @@ describe('runs interrupted by closing the app', () => {
     expect(training.isInterrupted(run('side', 'running'))).toBe(false)
 
     expect(await training.resumeRun(run('closed', 'running'))).toBe(true)
-    expect(call).toHaveBeenCalledWith('training.start', { ...savedArgs, runId: 'closed', resume: true })
+    expect(call).toHaveBeenCalledWith('training.start', { ...SMALL_JOB, runId: 'closed', resume: true })
     expect(training.jobId).toBe('closed')
     expect(training.isInterrupted(run('closed', 'running'))).toBe(false)
   })

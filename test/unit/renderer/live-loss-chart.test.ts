@@ -9,6 +9,7 @@ import { provideApi } from '../../../renderer/src/api/use-api'
 import en from '../../../renderer/src/i18n/locales/en'
 import { useTraining } from '../../../renderer/src/stores/training'
 import LossChart from '../../../renderer/src/components/train/LossChart.vue'
+import { SMALL_JOB } from './small-job'
 
 // happy-dom has no 2D canvas: a stand-in Chart records what the component asks of it.
 const { FakeChart, charts } = vi.hoisted(() => {
@@ -72,18 +73,6 @@ const progress = (batch: number) => ({
   windowsPerSec: 100,
   etaSeconds: 3,
 })
-
-const SMALL_JOB = {
-  source: { projectId: 'p', datasetId: 'd', target: 'value' },
-  config: {
-    layers: [{ units: 4 }],
-    lookback: 3,
-    horizon: 1,
-    batchSize: 8,
-    epochs: 10,
-    optimizer: { lr: 0.01 },
-  },
-}
 
 describe('the live loss chart', () => {
   beforeEach(() => (charts.length = 0))

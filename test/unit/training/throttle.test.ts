@@ -21,6 +21,24 @@ const progress = (batch: number) => ({
   etaSeconds: 1,
 })
 
+/** One job's event stream on a manual clock, recording what it publishes and when (rate-limited kinds). */
+function recordedJob() {
+  const clock = manualClock()
+  const sent: RecordedEvent[] = []
+  const publishedAt: number[] = []
+  const events = new JobEvents(
+    'job',
+    {
+      publish: (name, payload) => {
+        sent.push({ name, payload })
+        if (name !== 'training.state') publishedAt.push(clock.now)
+      },
+    },
+    clock.read,
+  )
+  return { clock, sent, publishedAt, events }
+}
+
 describe('event throttle', () => {
   it('admits a progress event only when the previous event is at least 100 ms old', () => {
     const clock = manualClock()
@@ -45,13 +63,7 @@ describe('event throttle', () => {
   })
 
   it('keeps at most 10 progress events per second of a dense stream, in order, with every epoch and state', () => {
-    const clock = manualClock()
-    const sent: RecordedEvent[] = []
-    const events = new JobEvents(
-      'job',
-      { publish: (name, payload) => sent.push({ name, payload }) },
-      clock.read,
-    )
+    const { clock, sent, events } = recordedJob()
     events.state('running')
     for (let batch = 0; batch < 1000; batch++) {
       clock.now = 5 + batch * 3 // a progress event every 3 ms, for 3 s
@@ -74,19 +86,7 @@ describe('event throttle', () => {
   })
 
   it('sends fast epochs in groups: at most 10 progress and epoch events a second, every epoch once, in order', () => {
-    const clock = manualClock()
-    const sent: RecordedEvent[] = []
-    const publishedAt: number[] = []
-    const events = new JobEvents(
-      'job',
-      {
-        publish: (name, payload) => {
-          sent.push({ name, payload })
-          if (name !== 'training.state') publishedAt.push(clock.now)
-        },
-      },
-      clock.read,
-    )
+    const { clock, sent, publishedAt, events } = recordedJob()
     events.state('running')
     // 200 epochs of 15 ms, each with 3 steps: 3 s of training.
     for (let epoch = 0; epoch < 200; epoch++) {
@@ -111,13 +111,7 @@ describe('event throttle', () => {
   })
 
   it('publishes a slow epoch at once and on its own', () => {
-    const clock = manualClock()
-    const sent: RecordedEvent[] = []
-    const events = new JobEvents(
-      'job',
-      { publish: (name, payload) => sent.push({ name, payload }) },
-      clock.read,
-    )
+    const { clock, sent, events } = recordedJob()
     clock.now = 1000
     events.epoch({ epoch: 0, trainLoss: 1, valLoss: 2, best: true, lr: 0.01, seconds: 1 })
     expect(sent).toEqual([
