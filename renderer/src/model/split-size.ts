@@ -20,6 +20,11 @@ export function rowsOf(size: SplitDraft, rows: number): number {
   return size.unit === 'count' ? size.value : Math.round((size.value / 100) * rows)
 }
 
+/** Rows left for training once the validation and test parts are taken from the end. */
+export function trainingRows(split: { validation: SplitDraft; test: SplitDraft }, rows: number): number {
+  return rows - rowsOf(split.validation, rows) - rowsOf(split.test, rows)
+}
+
 /**
  * The same part in the other unit. With the series' length known the size is converted (20 % of
  * 144 rows becomes 29 points, and back to 20.1 %); without it the number is kept for the analyst to fix.

@@ -1,5 +1,5 @@
 import type { ModelDraft } from './draft'
-import { rowsOf, type SplitDraft } from './split-size'
+import { trainingRows, type SplitDraft } from './split-size'
 import type { DraftIssue } from './validation'
 
 /** The contract's limits: validation up to 99 %, test up to 50 % (it is never trained on). */
@@ -29,7 +29,7 @@ function wholeSplitIssue(draft: ModelDraft, rows: number | null): DraftIssue | n
       ? { field: 'test.value', key: 'splitTooLarge' }
       : null
   }
-  const train = rows - rowsOf(draft.validation, rows) - rowsOf(draft.test, rows)
+  const train = trainingRows(draft, rows)
   const needed = draft.lookback + draft.horizon
   // A window longer than the whole series is reported once, as windowTooLong.
   return train < needed && needed <= rows
