@@ -1,20 +1,21 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { CliIo } from './index'
+import { defaultWorkerCount } from '../services/app/app-info'
+import type { WorkerFiles } from '../services/index'
 import { loadSeries, saveModelFolder } from '../services/models/index'
-import {
-  defaultConfig,
-  runAuto,
-  runPipeline,
-  type PipelineConfig,
-  type PipelineResult,
-  type TrainEpoch,
-} from '../../worker/pipeline/index'
+import { forecastOnPool } from '../services/runs/pool-run'
+import { workerFilesHere } from '../source-worker-files'
+import type { EventName, EventPayload } from '../api/contract'
+import type { PipelineConfig, PipelineResult, RunPlan } from '../../worker/pipeline/index'
 
 const USAGE =
   'usage: lstm-studio train DATA.csv --target COL[,COL…] --out DIR [--config FILE] [--horizon H] ' +
-  '[--past-covariates A,B] [--future-covariates C] [--period M]\n' +
-  '  several targets (--target A --target B, or --target A,B): one network forecasts them all; the first is primary\n'
+  '[--test N] [--seed S] [--workers N] [--past-covariates A,B] [--future-covariates C] [--period M]\n' +
+  '  several targets (--target A --target B, or --target A,B): one network forecasts them all; the first is primary\n' +
+  '  --test N: the last N points are held out for the metrics (default: the horizon); 0 skips the holdout\n' +
+  '  --workers N: training threads (default: cores − 1); the result is the same for every N\n' +
+  '  the saved model, which forecasts ahead, is trained on every point after evaluation\n'
 
 /** --config: `{"preset": "manual", ...settings}` trains exactly that; anything else tunes Auto. */
 interface ConfigFile extends Partial<PipelineConfig> {
@@ -33,13 +34,15 @@ function list(value: string | undefined): string[] {
     : []
 }
 
-function positiveInteger(value: string | undefined, what: string): number | undefined {
+function integerFrom(value: string | undefined, what: string, min: number): number | undefined {
   if (value === undefined) return undefined
   const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new RefusedInput(`${what} must be a positive integer, got "${value}"`)
+  if (!Number.isInteger(number) || number < min)
+    throw new RefusedInput(`${what} must be a whole number ≥ ${min}, got "${value}"`)
   return number
 }
+
+const positiveInteger = (value: string | undefined, what: string) => integerFrom(value, what, 1)
 
 async function readConfig(path: string | undefined): Promise<ConfigFile> {
   if (!path) return {}
@@ -73,7 +76,33 @@ export function isRefusal(error: unknown): boolean {
   return typeof code === 'string' && /^(CSV_|COLUMN_|MODEL_|ENOENT|EACCES|EISDIR)/.test(code)
 }
 
-export async function runTrain(argv: string[], io: CliIo): Promise<number> {
+/** Progress on stderr: one line per epoch of the run's first network, and each network's end. */
+function progressPrinter(io: CliIo) {
+  const labels = new Map<string, string>()
+  return {
+    publish<N extends EventName>(name: N, payload: EventPayload<N>): void {
+      if (name === 'training.state') {
+        const event = payload as EventPayload<'training.state'>
+        for (const job of event.candidates ?? []) labels.set(job.jobId, job.label)
+        const label = labels.get(event.jobId)
+        if (label && (event.state === 'completed' || event.state === 'stopped'))
+          io.stderr.write(`${label}: ${event.message ?? 'done'}\n`)
+      }
+      if (name === 'training.epoch') {
+        const event = payload as EventPayload<'training.epoch'>
+        for (const epoch of [...(event.earlier ?? []), event]) {
+          const val = epoch.valLoss === null ? '' : ` val ${epoch.valLoss.toPrecision(4)}`
+          const label = labels.get(event.jobId) ?? event.jobId
+          io.stderr.write(
+            `${label} · epoch ${epoch.epoch + 1} train ${epoch.trainLoss.toPrecision(4)}${val}${epoch.best ? ' *' : ''}\n`,
+          )
+        }
+      }
+    },
+  }
+}
+
+export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFiles }): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -84,6 +113,9 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         config: { type: 'string' },
         horizon: { type: 'string' },
+        test: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
         period: { type: 'string' },
         'past-covariates': { type: 'string' },
         'future-covariates': { type: 'string' },
@@ -111,24 +143,41 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
     }
     const { preset, ...settings } = await readConfig(values.config)
     const horizon = positiveInteger(values.horizon, '--horizon')
+    const test = integerFrom(values.test, '--test', 0)
+    const seed = integerFrom(values.seed, '--seed', 0)
+    const threads = positiveInteger(values.workers, '--workers') ?? defaultWorkerCount()
     io.stderr.write(`Reading ${positionals[0]}…\n`)
     const series = await loadSeries(positionals[0], columns)
-    const onEpoch = (report: TrainEpoch) => {
-      const val = report.valLoss === null ? '' : ` val ${report.valLoss.toPrecision(4)}`
-      io.stderr.write(
-        `epoch ${report.epoch + 1} train ${report.trainLoss.toPrecision(4)}${val}${report.best ? ' *' : ''}\n`,
-      )
-    }
-    let result: PipelineResult
-    let chosen: { preset: string; targetMode: string; config: PipelineConfig; candidates?: unknown }
-    if (preset === 'manual') {
-      const config = defaultConfig({ ...settings, ...(horizon ? { horizon } : {}) })
-      result = await runPipeline(series, config, { onEpoch })
-      chosen = { preset: 'manual', targetMode: config.targetMode, config }
-    } else {
-      const auto = await runAuto(series, { horizon, overrides: settings, onEpoch })
-      result = auto.result
-      chosen = { preset: 'auto', targetMode: auto.chosen, config: auto.config, candidates: auto.candidates }
+    const plan: RunPlan =
+      preset === 'manual'
+        ? {
+            preset: 'manual',
+            config: {
+              ...settings,
+              ...(horizon ? { horizon } : {}),
+              ...(seed !== undefined ? { seed } : {}),
+              ...(test !== undefined
+                ? {
+                    split: {
+                      validation: settings.split?.validation ?? { percent: 15 },
+                      test: { count: test },
+                    },
+                  }
+                : {}),
+            },
+          }
+        : { preset: 'auto', horizon, test, seed, overrides: settings }
+    io.stderr.write(`Training on ${threads} thread${threads === 1 ? '' : 's'}…\n`)
+    const result = await forecastOnPool(series, plan, {
+      workers: io.workers ?? (await workerFilesHere()),
+      threads,
+      events: progressPrinter(io),
+    })
+    const chosen: { preset: string; targetMode: string; config: PipelineConfig; candidates?: unknown } = {
+      preset: result.preset,
+      targetMode: result.chosen ?? result.config.targetMode,
+      config: result.config,
+      ...(result.candidates ? { candidates: result.candidates } : {}),
     }
     const metrics = metricsSummary(result)
     await saveModelFolder(values.out, result.model, {
@@ -137,11 +186,12 @@ export async function runTrain(argv: string[], io: CliIo): Promise<number> {
         data: { file: positionals[0], ...columns },
         chosen,
         summary: { ...result.training, notes: result.notes, validationScore: result.validationScore },
+        finalFit: result.finalFit,
       },
     })
     io.stderr.write(`Model written to ${values.out}\n`)
     io.stdout.write(
-      `${JSON.stringify({ status: 'ok', out: values.out, ...chosen, metrics, notes: result.notes })}\n`,
+      `${JSON.stringify({ status: 'ok', out: values.out, ...chosen, metrics, finalFit: result.finalFit, notes: result.notes })}\n`,
     )
     return 0
   } catch (error) {

@@ -2,15 +2,14 @@ import type { Handlers } from '../api/dispatch'
 import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
-import { Evaluator } from './forecasting/evaluator'
-import { AutoRuns } from './forecasting/auto-run'
-import { RunLifecycle } from './forecasting/run-lifecycle'
 import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
 import { projectHandlers } from './handlers/projects'
 import { appTrainingHandlers } from './handlers/training'
 import { OpenProjects } from './open-projects'
+import { AppRuns } from './runs/app-runs'
+import { RunThread } from './runs/run-thread'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
 import { TrainingService } from './training/training-service'
@@ -19,7 +18,8 @@ import { CodedError } from './storage'
 /** Files of the worker threads: bundled paths in the app (`?modulePath`), TypeScript under tsx in tests. */
 export interface WorkerFiles {
   train: string
-  evaluate: string
+  /** worker/tasks/run-worker: forecasting runs and "inside the cell". */
+  run: string
   execArgv?: string[]
   /** Threads of the training pool; default cores − 1. */
   poolSize?: number
@@ -67,22 +67,21 @@ export function createServices(options: ServiceOptions): Services {
     poolSize: options.workers.poolSize,
     events: bus,
   })
-  const evaluator = new Evaluator(options.workers.evaluate, options.workers.execArgv)
+  const thread = new RunThread(options.workers.run, options.workers.execArgv)
   const reopen = async (projectPath: string) => {
     const session = open.findByPath(projectPath) ?? (await store.open(projectPath, { access: 'write' }))
     open.add(session)
     return session
   }
-  const runs = new RunLifecycle(training, open, evaluator, bus, reopen)
-  const autoRuns = new AutoRuns(training, open, evaluator, bus, runs, reopen)
+  const runs = new AppRuns(training, thread, open, bus, reopen)
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
-    ...appTrainingHandlers(training, runs, autoRuns, open),
+    ...appTrainingHandlers(training, runs, open),
     ...modelHandlers(open, options.identity.version),
-    ...insideHandlers(open, evaluator),
+    ...insideHandlers(open, thread),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
         throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')
@@ -96,8 +95,8 @@ export function createServices(options: ServiceOptions): Services {
     handlers,
     bus,
     dispose: async () => {
-      await training.dispose()
-      await evaluator.dispose()
+      await runs.close(() => training.dispose())
+      await thread.dispose()
       await open.closeAll()
       await store.closeAll()
     },

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url'
 import type { TrainingConfigInput, TrainingState } from '../../electron/api/requests/training'
 import { EventBus } from '../../electron/services/event-bus'
 import { TrainingService } from '../../electron/services/training/training-service'
-import type { TrainingWindows } from '../../electron/services/training/training-windows'
+import type { TrainingWindows } from '../../worker/training/windows'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const TSX_LOADER = path.join(root, 'node_modules/tsx/dist/loader.mjs')

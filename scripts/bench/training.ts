@@ -12,8 +12,9 @@ import type { BenchConfig } from './reference-task'
 import { trainingConfigSchema, type TrainingEpochEvent } from '../../electron/api/requests/training'
 import { epochsOf } from '../../electron/api/requests/training-epochs'
 import { TrainingService } from '../../electron/services/training/training-service'
+import { trainSettingsOf } from '../../electron/services/training/train-settings'
 import { trainingFlopsPerWindow } from '../../electron/services/training/worker-count'
-import type { TrainingWindows } from '../../electron/services/training/training-windows'
+import type { TrainingWindows } from '../../worker/training/windows'
 
 const TIMED_EPOCHS = 3
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -90,7 +91,13 @@ async function benchOne(
     threads,
     windowsPerSec: Math.round(count / secondsPerEpoch),
     secondsPerEpoch: Number(secondsPerEpoch.toFixed(3)),
-    gflops: Number(((count * trainingFlopsPerWindow(config, 1)) / 1e9 / secondsPerEpoch).toFixed(2)),
+    gflops: Number(
+      (
+        (count * trainingFlopsPerWindow(trainSettingsOf(config, { inputSize: 1 }))) /
+        1e9 /
+        secondsPerEpoch
+      ).toFixed(2),
+    ),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     eventLoopP99Ms: Number((delay.percentile(99) / 1e6).toFixed(2)),
     backend: final.backend,

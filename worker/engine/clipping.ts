@@ -13,9 +13,13 @@ export function globalNorm(values: FloatArray): number {
 export function clipGlobalNorm(grads: FloatArray, maxNorm: number): number {
   if (!(maxNorm > 0)) throw new Error(`maxNorm must be a positive number, got ${String(maxNorm)}`)
   const norm = globalNorm(grads)
-  const scale = maxNorm / (norm + 1e-6)
-  if (scale < 1) {
-    for (let i = 0; i < grads.length; i++) grads[i] *= scale
-  }
+  scaleToNorm(grads, norm, maxNorm)
   return norm
+}
+
+/** The clipping step itself, for callers that already know the norm (the training loop computes it while reducing). */
+export function scaleToNorm(grads: FloatArray, norm: number, maxNorm: number): void {
+  const scale = maxNorm / (norm + 1e-6)
+  if (scale >= 1) return
+  for (let i = 0; i < grads.length; i++) grads[i] *= scale
 }

@@ -26,7 +26,7 @@ export {
   type ModelOptions,
 } from './model'
 export { createReferenceBackend, type LayerRecord, type ReferenceBackend } from './reference-backend'
-export { meanLoss, meanLossWithGradient } from './losses'
+export { maskedLossSum, meanLoss, meanLossWithGradient } from './losses'
 export { applyMask, fillDropoutMask } from './dropout'
 export {
   createOptimizer,
@@ -38,8 +38,7 @@ export {
   type OptimizerStateJSON,
   type SgdConfig,
 } from './optimizers'
-export { clipGlobalNorm, globalNorm } from './clipping'
+export { clipGlobalNorm, globalNorm, scaleToNorm } from './clipping'
 export { createSchedule, type LrSchedule, type ScheduleConfig } from './schedules'
 export { assertFinite, assertFiniteGradients, firstNonFinite, NonFiniteError } from './numerics'
 export { inspectWindow, type LayerTrace, type WindowTrace } from './inspect'
-export { evaluate, fit, type EpochReport, type FitData, type FitOptions, type FitResult } from './fit'

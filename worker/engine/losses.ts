@@ -35,6 +35,22 @@ export function meanLoss(
   return sum / count
 }
 
+/**
+ * Loss summed over the outputs whose target is defined: a NaN target (a value past the end of
+ * the data the window may read) counts for nothing. Summed, so chunks add up exactly.
+ */
+export function maskedLossSum(
+  kind: LossKind,
+  output: FloatArray,
+  target: ArrayLike<number>,
+  count: number,
+): number {
+  assertLossKind(kind)
+  let sum = 0
+  for (let i = 0; i < count; i++) if (!Number.isNaN(target[i])) sum += pointLoss(kind, output[i] - target[i])
+  return sum
+}
+
 /** Mean loss, and writes ∂(mean loss)/∂output into `dOutput`. */
 export function meanLossWithGradient(
   kind: LossKind,

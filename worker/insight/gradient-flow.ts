@@ -1,4 +1,6 @@
-import { fit, inspectWindow } from '../engine/index'
+import { inspectWindow } from '../engine/index'
+import { inProcessTrainer } from '../training/in-process-trainer'
+import { defaultShardSize } from '../training/settings'
 import type { CellType, ModelSpec } from '../engine/index'
 
 export interface FlowWindows {
@@ -36,43 +38,57 @@ export interface GradientFlowCurve {
  * curve collapses towards the start of the window (the vanishing gradient); an LSTM's
  * additive cell-state path keeps it alive — the reason it remembers long lags.
  */
-export function gradientFlow(
+export async function gradientFlow(
   cell: CellType,
   data: FlowWindows,
   options: GradientFlowOptions,
-): GradientFlowCurve {
+): Promise<GradientFlowCurve> {
   const spec: ModelSpec = {
     inputSize: data.features,
     outputSize: data.outputs,
     layers: Array.from({ length: options.layers }, () => ({ cell, units: options.units, dropout: 0 })),
   }
-  const trained = fit({
-    spec,
-    train: { x: data.x, y: data.y },
-    steps: data.steps,
-    batchSize: options.batchSize ?? 32,
-    epochs: options.epochs,
-    optimizer: { name: 'adam', lr: options.learningRate ?? 1e-2 },
-    seed: options.seed,
-    precision: 'float64',
+  const batchSize = options.batchSize ?? 32
+  const trained = await inProcessTrainer({
+    label: `${cell.toUpperCase()} for the gradient comparison`,
+    settings: {
+      spec,
+      lookback: data.steps,
+      batchSize,
+      epochs: options.epochs,
+      patience: 0,
+      optimizer: { name: 'adam', lr: options.learningRate ?? 1e-2 },
+      schedule: { kind: 'constant' },
+      clipNorm: 0,
+      loss: 'mse',
+      seed: options.seed,
+      backend: 'auto',
+      truncateSteps: 0,
+      shardSize: defaultShardSize(batchSize),
+    },
+    windows: { inputSize: data.features, outputSize: data.outputs, train: { x: data.x, y: data.y } },
   })
+  // Trained without validation, the kept weights are the epoch with the lowest training loss.
   const probes = Math.min(options.probeWindows ?? 16, data.count)
   const sum = new Float64Array(data.steps)
   const windowSize = data.steps * data.features
   for (let w = 0; w < probes; w++) {
     const x = data.x.subarray(w * windowSize, (w + 1) * windowSize)
     const y = data.y.subarray(w * data.outputs, (w + 1) * data.outputs)
-    const norms = inspectWindow(spec, trained.model.params, x, y).layers[0]?.hiddenGradNorm ?? []
+    const norms = inspectWindow(spec, Float64Array.from(trained.params), x, y).layers[0]?.hiddenGradNorm ?? []
     norms.forEach((norm, t) => (sum[t] = (sum[t] ?? 0) + norm))
   }
   return {
     cell,
     gradNorm: Array.from(sum, (total) => total / probes),
-    finalTrainLoss: trained.trainLoss[trained.trainLoss.length - 1] ?? Number.NaN,
+    finalTrainLoss: trained.trainLoss[trained.bestEpoch] ?? Number.NaN,
   }
 }
 
 /** The one-click comparison: the same data, size and seed for a tanh RNN and an LSTM. */
-export function compareGradientFlow(data: FlowWindows, options: GradientFlowOptions): GradientFlowCurve[] {
-  return [gradientFlow('rnn', data, options), gradientFlow('lstm', data, options)]
+export async function compareGradientFlow(
+  data: FlowWindows,
+  options: GradientFlowOptions,
+): Promise<GradientFlowCurve[]> {
+  return [await gradientFlow('rnn', data, options), await gradientFlow('lstm', data, options)]
 }

@@ -136,12 +136,21 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
   }
 }
 
-/** The mode's network on the main split and on each earlier fold, judged on all of them. */
+const MODE_NAMES: Record<TargetMode, string> = { level: 'Levels', seasonalResidual: 'Seasonal residual' }
+
+/**
+ * The mode's network on the main split and on each earlier fold, judged on all of them. Every
+ * fold is requested at once, so a pool trains them side by side.
+ */
 async function trainCandidate(series: SeriesInput, config: PipelineConfig, options: AutoOptions) {
-  const main = await trainOnSeries(series, config, options)
-  const earlier: TrainedRun[] = []
-  for (const fold of earlierFolds(config, series.target.length, main.prepared.state.period))
-    earlier.push(await trainOnSeries(series, fold, { ...options, onEpoch: undefined }))
+  const name = MODE_NAMES[config.targetMode]
+  const folds = earlierFolds(config, series.target.length, periodOf(series))
+  const [main, ...earlier] = await Promise.all([
+    trainOnSeries(series, config, { ...options, stage: name }),
+    ...folds.map((fold, j) =>
+      trainOnSeries(series, fold, { ...options, onEpoch: undefined, stage: `${name} · fold ${j + 2}` }),
+    ),
+  ])
   return { run: judgeOnFolds(series, main, earlier), folds: 1 + earlier.length }
 }
 
@@ -167,7 +176,13 @@ async function refitWithValidation(
     patience: 0,
     split: { validation: { count: 0 }, test: config.split.test },
   }
-  const refitted = await trainOnSeries(series, refitConfig, { ...options, onEpoch: undefined, memberEpochs })
+  const stage = `${MODE_NAMES[config.targetMode]} · refit on training and validation`
+  const refitted = await trainOnSeries(series, refitConfig, {
+    ...options,
+    onEpoch: undefined,
+    memberEpochs,
+    stage,
+  })
   const state = { ...refitted.prepared.state, config }
   const model = {
     ...refitted.model,
@@ -186,11 +201,12 @@ async function refitWithValidation(
 
 export async function runAuto(series: SeriesInput, options: AutoOptions = {}): Promise<AutoResult> {
   const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
-  const runs: { mode: TargetMode; config: PipelineConfig; run: TrainedRun; folds: number }[] = []
-  for (const mode of modes) {
-    const { run, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
-    runs.push({ mode, config: run.prepared.state.config, run, folds })
-  }
+  const runs = await Promise.all(
+    modes.map(async (mode) => {
+      const { run, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
+      return { mode, config: run.prepared.state.config, run, folds }
+    }),
+  )
   const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
   const final = options.refit === false ? best.run : await refitWithValidation(series, best.run, options)
   return {
@@ -202,6 +218,6 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       epochsRun: run.network.outcome.epochsRun,
       folds,
     })),
-    result: await completeRun(series, final, options),
+    result: await completeRun(series, final, { ...options, stage: MODE_NAMES[best.mode] }),
   }
 }

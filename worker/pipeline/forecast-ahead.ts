@@ -1,7 +1,7 @@
 import type { Backend } from '../engine/index'
 import { conformalIntervals, type PredictionInterval } from '../forecast/index'
 import { futureTimestamps } from '../timeseries/calendar'
-import { backendForParams, type BackendChoice } from './backend'
+import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
 import { predictOriginalAll } from './predict'
 import { calibrationOf, extraTargetNames, targetValues } from './targets'
@@ -28,7 +28,7 @@ export interface AheadOptions {
   horizon?: number
   /** Values of each future covariate for the forecast steps, in the model's covariate order. */
   futureCovariates?: ArrayLike<number>[]
-  backend?: BackendChoice
+  backend?: BackendKind
   /**
    * A backend that already holds the network (a TensorFlow.js export run by tfjs): used instead
    * of an engine backend, with the model's params passed through untouched.

@@ -14,9 +14,12 @@ export { defaultConfig, validateConfig } from './config'
 export { CALENDAR_FEATURES, calendarOf } from './calendar'
 export { inputFeatureNames } from './feature-names'
 export { calibrationOf, extraTargetNames, MAX_TARGETS, targetCount } from './targets'
-export { chooseBackend, type BackendChoice } from './backend'
 export { prepare, periodOf, type Prepared } from './prepare'
-export { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome, type TrainRequest } from './trainer'
+export type { TrainEpoch, Trainer, TrainOutcome, TrainRequest } from '../training/trainer'
+export { inProcessTrainer } from '../training/in-process-trainer'
+export { finalFit, type FinalFit } from './final-fit'
+export { forecastRun, type ForecastRunResult, type RunPlan } from './forecast-run'
+export type { FittedValues } from './fitted'
 export {
   completeRun,
   runPipeline,
@@ -27,7 +30,6 @@ export {
   type TrainingSummary,
 } from './run'
 export { forecastAhead, type AheadOptions, type FutureForecast } from './forecast-ahead'
-export { fineTune, type FineTuneOptions } from './new-data'
 export { autoConfig, runAuto, type AutoCandidate, type AutoOptions, type AutoResult } from './auto'
 export { scoreBaselines, type BaselineName, type BaselineScore } from './baselines'
 export { calibratePerStep } from './calibration'

@@ -1,4 +1,5 @@
-import type { FitData, ModelSpec } from '../engine/index'
+import type { ModelSpec } from '../engine/index'
+import type { WindowSet } from '../training/windows'
 import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../forecast/index'
 import { seasonalPeriod } from '../timeseries/calendar'
 import { calendarNames, calendarOf, checkCalendarSource } from './calendar'
@@ -16,7 +17,7 @@ export interface Prepared {
   shape: InputShape
   trainOrigins: number[]
   validationOrigins: number[]
-  train: FitData
+  train: WindowSet
   validation: { x: Float64Array; y: Float64Array }
 }
 

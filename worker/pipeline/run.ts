@@ -1,18 +1,23 @@
-import type { BackendChoice } from './backend'
+import type { BackendKind } from '../engine/backend-choice'
+import type { TrainEpoch, Trainer } from '../training/trainer'
 import type { BaselineScore } from './baselines'
 import { runBacktests, type PipelineBacktest } from './backtest'
 import { analyseValidation, calibrateExtraTargets, type RangeEvaluation } from './evaluate'
+import { finalFit, type FinalFit } from './final-fit'
+import { fittedValues, type FittedValues } from './fitted'
 import { forecastAhead, type FutureForecast } from './forecast-ahead'
 import { judgeTarget, type TargetJudgement } from './judge'
 import { prepare, type Prepared } from './prepare'
 import type { Predictor } from './predict'
-import type { TrainEpoch, Trainer } from './trainer'
 import { trainNetwork, type TrainedNetwork } from './training'
 import type { PipelineConfig, PipelineState, SeriesInput, TrainedModel } from './types'
 
 export interface RunOptions {
+  /** Who trains the networks: the pool everywhere a person waits, this thread in tests. */
   trainer?: Trainer
-  backend?: BackendChoice
+  backend?: BackendKind
+  /** Names the networks of this run's stage (candidate, fold) beside their loss curves. */
+  stage?: string
   onEpoch?: (report: TrainEpoch) => void
   /** Skip the (slow) ETS and rolling backtest, e.g. while Auto compares candidates. */
   quick?: boolean
@@ -29,7 +34,14 @@ export interface TrainingSummary {
 }
 
 export interface PipelineResult {
+  /** The network that forecasts the future: trained on every point, after evaluation chose its epochs. */
   model: TrainedModel
+  /** What that final network was trained on. */
+  finalFit: FinalFit
+  /** One-step-ahead forecasts of the evaluated network over train and validation, per target. */
+  fitted: FittedValues[]
+  /** Where the evaluation's validation and test parts start (row indices of the series). */
+  split: { validationStart: number; testStart: number }
   training: TrainingSummary
   /** Mean absolute validation error (original units) over every validation origin and step. */
   validationScore: number
@@ -55,7 +67,6 @@ export async function trainOnSeries(
   series: SeriesInput,
   config: PipelineConfig,
   options: RunOptions & {
-    initialParams?: Float32Array | Float64Array
     fixedState?: PipelineState
     memberEpochs?: number[]
   } = {},
@@ -87,22 +98,34 @@ export async function trainOnSeries(
   return run
 }
 
-/** Scores a trained run on validation and test, against the baselines, and forecasts ahead. */
-export async function completeRun(series: SeriesInput, run: TrainedRun, options: RunOptions = {}) {
+/**
+ * Scores a trained run on validation and test, against the baselines (all measured by the
+ * network that did not see them), then trains the final network on all the data, which
+ * forecasts ahead.
+ */
+export async function completeRun(
+  series: SeriesInput,
+  run: TrainedRun,
+  options: RunOptions = {},
+): Promise<PipelineResult> {
   const { prepared, network } = run
   const notes: string[] = []
   if (run.model.calibration.counts.every((count) => count === 0))
     notes.push('No validation part: no early stopping and unbounded intervals.')
   const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
-    trainOnSeries(shorter, config, { ...options, onEpoch: undefined })
+    trainOnSeries(shorter, config, { ...options, onEpoch: undefined, stage: 'Backtest refit' })
   const backtests = options.quick ? [] : await runBacktests(series, run, retrain, notes)
   const primary = judgeTarget(series, run, 0, options, backtests[0] ?? null)
   const extraTargets = (series.extraTargets ?? []).map((extra, i) => ({
     name: extra.name,
     ...judgeTarget(series, run, i + 1, options, backtests[i + 1] ?? null),
   }))
+  const final = await finalFit(series, run, options)
   const result: PipelineResult = {
-    model: run.model,
+    model: final.model,
+    finalFit: final.fit,
+    fitted: fittedValues(run, series),
+    split: { validationStart: prepared.split.validation.start, testStart: prepared.split.test.start },
     training: {
       epochsRun: network.outcome.epochsRun,
       bestEpoch: network.outcome.bestEpoch,
@@ -114,7 +137,7 @@ export async function completeRun(series: SeriesInput, run: TrainedRun, options:
     },
     validationScore: run.validationScore,
     ...primary,
-    forecast: await forecastAhead(run.model, series, { backend: options.backend }),
+    forecast: await forecastAhead(final.model, series, { backend: options.backend }),
     ...(extraTargets.length > 0 ? { extraTargets } : {}),
     notes,
   }

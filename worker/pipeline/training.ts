@@ -1,48 +1,57 @@
-import { createModel, findParam, paramCount, type Backend, type Precision } from '../engine/index'
+import { backendForParams, type BackendKind } from '../engine/backend-choice'
+import { createModel, findParam, paramCount, type Backend } from '../engine/index'
+import { inProcessTrainer } from '../training/in-process-trainer'
+import type { TrainSettings } from '../training/settings'
+import { defaultShardSize } from '../training/settings'
+import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
 import { membersOf } from './predict'
-import { chooseBackend, type BackendChoice } from './backend'
 import type { Prepared } from './prepare'
-import { fitTrainer, type TrainEpoch, type Trainer, type TrainOutcome } from './trainer'
+import type { PipelineConfig } from './types'
 
 export interface TrainingOptions {
+  /** Who trains: the pool in the app, the command line and the benchmarks; this thread by default. */
   trainer?: Trainer
-  backend?: BackendChoice
-  /** Warm start (fine-tuning) from these weights. */
-  initialParams?: Float32Array | Float64Array
+  backend?: BackendKind
+  /** Warm start from these weights (every member back to back). */
+  initialParams?: Float32Array
   epochs?: number
   /** Epochs per ensemble member (overrides `epochs`), e.g. each member's own early-stopped count. */
   memberEpochs?: number[]
+  /** Names this training in the run (candidate, fold, final fit), for the labels of its networks. */
+  stage?: string
   onEpoch?: (report: TrainEpoch) => void
 }
 
 export interface TrainedNetwork {
+  /** The backend predictions use (training ran wherever the trainer runs). */
   backend: Backend
-  precision: Precision
   /** First member's history, with `params` holding every member. */
   outcome: TrainOutcome
   members: TrainOutcome[]
 }
 
-/** Mean squared error over the defined (non-NaN) targets of the validation windows. */
-export function maskedValidationLoss(
-  backend: Backend,
+/** The training loop's settings for one member of this configuration. */
+export function trainSettingsFor(
   prepared: Prepared,
-): ((params: Float32Array | Float64Array) => number) | undefined {
-  const count = prepared.validationOrigins.length
-  if (count === 0) return undefined
-  const { x, y } = prepared.validation
-  return (params) => {
-    const input = params instanceof Float32Array ? Float32Array.from(x) : x
-    const out = params instanceof Float32Array ? new Float32Array(y.length) : new Float64Array(y.length)
-    backend.forward(params, input, count, prepared.shape.lookback, out)
-    let sum = 0
-    let defined = 0
-    for (let i = 0; i < y.length; i++) {
-      if (Number.isNaN(y[i])) continue
-      sum += (out[i] - y[i]) ** 2
-      defined++
-    }
-    return sum / defined
+  seed: number,
+  epochs: number,
+  backend: BackendKind = 'auto',
+): TrainSettings {
+  const { config, spec } = prepared.state
+  return {
+    spec,
+    lookback: prepared.shape.lookback,
+    batchSize: config.batchSize,
+    epochs,
+    patience: config.patience,
+    optimizer: config.optimizer,
+    schedule: config.schedule,
+    clipNorm: config.clipNorm,
+    loss: config.loss,
+    seed,
+    backend,
+    truncateSteps: 0,
+    shardSize: defaultShardSize(config.batchSize),
   }
 }
 
@@ -50,77 +59,74 @@ export function maskedValidationLoss(
  * A residual network starts as "no correction": with a zero head its output is exactly the
  * seasonal-naive forecast, and training keeps that start unless some epoch beats it on validation.
  */
-function zeroHeadStart(prepared: Prepared, precision: Precision, seed: number): Float32Array | Float64Array {
-  const model = createModel(prepared.state.spec, { seed, precision })
+function zeroHeadStart(prepared: Prepared, seed: number): Float32Array {
+  const model = createModel(prepared.state.spec, { seed, precision: 'float32' })
   for (const name of ['head.W', 'head.b']) {
     const entry = findParam(model.layout, name)
     model.params.fill(0, entry.offset, entry.offset + entry.size)
   }
-  return model.params
+  return model.params as Float32Array
 }
 
-/** Trains `config.ensemble` members (seeds seed, seed + 1, …); params holds them back to back. */
+/**
+ * Trains `config.ensemble` members (seeds seed, seed + 1, …), all requested at once so a pool
+ * trains them side by side; params holds them back to back.
+ */
 export async function trainNetwork(
   prepared: Prepared,
   options: TrainingOptions = {},
 ): Promise<TrainedNetwork> {
   const { config, spec } = prepared.state
-  const { backend, precision } = await chooseBackend(spec, options.backend)
   const starts = options.initialParams ? membersOf(options.initialParams, spec) : null
   if (starts && starts.length !== config.ensemble)
     throw new RangeError(`warm start has ${starts.length} members, the configuration ${config.ensemble}`)
-  const outcomes: TrainOutcome[] = []
-  for (let member = 0; member < config.ensemble; member++) {
-    const seed = (config.seed + member) >>> 0
-    const epochs = options.memberEpochs?.[member] ?? options.epochs ?? config.epochs
-    outcomes.push(
-      await trainMember(prepared, options, { backend, precision, seed, epochs, start: starts?.[member] }),
-    )
-  }
-  const params =
-    precision === 'float32'
-      ? new Float32Array(outcomes.length * paramCount(spec))
-      : new Float64Array(outcomes.length * paramCount(spec))
-  outcomes.forEach((outcome, i) => params.set(outcome.params, i * paramCount(spec)))
-  return { backend, precision, outcome: { ...outcomes[0], params }, members: outcomes }
+  const outcomes = await Promise.all(
+    Array.from({ length: config.ensemble }, (_, member) =>
+      trainMember(prepared, options, member, starts?.[member] as Float32Array | undefined),
+    ),
+  )
+  const size = paramCount(spec)
+  const params = new Float32Array(outcomes.length * size)
+  outcomes.forEach((outcome, i) => params.set(outcome.params, i * size))
+  const backend = await backendForParams(spec, params, options.backend)
+  return { backend, outcome: { ...outcomes[0], params }, members: outcomes }
 }
 
-interface MemberSetup {
-  backend: Backend
-  precision: Precision
-  seed: number
-  epochs: number
-  start?: Float32Array | Float64Array
+function memberLabel(config: PipelineConfig, member: number, stage: string | undefined): string {
+  const parts = [stage ?? 'Network']
+  if (config.ensemble > 1) parts.push(`member ${member + 1} of ${config.ensemble}`)
+  return parts.join(' · ')
 }
 
-async function trainMember(prepared: Prepared, options: TrainingOptions, setup: MemberSetup) {
+async function trainMember(
+  prepared: Prepared,
+  options: TrainingOptions,
+  member: number,
+  start: Float32Array | undefined,
+): Promise<TrainOutcome> {
   const { config, spec } = prepared.state
-  const { backend, precision } = setup
-  const trainer = options.trainer ?? fitTrainer
-  const residualStart = config.targetMode === 'seasonalResidual' && !setup.start
-  const initialParams = residualStart ? zeroHeadStart(prepared, precision, setup.seed) : setup.start
-  // No epochs: the member is its start; pluggable trainers never see an empty request.
-  if (setup.epochs === 0) {
-    const params = initialParams ?? createModel(spec, { seed: setup.seed, precision }).params
+  const seed = (config.seed + member) >>> 0
+  const epochs = options.memberEpochs?.[member] ?? options.epochs ?? config.epochs
+  const residualStart = config.targetMode === 'seasonalResidual' && !start
+  const initialParams = residualStart ? zeroHeadStart(prepared, seed) : start
+  // No epochs: the member is its start; trainers never see an empty request.
+  if (epochs === 0) {
+    const params = initialParams ?? (createModel(spec, { seed, precision: 'float32' }).params as Float32Array)
     return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [] }
   }
+  const trainer = options.trainer ?? inProcessTrainer
+  const hasValidation = prepared.validationOrigins.length > 0
   return trainer({
-    spec,
-    precision,
-    backend,
-    train: prepared.train,
-    steps: prepared.shape.lookback,
-    batchSize: config.batchSize,
-    epochs: setup.epochs,
-    patience: config.patience,
-    optimizer: config.optimizer,
-    schedule: config.schedule,
-    clipNorm: config.clipNorm,
-    loss: config.loss,
-    seed: setup.seed,
+    label: memberLabel(config, member, options.stage),
+    settings: trainSettingsFor(prepared, seed, epochs, options.backend),
+    windows: {
+      inputSize: spec.inputSize,
+      outputSize: spec.outputSize,
+      train: prepared.train,
+      validation: hasValidation ? prepared.validation : null,
+    },
     initialParams,
-    keepInitialIfBest: residualStart,
-    validationLoss: maskedValidationLoss(backend, prepared),
-    onEpoch: options.onEpoch,
+    scoreInitial: residualStart && hasValidation,
+    onEpoch: member === 0 ? options.onEpoch : undefined,
   })
 }

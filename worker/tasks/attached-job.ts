@@ -1,5 +1,5 @@
 import { paramCount, type Backend } from '../engine/index'
-import { createBackend } from './backend-choice'
+import { createBackend } from '../engine/backend-choice'
 import type { JobMemory } from './task-types'
 
 /** A job as one worker sees it: typed views on the shared buffers, its backend and gather buffers. */

@@ -1,7 +1,7 @@
-import { meanLoss } from '../engine/index'
+import { maskedLossSum } from '../engine/index'
 import type { AttachedJob } from './attached-job'
 
-/** Loss SUM (not mean) of validation windows [from, from+count), so chunks add up exactly. */
+/** Loss SUM (not mean) over the defined targets of validation windows [from, from+count), so chunks add up exactly. */
 export function shardEvaluate(job: AttachedJob, from: number, count: number): number {
   const { spec, steps, loss } = job.memory
   if (!job.validationX || !job.validationY) throw new Error('This job has no validation windows')
@@ -11,5 +11,5 @@ export function shardEvaluate(job: AttachedJob, from: number, count: number): nu
   const target = job.validationY.subarray(from * spec.outputSize, from * spec.outputSize + outputs)
   const output = job.output.subarray(0, outputs)
   job.backend.forward(job.params, x, count, steps, output)
-  return meanLoss(loss, output, target, outputs) * outputs
+  return maskedLossSum(loss, output, target, outputs)
 }

@@ -1,7 +1,7 @@
+import type { BackendKind } from '../engine/backend-choice'
 import type { LossKind, ModelSpec } from '../engine/index'
 
-/** Which compute backend a job's workers use; 'auto' takes WebAssembly SIMD when the runtime has it. */
-export type BackendKind = 'auto' | 'wasm' | 'reference'
+export type { BackendKind }
 
 /** Test-only fault a worker injects into one task (enabled by an explicit service option). */
 export type FaultKind = 'throw' | 'exit'

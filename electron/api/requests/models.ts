@@ -36,9 +36,17 @@ export interface ModelEvaluation {
   /** The whole series: epoch ms (or null: equally spaced steps) and values. */
   timestamps: number[] | null
   actual: Array<number | null>
-  /** Index of the first validation and the first test point. */
+  /**
+   * Index of the first validation and the first test point. Metrics, baselines, intervals and
+   * the backtest are measured there by networks that never trained on those points.
+   */
   validationStart: number
   testStart: number
+  /**
+   * The network that forecasts the future (and is saved and exported) was then trained again
+   * on every point, for the epochs validation chose (absent in models saved before).
+   */
+  finalFit?: { observations: number; memberEpochs: number[] }
   /** The model's forecasts over the test part (from the test origin), with conformal intervals. */
   test: IntervalBands & { start: number }
   /** One-step-ahead fitted values over train+validation, where the model computed them. */

@@ -5,10 +5,11 @@ import type { ForecastingSettings, TrainingConfig, TrainingState } from './train
 /** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
 export type CandidateMode = 'level' | 'seasonalResidual'
 
-/** One candidate job of an Auto run, as `training.status` of the run reports it. */
+/** One network of a run (a candidate, a fold, an ensemble member, the final fit), as `training.status` of the run reports it. */
 export interface TrainingCandidate {
   jobId: string
-  targetMode: CandidateMode
+  /** What the network is in its run, e.g. "Seasonal residual · fold 2 · member 3 of 5". */
+  label: string
   state: TrainingState
   epoch: number
   epochs: number
@@ -24,6 +25,8 @@ export interface AutoChoice {
     /** Share of the seasonal-naive correction kept (residual candidate); 1 for levels. */
     residualWeight: number
     epochsRun: number
+    /** Validation folds the candidate was judged on (the main split and earlier ones). */
+    folds?: number
     state: TrainingState
   }>
 }

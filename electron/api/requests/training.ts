@@ -118,12 +118,16 @@ export interface TrainingStateEvent {
   jobId: string
   state: TrainingState
   message?: string
+  /** A run's networks so far (a run starts jobs as its plan needs them). */
+  candidates?: TrainingCandidate[]
 }
 
 export interface TrainingJobStatus {
   jobId: string
   state: TrainingState
   message?: string
+  /** What the job is in its run, e.g. "Levels · member 2 of 5" (absent for a lone job). */
+  label?: string
   /** Completed epochs and the configured total. */
   epoch: number
   epochs: number

@@ -1,6 +1,6 @@
 import type { Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
 import type { SeriesInput, TargetJudgement } from '../../../worker/pipeline/index'
-import type { Evaluated } from '../../../worker/tasks/evaluate-worker'
+import type { ForecastRunResult } from '../../../worker/pipeline/index'
 import type { ForecastMetrics } from '../../../worker/forecast/index'
 
 /** The pipeline's result as the Forecast screen draws it (plain JSON, stored as evaluation.json). */
@@ -9,20 +9,20 @@ export function evaluationView(
   name: string,
   target: string,
   series: SeriesInput,
-  result: Evaluated,
+  result: ForecastRunResult,
   config: Record<string, unknown>,
-  validationStart: number,
-  testStart: number,
 ): ModelEvaluation {
+  const { validationStart, testStart } = result.split
   const extraTargets = (result.extraTargets ?? []).map((judged, i) => ({
     ...targetBlock(judged.name, series.extraTargets?.[i]?.values ?? [], judged, testStart),
-    fitted: fittedView(result.extraFitted?.[i]),
+    fitted: fittedView(result.fitted[i + 1]),
   }))
   return {
     modelId,
     name,
     ...targetBlock(target, series.target, result, testStart),
-    fitted: fittedView(result.fitted),
+    fitted: fittedView(result.fitted[0]),
+    finalFit: result.finalFit,
     frequency: series.frequency ?? null,
     timestamps: series.timestamps ? Array.from(series.timestamps) : null,
     validationStart,
@@ -39,7 +39,7 @@ export function evaluationView(
   }
 }
 
-function fittedView(fitted: Evaluated['fitted'] | undefined): TargetEvaluation['fitted'] {
+function fittedView(fitted: ForecastRunResult['fitted'][number] | undefined): TargetEvaluation['fitted'] {
   if (!fitted) return null
   return {
     start: fitted.start,

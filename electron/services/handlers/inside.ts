@@ -1,13 +1,13 @@
 import type { Handlers } from '../../api/dispatch'
 import type { LayerTraceView } from '../../api/requests/inside'
-import type { Evaluator } from '../forecasting/evaluator'
+import type { RunThread } from '../runs/run-thread'
 import { modelWithData } from '../forecasting/model-source'
 import type { OpenProjects } from '../open-projects'
 
 type InsideHandlers = Pick<Handlers, 'inside.trace' | 'inside.compare'>
 
 /** "Inside the cell": the engine's own per-step values for a trained model, computed off the main thread. */
-export function insideHandlers(open: OpenProjects, evaluator: Evaluator): InsideHandlers {
+export function insideHandlers(open: OpenProjects, evaluator: RunThread): InsideHandlers {
   return {
     'inside.trace': async ({ projectId, modelId, origin }) => {
       const session = open.get(projectId)

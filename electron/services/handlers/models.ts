@@ -7,7 +7,7 @@ import { forecastAhead, type TargetForecast } from '../../../worker/pipeline/ind
 import { exportModelFolder } from '../exports'
 import { anyForecastCsv } from '../forecasting/forecast-csv'
 import { modelDirectory, modelWithData } from '../forecasting/model-source'
-import { EVALUATION_FILE } from '../forecasting/run-lifecycle'
+import { EVALUATION_FILE } from '../runs/save-model'
 import type { OpenProjects } from '../open-projects'
 import { CodedError, writeFileAtomic, writeJsonAtomic } from '../storage'
 

@@ -1,19 +1,20 @@
-import type { ModelSpec, OptimizerStateJSON } from '../../../worker/engine/index'
-import type { TrainingConfig } from '../../api/requests/training'
+import type { OptimizerStateJSON } from '../../../worker/engine/index'
+import type { TrainSettings } from '../../../worker/training/settings'
+import type { EpochRecord } from '../../../worker/training/sharded-trainer'
 import { decodeFloat32, decodeFloat64, encodeFloats } from './float-codec'
-import type { EpochRecord } from './trainer'
 
 export const LAST_CHECKPOINT_FILE = 'checkpoint-last.json'
 export const BEST_CHECKPOINT_FILE = 'checkpoint-best.json'
-export const BEST_MODEL_FILE = 'model-best.json'
 export const LOSS_HISTORY_FILE = 'loss.csv'
+
+/** Version 2 keeps the training loop's settings (version 1 kept the API's, before one loop served every caller). */
+export const LAST_CHECKPOINT_FORMAT = 'lstm-studio-training-checkpoint/2'
 
 /** Everything needed to continue a run exactly where it was after a restart. */
 export interface LastCheckpoint {
-  format: 'lstm-studio-training-checkpoint/1'
+  format: typeof LAST_CHECKPOINT_FORMAT
   jobId: string
-  config: TrainingConfig
-  spec: ModelSpec
+  settings: TrainSettings
   windows: { train: number; validation: number }
   /** Completed epochs; the run continues with this epoch index. */
   epochsDone: number

@@ -1,12 +1,10 @@
 import { readFile, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { modelToJSON, type ModelSpec } from '../../../worker/engine/index'
-import { paramLayout } from '../../../worker/engine/index'
 import { writeFileAtomic, writeJsonAtomic } from '../storage/index'
 import {
   BEST_CHECKPOINT_FILE,
-  BEST_MODEL_FILE,
   LAST_CHECKPOINT_FILE,
+  LAST_CHECKPOINT_FORMAT,
   LOSS_HISTORY_FILE,
   type BestCheckpoint,
   type LastCheckpoint,
@@ -31,17 +29,10 @@ export class CheckpointWriter {
     })
   }
 
-  /** The final weights in the engine's model format, for forecasting and export. */
-  saveModel(spec: ModelSpec, params: Float32Array): void {
-    const model = { spec, layout: paramLayout(spec), params, grads: new Float32Array(0) }
-    const json = modelToJSON(model)
-    this.enqueue(() => writeJsonAtomic(path.join(this.dir, BEST_MODEL_FILE), json))
-  }
-
   /** Removes the weights this job wrote (cancel discards them); the loss history stays. */
   discard(): void {
     this.enqueue(async () => {
-      for (const file of [LAST_CHECKPOINT_FILE, BEST_CHECKPOINT_FILE, BEST_MODEL_FILE]) {
+      for (const file of [LAST_CHECKPOINT_FILE, BEST_CHECKPOINT_FILE]) {
         await rm(path.join(this.dir, file), { force: true })
       }
     })
@@ -66,7 +57,9 @@ export async function readLastCheckpoint(dir: string): Promise<LastCheckpoint> {
     throw new Error(`No checkpoint to resume from in ${dir}`, { cause: error })
   })
   const checkpoint = JSON.parse(text) as LastCheckpoint
-  if (checkpoint?.format !== 'lstm-studio-training-checkpoint/1') {
+  if (String(checkpoint?.format) === 'lstm-studio-training-checkpoint/1')
+    throw new Error(`${file} was written by an earlier version of LSTM Studio; start the run again`)
+  if (checkpoint?.format !== LAST_CHECKPOINT_FORMAT) {
     throw new Error(`${file} is not a training checkpoint (format "${String(checkpoint?.format)}")`)
   }
   return checkpoint

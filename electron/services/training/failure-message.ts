@@ -1,5 +1,5 @@
 import { NonFiniteError } from '../../../worker/engine/index'
-import { WorkerTaskError } from './job-tasks'
+import { WorkerTaskError } from '../../../worker/training/job-tasks'
 
 export interface FailureContext {
   /** 0-based position of the failure; batch === batches means the epoch's validation. */

@@ -1,5 +1,5 @@
 import type { FaultKind } from '../../../worker/tasks/task-types'
-import type { FaultPlan } from './trainer'
+import type { FaultPlan } from '../../../worker/training/sharded-trainer'
 
 /** Test-only: makes one task of the run fail, `times` times in a row (a retry counts). */
 export interface FaultInjection {

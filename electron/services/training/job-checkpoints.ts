@@ -1,7 +1,8 @@
-import type { ModelSpec } from '../../../worker/engine/index'
-import type { TrainingConfig } from '../../api/requests/training'
+import type { TrainSettings } from '../../../worker/training/settings'
+import type { ShardedTrainer } from '../../../worker/training/sharded-trainer'
 import {
   decodeOptimizerState,
+  LAST_CHECKPOINT_FORMAT,
   decodeParams,
   encodeOptimizerState,
   lossHistoryCsv,
@@ -10,12 +11,10 @@ import {
 } from './checkpoint-format'
 import { readBestCheckpoint, readLastCheckpoint, type CheckpointWriter } from './checkpoint-writer'
 import { encodeFloats } from './float-codec'
-import type { Trainer } from './trainer'
 
 export interface CheckpointContext {
   jobId: string
-  config: TrainingConfig
-  spec: ModelSpec
+  settings: TrainSettings
   windows: { train: number; validation: number }
 }
 
@@ -23,11 +22,11 @@ export interface CheckpointContext {
 export function saveEpochCheckpoint(
   writer: CheckpointWriter,
   context: CheckpointContext,
-  trainer: Trainer,
+  trainer: ShardedTrainer,
   newBest: boolean,
 ): void {
   const last: LastCheckpoint = {
-    format: 'lstm-studio-training-checkpoint/1',
+    format: LAST_CHECKPOINT_FORMAT,
     ...context,
     epochsDone: trainer.history.length,
     history: [...trainer.history],
@@ -53,13 +52,13 @@ export function saveEpochCheckpoint(
 export async function restoreCheckpoint(
   dir: string,
   context: CheckpointContext,
-  trainer: Trainer,
+  trainer: ShardedTrainer,
 ): Promise<boolean[]> {
   const last = await readLastCheckpoint(dir)
-  if (JSON.stringify(last.spec) !== JSON.stringify(context.spec)) {
+  if (JSON.stringify(last.settings.spec) !== JSON.stringify(context.settings.spec)) {
     throw new Error('The checkpoint was made for a different model (layers, inputs or horizon changed)')
   }
-  if (last.config.lookback !== context.config.lookback || last.windows.train !== context.windows.train) {
+  if (last.settings.lookback !== context.settings.lookback || last.windows.train !== context.windows.train) {
     throw new Error('The checkpoint was made on different training windows (lookback or data changed)')
   }
   trainer.params.set(decodeParams(last.params, trainer.params.length, 'checkpoint weights'))

@@ -1,14 +1,5 @@
 import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
 import type { TrainingService } from './training-service'
-import type { TrainingWindows } from './training-windows'
-
-/** What the app resolves a `training.start` source into: the windows and the run folder. */
-export interface PreparedRun {
-  runId: string
-  windows: TrainingWindows
-  /** runs/<id>/ of the project (created by the project store). */
-  checkpointDir: string
-}
 
 type JobArgs = { jobId: string }
 

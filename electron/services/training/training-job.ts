@@ -1,24 +1,29 @@
 import { randomUUID } from 'node:crypto'
-import { paramCount } from '../../../worker/engine/index'
-import type { TrainingConfig, TrainingJobStatus, TrainingState } from '../../api/requests/training'
+import { runEpochs, type LoopEnding, type StepReport } from '../../../worker/training/epoch-loop'
+import { jobBuffersFor, type JobBuffers } from '../../../worker/training/job-buffers'
+import { JobControl } from '../../../worker/training/job-control'
+import { JobTasks, WorkerTaskError, type TaskPool } from '../../../worker/training/job-tasks'
+import type { TrainSettings } from '../../../worker/training/settings'
+import { ShardedTrainer } from '../../../worker/training/sharded-trainer'
+import type { TrainingWindows } from '../../../worker/training/windows'
+import type { TrainingJobStatus, TrainingState } from '../../api/requests/training'
 import { CheckpointWriter } from './checkpoint-writer'
 import type { Clock } from './event-throttle'
 import { describeFailure } from './failure-message'
 import { faultPlanOf, type FaultInjection } from './fault-plan'
-import { allocateJobBuffers, type JobBuffers } from './job-buffers'
 import { restoreCheckpoint, saveEpochCheckpoint, type CheckpointContext } from './job-checkpoints'
-import { JobControl, type ControlDecision } from './job-control'
 import { JobEvents, type EventSink } from './job-events'
-import { JobTasks, WorkerTaskError, type TaskPool } from './job-tasks'
-import { modelSpecOf } from './model-setup'
-import { defaultShardSize } from './shard-plan'
-import { Trainer, type StepResult } from './trainer'
-import type { TrainingWindows } from './training-windows'
 
 export interface JobOptions {
   jobId: string
-  config: TrainingConfig
+  /** What the job is in its run, e.g. "Levels · member 2 of 5" (absent for a lone job). */
+  label?: string
+  settings: TrainSettings
   windows: TrainingWindows
+  /** Start from these weights (a warm start) instead of a fresh initialisation from the seed. */
+  initialParams?: Float32Array
+  /** Score the starting weights on validation first: training keeps them unless an epoch beats them. */
+  scoreInitial?: boolean
   /** Run folder for checkpoints and loss.csv; null = keep nothing on disk. */
   checkpointDir: string | null
   /** Continue from the last checkpoint in checkpointDir. */
@@ -54,7 +59,7 @@ export class TrainingJob {
   message: string | undefined
   readonly events: JobEvents
   private readonly control: JobControl
-  private trainer: Trainer | null = null
+  private trainer: ShardedTrainer | null = null
   private tasks: JobTasks | null = null
   private writer: CheckpointWriter | null
   private position = { epoch: 0, batch: 0 }
@@ -122,7 +127,7 @@ export class TrainingJob {
       jobId: this.jobId,
       state: this.state,
       epoch: this.trainer?.history.length ?? 0,
-      epochs: this.options.config.epochs,
+      epochs: this.options.settings.epochs,
       bestEpoch: best?.bestEpoch ?? null,
       bestLoss: best && best.bestEpoch !== null ? best.bestLoss : null,
       workers: this.options.workers,
@@ -130,6 +135,7 @@ export class TrainingJob {
       checkpointDir: this.options.checkpointDir,
     }
     if (this.message !== undefined) status.message = this.message
+    if (this.options.label !== undefined) status.label = this.options.label
     return status
   }
 
@@ -146,32 +152,22 @@ export class TrainingJob {
   }
 
   private checkpointContext(buffers: JobBuffers): CheckpointContext {
-    const { jobId, config, windows } = this.options
-    const spec = modelSpecOf(config, windows.inputSize, windows.outputSize)
-    return {
-      jobId,
-      config,
-      spec,
-      windows: { train: buffers.trainCount, validation: buffers.validationCount },
-    }
+    const { jobId, settings } = this.options
+    return { jobId, settings, windows: { train: buffers.trainCount, validation: buffers.validationCount } }
   }
 
-  private async prepare(): Promise<Trainer> {
-    const { config, windows, workers } = this.options
-    const spec = modelSpecOf(config, windows.inputSize, windows.outputSize)
-    const shardSize = config.shardSize ?? defaultShardSize(config.batchSize)
-    const buffers = allocateJobBuffers(windows, paramCount(spec), {
-      spec,
-      lookback: config.lookback,
-      backend: config.backend,
-      loss: config.loss,
-      truncateSteps: config.truncateSteps,
-      slots: Math.ceil(config.batchSize / shardSize),
-      maxShard: shardSize,
-    })
+  private async prepare(): Promise<ShardedTrainer> {
+    const { settings, windows, workers } = this.options
+    const buffers = jobBuffersFor(settings, windows)
     this.tasks = new JobTasks(this.deps.pool, `${this.jobId}-${randomUUID()}`, buffers.memory, workers)
     const faults = this.options.fault ? faultPlanOf(this.options.fault) : undefined
-    const trainer = new Trainer({ config, spec, buffers, tasks: this.tasks, shardSize, faults })
+    const trainer = new ShardedTrainer({
+      settings,
+      buffers,
+      tasks: this.tasks,
+      initialParams: this.options.initialParams,
+      faults,
+    })
     this.trainer = trainer
     if (this.options.resume) {
       if (!this.options.checkpointDir) throw new Error('Resuming needs the run folder of the checkpoint')
@@ -181,43 +177,29 @@ export class TrainingJob {
         trainer,
       )
       this.events.restoreEpochs(trainer.history.map((record, i) => ({ ...record, best: flags[i] })))
-    }
+    } else if (this.options.scoreInitial) await trainer.scoreStart()
     return trainer
   }
 
-  /** The epoch loop; returns how it ended. */
-  private async train(
-    trainer: Trainer,
-  ): Promise<'completed' | 'early' | Exclude<ControlDecision, 'continue'>> {
-    const { config } = this.options
-    for (let epoch = trainer.history.length; epoch < config.epochs; epoch++) {
-      trainer.beginEpoch(epoch)
-      const started = this.deps.clock()
-      let lossSum = 0
-      let seen = 0
-      for (let batch = 0; batch < trainer.batches; batch++) {
-        const decision = await this.control.atStepBoundary()
-        if (decision !== 'continue') return decision
+  /** The epoch loop (worker/training/epoch-loop.ts) with this job's control, events, retries and checkpoints. */
+  private train(trainer: ShardedTrainer): Promise<LoopEnding> {
+    return runEpochs(trainer, {
+      clock: this.deps.clock,
+      atStepBoundary: () => this.control.atStepBoundary(),
+      retry: (work) => this.withRetries(work),
+      beforeWork: (epoch, batch) => {
         this.position = { epoch, batch }
-        const step = await this.withRetries(() => trainer.step(epoch, batch))
-        const windows = trainer.batchSize(batch)
-        lossSum += step.loss * windows
-        seen += windows
-        this.reportProgress(trainer, step, started, seen)
-      }
-      this.position = { epoch, batch: trainer.batches }
-      const valLoss = await this.withRetries(() => trainer.validationLoss(epoch))
-      const { record, best } = trainer.endEpoch(epoch, lossSum / seen, valLoss)
-      this.events.epoch({ ...record, best, seconds: (this.deps.clock() - started) / 1000 })
-      if (this.writer) {
+      },
+      onStep: (report) => this.reportProgress(trainer, report),
+      onEpoch: async (record, best, seconds) => {
+        this.events.epoch({ ...record, best, seconds })
+        if (!this.writer) return
         // At most one epoch's checkpoint in flight: memory stays bounded on a slow disk, and a write
         // that failed (disk full, permissions) ends the job here rather than after the last epoch.
         await this.writer.flush()
         saveEpochCheckpoint(this.writer, this.checkpointContext(trainer.buffers), trainer, best)
-      }
-      if (trainer.best.shouldStop) return 'early'
-    }
-    return 'completed'
+      },
+    })
   }
 
   /** Re-runs pool work after a worker failure; exact, because shared weights change only after success. */
@@ -231,12 +213,11 @@ export class TrainingJob {
     }
   }
 
-  private reportProgress(trainer: Trainer, step: StepResult, started: number, seen: number): void {
-    const { epoch, batch } = this.position
+  private reportProgress(trainer: ShardedTrainer, { epoch, batch, step, seen, started }: StepReport): void {
     const seconds = Math.max((this.deps.clock() - started) / 1000, 1e-9)
     const windowsPerSec = seen / seconds
     const total = trainer.buffers.trainCount
-    const remaining = total - seen + (this.options.config.epochs - epoch - 1) * total
+    const remaining = total - seen + (this.options.settings.epochs - epoch - 1) * total
     this.events.progress({
       epoch,
       batch,
@@ -249,8 +230,8 @@ export class TrainingJob {
     })
   }
 
-  private async finish(ending: 'completed' | 'early' | Exclude<ControlDecision, 'continue'>): Promise<void> {
-    const trainer = this.trainer as Trainer
+  private async finish(ending: LoopEnding): Promise<void> {
+    const trainer = this.trainer as ShardedTrainer
     if (ending === 'interrupt') {
       // The last epoch's checkpoint is on disk (or being written): `resume` continues from it.
       await this.writer?.flush()
@@ -266,17 +247,16 @@ export class TrainingJob {
       this.setState('cancelled', 'Cancelled; checkpoints discarded')
       return
     }
-    const restored = ending !== 'completed' && trainer.restoreBest()
+    // Every ending keeps the best weights seen (lowest validation loss, or training loss without validation).
+    const restored = trainer.restoreBest()
     this.finalParams = Float32Array.from(trainer.params)
-    this.writer?.saveModel(trainer.spec, this.finalParams)
     await this.writer?.flush()
-    const bestNote = restored
-      ? `; restored the best weights (epoch ${(trainer.best.bestEpoch ?? 0) + 1})`
-      : ''
+    const bestNote =
+      restored && ending !== 'completed' ? `; kept ${describeBest(trainer.best.bestEpoch)}` : ''
     if (ending === 'stop')
       this.setState('stopped', `Stopped after ${trainer.history.length} epochs${bestNote}`)
     else if (ending === 'early') {
-      const patience = this.options.config.patience
+      const patience = this.options.settings.patience
       this.setState('completed', `Early stopping: no improvement for ${patience} epochs${bestNote}`)
     } else this.setState('completed')
   }
@@ -306,4 +286,11 @@ export class TrainingJob {
     this.events.state(state, message)
     if (this.isFinished) this.markEnded()
   }
+}
+
+/** The best weights' epoch for a person: 1-based, or the starting weights (epoch −1: no epoch beat them). */
+function describeBest(bestEpoch: number | null): string {
+  return bestEpoch === null || bestEpoch < 0
+    ? 'the starting weights'
+    : `the best weights (epoch ${bestEpoch + 1})`
 }

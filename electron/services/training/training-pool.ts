@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina'
 import type { WorkerResult, WorkerTask } from '../../../worker/tasks/task-types'
-import type { TaskPool } from './job-tasks'
+import type { TaskPool } from '../../../worker/training/job-tasks'
 
 export interface TrainingPoolOptions {
   /** worker/tasks/train-worker entry: the built file in the app, the .ts file under tsx in tests. */

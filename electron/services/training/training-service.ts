@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import type { TrainSettings } from '../../../worker/training/settings'
 import {
   trainingConfigSchema,
   type TrainingConfigInput,
@@ -11,8 +12,9 @@ import type { FaultInjection } from './fault-plan'
 import type { EventSink } from './job-events'
 import { TrainingJob } from './training-job'
 import { TrainingPool } from './training-pool'
+import { trainSettingsOf } from './train-settings'
 import { defaultWorkers } from './worker-count'
-import { assertWindowShapes, type TrainingWindows } from './training-windows'
+import { assertWindowShapes, type TrainingWindows } from '../../../worker/training/windows'
 import { CodedError } from '../storage'
 
 /** Finished jobs whose history stays in memory (see forgetOldFinishedJobs). */
@@ -36,9 +38,20 @@ export interface TrainingServiceOptions {
 export interface StartTrainingOptions {
   /** Default: a fresh id. */
   jobId?: string
-  config: TrainingConfigInput
+  /** What the job is in its run, e.g. "Levels · member 2 of 5". */
+  label?: string
+  /** The training loop's settings (a run's networks)… */
+  settings?: TrainSettings
+  /** …or the API's, converted by trainSettingsOf (its `workers` applies when `workers` is not given). */
+  config?: TrainingConfigInput
+  /** Pool threads this job uses; default: as many as pay for themselves (defaultWorkers). */
+  workers?: number
   windows: TrainingWindows
-  /** Run folder for checkpoints (checkpoint-last.json, checkpoint-best.json, model-best.json, loss.csv). */
+  /** Start from these weights instead of a fresh initialisation. */
+  initialParams?: Float32Array
+  /** Score the starting weights on validation first (they stay unless an epoch beats them). */
+  scoreInitial?: boolean
+  /** Run folder for checkpoints (checkpoint-last.json, checkpoint-best.json, loss.csv). */
   checkpointDir?: string
   /** Continue from checkpointDir's last checkpoint (e.g. after a restart). */
   resume?: boolean
@@ -75,24 +88,27 @@ export class TrainingService {
   }
 
   start(options: StartTrainingOptions): TrainingJobStatus {
-    const config = trainingConfigSchema.parse(options.config)
+    const api = options.config ? trainingConfigSchema.parse(options.config) : null
+    const settings = api ? trainSettingsOf(api, options.windows) : options.settings
+    if (!settings) throw new Error('A training job needs its settings (or the API config)')
+    const requestedWorkers = options.workers ?? api?.workers
     const jobId = options.jobId ?? `job-${Date.now().toString(36)}-${this.nextId++}`
     if (this.jobs.has(jobId) && !this.jobs.get(jobId)?.isFinished)
       throw new Error(`Job ${jobId} is already active`)
-    assertWindowShapes(options.windows, config)
+    assertWindowShapes(options.windows, settings)
     if (options.fault && !this.options.enableTestHooks)
       throw new Error('Fault injection is a test hook and is disabled')
     const job = new TrainingJob(
       {
         jobId,
-        config,
+        label: options.label,
+        settings,
         windows: options.windows,
+        initialParams: options.initialParams,
+        scoreInitial: options.scoreInitial,
         checkpointDir: options.checkpointDir ?? null,
         resume: options.resume ?? false,
-        workers: Math.min(
-          config.workers ?? defaultWorkers(config, options.windows.inputSize, this.poolSize),
-          this.poolSize,
-        ),
+        workers: Math.min(requestedWorkers ?? defaultWorkers(settings, this.poolSize), this.poolSize),
         stepRetries: this.options.stepRetries ?? 1,
         fault: options.fault ?? null,
       },

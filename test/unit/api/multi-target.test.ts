@@ -46,16 +46,8 @@ describe('the Forecast screen’s view of a two-target model', () => {
       frequency: { unit: 'month', step: 1 },
     }
     const result = await runPipeline(series, tinyConfig({ epochs: 2 }), { quick: true, backend: 'reference' })
-    const view = evaluationView(
-      'm',
-      'LSTM 6 · a, b',
-      'a',
-      series,
-      { ...result, fitted: { start: 12, values: [] } },
-      {},
-      72,
-      84,
-    )
+    const run = { ...result, preset: 'manual' as const, config: tinyConfig({ epochs: 2 }) }
+    const view = evaluationView('m', 'LSTM 6 · a, b', 'a', series, { ...run, fitted: [] }, {})
     expect(view.target).toBe('a')
     expect(view.actual).toEqual(a)
     const [other] = view.extraTargets!

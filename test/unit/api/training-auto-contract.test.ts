@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { requests } from '../../../electron/api/contract'
-import { combinedState } from '../../../electron/services/forecasting/auto-status'
+import { combinedState } from '../../../electron/services/runs/run-state'
 
 const start = requests['training.start'].args
 const plan = requests['training.autoPlan'].args

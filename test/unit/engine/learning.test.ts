@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { fit, mulberry32, normalSampler, type FitOptions, type ModelSpec } from '../../../worker/engine'
+import { mulberry32, normalSampler, type ModelSpec } from '../../../worker/engine'
+import { trainHere, type TrainHere } from './train-here'
 import { slidingWindows } from './helpers'
 
 const LOOKBACK = 12
@@ -48,9 +49,9 @@ function noisySine(): number[] {
   return Array.from({ length: 240 }, (_, t) => Math.sin((2 * Math.PI * t) / 16) + 0.1 * normal())
 }
 
-function train(series: number[], epochs: number) {
+async function train(series: number[], epochs: number) {
   const { train, validation } = splitWindows(series, 0.2)
-  const options: FitOptions = {
+  const options: TrainHere = {
     spec: SPEC,
     train,
     validation,
@@ -61,28 +62,28 @@ function train(series: number[], epochs: number) {
     seed: 2024,
     clipNorm: 1,
   }
-  return { result: fit(options), baseline: constantForecastLoss(train.y, validation.y) }
+  return { result: await trainHere(options), baseline: constantForecastLoss(train.y, validation.y) }
 }
 
 describe('learning', () => {
-  it('a 2-layer LSTM fits a noisy sine far better than a constant forecast', () => {
-    const { result, baseline } = train(noisySine(), 25)
+  it('a 2-layer LSTM fits a noisy sine far better than a constant forecast', async () => {
+    const { result, baseline } = await train(noisySine(), 25)
     const finalValidation = result.valLoss[result.valLoss.length - 1]
     expect(result.trainLoss[result.trainLoss.length - 1]).toBeLessThan(result.trainLoss[0])
     expect(finalValidation).toBeLessThan(0.2 * baseline)
   })
 
-  it('a 2-layer LSTM forecasts AirPassengers better than a constant forecast', () => {
-    const { result, baseline } = train(airPassengers(), 40)
+  it('a 2-layer LSTM forecasts AirPassengers better than a constant forecast', async () => {
+    const { result, baseline } = await train(airPassengers(), 40)
     const finalValidation = result.valLoss[result.valLoss.length - 1]
     expect(finalValidation).toBeLessThan(0.5 * baseline)
   })
 
-  it('is deterministic under a seed: identical loss bits across runs', () => {
-    const first = train(noisySine(), 3).result
-    const second = train(noisySine(), 3).result
+  it('is deterministic under a seed: identical loss bits across runs', async () => {
+    const first = (await train(noisySine(), 3)).result
+    const second = (await train(noisySine(), 3)).result
     expect(second.trainLoss).toEqual(first.trainLoss)
     expect(second.valLoss).toEqual(first.valLoss)
-    expect(second.model.params).toEqual(first.model.params)
+    expect(second.params).toEqual(first.params)
   })
 })

@@ -1,17 +1,17 @@
-import { describe, expect, it } from 'vitest'
-import { compareGradientFlow } from '../../../worker/insight/gradient-flow'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { compareGradientFlow, type GradientFlowCurve } from '../../../worker/insight/gradient-flow'
 import { longLagWindows } from '../../../worker/insight/long-lag-series'
 
 describe('gradient flow through time (RNN against LSTM)', () => {
   // The target is the first value of a 60-step window; a few epochs, fixed seeds.
   const data = longLagWindows(128, 60, 59, 7)
-  const [rnn, lstm] = compareGradientFlow(data, {
-    units: 16,
-    layers: 1,
-    epochs: 4,
-    seed: 3,
-    probeWindows: 16,
-  })
+  const options = { units: 16, layers: 1, epochs: 4, seed: 3, probeWindows: 16 }
+  const curves = compareGradientFlow(data, options)
+  let rnn: GradientFlowCurve | undefined
+  let lstm: GradientFlowCurve | undefined
+  beforeAll(async () => {
+    ;[rnn, lstm] = await curves
+  }, 60_000)
 
   it('gives one finite, non-negative value per time step for each cell', () => {
     for (const curve of [rnn, lstm]) {
@@ -31,8 +31,8 @@ describe('gradient flow through time (RNN against LSTM)', () => {
     expect(last).toBeLessThan(10)
   })
 
-  it('is deterministic under the seed', () => {
-    const [again] = compareGradientFlow(data, { units: 16, layers: 1, epochs: 4, seed: 3, probeWindows: 16 })
+  it('is deterministic under the seed', async () => {
+    const [again] = await compareGradientFlow(data, options)
     expect(again?.gradNorm).toEqual(rnn?.gradNorm)
   })
 })

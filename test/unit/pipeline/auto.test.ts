@@ -10,24 +10,17 @@ import { seasonalSeries } from './helpers'
  * which of those two forecasts the validation part prefers.
  */
 const zeroTrainer: Trainer = async (request) => {
-  const layout = paramLayout(request.spec)
+  const layout = paramLayout(request.settings.spec)
   const size = layout.reduce((total, entry) => total + entry.size, 0)
-  const params = request.precision === 'float32' ? new Float32Array(size) : new Float64Array(size)
-  return {
-    params,
-    bestEpoch: 0,
-    epochsRun: 1,
-    trainLoss: [0],
-    valLoss: [request.validationLoss?.(params) ?? 0],
-  }
+  return { params: new Float32Array(size), bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
 }
 
 const options = { trainer: zeroTrainer, backend: 'reference' as const, quick: true }
 
 /** A trainer whose network is random: its "correction" is noise that can only hurt. */
 const noiseTrainer: Trainer = async (request) => {
-  const normal = normalSampler(mulberry32(request.seed))
-  const size = paramLayout(request.spec).reduce((total, entry) => total + entry.size, 0)
+  const normal = normalSampler(mulberry32(request.settings.seed))
+  const size = paramLayout(request.settings.spec).reduce((total, entry) => total + entry.size, 0)
   const params = Float32Array.from({ length: size }, () => 0.5 * normal())
   return { params, bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
 }

@@ -6,7 +6,7 @@ import { seasonalSeries } from './helpers'
 
 /** Every weight zero: the residual network is seasonal naive, whatever data it saw. */
 const zeroTrainer: Trainer = async (request) => {
-  const size = paramLayout(request.spec).reduce((total, entry) => total + entry.size, 0)
+  const size = paramLayout(request.settings.spec).reduce((total, entry) => total + entry.size, 0)
   return { params: new Float32Array(size), bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
 }
 

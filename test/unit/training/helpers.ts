@@ -9,7 +9,7 @@ import {
   TrainingService,
   type TrainingServiceOptions,
 } from '../../../electron/services/training/training-service'
-import type { TrainingWindows } from '../../../electron/services/training/training-windows'
+import type { TrainingWindows } from '../../../worker/training/windows'
 
 export const WORKER_FILE = fileURLToPath(new URL('../../../worker/tasks/train-worker.ts', import.meta.url))
 

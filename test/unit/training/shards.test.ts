@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { BestTracker } from '../../../electron/services/training/best-tracker'
-import {
-  allFinite,
-  reduceShardGradients,
-  reduceShardLosses,
-} from '../../../electron/services/training/gradient-reduce'
-import { mixSeed } from '../../../electron/services/training/seeds'
-import { batchCount, defaultShardSize, planShards } from '../../../electron/services/training/shard-plan'
+import { BestTracker } from '../../../worker/training/best-tracker'
+import { allFinite, reduceShardGradients, reduceShardLosses } from '../../../worker/training/gradient-reduce'
+import { mixSeed } from '../../../worker/training/seeds'
+import { batchCount, planShards } from '../../../worker/training/shard-plan'
+import { defaultShardSize } from '../../../worker/training/settings'
 
 describe('shard plan', () => {
   it('splits a batch into consecutive shards of a fixed size, weighted by their share', () => {

@@ -40,16 +40,20 @@ export function countWindows(
 /** Refuses data that does not match the configuration, so `start` fails at once rather than the job later. */
 export function assertWindowShapes(
   windows: TrainingWindows,
-  config: { lookback: number; horizon: number },
+  settings: { lookback: number; spec: { inputSize: number; outputSize: number } },
 ): void {
   if (!Number.isInteger(windows.inputSize) || windows.inputSize < 1) {
     throw new Error(`inputSize must be a positive integer, got ${windows.inputSize}`)
   }
-  const outputs = windows.outputSize ?? config.horizon
+  const outputs = settings.spec.outputSize
   if (!Number.isInteger(outputs) || outputs < 1)
     throw new Error(`outputSize must be a positive integer, got ${outputs}`)
-  countWindows(windows.train, config.lookback, outputs, windows.inputSize, 'Training')
+  if (windows.inputSize !== settings.spec.inputSize)
+    throw new Error(
+      `the windows have ${windows.inputSize} features, the model reads ${settings.spec.inputSize}`,
+    )
+  countWindows(windows.train, settings.lookback, outputs, windows.inputSize, 'Training')
   if (windows.validation) {
-    countWindows(windows.validation, config.lookback, outputs, windows.inputSize, 'Validation')
+    countWindows(windows.validation, settings.lookback, outputs, windows.inputSize, 'Validation')
   }
 }

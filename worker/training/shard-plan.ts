@@ -6,11 +6,6 @@ export interface Shard {
   weight: number
 }
 
-/** Default windows per shard: a quarter of the batch (at least 8), never tied to the worker count. */
-export function defaultShardSize(batchSize: number): number {
-  return Math.max(8, Math.ceil(batchSize / 4))
-}
-
 /** Splits positions [from, from + count) into consecutive shards of at most `shardSize` windows. */
 export function planShards(from: number, count: number, shardSize: number): Shard[] {
   if (!Number.isInteger(shardSize) || shardSize <= 0) {

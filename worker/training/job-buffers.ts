@@ -1,7 +1,7 @@
-import type { ModelSpec } from '../../../worker/engine/index'
-import type { BackendKind, JobMemory } from '../../../worker/tasks/task-types'
-import type { LossKind } from '../../../worker/engine/index'
-import { countWindows, type TrainingWindows, type WindowSet } from './training-windows'
+import { paramCount, type LossKind, type ModelSpec } from '../engine/index'
+import type { BackendKind, JobMemory } from '../tasks/task-types'
+import type { TrainSettings } from './settings'
+import { countWindows, type TrainingWindows, type WindowSet } from './windows'
 
 /** The main side's views on the job's shared buffers. */
 export interface JobBuffers {
@@ -13,6 +13,8 @@ export interface JobBuffers {
   losses: Float64Array
   trainCount: number
   validationCount: number
+  /** Defined (non-NaN) validation targets: the validation loss is their mean. */
+  validationTargets: number
 }
 
 export interface JobBufferOptions {
@@ -73,5 +75,25 @@ export function allocateJobBuffers(
     claims: new SharedArrayBuffer(4),
     losses: losses.buffer as SharedArrayBuffer,
   }
-  return { memory, params, gradSlots, order, losses, trainCount, validationCount }
+  const validationTargets = held ? definedCount(held.y) : 0
+  return { memory, params, gradSlots, order, losses, trainCount, validationCount, validationTargets }
+}
+
+function definedCount(values: Float32Array): number {
+  let count = 0
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++
+  return count
+}
+
+/** The buffers of one job trained with `settings`: one gradient slot per shard of a full batch. */
+export function jobBuffersFor(settings: TrainSettings, windows: TrainingWindows): JobBuffers {
+  return allocateJobBuffers(windows, paramCount(settings.spec), {
+    spec: settings.spec,
+    lookback: settings.lookback,
+    backend: settings.backend,
+    loss: settings.loss,
+    truncateSteps: settings.truncateSteps,
+    slots: Math.ceil(settings.batchSize / settings.shardSize),
+    maxShard: settings.shardSize,
+  })
 }

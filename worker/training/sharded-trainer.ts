@@ -6,21 +6,21 @@ import {
   initializeParams,
   mulberry32,
   paramLayout,
+  scaleToNorm,
   shuffleInPlace,
   type LrSchedule,
   type ModelSpec,
   type Optimizer,
   type ParamLayout,
-} from '../../../worker/engine/index'
-import type { FaultKind, ShardFault } from '../../../worker/tasks/task-types'
-import type { TrainingConfig } from '../../api/requests/training'
+} from '../engine/index'
+import type { FaultKind, ShardFault } from '../tasks/task-types'
 import { BestTracker } from './best-tracker'
 import { allFinite, reduceShardGradients, reduceShardLosses } from './gradient-reduce'
 import type { JobBuffers } from './job-buffers'
 import type { JobTasks } from './job-tasks'
-import { optimizerConfigOf } from './model-setup'
 import { DROPOUT_STREAM, mixSeed, SHUFFLE_STREAM } from './seeds'
 import { planShards } from './shard-plan'
+import type { TrainSettings } from './settings'
 
 /** One row of the loss history (and of loss.csv). */
 export interface EpochRecord {
@@ -39,20 +39,21 @@ export interface StepResult {
 /** Where in the run a task belongs, for the test-only fault hook. */
 export type FaultPlan = (epoch: number, batch: number, shard: number) => FaultKind | undefined
 
-export interface TrainerOptions {
-  config: TrainingConfig
-  spec: ModelSpec
+export interface ShardedTrainerOptions {
+  settings: TrainSettings
   buffers: JobBuffers
   tasks: JobTasks
-  shardSize: number
+  /** Start from these weights instead of a fresh initialisation from the seed. */
+  initialParams?: ArrayLike<number>
   faults?: FaultPlan
 }
 
 /**
- * The numerical side of a job on the main thread: plans shards, reduces their gradients in a
- * fixed order, clips, checks finiteness and steps the optimizer on the shared weights.
+ * The numerical side of a training job on the calling thread: plans shards, reduces their
+ * gradients in a fixed order, clips, checks finiteness and steps the optimizer on the shared
+ * weights. Where the shards are computed (a worker pool, or this thread) is the tasks' business.
  */
-export class Trainer {
+export class ShardedTrainer {
   readonly layout: ParamLayout
   readonly optimizer: Optimizer
   readonly schedule: LrSchedule
@@ -61,14 +62,19 @@ export class Trainer {
   bestParams: Float32Array | null = null
   private readonly reduced: Float64Array
 
-  constructor(private readonly options: TrainerOptions) {
-    const { config, spec, buffers } = options
-    this.layout = paramLayout(spec)
-    initializeParams(spec, buffers.params, config.seed)
-    this.optimizer = createOptimizer(optimizerConfigOf(config), buffers.params.length)
-    this.schedule = createSchedule(config.schedule, config.optimizer.lr)
-    this.best = new BestTracker(config.patience)
+  constructor(private readonly options: ShardedTrainerOptions) {
+    const { settings, buffers } = options
+    this.layout = paramLayout(settings.spec)
+    if (options.initialParams) buffers.params.set(options.initialParams)
+    else initializeParams(settings.spec, buffers.params, settings.seed)
+    this.optimizer = createOptimizer(settings.optimizer, buffers.params.length)
+    this.schedule = createSchedule(settings.schedule, settings.optimizer.lr)
+    this.best = new BestTracker(settings.patience)
     this.reduced = new Float64Array(buffers.params.length)
+  }
+
+  get settings(): TrainSettings {
+    return this.options.settings
   }
 
   get params(): Float32Array {
@@ -80,37 +86,38 @@ export class Trainer {
   }
 
   get spec(): ModelSpec {
-    return this.options.spec
+    return this.options.settings.spec
   }
 
   get batches(): number {
-    return Math.ceil(this.options.buffers.trainCount / this.options.config.batchSize)
+    return Math.ceil(this.options.buffers.trainCount / this.options.settings.batchSize)
   }
 
   /** Writes epoch `epoch`'s window order into shared memory; a pure function of (seed, epoch). */
   beginEpoch(epoch: number): void {
     const { order } = this.options.buffers
     for (let i = 0; i < order.length; i++) order[i] = i
-    shuffleInPlace(order, mulberry32(mixSeed(this.options.config.seed, SHUFFLE_STREAM, epoch)))
+    shuffleInPlace(order, mulberry32(mixSeed(this.options.settings.seed, SHUFFLE_STREAM, epoch)))
     this.optimizer.lr = this.schedule.lr
   }
 
   /** Windows in mini-batch `batch`. */
   batchSize(batch: number): number {
-    const { batchSize } = this.options.config
+    const { batchSize } = this.options.settings
     return Math.min(batchSize, this.options.buffers.trainCount - batch * batchSize)
   }
 
   /** One optimizer step on mini-batch `batch` of the current epoch, its shards computed in the pool. */
   async step(epoch: number, batch: number): Promise<StepResult> {
-    const { config, buffers, tasks, shardSize } = this.options
-    const shards = planShards(batch * config.batchSize, this.batchSize(batch), shardSize)
+    const { settings, buffers, tasks } = this.options
+    const { batchSize, shardSize, seed } = settings
+    const shards = planShards(batch * batchSize, this.batchSize(batch), shardSize)
     await tasks.dispatch({
       kind: 'gradient',
-      from: batch * config.batchSize,
+      from: batch * batchSize,
       count: this.batchSize(batch),
       shardSize,
-      dropoutSeeds: shards.map((_, slot) => mixSeed(config.seed, DROPOUT_STREAM, epoch, batch, slot)),
+      dropoutSeeds: shards.map((_, slot) => mixSeed(seed, DROPOUT_STREAM, epoch, batch, slot)),
       fault: this.faultAmong(epoch, batch, shards.length),
     })
     const loss = reduceShardLosses(Array.from(buffers.losses.subarray(0, shards.length)), shards)
@@ -119,16 +126,21 @@ export class Trainer {
     // The fused sum of squares is non-finite exactly when a value is; only then look for which one.
     if (!Number.isFinite(sumSquares)) assertFiniteGradients(this.layout, this.reduced)
     const gradNorm = Math.sqrt(sumSquares)
-    if (config.clipNorm) clipToNorm(this.reduced, gradNorm, config.clipNorm)
+    if (settings.clipNorm > 0) scaleToNorm(this.reduced, gradNorm, settings.clipNorm)
     this.optimizer.step(buffers.params, this.reduced)
     if (!allFinite(buffers.params)) assertFinite(buffers.params, 'parameters')
     return { loss, gradNorm }
   }
 
-  /** Mean validation loss (chunks in the pool, summed in a fixed order), or null without validation. */
+  /**
+   * Mean validation loss over the defined targets (a validation window may reach past the
+   * validation part: its missing targets are NaN and count for nothing), chunks computed by
+   * the tasks and summed in a fixed order; null without validation.
+   */
   async validationLoss(epoch: number): Promise<number | null> {
-    const { buffers, tasks, shardSize, spec } = this.options
-    if (buffers.validationCount === 0) return null
+    const { buffers, tasks } = this.options
+    const { shardSize } = this.options.settings
+    if (buffers.validationCount === 0 || buffers.validationTargets === 0) return null
     const chunks = Math.ceil(buffers.validationCount / shardSize)
     // For the fault hook, validation counts as the batch after the epoch's last one.
     await tasks.dispatch({
@@ -140,7 +152,7 @@ export class Trainer {
     })
     const sums = Array.from(buffers.losses.subarray(0, chunks))
     const total = sums.reduce((sum, value) => sum + value, 0)
-    const loss = total / (buffers.validationCount * spec.outputSize)
+    const loss = total / buffers.validationTargets
     assertFinite(loss, 'validation loss')
     return loss
   }
@@ -164,6 +176,17 @@ export class Trainer {
     return { record, best }
   }
 
+  /**
+   * Scores the starting weights on validation as "epoch −1": training keeps them unless an
+   * epoch beats them (a seasonal-residual network starts as plain seasonal naive).
+   */
+  async scoreStart(): Promise<void> {
+    const loss = await this.validationLoss(-1)
+    if (loss === null) return
+    this.best.record(-1, loss)
+    this.bestParams = Float32Array.from(this.params)
+  }
+
   /** Puts the best weights back into the shared parameters; false when there is no best yet. */
   restoreBest(): boolean {
     if (!this.bestParams) return false
@@ -183,11 +206,4 @@ export class Trainer {
     this.schedule.step(monitored)
     return best
   }
-}
-
-/** torch clip_grad_norm_ given the norm already computed: scale by maxNorm/(norm + 1e-6) when below 1. */
-function clipToNorm(grads: Float64Array, norm: number, maxNorm: number): void {
-  const scale = maxNorm / (norm + 1e-6)
-  if (scale >= 1) return
-  for (let i = 0; i < grads.length; i++) grads[i] *= scale
 }

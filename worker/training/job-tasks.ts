@@ -1,4 +1,4 @@
-import type { JobMemory, WorkerResult, WorkerTask } from '../../../worker/tasks/task-types'
+import type { JobMemory, WorkerResult, WorkerTask } from '../tasks/task-types'
 
 /** The part of a piscina pool a job needs (an interface so the pool can be shared and faked). */
 export interface TaskPool {

@@ -1,0 +1,186 @@
+import { mkdir } from 'node:fs/promises'
+import type { TrainingHistory, TrainingJobStatus, TrainingStartArgs } from '../../api/requests/training'
+import type { SeriesInput } from '../../../worker/pipeline/index'
+import { TrainingCancelled } from '../../../worker/training/trainer'
+import type { EventBus } from '../event-bus'
+import { datasetSeries, findDataset } from '../forecasting/dataset-series'
+import type { OpenProjects } from '../open-projects'
+import { startRunFiles, type ProjectSession } from '../projects'
+import { CodedError } from '../storage'
+import { poolTrainer } from '../training/pool-trainer'
+import type { TrainingService } from '../training/training-service'
+import { RunJobs } from './run-jobs'
+import { runPlanOf } from './run-plan'
+import type { RunThread } from './run-thread'
+import { saveRunModel } from './save-model'
+
+/** Room for the job number behind a run id: a job id is at most 64 characters. */
+const MAX_RUN_ID = 56
+
+interface AppRun {
+  jobs: RunJobs
+  session: ProjectSession
+  args: TrainingStartArgs
+  series: SeriesInput
+  done: Promise<void>
+}
+
+/**
+ * The app's training runs, from the Train button to a saved model. A run is the pipeline's
+ * forecasting run (worker/pipeline/forecast-run.ts: train with a holdout, judge, refit on all
+ * the data, forecast ahead), computed in the run thread, its networks trained as pool jobs
+ * under the run's id. The command line runs exactly the same computation (electron/cli/train.ts).
+ */
+export class AppRuns {
+  private readonly runs = new Map<string, AppRun>()
+  private closing = false
+
+  constructor(
+    private readonly training: TrainingService,
+    private readonly thread: RunThread,
+    private readonly open: OpenProjects,
+    private readonly bus: EventBus,
+    /** Opens a project folder again when its window closed it while the run was training. */
+    private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
+  ) {
+    bus.subscribe((name, payload) => {
+      if (name !== 'training.state') return
+      const { jobId } = payload as { jobId: string }
+      for (const run of this.runs.values()) if (run.jobs.owns(jobId)) run.jobs.publish()
+    })
+  }
+
+  has(runId: string): boolean {
+    return this.runs.has(runId)
+  }
+
+  /** Job ids that belong to runs (`training.list` shows the runs instead). */
+  ownedJobIds(): Set<string> {
+    return new Set([...this.runs.values()].flatMap((run) => run.jobs.jobIds))
+  }
+
+  async start(args: TrainingStartArgs): Promise<TrainingJobStatus> {
+    const session = this.open.get(args.source.projectId)
+    await session.assertWritable()
+    const series = await datasetSeries(session, findDataset(session, args.source.datasetId), args.source)
+    const plan = runPlanOf(args, series)
+    const runId = args.runId ?? `run-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
+    if (runId.length > MAX_RUN_ID)
+      throw new CodedError('INVALID_ARGUMENT', `runId is too long (at most ${MAX_RUN_ID} characters)`)
+    if (this.runs.get(runId)?.jobs.status().state === 'running')
+      throw new CodedError('ALREADY_RUNNING', `Run ${runId} is already training`)
+    if (!args.resume) {
+      await session.addRun({ id: runId, status: 'running', config: { ...args } })
+      await startRunFiles(session, runId, args)
+    }
+    const jobs = new RunJobs(runId, this.training, this.bus)
+    const trainer = poolTrainer(this.training, {
+      run: jobs,
+      resume: args.resume,
+      checkpointDir: async (jobId) => {
+        const dir = await session.resolve(`runs/${runId}/${jobId}`)
+        await mkdir(dir, { recursive: true })
+        return dir
+      },
+    })
+    const run: AppRun = { jobs, session, args, series, done: Promise.resolve() }
+    run.done = this.thread.forecast(series, plan, trainer).then(
+      (result) => this.saved(run, result),
+      (error: unknown) => this.failed(run, error),
+    )
+    this.runs.set(runId, run)
+    return jobs.status()
+  }
+
+  pause(runId: string): TrainingJobStatus {
+    const run = this.run(runId)
+    run.jobs.pause()
+    return run.jobs.status()
+  }
+
+  resume(runId: string): TrainingJobStatus {
+    const run = this.run(runId)
+    run.jobs.resume()
+    return run.jobs.status()
+  }
+
+  stop(runId: string): TrainingJobStatus {
+    const run = this.run(runId)
+    run.jobs.stop()
+    return run.jobs.status()
+  }
+
+  cancel(runId: string): TrainingJobStatus {
+    const run = this.run(runId)
+    run.jobs.cancel()
+    return run.jobs.status()
+  }
+
+  status(runId: string): TrainingJobStatus {
+    return this.run(runId).jobs.status()
+  }
+
+  history(runId: string): TrainingHistory {
+    return { status: this.status(runId), states: [], epochs: [], lastProgress: null }
+  }
+
+  list(): TrainingJobStatus[] {
+    return [...this.runs.values()].map((run) => run.jobs.status())
+  }
+
+  /** Resolves once the run has been saved, or has failed or been cancelled. */
+  async finished(runId: string): Promise<TrainingJobStatus> {
+    const run = this.run(runId)
+    await run.done
+    return run.jobs.status()
+  }
+
+  /**
+   * The app is closing: the pool interrupts every job (checkpoints kept), and the runs stay
+   * "running" in their projects, to be resumed from those checkpoints after a restart.
+   */
+  async close(interruptTraining: () => Promise<void>): Promise<void> {
+    this.closing = true
+    await interruptTraining()
+    await Promise.all([...this.runs.values()].map((run) => run.done))
+  }
+
+  private run(runId: string): AppRun {
+    const run = this.runs.get(runId)
+    if (!run) throw new CodedError('NOT_FOUND', `No training run ${runId}`)
+    return run
+  }
+
+  private async sessionOf(run: AppRun): Promise<ProjectSession> {
+    if (run.session.isClosed) run.session = await this.reopen(run.session.path)
+    return run.session
+  }
+
+  private async saved(run: AppRun, result: Awaited<ReturnType<RunThread['forecast']>>): Promise<void> {
+    const runId = run.jobs.runId
+    try {
+      const session = await this.sessionOf(run)
+      await saveRunModel(runId, { session, args: run.args, series: run.series, result }, this.bus)
+      await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
+      run.jobs.end(run.jobs.requested === 'stopped' ? 'stopped' : 'completed')
+    } catch (error) {
+      await this.failed(run, error)
+    }
+  }
+
+  private async failed(run: AppRun, error: unknown): Promise<void> {
+    const runId = run.jobs.runId
+    const message = error instanceof Error ? error.message : String(error)
+    // Closing: the run stays "running" in the project, resumable from its jobs' checkpoints.
+    if (this.closing && error instanceof TrainingCancelled) return run.jobs.end('interrupted', message)
+    const cancelled = error instanceof TrainingCancelled
+    const session = await this.sessionOf(run).catch(() => null)
+    await session
+      ?.updateRun(runId, { status: cancelled ? 'cancelled' : 'failed', ended: new Date().toISOString() })
+      .catch(() => undefined)
+    if (cancelled) return run.jobs.end('cancelled', 'Cancelled; nothing was saved')
+    const reason = `Run ${runId} could not be completed and saved: ${message}`
+    run.jobs.end('failed', reason)
+    this.bus.publish('app.notice', { level: 'error', message: reason })
+  }
+}

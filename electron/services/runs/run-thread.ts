@@ -1,0 +1,53 @@
+import { MessageChannel } from 'node:worker_threads'
+import { Piscina } from 'piscina'
+import type { ForecastRunResult, RunPlan, SeriesInput } from '../../../worker/pipeline/index'
+import type { GradientFlowCurve } from '../../../worker/insight/gradient-flow'
+import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
+import { serveTrainer } from '../../../worker/training/port-trainer'
+import type { Trainer } from '../../../worker/training/trainer'
+import type { CompareTask, TraceTask } from '../../../worker/tasks/run-worker'
+
+/**
+ * The background threads that compute forecasting runs (worker/tasks/run-worker.ts) and replay
+ * windows for "inside the cell". A run's networks train wherever `trainer` says (the pool):
+ * its requests come back to this thread over a port.
+ */
+export class RunThread {
+  private readonly pool: Piscina
+
+  constructor(workerFilename: string, execArgv?: string[]) {
+    this.pool = new Piscina({
+      filename: workerFilename,
+      minThreads: 0,
+      // Two runs at once (e.g. the app and a resumed run); their networks share the training pool.
+      maxThreads: 2,
+      idleTimeout: 30_000,
+      execArgv,
+    })
+  }
+
+  async forecast(series: SeriesInput, plan: RunPlan, trainer: Trainer): Promise<ForecastRunResult> {
+    const { port1, port2 } = new MessageChannel()
+    serveTrainer(port1, trainer)
+    try {
+      return (await this.pool.run(
+        { series, plan, port: port2 },
+        { transferList: [port2] },
+      )) as ForecastRunResult
+    } finally {
+      port1.close()
+    }
+  }
+
+  trace(task: TraceTask): Promise<ModelWindowTrace> {
+    return this.pool.run(task, { name: 'traceWindow' }) as Promise<ModelWindowTrace>
+  }
+
+  compare(task: CompareTask): Promise<GradientFlowCurve[]> {
+    return this.pool.run(task, { name: 'compareCells' }) as Promise<GradientFlowCurve[]>
+  }
+
+  dispose(): Promise<void> {
+    return this.pool.destroy()
+  }
+}

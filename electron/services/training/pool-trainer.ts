@@ -1,0 +1,76 @@
+import { access } from 'node:fs/promises'
+import path from 'node:path'
+import { initializeParams, paramCount } from '../../../worker/engine/index'
+import { TrainingCancelled, type Trainer, type TrainOutcome } from '../../../worker/training/trainer'
+import type { RunJobs } from '../runs/run-jobs'
+import { LAST_CHECKPOINT_FILE } from './checkpoint-format'
+import type { TrainingService } from './training-service'
+
+export interface PoolTrainerOptions {
+  /** The run the jobs belong to (ids, labels, pause/stop/cancel of the whole run). */
+  run: RunJobs
+  /** Each job's checkpoint folder; none keeps nothing on disk. */
+  checkpointDir?: (jobId: string) => Promise<string>
+  /** Continue each job from its checkpoint (a run resumed after the app closed). */
+  resume?: boolean
+  /** Pool threads per job (default: as many as pay for themselves). */
+  workers?: number
+}
+
+/**
+ * The pipeline's Trainer on the multi-threaded pool: every network a run needs becomes a pool
+ * job with live epochs, pause, stop and cancel. A stopped run's later networks train no epoch
+ * (they keep their starting weights); a cancelled run ends with TrainingCancelled.
+ */
+export function poolTrainer(training: TrainingService, options: PoolTrainerOptions): Trainer {
+  const { run } = options
+  return async (request) => {
+    if (run.requested === 'cancelled') throw new TrainingCancelled()
+    if (run.requested === 'stopped') return startingWeights(request)
+    const jobId = run.nextJobId()
+    const checkpointDir = await options.checkpointDir?.(jobId)
+    const resume =
+      options.resume === true && checkpointDir !== undefined && (await hasCheckpoint(checkpointDir))
+    training.start({
+      jobId,
+      label: request.label,
+      settings: request.settings,
+      workers: options.workers,
+      windows: request.windows,
+      initialParams: request.initialParams,
+      scoreInitial: request.scoreInitial,
+      checkpointDir,
+      resume,
+    })
+    run.added(jobId, request.label)
+    const status = await training.finished(jobId)
+    const weights = training.weights(jobId)
+    if (status.state === 'cancelled' || status.state === 'interrupted')
+      throw new TrainingCancelled(status.message ?? `Training ${status.state}`)
+    if (!weights) throw new Error(status.message ?? `${request.label}: training failed`)
+    const { epochs } = training.history(jobId)
+    return {
+      params: weights,
+      bestEpoch: status.bestEpoch ?? -1,
+      epochsRun: epochs.length,
+      trainLoss: epochs.map((epoch) => epoch.trainLoss),
+      valLoss: epochs.flatMap((epoch) => (epoch.valLoss === null ? [] : [epoch.valLoss])),
+    } satisfies TrainOutcome
+  }
+}
+
+function startingWeights(request: Parameters<Trainer>[0]): TrainOutcome {
+  const { spec, seed } = request.settings
+  const params = request.initialParams
+    ? Float32Array.from(request.initialParams)
+    : new Float32Array(paramCount(spec))
+  if (!request.initialParams) initializeParams(spec, params, seed)
+  return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [] }
+}
+
+async function hasCheckpoint(dir: string): Promise<boolean> {
+  return access(path.join(dir, LAST_CHECKPOINT_FILE)).then(
+    () => true,
+    () => false,
+  )
+}

@@ -1,0 +1,45 @@
+import type { ModelSpec, OptimizerConfig } from '../../../worker/engine/index'
+import { inProcessTrainer } from '../../../worker/training/in-process-trainer'
+import { defaultShardSize } from '../../../worker/training/settings'
+import type { TrainOutcome } from '../../../worker/training/trainer'
+
+export interface TrainHere {
+  spec: ModelSpec
+  train: { x: ArrayLike<number>; y: ArrayLike<number> }
+  validation?: { x: ArrayLike<number>; y: ArrayLike<number> }
+  steps: number
+  batchSize: number
+  epochs: number
+  optimizer: OptimizerConfig
+  seed: number
+  clipNorm?: number
+  patience?: number
+}
+
+/** The one training loop, in this thread, with the engine tests' short option names. */
+export function trainHere(options: TrainHere): Promise<TrainOutcome> {
+  return inProcessTrainer({
+    label: 'test network',
+    settings: {
+      spec: options.spec,
+      lookback: options.steps,
+      batchSize: options.batchSize,
+      epochs: options.epochs,
+      patience: options.patience ?? 0,
+      optimizer: options.optimizer,
+      schedule: { kind: 'constant' },
+      clipNorm: options.clipNorm ?? 0,
+      loss: 'mse',
+      seed: options.seed,
+      backend: 'auto',
+      truncateSteps: 0,
+      shardSize: defaultShardSize(options.batchSize),
+    },
+    windows: {
+      inputSize: options.spec.inputSize,
+      outputSize: options.spec.outputSize,
+      train: options.train,
+      validation: options.validation ?? null,
+    },
+  })
+}

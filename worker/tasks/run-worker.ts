@@ -1,0 +1,53 @@
+import { forecastRun, type ForecastRunResult, type RunPlan } from '../pipeline/index'
+import type { PipelineState, SeriesInput } from '../pipeline/index'
+import { trainerOverPort, type TrainerPort } from '../training/port-trainer'
+import { compareGradientFlow } from '../insight/gradient-flow'
+import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
+
+export interface ForecastRunTask {
+  series: SeriesInput
+  plan: RunPlan
+  /** Where training requests go: the main thread's pool answers on the other end. */
+  port: TrainerPort
+}
+
+/**
+ * Piscina entry of the run thread. A whole forecasting run (the pipeline: windows, judging,
+ * baselines with ETS, backtests, the final fit) takes seconds of CPU that must not stall the
+ * main process; its networks train on the pool, reached through the task's port.
+ */
+export default function runForecast(task: ForecastRunTask): Promise<ForecastRunResult> {
+  return forecastRun(task.series, task.plan, { trainer: trainerOverPort(task.port) })
+}
+
+export interface TraceTask {
+  state: PipelineState
+  params: Float32Array | Float64Array
+  series: SeriesInput
+  origin?: number
+}
+
+/** "Inside the cell": one window replayed through the trained network (float64). */
+export function traceWindow(task: TraceTask) {
+  return traceModelWindow(task.state, task.params, task.series, task.origin)
+}
+
+export interface CompareTask {
+  state: PipelineState
+  series: SeriesInput
+  epochs: number
+  seed: number
+}
+
+/** The one-click comparison on the user's data: tanh RNN against LSTM, same size, same windows. */
+export function compareCells(task: CompareTask) {
+  const data = trainingWindowsOf(task.state, task.series)
+  const units = task.state.spec.layers[0]?.units ?? 16
+  return compareGradientFlow(data, {
+    units,
+    layers: 1,
+    epochs: task.epochs,
+    seed: task.seed,
+    probeWindows: 16,
+  })
+}
