@@ -5,6 +5,7 @@ import { defaultWorkerCount } from '../services/app/app-info'
 import type { WorkerFiles } from '../services/index'
 import { loadSeries, saveModelFolder } from '../services/models/index'
 import { forecastOnPool } from '../services/runs/pool-run'
+import { describeRole } from '../../worker/training/network-role'
 import { workerFilesHere } from '../source-worker-files'
 import type { EventName, EventPayload } from '../api/contract'
 import type { PipelineConfig, PipelineResult, RunPlan } from '../../worker/pipeline/index'
@@ -83,7 +84,7 @@ function progressPrinter(io: CliIo) {
     publish<N extends EventName>(name: N, payload: EventPayload<N>): void {
       if (name === 'training.state') {
         const event = payload as EventPayload<'training.state'>
-        for (const job of event.candidates ?? []) labels.set(job.jobId, job.label)
+        for (const job of event.candidates ?? []) labels.set(job.jobId, describeRole(job.role))
         const label = labels.get(event.jobId)
         if (label && (event.state === 'completed' || event.state === 'stopped'))
           io.stderr.write(`${label}: ${event.message ?? 'done'}\n`)

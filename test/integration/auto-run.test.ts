@@ -1,6 +1,8 @@
 import path from 'node:path'
+import { writeFile } from 'node:fs/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { RequestArgs, RequestName, RequestResult } from '../../electron/api/contract'
+import { runTrain } from '../../electron/cli/train'
 import { loadModelFolder } from '../../electron/services/models'
 import { createTestServices } from '../unit/helpers/test-services'
 import { testWorkerFiles } from '../unit/helpers/test-workers'
@@ -55,14 +57,31 @@ const runState = (runId: string, state: string) =>
     (name, payload) => name === 'training.state' && payload.jobId === runId && payload.state === state,
   )
 
-/** Resolves once every candidate job has reported at least one epoch. */
-function bothCandidatesTraining(jobIds: string[]) {
+/** Resolves once each of these jobs has reported at least one epoch. */
+function jobsTraining(jobIds: string[]) {
   const seen = new Set<string>()
   return nextEvent((name, payload) => {
     if (name === 'training.epoch' && jobIds.includes(payload.jobId as string))
       seen.add(payload.jobId as string)
     return seen.size === jobIds.length
   })
+}
+
+/** What `lstm-studio train` prints on stdout for the same series and settings. */
+async function cliRun(argv: string[]) {
+  let stdout = ''
+  const io = {
+    stdout: { write: (text: string) => ((stdout += text), true) } as unknown as NodeJS.WritableStream,
+    stderr: { write: () => true } as unknown as NodeJS.WritableStream,
+    workers: testWorkerFiles,
+  }
+  expect(await runTrain(argv, io)).toBe(0)
+  return JSON.parse(stdout) as {
+    candidates: Array<{ targetMode: string; validationScore: number }>
+    targetMode: string
+    metrics: { test: { mae: number; smape: number; mase: number } }
+    finalFit: { observations: number }
+  }
 }
 
 describe('Auto run in the app: both target modes, chosen on validation', () => {
@@ -75,42 +94,51 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     expect(Math.round(plan.forecasting.testFraction * 144)).toBe(24)
   })
 
-  it('trains both candidates and keeps the one with the lower validation error', async () => {
-    const { project, args } = await autoArgs(6, 3)
+  it('gives the validation scores and test metrics of `lstm-studio train` for the same series, settings and seed', async () => {
+    const { project, args } = await autoArgs(4, 2)
     const runId = 'auto-complete'
     const ready = modelReady(runId)
     const started = await call('training.start', { ...args, runId })
     expect(started.jobId).toBe(runId)
-    expect(started.candidates?.map((c) => c.targetMode)).toEqual(['level', 'seasonalResidual'])
     await ready
 
     const status = await call('training.status', { jobId: runId })
     expect(status.state).toBe('completed')
-    for (const candidate of status.candidates!) expect(candidate.epoch).toBeGreaterThan(0)
+    // Both candidates, their earlier folds and every ensemble member, then the refit and the final fit.
+    const roles = status.candidates!.map((network) => network.role)
+    expect(new Set(roles.map((role) => role.candidate))).toEqual(new Set(['level', 'seasonalResidual']))
+    expect(roles.filter((role) => role.stage === 'final')).toHaveLength(5)
+    for (const network of status.candidates!) expect(network.epoch).toBeGreaterThan(0)
 
     const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })
     const auto = evaluation.auto!
     expect(auto.candidates.map((c) => c.targetMode)).toEqual(['level', 'seasonalResidual'])
     const scores = auto.candidates.map((c) => c.validationMae!)
-    scores.forEach((score) => expect(Number.isFinite(score)).toBe(true))
     expect(auto.chosen).toBe(auto.candidates[scores[0]! <= scores[1]! ? 0 : 1]!.targetMode)
-    const chosen = auto.candidates.find((c) => c.targetMode === auto.chosen)!
+    expect(evaluation.finalFit?.observations).toBe(144)
 
-    const folder = path.join(project.path, 'models', runId)
-    const loaded = await loadModelFolder(folder)
+    const csv = path.resolve(__dirname, '../../resources/samples/AirPassengers.csv')
+    const config = path.join(project.path, 'auto-overrides.json')
+    await writeFile(config, JSON.stringify({ layers: args.config.layers, epochs: 4, patience: 2 }))
+    const out = path.join(project.path, 'cli-model')
+    const cli = await cliRun([csv, '--target', 'value', '--out', out, '--config', config, '--workers', '2'])
+    expect(cli.targetMode).toBe(auto.chosen)
+    expect(cli.candidates.map((c) => c.validationScore)).toEqual(scores)
+    expect(cli.metrics.test.mae).toBe(evaluation.metrics.test.mae)
+    expect(cli.metrics.test.smape).toBe(evaluation.metrics.test.smape)
+    expect(cli.finalFit.observations).toBe(144)
+
+    const loaded = await loadModelFolder(path.join(project.path, 'models', runId))
     expect(loaded.model.state.config.targetMode).toBe(auto.chosen)
-    expect(loaded.model.state.config.residualWeight).toBe(chosen.residualWeight)
-    expect((evaluation.config.forecasting as { targetMode: string }).targetMode).toBe(auto.chosen)
-
     const jobs = await call('training.list', {})
     expect(jobs.map((job) => job.jobId)).toContain(runId)
-    expect(jobs.map((job) => job.jobId)).not.toContain(`${runId}-level`)
-  })
+    expect(jobs.map((job) => job.jobId)).not.toContain(`${runId}-1`)
+  }, 180_000)
 
-  it('pauses and resumes both candidates; stop keeps both best weights and still chooses', async () => {
+  it('pauses and resumes every network; stop keeps the best weights so far and still chooses', async () => {
     const { project, args } = await autoArgs(10_000, 0)
     const runId = 'auto-stop'
-    const training = bothCandidatesTraining([`${runId}-level`, `${runId}-residual`])
+    const training = jobsTraining([`${runId}-1`, `${runId}-2`])
     await call('training.start', { ...args, runId })
     await training
 
@@ -119,7 +147,9 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     await call('training.pause', { jobId: runId })
     await paused
     const whilePaused = await call('training.status', { jobId: runId })
-    expect(whilePaused.candidates!.map((c) => c.state)).toEqual(['paused', 'paused'])
+    const active = whilePaused.candidates!.filter((c) => c.state !== 'queued')
+    expect(active.map((c) => c.state)).toEqual(active.map(() => 'paused'))
+    expect(active.length).toBeGreaterThanOrEqual(2)
     const running = runState(runId, 'running')
     await call('training.resume', { jobId: runId })
     await running
@@ -136,10 +166,10 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     expect((await call('training.status', { jobId: runId })).state).toBe('stopped')
   })
 
-  it('cancel discards both candidates: no model, the run is marked cancelled', async () => {
+  it('cancel discards every network: no model, the run is marked cancelled', async () => {
     const { project, args } = await autoArgs(10_000, 0)
     const runId = 'auto-cancel'
-    const training = bothCandidatesTraining([`${runId}-level`, `${runId}-residual`])
+    const training = jobsTraining([`${runId}-1`, `${runId}-2`])
     await call('training.start', { ...args, runId })
     await training
     const cancelled = runState(runId, 'cancelled')

@@ -50,7 +50,7 @@ export async function gradientFlow(
   }
   const batchSize = options.batchSize ?? 32
   const trained = await inProcessTrainer({
-    label: `${cell.toUpperCase()} for the gradient comparison`,
+    role: { stage: 'train', member: 1, members: 1 },
     settings: {
       spec,
       lookback: data.steps,

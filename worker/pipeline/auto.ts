@@ -136,22 +136,26 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
   }
 }
 
-const MODE_NAMES: Record<TargetMode, string> = { level: 'Levels', seasonalResidual: 'Seasonal residual' }
-
 /**
  * The mode's network on the main split and on each earlier fold, judged on all of them. Every
  * fold is requested at once, so a pool trains them side by side.
  */
 async function trainCandidate(series: SeriesInput, config: PipelineConfig, options: AutoOptions) {
-  const name = MODE_NAMES[config.targetMode]
+  const candidate = config.targetMode
   const folds = earlierFolds(config, series.target.length, periodOf(series))
   const [main, ...earlier] = await Promise.all([
-    trainOnSeries(series, config, { ...options, stage: name }),
+    trainOnSeries(series, config, { ...options, role: { candidate, stage: 'train' } }),
     ...folds.map((fold, j) =>
-      trainOnSeries(series, fold, { ...options, onEpoch: undefined, stage: `${name} · fold ${j + 2}` }),
+      trainOnSeries(series, fold, {
+        ...options,
+        onEpoch: undefined,
+        role: { candidate, stage: 'fold', fold: j + 2 },
+      }),
     ),
   ])
-  return { run: judgeOnFolds(series, main, earlier), folds: 1 + earlier.length }
+  // A fold the run was stopped before training says nothing about the candidate.
+  const trained = earlier.filter((run) => !run.network.skipped)
+  return { run: judgeOnFolds(series, main, trained), folds: 1 + trained.length }
 }
 
 /**
@@ -176,13 +180,13 @@ async function refitWithValidation(
     patience: 0,
     split: { validation: { count: 0 }, test: config.split.test },
   }
-  const stage = `${MODE_NAMES[config.targetMode]} · refit on training and validation`
   const refitted = await trainOnSeries(series, refitConfig, {
     ...options,
     onEpoch: undefined,
     memberEpochs,
-    stage,
+    role: { candidate: config.targetMode, stage: 'refit' },
   })
+  if (refitted.network.skipped) return run
   const state = { ...refitted.prepared.state, config }
   const model = {
     ...refitted.model,
@@ -218,6 +222,6 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       epochsRun: run.network.outcome.epochsRun,
       folds,
     })),
-    result: await completeRun(series, final, { ...options, stage: MODE_NAMES[best.mode] }),
+    result: await completeRun(series, final, { ...options, role: { candidate: best.mode, stage: 'final' } }),
   }
 }

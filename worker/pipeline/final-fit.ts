@@ -8,6 +8,8 @@ export interface FinalFit {
   observations: number
   /** Epochs each member trained for: the ones validation chose for it. */
   memberEpochs: number[]
+  /** The run was stopped before the final fit: the evaluated network forecasts instead. */
+  skipped?: boolean
 }
 
 /**
@@ -36,8 +38,13 @@ export async function finalFit(
     ...options,
     onEpoch: undefined,
     memberEpochs,
-    stage: `${options.stage ?? 'Network'} · final fit on all data`,
+    role: { ...options.role, stage: 'final' },
   })
+  // Stopped before the final fit: the network that was evaluated forecasts (it never saw the holdout).
+  if (refitted.network.skipped) {
+    const observations = judged.prepared.split.test.start
+    return { model: judged.model, fit: { observations, memberEpochs: [], skipped: true } }
+  }
   const model: TrainedModel = {
     ...refitted.model,
     state: { ...refitted.prepared.state, config },

@@ -9,15 +9,15 @@ import { forecastAhead, type FutureForecast } from './forecast-ahead'
 import { judgeTarget, type TargetJudgement } from './judge'
 import { prepare, type Prepared } from './prepare'
 import type { Predictor } from './predict'
-import { trainNetwork, type TrainedNetwork } from './training'
+import { trainNetwork, type RunStage, type TrainedNetwork } from './training'
 import type { PipelineConfig, PipelineState, SeriesInput, TrainedModel } from './types'
 
 export interface RunOptions {
   /** Who trains the networks: the pool everywhere a person waits, this thread in tests. */
   trainer?: Trainer
   backend?: BackendKind
-  /** Names the networks of this run's stage (candidate, fold) beside their loss curves. */
-  stage?: string
+  /** This training's place in the run (candidate, fold…), for naming its networks. */
+  role?: RunStage
   onEpoch?: (report: TrainEpoch) => void
   /** Skip the (slow) ETS and rolling backtest, e.g. while Auto compares candidates. */
   quick?: boolean
@@ -113,7 +113,11 @@ export async function completeRun(
   if (run.model.calibration.counts.every((count) => count === 0))
     notes.push('No validation part: no early stopping and unbounded intervals.')
   const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
-    trainOnSeries(shorter, config, { ...options, onEpoch: undefined, stage: 'Backtest refit' })
+    trainOnSeries(shorter, config, {
+      ...options,
+      onEpoch: undefined,
+      role: { ...options.role, stage: 'backtest' },
+    })
   const backtests = options.quick ? [] : await runBacktests(series, run, retrain, notes)
   const primary = judgeTarget(series, run, 0, options, backtests[0] ?? null)
   const extraTargets = (series.extraTargets ?? []).map((extra, i) => ({
@@ -121,6 +125,10 @@ export async function completeRun(
     ...judgeTarget(series, run, i + 1, options, backtests[i + 1] ?? null),
   }))
   const final = await finalFit(series, run, options)
+  if (final.fit.skipped)
+    notes.push(
+      `Stopped before the final fit: the forecast ahead comes from the network trained on the first ${final.fit.observations} points.`,
+    )
   const result: PipelineResult = {
     model: final.model,
     finalFit: final.fit,

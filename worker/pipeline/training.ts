@@ -3,10 +3,10 @@ import { createModel, findParam, paramCount, type Backend } from '../engine/inde
 import { inProcessTrainer } from '../training/in-process-trainer'
 import type { TrainSettings } from '../training/settings'
 import { defaultShardSize } from '../training/settings'
+import type { NetworkRole } from '../training/network-role'
 import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
 import { membersOf } from './predict'
 import type { Prepared } from './prepare'
-import type { PipelineConfig } from './types'
 
 export interface TrainingOptions {
   /** Who trains: the pool in the app, the command line and the benchmarks; this thread by default. */
@@ -17,10 +17,13 @@ export interface TrainingOptions {
   epochs?: number
   /** Epochs per ensemble member (overrides `epochs`), e.g. each member's own early-stopped count. */
   memberEpochs?: number[]
-  /** Names this training in the run (candidate, fold, final fit), for the labels of its networks. */
-  stage?: string
+  /** This training's place in the run (candidate, fold, final fit), for naming its networks. */
+  role?: RunStage
   onEpoch?: (report: TrainEpoch) => void
 }
+
+/** A network's role without its member number: what a whole ensemble's training is for. */
+export type RunStage = Omit<NetworkRole, 'member' | 'members'>
 
 export interface TrainedNetwork {
   /** The backend predictions use (training ran wherever the trainer runs). */
@@ -28,6 +31,8 @@ export interface TrainedNetwork {
   /** First member's history, with `params` holding every member. */
   outcome: TrainOutcome
   members: TrainOutcome[]
+  /** The run was stopped before some member could train (its weights are only a start). */
+  skipped: boolean
 }
 
 /** The training loop's settings for one member of this configuration. */
@@ -85,17 +90,15 @@ export async function trainNetwork(
       trainMember(prepared, options, member, starts?.[member] as Float32Array | undefined),
     ),
   )
+  // A run stopped part-way keeps the members that trained; untrained starts would only add noise.
+  const trained = outcomes.filter((outcome) => outcome.skipped !== true)
+  const members = trained.length > 0 ? trained : outcomes
   const size = paramCount(spec)
-  const params = new Float32Array(outcomes.length * size)
-  outcomes.forEach((outcome, i) => params.set(outcome.params, i * size))
+  const params = new Float32Array(members.length * size)
+  members.forEach((outcome, i) => params.set(outcome.params, i * size))
   const backend = await backendForParams(spec, params, options.backend)
-  return { backend, outcome: { ...outcomes[0], params }, members: outcomes }
-}
-
-function memberLabel(config: PipelineConfig, member: number, stage: string | undefined): string {
-  const parts = [stage ?? 'Network']
-  if (config.ensemble > 1) parts.push(`member ${member + 1} of ${config.ensemble}`)
-  return parts.join(' · ')
+  const skipped = trained.length < outcomes.length
+  return { backend, outcome: { ...members[0], params }, members, skipped }
 }
 
 async function trainMember(
@@ -117,7 +120,7 @@ async function trainMember(
   const trainer = options.trainer ?? inProcessTrainer
   const hasValidation = prepared.validationOrigins.length > 0
   return trainer({
-    label: memberLabel(config, member, options.stage),
+    role: { ...(options.role ?? { stage: 'train' }), member: member + 1, members: config.ensemble },
     settings: trainSettingsFor(prepared, seed, epochs, options.backend),
     windows: {
       inputSize: spec.inputSize,

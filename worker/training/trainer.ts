@@ -1,3 +1,4 @@
+import type { NetworkRole } from './network-role'
 import type { TrainSettings } from './settings'
 import type { TrainingWindows } from './windows'
 
@@ -10,8 +11,8 @@ import type { TrainingWindows } from './windows'
 export type Trainer = (request: TrainRequest) => Promise<TrainOutcome>
 
 export interface TrainRequest {
-  /** What this network is in its run, e.g. "Levels · member 2 of 5"; shown beside its loss curve. */
-  label: string
+  /** What this network is in its run (candidate, fold, member…); named beside its loss curve. */
+  role: NetworkRole
   settings: TrainSettings
   /** Validation windows may carry NaN targets (past the validation part): they count for nothing. */
   windows: TrainingWindows
@@ -37,6 +38,8 @@ export interface TrainOutcome {
   epochsRun: number
   trainLoss: number[]
   valLoss: number[]
+  /** The run was stopped before this network could train: the weights are only its start. */
+  skipped?: boolean
 }
 
 /** Ends a run the user cancelled: whatever was training is thrown away. */

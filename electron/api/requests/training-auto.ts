@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
 
 /** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
@@ -8,8 +9,8 @@ export type CandidateMode = 'level' | 'seasonalResidual'
 /** One network of a run (a candidate, a fold, an ensemble member, the final fit), as `training.status` of the run reports it. */
 export interface TrainingCandidate {
   jobId: string
-  /** What the network is in its run, e.g. "Seasonal residual · fold 2 · member 3 of 5". */
-  label: string
+  /** What the network is in its run: candidate, fold, stage, ensemble member. */
+  role: NetworkRole
   state: TrainingState
   epoch: number
   epochs: number

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import type { TrainingCandidate } from './training-auto'
 
 const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
@@ -126,8 +127,8 @@ export interface TrainingJobStatus {
   jobId: string
   state: TrainingState
   message?: string
-  /** What the job is in its run, e.g. "Levels · member 2 of 5" (absent for a lone job). */
-  label?: string
+  /** What the job is in its run (absent for a lone job). */
+  role?: NetworkRole
   /** Completed epochs and the configured total. */
   epoch: number
   epochs: number

@@ -160,9 +160,11 @@ export class AppRuns {
     const runId = run.jobs.runId
     try {
       const session = await this.sessionOf(run)
-      await saveRunModel(runId, { session, args: run.args, series: run.series, result }, this.bus)
+      const stopped = run.jobs.requested === 'stopped'
+      await saveRunModel(runId, { session, args: run.args, series: run.series, result, stopped })
       await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
-      run.jobs.end(run.jobs.requested === 'stopped' ? 'stopped' : 'completed')
+      run.jobs.end(stopped ? 'stopped' : 'completed')
+      this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
     } catch (error) {
       await this.failed(run, error)
     }
@@ -172,8 +174,9 @@ export class AppRuns {
     const runId = run.jobs.runId
     const message = error instanceof Error ? error.message : String(error)
     // Closing: the run stays "running" in the project, resumable from its jobs' checkpoints.
-    if (this.closing && error instanceof TrainingCancelled) return run.jobs.end('interrupted', message)
-    const cancelled = error instanceof TrainingCancelled
+    if (this.closing) return run.jobs.end('interrupted', message)
+    // The error crossed the run thread's boundary as a plain Error: the run's own request says it was a cancel.
+    const cancelled = run.jobs.requested === 'cancelled' || error instanceof TrainingCancelled
     const session = await this.sessionOf(run).catch(() => null)
     await session
       ?.updateRun(runId, { status: cancelled ? 'cancelled' : 'failed', ended: new Date().toISOString() })

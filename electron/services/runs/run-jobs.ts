@@ -1,5 +1,6 @@
 import type { TrainingJobStatus, TrainingState } from '../../api/requests/training'
 import type { TrainingCandidate } from '../../api/requests/training-auto'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import type { EventSink } from '../training/job-events'
 import type { TrainingService } from '../training/training-service'
 import { combinedState } from './run-state'
@@ -12,7 +13,7 @@ import { combinedState } from './run-state'
  */
 export class RunJobs {
   readonly jobIds: string[] = []
-  private readonly labels = new Map<string, string>()
+  private readonly roles = new Map<string, NetworkRole>()
   requested: 'stopped' | 'cancelled' | null = null
   paused = false
   private lastState: TrainingState = 'queued'
@@ -24,20 +25,25 @@ export class RunJobs {
     private readonly events: EventSink,
   ) {}
 
-  /** The id of the run's next job: its position in the run, so a resumed run finds its checkpoints. */
+  private issued = 0
+
+  /**
+   * Reserves the id of the run's next job: its position in the run (requests arrive in the
+   * order the run makes them), so a resumed run finds each job's checkpoints again.
+   */
   nextJobId(): string {
-    return `${this.runId}-${this.jobIds.length + 1}`
+    return `${this.runId}-${++this.issued}`
   }
 
-  added(jobId: string, label: string): void {
+  added(jobId: string, role: NetworkRole): void {
     this.jobIds.push(jobId)
-    this.labels.set(jobId, label)
+    this.roles.set(jobId, role)
     if (this.paused) this.training.pause(jobId)
     this.publish(true)
   }
 
   owns(jobId: string): boolean {
-    return this.labels.has(jobId)
+    return this.roles.has(jobId)
   }
 
   pause(): void {
@@ -119,7 +125,7 @@ export class RunJobs {
   private candidates(statuses: TrainingJobStatus[]): TrainingCandidate[] {
     return statuses.map((status) => ({
       jobId: status.jobId,
-      label: this.labels.get(status.jobId) ?? status.jobId,
+      role: this.roles.get(status.jobId) ?? { stage: 'train', member: 1, members: 1 },
       state: status.state,
       epoch: status.epoch,
       epochs: status.epochs,

@@ -2,7 +2,6 @@ import path from 'node:path'
 import type { AutoChoice } from '../../api/requests/training-auto'
 import type { TrainingStartArgs } from '../../api/requests/training'
 import type { ForecastRunResult, SeriesInput } from '../../../worker/pipeline/index'
-import type { EventBus } from '../event-bus'
 import { evaluationView } from '../forecasting/evaluation-view'
 import { saveModelFolder } from '../models'
 import type { ProjectSession } from '../projects'
@@ -24,7 +23,7 @@ export function modelName(args: TrainingStartArgs): string {
 }
 
 /** Auto's choice as the Forecast screen shows it: every candidate's pooled validation error. */
-export function autoChoiceOf(result: ForecastRunResult): AutoChoice | undefined {
+export function autoChoiceOf(result: ForecastRunResult, stopped: boolean): AutoChoice | undefined {
   if (!result.chosen || !result.candidates) return undefined
   return {
     chosen: result.chosen,
@@ -34,19 +33,19 @@ export function autoChoiceOf(result: ForecastRunResult): AutoChoice | undefined 
       residualWeight: candidate.targetMode === result.chosen ? result.config.residualWeight : 1,
       epochsRun: candidate.epochsRun,
       folds: candidate.folds,
-      state: 'completed',
+      state: stopped ? 'stopped' : 'completed',
     })),
   }
 }
 
-/** Saves a finished run as models/<runId>/ with its evaluation.json, and tells every window. */
-export async function saveRunModel(runId: string, run: FinishedRun, bus: EventBus): Promise<void> {
+/** Saves a finished run as models/<runId>/ with its evaluation.json and adds it to the project. */
+export async function saveRunModel(runId: string, run: FinishedRun & { stopped: boolean }): Promise<void> {
   const { session, args, series, result } = run
   const directory = await session.resolve(`models/${runId}`)
   const name = modelName(args)
   const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
   const judged = evaluationView(runId, name, args.source.target, series, result, summary)
-  const auto = autoChoiceOf(result)
+  const auto = autoChoiceOf(result, run.stopped)
   const view = auto ? { ...judged, auto } : judged
   await saveModelFolder(directory, result.model, {
     metrics: { test: view.metrics.test, validation: view.metrics.validation, baselines: view.baselines },
@@ -69,7 +68,6 @@ export async function saveRunModel(runId: string, run: FinishedRun, bus: EventBu
       testSmape: finiteOrNull(view.metrics.test.smape),
     },
   })
-  bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
 }
 
 function finiteOrNull(value: number): number | null {

@@ -1,13 +1,14 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { initializeParams, paramCount } from '../../../worker/engine/index'
+import { describeRole } from '../../../worker/training/network-role'
 import { TrainingCancelled, type Trainer, type TrainOutcome } from '../../../worker/training/trainer'
 import type { RunJobs } from '../runs/run-jobs'
 import { LAST_CHECKPOINT_FILE } from './checkpoint-format'
 import type { TrainingService } from './training-service'
 
 export interface PoolTrainerOptions {
-  /** The run the jobs belong to (ids, labels, pause/stop/cancel of the whole run). */
+  /** The run the jobs belong to (ids, roles, pause/stop/cancel of the whole run). */
   run: RunJobs
   /** Each job's checkpoint folder; none keeps nothing on disk. */
   checkpointDir?: (jobId: string) => Promise<string>
@@ -33,7 +34,7 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
       options.resume === true && checkpointDir !== undefined && (await hasCheckpoint(checkpointDir))
     training.start({
       jobId,
-      label: request.label,
+      role: request.role,
       settings: request.settings,
       workers: options.workers,
       windows: request.windows,
@@ -42,12 +43,14 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
       checkpointDir,
       resume,
     })
-    run.added(jobId, request.label)
+    run.added(jobId, request.role)
     const status = await training.finished(jobId)
     const weights = training.weights(jobId)
     if (status.state === 'cancelled' || status.state === 'interrupted')
       throw new TrainingCancelled(status.message ?? `Training ${status.state}`)
-    if (!weights) throw new Error(status.message ?? `${request.label}: training failed`)
+    // Stopped while it waited for a thread: it never trained, like the networks asked for after the stop.
+    if (!weights && status.state === 'stopped') return startingWeights(request)
+    if (!weights) throw new Error(status.message ?? `${describeRole(request.role)}: training failed`)
     const { epochs } = training.history(jobId)
     return {
       params: weights,
@@ -65,7 +68,7 @@ function startingWeights(request: Parameters<Trainer>[0]): TrainOutcome {
     ? Float32Array.from(request.initialParams)
     : new Float32Array(paramCount(spec))
   if (!request.initialParams) initializeParams(spec, params, seed)
-  return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [] }
+  return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [], skipped: true }
 }
 
 async function hasCheckpoint(dir: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { runEpochs, type LoopEnding, type StepReport } from '../../../worker/tra
 import { jobBuffersFor, type JobBuffers } from '../../../worker/training/job-buffers'
 import { JobControl } from '../../../worker/training/job-control'
 import { JobTasks, WorkerTaskError, type TaskPool } from '../../../worker/training/job-tasks'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import type { TrainSettings } from '../../../worker/training/settings'
 import { ShardedTrainer } from '../../../worker/training/sharded-trainer'
 import type { TrainingWindows } from '../../../worker/training/windows'
@@ -16,8 +17,8 @@ import { JobEvents, type EventSink } from './job-events'
 
 export interface JobOptions {
   jobId: string
-  /** What the job is in its run, e.g. "Levels · member 2 of 5" (absent for a lone job). */
-  label?: string
+  /** What the job is in its run (absent for a lone job). */
+  role?: NetworkRole
   settings: TrainSettings
   windows: TrainingWindows
   /** Start from these weights (a warm start) instead of a fresh initialisation from the seed. */
@@ -135,7 +136,7 @@ export class TrainingJob {
       checkpointDir: this.options.checkpointDir,
     }
     if (this.message !== undefined) status.message = this.message
-    if (this.options.label !== undefined) status.label = this.options.label
+    if (this.options.role !== undefined) status.role = this.options.role
     return status
   }
 

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import type { TrainSettings } from '../../../worker/training/settings'
 import {
   trainingConfigSchema,
@@ -38,8 +39,8 @@ export interface TrainingServiceOptions {
 export interface StartTrainingOptions {
   /** Default: a fresh id. */
   jobId?: string
-  /** What the job is in its run, e.g. "Levels · member 2 of 5". */
-  label?: string
+  /** What the job is in its run. */
+  role?: NetworkRole
   /** The training loop's settings (a run's networks)… */
   settings?: TrainSettings
   /** …or the API's, converted by trainSettingsOf (its `workers` applies when `workers` is not given). */
@@ -101,7 +102,7 @@ export class TrainingService {
     const job = new TrainingJob(
       {
         jobId,
-        label: options.label,
+        role: options.role,
         settings,
         windows: options.windows,
         initialParams: options.initialParams,
@@ -134,8 +135,9 @@ export class TrainingService {
 
   pause(jobId: string): TrainingJobStatus {
     const job = this.job(jobId)
-    if (job.state !== 'running' && job.state !== 'paused')
-      throw new Error(`Job ${jobId} is ${job.state}, not running`)
+    // A queued job starts paused (a run pauses the networks it has not started yet too).
+    if (job.state !== 'running' && job.state !== 'paused' && job.state !== 'queued')
+      throw new CodedError('NOT_RUNNING', `Job ${jobId} is ${job.state}, not running`)
     job.pause()
     return job.status()
   }

@@ -32,8 +32,12 @@ export const useTraining = defineStore('training', () => {
   const status = shallowRef<TrainingJobStatus | null>(null)
   const state = ref<TrainingState | null>(null)
   const progress = shallowRef<TrainingProgressEvent | null>(null)
+  /** The networks of the followed run (its pool jobs), in the order the run started them. */
   const candidates = shallowRef<TrainingCandidate[]>([])
   const candidateSeries = markRaw(new Map<string, LossSeries>())
+  /** The network whose curves the chart shows: the one training now, unless the user picked one. */
+  const shownJobId = ref<string | null>(null)
+  let pinned = false
   let listening = false
 
   /** Where a job's loss events go: the followed job's series, or one of its candidates'. */
@@ -62,6 +66,7 @@ export const useTraining = defineStore('training', () => {
     api.on('training.state', (event) => {
       // Any job the services report is alive in this session, even one this screen does not follow.
       if (!liveJobIds.value.includes(event.jobId)) liveJobIds.value = [...liveJobIds.value, event.jobId]
+      if (event.jobId === jobId.value && event.candidates) setCandidates(event.candidates)
       if (candidateSeries.has(event.jobId)) {
         candidates.value = candidates.value.map((c) =>
           c.jobId === event.jobId ? { ...c, state: event.state } : c,
@@ -96,10 +101,38 @@ export const useTraining = defineStore('training', () => {
     jobId.value = job.jobId
     status.value = job
     state.value = job.state
-    candidates.value = job.candidates ?? []
-    for (const candidate of candidates.value)
-      if (!candidateSeries.has(candidate.jobId)) candidateSeries.set(candidate.jobId, new LossSeries())
+    if (job.jobId !== jobId.value || !job.candidates) pinned = false
+    setCandidates(job.candidates ?? [])
   }
+
+  function setCandidates(list: TrainingCandidate[]): void {
+    candidates.value = list
+    for (const candidate of list)
+      if (!candidateSeries.has(candidate.jobId)) candidateSeries.set(candidate.jobId, new LossSeries())
+    if (!pinned) shownJobId.value = networkToShow(list)
+    version.value++
+  }
+
+  /** The user picks a network: its curves stay on the chart until another run is followed. */
+  async function show(candidateJobId: string): Promise<void> {
+    pinned = true
+    shownJobId.value = candidateJobId
+    const target = candidateSeries.get(candidateJobId)
+    if (target && target.epochTrain.length === 0) {
+      try {
+        target.loadHistory(await api.call('training.history', { jobId: candidateJobId }))
+      } catch (error) {
+        notices.reportError(error)
+      }
+    }
+    version.value++
+  }
+
+  /** The series the chart draws: the shown network's, or the lone job's. */
+  const shownSeries = computed(() => {
+    void version.value
+    return (shownJobId.value ? candidateSeries.get(shownJobId.value) : undefined) ?? series
+  })
 
   /** An Auto run's curves are its candidates' histories. */
   async function loadCandidateHistories(): Promise<void> {
@@ -158,6 +191,9 @@ export const useTraining = defineStore('training', () => {
     series,
     candidateSeries,
     candidates,
+    shownJobId,
+    shownSeries,
+    show,
     version,
     jobId,
     status,
@@ -172,3 +208,9 @@ export const useTraining = defineStore('training', () => {
     resumeRun,
   }
 })
+
+/** Follow the network that trains now (the latest started), else the last one. */
+function networkToShow(list: TrainingCandidate[]): string | null {
+  const active = list.filter((candidate) => activeStates.includes(candidate.state))
+  return (active.at(-1) ?? list.at(-1))?.jobId ?? null
+}

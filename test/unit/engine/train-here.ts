@@ -19,7 +19,7 @@ export interface TrainHere {
 /** The one training loop, in this thread, with the engine tests' short option names. */
 export function trainHere(options: TrainHere): Promise<TrainOutcome> {
   return inProcessTrainer({
-    label: 'test network',
+    role: { stage: 'train', member: 1, members: 1 },
     settings: {
       spec: options.spec,
       lookback: options.steps,

@@ -33,7 +33,12 @@ const settings: TrainSettings = {
 }
 
 function request(overrides: Partial<TrainRequest> = {}): TrainRequest {
-  return { label: 'test', settings, windows: sineWindows(70, 8, 3, 20), ...overrides }
+  return {
+    role: { stage: 'train', member: 1, members: 1 },
+    settings,
+    windows: sineWindows(70, 8, 3, 20),
+    ...overrides,
+  }
 }
 
 let dispose: (() => Promise<void>) | null = null

@@ -212,6 +212,20 @@ export default {
     heading: 'Training',
     autoIntro:
       'Auto trains the same network twice; the one with the lower validation error becomes the model.',
+    networksIntro:
+      'Every network of this run: judged on validation (and earlier folds), then trained again on all the data to forecast the future. Click one to see its curves.',
+    networks: 'Networks of this run',
+    network: {
+      level: 'Levels',
+      seasonalResidual: 'Seasonal residual',
+      plain: 'Network',
+      fold: 'fold {fold}',
+      refit: 'refit on training and validation',
+      final: 'final fit on all data',
+      backtest: 'backtest refit',
+      member: 'member {member} of {members}',
+      epochs: '{epoch} / {epochs} epochs',
+    },
     job: 'Job',
     state: {
       queued: 'Queued',

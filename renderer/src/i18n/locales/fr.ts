@@ -228,6 +228,20 @@ const fr: typeof en = {
     heading: 'Entraînement',
     autoIntro:
       "Auto entraîne deux fois le même réseau ; celui dont l'erreur de validation est la plus faible devient le modèle.",
+    networksIntro:
+      'Tous les réseaux de cette exécution : jugés sur la validation (et des plis antérieurs), puis entraînés à nouveau sur toutes les données pour prévoir le futur. Cliquez sur l’un d’eux pour voir ses courbes.',
+    networks: 'Réseaux de cette exécution',
+    network: {
+      level: 'Niveaux',
+      seasonalResidual: 'Résidu saisonnier',
+      plain: 'Réseau',
+      fold: 'pli {fold}',
+      refit: 'réentraîné sur entraînement et validation',
+      final: 'ajustement final sur toutes les données',
+      backtest: 'réentraînement de backtest',
+      member: 'membre {member} sur {members}',
+      epochs: '{epoch} / {epochs} époques',
+    },
     job: 'Tâche',
     state: {
       queued: 'En attente',

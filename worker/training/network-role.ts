@@ -1,0 +1,38 @@
+/**
+ * What one network is in its run. A run trains several: Auto's candidates, each on the main
+ * validation fold and on earlier ones, several ensemble members, a refit and the final fit on
+ * all the data. Structured, so every screen names it in its own language.
+ */
+export interface NetworkRole {
+  /** Auto's candidate (absent for a run of one configuration). */
+  candidate?: 'level' | 'seasonalResidual'
+  /**
+   * train: judged on the main validation part; fold: on an earlier one (`fold` ≥ 2); refit: on
+   * training and validation, judged on test; final: on every point, forecasts the future;
+   * backtest: before a backtest origin.
+   */
+  stage: 'train' | 'fold' | 'refit' | 'final' | 'backtest'
+  fold?: number
+  /** 1-based member of an ensemble of `members`. */
+  member: number
+  members: number
+}
+
+const CANDIDATES = { level: 'Levels', seasonalResidual: 'Seasonal residual' } as const
+const STAGES = {
+  train: null,
+  fold: null,
+  refit: 'refit on training and validation',
+  final: 'final fit on all data',
+  backtest: 'backtest refit',
+} as const
+
+/** The role in English, for logs and the command line (the app's screens translate the parts). */
+export function describeRole(role: NetworkRole): string {
+  const parts: string[] = [role.candidate ? CANDIDATES[role.candidate] : 'Network']
+  if (role.stage === 'fold') parts.push(`fold ${role.fold ?? 2}`)
+  const stage = STAGES[role.stage]
+  if (stage) parts.push(stage)
+  if (role.members > 1) parts.push(`member ${role.member} of ${role.members}`)
+  return parts.join(' · ')
+}
