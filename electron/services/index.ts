@@ -95,8 +95,10 @@ export function createServices(options: ServiceOptions): Services {
     handlers,
     bus,
     dispose: async () => {
-      await runs.close(() => training.dispose())
-      await thread.dispose()
+      await runs.close(async () => {
+        await training.dispose()
+        await thread.dispose()
+      })
       await open.closeAll()
       await store.closeAll()
     },

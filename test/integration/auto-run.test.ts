@@ -135,53 +135,63 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     expect(jobs.map((job) => job.jobId)).not.toContain(`${runId}-1`)
   }, 180_000)
 
-  it('pauses and resumes every network; stop keeps the best weights so far and still chooses', async () => {
-    const { project, args } = await autoArgs(10_000, 0)
-    const runId = 'auto-stop'
-    const training = jobsTraining([`${runId}-1`, `${runId}-2`])
-    await call('training.start', { ...args, runId })
-    await training
+  it(
+    'pauses and resumes every network; stop keeps the best weights so far and still chooses',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const { project, args } = await autoArgs(10_000, 0)
+      const runId = 'auto-stop'
+      const training = jobsTraining([`${runId}-1`, `${runId}-2`])
+      await call('training.start', { ...args, runId })
+      await training
 
-    // A job pauses between two steps: the run's own state event says when both have.
-    const paused = runState(runId, 'paused')
-    await call('training.pause', { jobId: runId })
-    await paused
-    const whilePaused = await call('training.status', { jobId: runId })
-    const active = whilePaused.candidates!.filter((c) => c.state !== 'queued')
-    expect(active.map((c) => c.state)).toEqual(active.map(() => 'paused'))
-    expect(active.length).toBeGreaterThanOrEqual(2)
-    const running = runState(runId, 'running')
-    await call('training.resume', { jobId: runId })
-    await running
+      // A job pauses between two steps: the run's own state event says when both have.
+      const paused = runState(runId, 'paused')
+      await call('training.pause', { jobId: runId })
+      await paused
+      const whilePaused = await call('training.status', { jobId: runId })
+      const active = whilePaused.candidates!.filter((c) => c.state !== 'queued')
+      expect(active.map((c) => c.state)).toEqual(active.map(() => 'paused'))
+      expect(active.length).toBeGreaterThanOrEqual(2)
+      const running = runState(runId, 'running')
+      await call('training.resume', { jobId: runId })
+      await running
 
-    const ready = modelReady(runId)
-    await call('training.stop', { jobId: runId })
-    await ready
-    const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })
-    const auto = evaluation.auto!
-    expect(auto.candidates.map((c) => c.state)).toEqual(['stopped', 'stopped'])
-    const scores = auto.candidates.map((c) => c.validationMae)
-    expect(scores.every((score) => score !== null && Number.isFinite(score))).toBe(true)
-    expect(auto.chosen).toBe(auto.candidates[scores[0]! <= scores[1]! ? 0 : 1]!.targetMode)
-    expect((await call('training.status', { jobId: runId })).state).toBe('stopped')
-  })
+      const ready = modelReady(runId)
+      await call('training.stop', { jobId: runId })
+      await ready
+      const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })
+      const auto = evaluation.auto!
+      expect(auto.candidates.map((c) => c.state)).toEqual(['stopped', 'stopped'])
+      const scores = auto.candidates.map((c) => c.validationMae)
+      expect(scores.every((score) => score !== null && Number.isFinite(score))).toBe(true)
+      expect(auto.chosen).toBe(auto.candidates[scores[0]! <= scores[1]! ? 0 : 1]!.targetMode)
+      expect((await call('training.status', { jobId: runId })).state).toBe('stopped')
+    },
+  )
 
-  it('cancel discards every network: no model, the run is marked cancelled', async () => {
-    const { project, args } = await autoArgs(10_000, 0)
-    const runId = 'auto-cancel'
-    const training = jobsTraining([`${runId}-1`, `${runId}-2`])
-    await call('training.start', { ...args, runId })
-    await training
-    const cancelled = runState(runId, 'cancelled')
-    await call('training.cancel', { jobId: runId })
-    await cancelled
-    await expect
-      .poll(async () => {
-        const manifest = (await call('projects.get', { projectId: project.projectId })).manifest
-        return manifest.runs.find((run) => run.id === runId)?.status
-      })
-      .toBe('cancelled')
-    const manifest = (await call('projects.get', { projectId: project.projectId })).manifest
-    expect(manifest.models.map((model) => model.id)).not.toContain(runId)
-  })
+  it(
+    'cancel discards every network: no model, the run is marked cancelled',
+    { timeout: 180_000 },
+    async () => {
+      const { project, args } = await autoArgs(10_000, 0)
+      const runId = 'auto-cancel'
+      const training = jobsTraining([`${runId}-1`, `${runId}-2`])
+      await call('training.start', { ...args, runId })
+      await training
+      const cancelled = runState(runId, 'cancelled')
+      await call('training.cancel', { jobId: runId })
+      await cancelled
+      await expect
+        .poll(async () => {
+          const manifest = (await call('projects.get', { projectId: project.projectId })).manifest
+          return manifest.runs.find((run) => run.id === runId)?.status
+        })
+        .toBe('cancelled')
+      const manifest = (await call('projects.get', { projectId: project.projectId })).manifest
+      expect(manifest.models.map((model) => model.id)).not.toContain(runId)
+    },
+  )
 })

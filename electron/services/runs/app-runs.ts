@@ -139,9 +139,11 @@ export class AppRuns {
    * The app is closing: the pool interrupts every job (checkpoints kept), and the runs stay
    * "running" in their projects, to be resumed from those checkpoints after a restart.
    */
-  async close(interruptTraining: () => Promise<void>): Promise<void> {
+  async close(interrupt: () => Promise<void>): Promise<void> {
     this.closing = true
-    await interruptTraining()
+    // Interrupting stops the pool's jobs and ends the run thread's work in progress (a run may be
+    // judging or fitting baselines between two networks): nothing holds the app open.
+    await interrupt()
     await Promise.all([...this.runs.values()].map((run) => run.done))
   }
 

@@ -252,8 +252,7 @@ export class TrainingJob {
     const restored = trainer.restoreBest()
     this.finalParams = Float32Array.from(trainer.params)
     await this.writer?.flush()
-    const bestNote =
-      restored && ending !== 'completed' ? `; kept ${describeBest(trainer.best.bestEpoch)}` : ''
+    const bestNote = restored && ending !== 'completed' ? `; ${describeBest(trainer.best.bestEpoch)}` : ''
     if (ending === 'stop')
       this.setState('stopped', `Stopped after ${trainer.history.length} epochs${bestNote}`)
     else if (ending === 'early') {
@@ -292,6 +291,6 @@ export class TrainingJob {
 /** The best weights' epoch for a person: 1-based, or the starting weights (epoch −1: no epoch beat them). */
 function describeBest(bestEpoch: number | null): string {
   return bestEpoch === null || bestEpoch < 0
-    ? 'the starting weights'
-    : `the best weights (epoch ${bestEpoch + 1})`
+    ? 'kept the starting weights'
+    : `restored the best weights (epoch ${bestEpoch + 1})`
 }

@@ -106,11 +106,12 @@ export const useTraining = defineStore('training', () => {
   }
 
   function setCandidates(list: TrainingCandidate[]): void {
+    const changed = list.length > 0 || candidates.value.length > 0
     candidates.value = list
     for (const candidate of list)
       if (!candidateSeries.has(candidate.jobId)) candidateSeries.set(candidate.jobId, new LossSeries())
     if (!pinned) shownJobId.value = networkToShow(list)
-    version.value++
+    if (changed) version.value++
   }
 
   /** The user picks a network: its curves stay on the chart until another run is followed. */

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTestService, eventsOf, sineWindows, smallConfig, temporaryDir } from './helpers'
@@ -33,10 +33,12 @@ describe('checkpoints', () => {
       const rows = csv.trim().split('\n')
       expect(rows[0]).toBe('epoch,train_loss,val_loss,lr')
       expect(rows).toHaveLength(5)
-      const model = JSON.parse(await readFile(path.join(straight.dir, 'model-best.json'), 'utf8')) as {
-        format: string
-      }
-      expect(model.format).toBe('lstm-studio-model/1')
+      // The job's weights go to the run; the run folder keeps only what resuming needs.
+      expect((await readdir(straight.dir)).sort()).toEqual([
+        'checkpoint-best.json',
+        'checkpoint-last.json',
+        'loss.csv',
+      ])
 
       const { service: restarted, events: resumedEvents } = createTestService({ poolSize: 2 })
       try {

@@ -4,7 +4,10 @@
  * each completed epoch, until the parent SIGKILLs it. Argument: <runDir>.
  */
 import { CheckpointWriter } from '../../../../electron/services/training/checkpoint-writer'
-import type { LastCheckpoint } from '../../../../electron/services/training/checkpoint-format'
+import {
+  LAST_CHECKPOINT_FORMAT,
+  type LastCheckpoint,
+} from '../../../../electron/services/training/checkpoint-format'
 import { encodeFloats } from '../../../../electron/services/training/float-codec'
 
 export const WEIGHTS = 200_000
@@ -22,10 +25,12 @@ async function main(): Promise<void> {
       lr: 0.01,
     }))
     const last = {
-      format: 'lstm-studio-training-checkpoint/1',
+      format: LAST_CHECKPOINT_FORMAT,
       jobId: 'crash',
-      config: { lookback: 4 },
-      spec: { inputSize: 1, outputSize: 1, layers: [{ cell: 'lstm', units: 4 }] },
+      settings: {
+        lookback: 4,
+        spec: { inputSize: 1, outputSize: 1, layers: [{ cell: 'lstm', units: 4, dropout: 0 }] },
+      },
       windows: { train: 10, validation: 0 },
       epochsDone: epoch,
       history,
