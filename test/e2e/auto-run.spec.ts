@@ -7,9 +7,9 @@ const NUMBER = '([0-9][0-9,]*(?:\\.[0-9]+)?)'
 const CHOICE = new RegExp(`^Auto chose ${MODE} — validation MAE ${NUMBER} vs ${NUMBER} for ${MODE}`)
 
 /**
- * The app's Auto end to end: the preset picks "Auto (pick on validation)", the run trains two
- * candidates whose curves the Train screen draws side by side, and the Forecast screen says
- * which one validation kept and by how much.
+ * The app's Auto end to end: the preset picks "Auto (pick on validation)", the run trains both
+ * candidates (folds and ensemble members as pool jobs the Train screen lists), refits the kept one
+ * on all the data, and the Forecast screen says which one validation kept and by how much.
  */
 test('an Auto run trains both candidates and the forecast names the one validation kept', async ({
   appPage: page,
@@ -32,32 +32,41 @@ test('an Auto run trains both candidates and the forecast names the one validati
     await expect(page.getByTestId('start-training')).toBeEnabled()
   })
 
-  await test.step('the Train screen draws one loss chart per candidate', async () => {
+  await test.step("the Train screen lists the run's networks and draws the one training now", async () => {
     await page.getByTestId('start-training').click()
     await expect(page.getByRole('heading', { name: 'Training' })).toBeVisible()
-    const candidates = page.getByTestId('auto-candidates')
-    await expect(candidates).toBeVisible()
-    await expect(candidates.getByTestId('loss-chart')).toHaveCount(2)
-    await expect(candidates.locator('h3')).toHaveText([/^Levels · /, /^Seasonal residual · /])
-    await expect(page.getByTestId('candidate-state-level')).toBeVisible()
-    await expect(page.getByTestId('candidate-state-seasonalResidual')).toBeVisible()
-    // No single-job chart beside the candidates'.
-    await expect(page.getByTestId('loss-chart')).toHaveCount(2)
+    const networks = page.getByTestId('run-networks')
+    await expect(networks).toBeVisible()
+    // Both candidates train on the pool, each on its validation folds, five members each.
+    await expect(
+      networks.getByTestId('network-name').filter({ hasText: /^Levels · member 1 of 5$/ }),
+    ).toHaveCount(1)
+    await expect(
+      networks
+        .getByTestId('network-name')
+        .filter({ hasText: /^Seasonal residual/ })
+        .first(),
+    ).toBeVisible()
+    await expect(page.getByTestId('loss-chart')).toHaveCount(1)
   })
 
-  await test.step('both candidates learn, and the run ends by itself', async () => {
+  await test.step('every network learns, the final fit uses all the data, and the run ends by itself', async () => {
     await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
       timeout: 90_000,
     })
-    await expect(page.getByTestId('candidate-state-level')).toHaveText('Completed')
-    await expect(page.getByTestId('candidate-state-seasonalResidual')).toHaveText('Completed')
-    const counts = page.getByTestId('auto-candidates').getByTestId('loss-point-count')
-    for (const index of [0, 1]) {
-      await expect
-        .poll(async () => Number(await counts.nth(index).getAttribute('data-count')))
-        .toBeGreaterThan(0)
-      await expectChartDrawn(page.getByTestId('auto-candidates').getByTestId('loss-chart').nth(index))
-    }
+    const networks = page.getByTestId('run-networks')
+    await expect(
+      networks.getByTestId('network-name').filter({ hasText: /final fit on all data/ }),
+    ).toHaveCount(5)
+    const states = await networks.getByTestId('network-state').allTextContents()
+    expect(states.every((state) => state === 'Completed' || state.startsWith('Stopped early'))).toBe(true)
+    // Clicking a network shows its curves.
+    await networks.getByRole('button').first().click()
+    await expect(networks.getByRole('button').first()).toHaveAttribute('aria-pressed', 'true')
+    await expect
+      .poll(async () => Number(await page.getByTestId('loss-point-count').getAttribute('data-count')))
+      .toBeGreaterThan(0)
+    await expectChartDrawn(page.getByTestId('loss-chart'))
     await shoot(page, 'train-auto')
   })
 

@@ -10,7 +10,6 @@ export const FORECASTS_DIR = 'forecasts'
 export const PROJECT_SUBFOLDERS = [DATA_DIR, MODELS_DIR, RUNS_DIR, FORECASTS_DIR] as const
 
 export const RUN_CONFIG_FILE = 'config.json'
-export const RUN_LOSS_FILE = 'loss.csv'
 export const RUN_LOG_FILE = 'log.txt'
 
 export function manifestPath(projectDir: string): string {

@@ -5,7 +5,8 @@ import { TrainingCancelled } from '../../../worker/training/trainer'
 import type { EventBus } from '../event-bus'
 import { datasetSeries, findDataset } from '../forecasting/dataset-series'
 import type { OpenProjects } from '../open-projects'
-import { startRunFiles, type ProjectSession } from '../projects'
+import { appendRunLog, startRunFiles, type ProjectSession } from '../projects'
+import { describeRole } from '../../../worker/training/network-role'
 import { CodedError } from '../storage'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
@@ -84,6 +85,11 @@ export class AppRuns {
       },
     })
     const run: AppRun = { jobs, session, args, series, done: Promise.resolve() }
+    this.log(
+      run,
+      `${args.resume ? 'resumed' : 'started'}: ${plan.preset === 'auto' ? 'Auto' : 'one configuration'}, ${series.target.length} rows`,
+    )
+    jobs.onAdded = (jobId, role) => this.log(run, `network ${jobId} (${describeRole(role)}) queued`)
     run.done = this.thread.forecast(series, plan, trainer).then(
       (result) => this.saved(run, result),
       (error: unknown) => this.failed(run, error),
@@ -147,6 +153,11 @@ export class AppRuns {
     await Promise.all([...this.runs.values()].map((run) => run.done))
   }
 
+  /** runs/<id>/log.txt: what happened to the run, one timestamped line per event (best effort). */
+  private log(run: AppRun, message: string): void {
+    void appendRunLog(run.session, run.jobs.runId, message).catch(() => undefined)
+  }
+
   private run(runId: string): AppRun {
     const run = this.runs.get(runId)
     if (!run) throw new CodedError('NOT_FOUND', `No training run ${runId}`)
@@ -166,6 +177,7 @@ export class AppRuns {
       await saveRunModel(runId, { session, args: run.args, series: run.series, result, stopped })
       await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
       run.jobs.end(stopped ? 'stopped' : 'completed')
+      this.log(run, `saved as models/${runId}${stopped ? ' (stopped early)' : ''}`)
       this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
     } catch (error) {
       await this.failed(run, error)
@@ -176,13 +188,17 @@ export class AppRuns {
     const runId = run.jobs.runId
     const message = error instanceof Error ? error.message : String(error)
     // Closing: the run stays "running" in the project, resumable from its jobs' checkpoints.
-    if (this.closing) return run.jobs.end('interrupted', message)
+    if (this.closing) {
+      this.log(run, 'interrupted: the app closed; resume continues from the checkpoints')
+      return run.jobs.end('interrupted', message)
+    }
     // The error crossed the run thread's boundary as a plain Error: the run's own request says it was a cancel.
     const cancelled = run.jobs.requested === 'cancelled' || error instanceof TrainingCancelled
     const session = await this.sessionOf(run).catch(() => null)
     await session
       ?.updateRun(runId, { status: cancelled ? 'cancelled' : 'failed', ended: new Date().toISOString() })
       .catch(() => undefined)
+    this.log(run, cancelled ? 'cancelled' : `failed: ${message}`)
     if (cancelled) return run.jobs.end('cancelled', 'Cancelled; nothing was saved')
     const reason = `Run ${runId} could not be completed and saved: ${message}`
     run.jobs.end('failed', reason)

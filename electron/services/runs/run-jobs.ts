@@ -16,6 +16,8 @@ export class RunJobs {
   private readonly roles = new Map<string, NetworkRole>()
   requested: 'stopped' | 'cancelled' | null = null
   paused = false
+  /** Told of every job the run starts (the app writes it to the run's log). */
+  onAdded: ((jobId: string, role: NetworkRole) => void) | null = null
   private lastState: TrainingState = 'queued'
   private ended = false
 
@@ -39,6 +41,7 @@ export class RunJobs {
     this.jobIds.push(jobId)
     this.roles.set(jobId, role)
     if (this.paused) this.training.pause(jobId)
+    this.onAdded?.(jobId, role)
     this.publish(true)
   }
 

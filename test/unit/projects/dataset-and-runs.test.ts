@@ -3,12 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readColumnarCache } from '../../../electron/services/projects/columnar-cache'
 import { importDataset } from '../../../electron/services/projects/dataset-import'
-import {
-  appendLossRow,
-  appendRunLog,
-  readLossHistory,
-  startRunFiles,
-} from '../../../electron/services/projects/run-files'
+import { appendRunLog, startRunFiles } from '../../../electron/services/projects/run-files'
 import { makeStore, rejectsWithCode, useTempDirs } from './helpers'
 
 const tempDir = useTempDirs()
@@ -62,39 +57,20 @@ describe('importDataset', () => {
 })
 
 describe('run files', () => {
-  it('writes config.json, a loss CSV and a log under runs/<id>/', async () => {
+  it('writes config.json and a log under runs/<id>/', async () => {
     const { store } = makeStore(await tempDir(), { now: () => new Date('2026-02-03T04:05:06.000Z') })
     const session = await store.create({ name: 'P' })
     const run = await session.addRun({ status: 'running', config: { epochs: 2 } })
     await startRunFiles(session, run.id, { epochs: 2, lr: 0.01 })
-    await appendLossRow(session, run.id, { epoch: 1, trainLoss: 0.5, valLoss: 0.6, lr: 0.01 })
-    await appendLossRow(session, run.id, { epoch: 2, trainLoss: 0.25, valLoss: null, lr: 0.005 })
     await appendRunLog(session, run.id, 'epoch 2\ndone')
     const runDir = path.join(session.path, 'runs', run.id)
     expect(JSON.parse(await readFile(path.join(runDir, 'config.json'), 'utf8'))).toEqual({
       epochs: 2,
       lr: 0.01,
     })
-    expect(await readFile(path.join(runDir, 'loss.csv'), 'utf8')).toBe(
-      'epoch,train_loss,val_loss,lr\n1,0.5,0.6,0.01\n2,0.25,,0.005\n',
-    )
     expect(await readFile(path.join(runDir, 'log.txt'), 'utf8')).toBe(
       '2026-02-03T04:05:06.000Z epoch 2 done\n',
     )
-    expect(await readLossHistory(session, run.id)).toEqual([
-      { epoch: 1, trainLoss: 0.5, valLoss: 0.6, lr: 0.01 },
-      { epoch: 2, trainLoss: 0.25, valLoss: null, lr: 0.005 },
-    ])
-    await session.close()
-  })
-
-  it('ignores a last loss row torn by a crash', async () => {
-    const { store } = makeStore(await tempDir())
-    const session = await store.create({ name: 'P' })
-    await startRunFiles(session, 'r1', {})
-    await appendLossRow(session, 'r1', { epoch: 1, trainLoss: 1, valLoss: 1, lr: 0.1 })
-    await writeFile(path.join(session.path, 'runs', 'r1', 'loss.csv'), '2,0.9,0.', { flag: 'a' })
-    expect(await readLossHistory(session, 'r1')).toEqual([{ epoch: 1, trainLoss: 1, valLoss: 1, lr: 0.1 }])
     await session.close()
   })
 

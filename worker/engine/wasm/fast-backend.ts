@@ -13,7 +13,7 @@ import { forwardPass, type ForwardContext } from './wasm-forward'
 export interface WasmBackend extends Backend {
   /** Kernel build in use; null when this backend delegates to the reference. */
   readonly flavor: KernelFlavor | null
-  /** Why the reference runs instead of the kernels (e.g. GRU cells), else null. */
+  /** Why the reference runs instead of the kernels (e.g. a runtime without SIMD), else null. */
   readonly fallbackReason: string | null
 }
 
