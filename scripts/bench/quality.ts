@@ -2,13 +2,17 @@
  * Forecast-quality benchmark: Auto on every univariate public series with the protocol of
  * resources/samples/README.md (last h points as test, MASE scaled by the in-sample seasonal
  * naive with R's frequency from baselines.csv). One JSON line per series, then a summary.
- *   npx tsx scripts/bench/quality.ts [SERIES ...] [--overrides='{"epochs": 50}'] [--no-refit]
- * Overrides apply to every series alike (for trying Auto rules), never per series.
+ *   npm run bench -- quality [SERIES ...] [--seeds=1,7,42] [--workers=N] [--overrides='{"epochs": 50}']
+ * Each series runs exactly as `lstm-studio train` runs it: the run thread, the training pool,
+ * the final fit on all the data. Overrides apply to every series alike (for trying Auto rules),
+ * never per series.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { defaultWorkerCount } from '../../electron/services/app/app-info'
 import { loadSeries } from '../../electron/services/models/load-series'
-import { runAuto } from '../../worker/pipeline/index'
+import { forecastOnPool } from '../../electron/services/runs/pool-run'
+import { sourceWorkerFiles } from '../../electron/source-worker-files'
 
 const SAMPLES = join(__dirname, '../../resources/samples')
 const UNIVARIATE = ['AirPassengers', 'UKDriverDeaths', 'wineind', 'JohnsonJohnson', 'Nile', 'taylor']
@@ -43,15 +47,31 @@ function readBaselines(): Map<string, RBaseline> {
 const round = (value: number | null | undefined, digits = 4) =>
   value === null || value === undefined || !Number.isFinite(value) ? null : Number(value.toFixed(digits))
 
+function option(args: string[], name: string): string | undefined {
+  return args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
+}
+
 async function main(): Promise<void> {
   const baselines = readBaselines()
   const args = process.argv.slice(2)
-  const overrideArg = args.find((arg) => arg.startsWith('--overrides='))
-  const overrides = overrideArg ? JSON.parse(overrideArg.slice('--overrides='.length)) : undefined
-  const refit = !args.includes('--no-refit')
+  const overrideArg = option(args, 'overrides')
+  const overrides = overrideArg ? JSON.parse(overrideArg) : undefined
+  const seeds = (option(args, 'seeds') ?? '7').split(',').map(Number)
+  const threads = Number(option(args, 'workers') ?? defaultWorkerCount())
   const chosen = args.filter((arg) => !arg.startsWith('--'))
   const names = chosen.length > 0 ? chosen : UNIVARIATE
+  for (const seed of seeds) await benchSeed(names, seed, threads, overrides, baselines)
+}
+
+async function benchSeed(
+  names: string[],
+  seed: number,
+  threads: number,
+  overrides: Record<string, unknown> | undefined,
+  baselines: Map<string, RBaseline>,
+): Promise<void> {
   const mases: number[] = []
+  const coverage: number[][] = [[], []]
   let seasonal = 0
   let beatSnaive = 0
   for (const name of names) {
@@ -60,22 +80,24 @@ async function main(): Promise<void> {
     const m = reference.frequency
     const series = await loadSeries(join(SAMPLES, `${name}.csv`), { target: 'value', period: m })
     const started = Date.now()
-    const auto = await runAuto(series, {
-      overrides,
-      refit,
-      onEpoch: (e) =>
-        e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
-    })
-    const test = auto.result.test!
+    const run = await forecastOnPool(
+      series,
+      { preset: 'auto', seed, overrides },
+      { workers: sourceWorkerFiles(), threads, events: { publish: () => undefined } },
+    )
+    const test = run.test!
     const mase = test.metrics.mase ?? NaN
     const snaiveMase = test.baselines.seasonalNaive.metrics?.mase ?? NaN
     mases.push(mase)
+    coverage[0]!.push(test.metrics.coverage[80] ?? NaN)
+    coverage[1]!.push(test.metrics.coverage[95] ?? NaN)
     if (m > 1) {
       seasonal++
       if (mase < snaiveMase) beatSnaive++
     }
     const line = {
       bench: 'quality',
+      seed,
       series: name,
       mase: round(mase),
       smape: round(test.metrics.smape),
@@ -85,10 +107,9 @@ async function main(): Promise<void> {
       etsMase: round(test.baselines.ets.metrics?.mase),
       etsMaseR: round(reference.mase.ets),
       arimaMaseR: round(reference.mase['auto.arima']),
-      chosen: auto.chosen,
-      residualWeight:
-        auto.config.targetMode === 'seasonalResidual' ? auto.result.model.state.config.residualWeight : null,
-      candidates: auto.candidates.map((c) => ({
+      chosen: run.chosen,
+      residualWeight: run.config.targetMode === 'seasonalResidual' ? run.config.residualWeight : null,
+      candidates: run.candidates?.map((c) => ({
         mode: c.targetMode,
         val: round(c.validationScore),
         epochs: c.epochsRun,
@@ -98,13 +119,18 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${JSON.stringify(line)}\n`)
   }
-  const meanMase = mases.reduce((a, b) => a + b, 0) / mases.length
+  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
+  const meanMase = mean(mases)
   const summary = {
     bench: 'quality',
     summary: true,
+    seed,
+    workers: threads,
     series: mases.length,
     meanMase: round(meanMase),
     seasonalBeatingSnaive: `${beatSnaive}/${seasonal}`,
+    coverage80: round(mean(coverage[0]!)),
+    coverage95: round(mean(coverage[1]!)),
     targets: { meanMase: 1.1, seasonalBeatingSnaive: 4 },
     met: meanMase <= 1.1 && beatSnaive >= Math.min(4, seasonal),
   }

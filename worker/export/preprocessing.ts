@@ -1,5 +1,5 @@
 import { paramCount, type LayerSpec } from '../engine/index'
-import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../forecast/index'
+import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../statistics/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
 import { calendarOf, calibrationOf, inputFeatureNames, targetCount } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'

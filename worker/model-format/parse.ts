@@ -1,5 +1,5 @@
 import { layoutSize, paramLayout, validateSpec } from '../engine/index'
-import { Scaler, TargetTransform, type ConformalCalibration } from '../forecast/index'
+import { Scaler, TargetTransform, type ConformalCalibration } from '../statistics/index'
 import { inputFeatureNames, validateConfig, type TrainedModel } from '../pipeline/index'
 import { damaged, ModelFormatError } from './errors'
 import {

@@ -1,4 +1,4 @@
-import type { ConformalCalibration } from '../forecast/index'
+import type { ConformalCalibration } from '../statistics/index'
 import { inputFeatureNames, type TrainedModel } from '../pipeline/index'
 import { layoutSize, paramLayout } from '../engine/index'
 import {

@@ -1,4 +1,4 @@
-import { protocolHorizon } from '../forecast/index'
+import { protocolHorizon } from '../statistics/index'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
 import { calibrateExtraTargets } from './evaluate'

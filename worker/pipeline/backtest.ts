@@ -3,8 +3,8 @@ import {
   rollingOriginBacktest,
   type BacktestResult,
   type ForecasterOutput,
-} from '../forecast/index'
-import { conformalIntervals } from '../forecast/index'
+} from '../statistics/index'
+import { conformalIntervals } from '../statistics/index'
 import { predictOriginalAll } from './predict'
 import { calibrationOf, targetValues } from './targets'
 import type { TrainedRun } from './run'

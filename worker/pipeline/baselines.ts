@@ -7,7 +7,7 @@ import {
   seasonalNaiveForecast,
   type Forecast,
   type ForecastMetrics,
-} from '../forecast/index'
+} from '../statistics/index'
 import { chunksOf, concat } from './chunks'
 
 export type BaselineName = 'naive' | 'seasonalNaive' | 'drift' | 'mean' | 'ets'

@@ -1,4 +1,4 @@
-import { calendarFeatureNames, writeCalendarFeatures, type CalendarFeature } from '../forecast/index'
+import { calendarFeatureNames, writeCalendarFeatures, type CalendarFeature } from '../statistics/index'
 import { futureTimestamps } from '../timeseries/calendar'
 import type { Frequency } from '../timeseries/frequency'
 import type { PipelineConfig, SeriesInput } from './types'

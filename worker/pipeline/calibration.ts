@@ -1,4 +1,4 @@
-import { conformalQuantile, DEFAULT_LEVELS, type ConformalCalibration } from '../forecast/index'
+import { conformalQuantile, DEFAULT_LEVELS, type ConformalCalibration } from '../statistics/index'
 
 /**
  * Split-conformal half-widths per horizon step from validation residuals (original units).

@@ -1,4 +1,4 @@
-import { Scaler, TargetTransform } from '../forecast/index'
+import { Scaler, TargetTransform } from '../statistics/index'
 import { calendarColumns, calendarOf } from './calendar'
 import { targetTransforms, targetValues } from './targets'
 import type { Covariate, PipelineState, SeriesInput } from './types'

@@ -3,7 +3,7 @@ import {
   evaluateForecast,
   type ConformalCalibration,
   type ForecastMetrics,
-} from '../forecast/index'
+} from '../statistics/index'
 import { calibratePerStep } from './calibration'
 import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'

@@ -1,5 +1,5 @@
 import type { Backend } from '../engine/index'
-import { conformalIntervals, type PredictionInterval } from '../forecast/index'
+import { conformalIntervals, type PredictionInterval } from '../statistics/index'
 import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'

@@ -1,4 +1,4 @@
-import { seasonalNaiveBase } from '../forecast/index'
+import { seasonalNaiveBase } from '../statistics/index'
 import { pastChannels, type ZColumns } from './columns'
 
 /**

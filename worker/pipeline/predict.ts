@@ -1,5 +1,5 @@
 import { paramCount, type Backend } from '../engine/index'
-import { TargetTransform } from '../forecast/index'
+import { TargetTransform } from '../statistics/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
 import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
 import { targetTransforms } from './targets'

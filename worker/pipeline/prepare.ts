@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../engine/index'
 import type { WindowSet } from '../training/windows'
-import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../forecast/index'
+import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../statistics/index'
 import { seasonalPeriod } from '../timeseries/calendar'
 import { calendarNames, calendarOf, checkCalendarSource } from './calendar'
 import { toZColumns, type ZColumns } from './columns'

@@ -1,4 +1,4 @@
-import type { ConformalCalibration, TargetTransformJSON } from '../forecast/index'
+import type { ConformalCalibration, TargetTransformJSON } from '../statistics/index'
 import type { PipelineState, SeriesInput, TrainedModel } from './types'
 
 /**

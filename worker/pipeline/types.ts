@@ -5,8 +5,8 @@ import type {
   LogKind,
   ScalingKind,
   SplitSize,
-} from '../forecast/index'
-import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../forecast/index'
+} from '../statistics/index'
+import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../statistics/index'
 import type { Frequency } from '../timeseries/frequency'
 
 /** One or more targets with optional covariates, as they come out of the CSV import. */

@@ -1,5 +1,5 @@
 import type { ExportPreprocessing } from '../../../worker/export/index'
-import type { ScalerJSON } from '../../../worker/forecast/index'
+import type { ScalerJSON } from '../../../worker/statistics/index'
 
 /**
  * The scaling recipe with this model's own numbers, in the order a consumer applies it.

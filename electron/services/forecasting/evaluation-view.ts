@@ -1,7 +1,7 @@
 import type { Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
 import type { SeriesInput, TargetJudgement } from '../../../worker/pipeline/index'
 import type { ForecastRunResult } from '../../../worker/pipeline/index'
-import type { ForecastMetrics } from '../../../worker/forecast/index'
+import type { ForecastMetrics } from '../../../worker/statistics/index'
 
 /** The pipeline's result as the Forecast screen draws it (plain JSON, stored as evaluation.json). */
 export function evaluationView(

@@ -15,7 +15,7 @@ export function fromSplitSize(size: SplitSizeInput): SplitDraft {
   return 'count' in size ? { value: size.count, unit: 'count' } : { value: size.percent, unit: 'percent' }
 }
 
-/** Rows of a part, rounded the way the pipeline rounds (worker/forecast/split.ts). */
+/** Rows of a part, rounded the way the pipeline rounds (worker/statistics/split.ts). */
 export function rowsOf(size: SplitDraft, rows: number): number {
   return size.unit === 'count' ? size.value : Math.round((size.value / 100) * rows)
 }

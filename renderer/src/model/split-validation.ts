@@ -37,7 +37,7 @@ function wholeSplitIssue(draft: ModelDraft, rows: number | null): DraftIssue | n
     : null
 }
 
-/** K origins a horizon apart ending at the data's end need K + 1 horizons (worker/forecast/backtest.ts). */
+/** K origins a horizon apart ending at the data's end need K + 1 horizons (worker/statistics/backtest.ts). */
 function backtestIssue(draft: ModelDraft, rows: number | null): DraftIssue | null {
   const { origins } = draft.backtest
   const field = 'backtest.origins'

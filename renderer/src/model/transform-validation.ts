@@ -16,7 +16,7 @@ function smallest(columns: SeriesFacts['targets']): number {
 }
 
 /**
- * The transforms the pipeline refuses on this series (worker/forecast/scaler.ts, targetTransform.ts).
+ * The transforms the pipeline refuses on this series (worker/statistics/scaler.ts, target-transform.ts).
  * A drawn series may be thinned, so a value seen here is surely in the data but one not seen may
  * still be: these checks never refuse wrongly, and the services' own error covers the rest.
  */

@@ -1,5 +1,5 @@
 import type { ExportPreprocessing } from '../../../worker/export/index'
-import type { ScalerJSON, TargetTransformJSON } from '../../../worker/forecast/index'
+import type { ScalerJSON, TargetTransformJSON } from '../../../worker/statistics/index'
 
 /**
  * What a consumer writes from docs/export-formats.md alone: plain arithmetic on the

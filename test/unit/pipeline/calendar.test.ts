@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createReferenceBackend, mulberry32, normalSampler, paramCount } from '../../../worker/engine/index'
-import { TargetTransform, writeCalendarFeatures } from '../../../worker/forecast/index'
+import { TargetTransform, writeCalendarFeatures } from '../../../worker/statistics/index'
 import { parseManifest, serializeModel, toTrainedModel } from '../../../worker/model-format/index'
 import { forecastAhead, prepare, runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
 import { toZColumns } from '../../../worker/pipeline/columns'

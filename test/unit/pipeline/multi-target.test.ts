@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createReferenceBackend, mulberry32, normalSampler, paramCount } from '../../../worker/engine/index'
-import { seasonalNaiveForecast, TargetTransform } from '../../../worker/forecast/index'
+import { seasonalNaiveForecast, TargetTransform } from '../../../worker/statistics/index'
 import { parseManifest, serializeModel, toTrainedModel } from '../../../worker/model-format/index'
 import {
   inProcessTrainer,

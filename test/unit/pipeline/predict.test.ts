@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createReferenceBackend } from '../../../worker/engine/index'
-import { seasonalNaiveForecast, TargetTransform } from '../../../worker/forecast/index'
+import { seasonalNaiveForecast, TargetTransform } from '../../../worker/statistics/index'
 import { prepare } from '../../../worker/pipeline/index'
 import { toZColumns } from '../../../worker/pipeline/columns'
 import { predictOriginal } from '../../../worker/pipeline/predict'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TargetTransform } from '../../../worker/forecast/index'
+import { TargetTransform } from '../../../worker/statistics/index'
 import { prepare } from '../../../worker/pipeline/index'
 import { monthlySeries, seasonalSeries, tinyConfig } from './helpers'
 

@@ -1,5 +1,5 @@
 import type { LayerSpec } from '../../engine/index'
-import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../../forecast/index'
+import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../../statistics/index'
 import { ModelFormatError, type CalibrationJSON } from '../../model-format/index'
 import { CALENDAR_FEATURES } from '../../pipeline/index'
 import type { Frequency } from '../../timeseries/frequency'

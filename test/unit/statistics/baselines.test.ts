@@ -3,10 +3,10 @@ import {
   driftForecast,
   naiveForecast,
   seasonalNaiveForecast,
-} from '../../../worker/forecast/baselines/lagWalk'
-import { meanForecast } from '../../../worker/forecast/baselines/meanForecast'
-import { evaluateForecast } from '../../../worker/forecast/metrics'
-import { readBaselines, readSeries } from './readSamples'
+} from '../../../worker/statistics/baselines/lag-walk'
+import { meanForecast } from '../../../worker/statistics/baselines/mean-forecast'
+import { evaluateForecast } from '../../../worker/statistics/metrics'
+import { readBaselines, readSeries } from './read-samples'
 
 const Z95 = 1.959963984540054
 

@@ -1,4 +1,4 @@
-import { maxRootModulus } from './polynomialRoots'
+import { maxRootModulus } from './polynomial-roots'
 import type { SmoothingParams } from './spec'
 
 /**

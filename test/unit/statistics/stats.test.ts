@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { normalCdf, normalQuantile, zForLevel } from '../../../worker/forecast/stats/normal'
-import { studentTQuantile } from '../../../worker/forecast/stats/studentT'
+import { normalCdf, normalQuantile, zForLevel } from '../../../worker/statistics/stats/normal'
+import { studentTQuantile } from '../../../worker/statistics/stats/student-t'
 
 describe('normal distribution', () => {
   it('matches R qnorm to double precision', () => {

@@ -8,7 +8,7 @@ import {
   maseScale,
   rmse,
   smape,
-} from '../../../worker/forecast/metrics'
+} from '../../../worker/statistics/metrics'
 
 describe('point metrics', () => {
   const actual = [1, 2, 4]

@@ -4,7 +4,7 @@ import {
   conformalIntervals,
   conformalQuantile,
   conformalTestCoverage,
-} from '../../../worker/forecast/conformal'
+} from '../../../worker/statistics/conformal'
 
 describe('split-conformal intervals', () => {
   it('uses the ⌈(n + 1)·level⌉-th smallest absolute residual', () => {

@@ -1,7 +1,7 @@
-import { nelderMead } from '../optim/nelderMead'
+import { nelderMead } from '../optim/nelder-mead'
 import { etsFilter } from './filter'
-import { completeState, initialStateGuess } from './initialState'
-import { LOWER, UPPER, parametersAllowed } from './parameterBounds'
+import { completeState, initialStateGuess } from './initial-state'
+import { LOWER, UPPER, parametersAllowed } from './parameter-bounds'
 import type { EtsSpec, SmoothingParams } from './spec'
 import { etsName, freeParameterCount, hasTrend, isSeasonal } from './spec'
 

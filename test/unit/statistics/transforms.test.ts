@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { difference, integrate, undifference } from '../../../worker/forecast/differencing'
-import { Scaler } from '../../../worker/forecast/scaler'
-import { TargetTransform } from '../../../worker/forecast/targetTransform'
+import { difference, integrate, undifference } from '../../../worker/statistics/differencing'
+import { Scaler } from '../../../worker/statistics/scaler'
+import { TargetTransform } from '../../../worker/statistics/target-transform'
 
 describe('Scaler', () => {
   it('z-scores with the training mean and population sd only', () => {

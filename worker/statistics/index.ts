@@ -3,14 +3,14 @@
 export type { Forecast, PredictionInterval } from './types'
 export { DEFAULT_LEVELS } from './types'
 
-export { calendarFeatureNames, writeCalendarFeatures } from './calendarFeatures'
-export type { CalendarFeature } from './calendarFeatures'
+export { calendarFeatureNames, writeCalendarFeatures } from './calendar-features'
+export type { CalendarFeature } from './calendar-features'
 
 export { Scaler } from './scaler'
 export type { ScalerConfig, ScalerJSON, ScalingKind, LogKind } from './scaler'
 export { difference, undifference, integrate } from './differencing'
-export { TargetTransform } from './targetTransform'
-export type { TargetTransformConfig, TargetTransformJSON, DifferencingKind } from './targetTransform'
+export { TargetTransform } from './target-transform'
+export type { TargetTransformConfig, TargetTransformJSON, DifferencingKind } from './target-transform'
 
 export { chronologicalSplit, protocolHorizon, protocolSplit } from './split'
 export type { ChronologicalSplit, Range, SplitSize } from './split'
@@ -18,12 +18,12 @@ export type { ChronologicalSplit, Range, SplitSize } from './split'
 export { mae, rmse, mape, smape, mase, maseScale, coverage, evaluateForecast } from './metrics'
 export type { ForecastMetrics, EvaluationInput, IntervalBand } from './metrics'
 
-export { naiveForecast, seasonalNaiveForecast, driftForecast } from './baselines/lagWalk'
-export { meanForecast } from './baselines/meanForecast'
-export { autoEts, forecastEts, etsForecast, MAX_ETS_SEASONAL_PERIOD } from './ets/autoEts'
-export type { AutoEtsResult, AutoEtsOptions } from './ets/autoEts'
-export { fitEtsModel } from './ets/fitModel'
-export type { EtsFit } from './ets/fitModel'
+export { naiveForecast, seasonalNaiveForecast, driftForecast } from './baselines/lag-walk'
+export { meanForecast } from './baselines/mean-forecast'
+export { autoEts, forecastEts, etsForecast, MAX_ETS_SEASONAL_PERIOD } from './ets/auto-ets'
+export type { AutoEtsResult, AutoEtsOptions } from './ets/auto-ets'
+export { fitEtsModel } from './ets/fit-model'
+export type { EtsFit } from './ets/fit-model'
 export type { EtsSpec, ErrorType, TrendType, SeasonType } from './ets/spec'
 export { etsName } from './ets/spec'
 
@@ -39,8 +39,8 @@ export {
   fromSeasonalResidualForecast,
   toSeasonalResidualWindows,
   fromSeasonalResidualWindows,
-} from './seasonalResidual'
+} from './seasonal-residual'
 
-export { nelderMead } from './optim/nelderMead'
+export { nelderMead } from './optim/nelder-mead'
 export { normalQuantile, zForLevel } from './stats/normal'
-export { studentTQuantile } from './stats/studentT'
+export { studentTQuantile } from './stats/student-t'

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { autoEts, forecastEts } from '../../../worker/forecast/ets/autoEts'
-import { etsFilter, etsPointForecast } from '../../../worker/forecast/ets/filter'
-import { fitEtsModel } from '../../../worker/forecast/ets/fitModel'
-import { classicalSeasonalFigure, completeState } from '../../../worker/forecast/ets/initialState'
-import { maxRootModulus } from '../../../worker/forecast/ets/polynomialRoots'
-import { candidateSpecs } from '../../../worker/forecast/ets/spec'
-import { evaluateForecast } from '../../../worker/forecast/metrics'
-import { nelderMead } from '../../../worker/forecast/optim/nelderMead'
-import { readBaselines, readSeries } from './readSamples'
+import { autoEts, forecastEts } from '../../../worker/statistics/ets/auto-ets'
+import { etsFilter, etsPointForecast } from '../../../worker/statistics/ets/filter'
+import { fitEtsModel } from '../../../worker/statistics/ets/fit-model'
+import { classicalSeasonalFigure, completeState } from '../../../worker/statistics/ets/initial-state'
+import { maxRootModulus } from '../../../worker/statistics/ets/polynomial-roots'
+import { candidateSpecs } from '../../../worker/statistics/ets/spec'
+import { evaluateForecast } from '../../../worker/statistics/metrics'
+import { nelderMead } from '../../../worker/statistics/optim/nelder-mead'
+import { readBaselines, readSeries } from './read-samples'
 
 describe('ETS building blocks', () => {
   it('filters simple exponential smoothing by hand', () => {

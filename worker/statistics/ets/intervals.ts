@@ -2,7 +2,7 @@ import { zForLevel } from '../stats/normal'
 import { seededRandom } from '../stats/random'
 import type { PredictionInterval } from '../types'
 import { etsPointForecast, etsUpdate } from './filter'
-import type { EtsFit } from './fitModel'
+import type { EtsFit } from './fit-model'
 import { hasTrend, isSeasonal } from './spec'
 
 /**

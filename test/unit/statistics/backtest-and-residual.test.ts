@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { backtestOrigins, rollingOriginBacktest } from '../../../worker/forecast/backtest'
-import { naiveForecast } from '../../../worker/forecast/baselines/lagWalk'
+import { backtestOrigins, rollingOriginBacktest } from '../../../worker/statistics/backtest'
+import { naiveForecast } from '../../../worker/statistics/baselines/lag-walk'
 import {
   fromSeasonalResidualForecast,
   fromSeasonalResidualWindows,
   seasonalNaiveBase,
   toSeasonalResidualTargets,
   toSeasonalResidualWindows,
-} from '../../../worker/forecast/seasonalResidual'
+} from '../../../worker/statistics/seasonal-residual'
 
 describe('rolling-origin backtest', () => {
   it('places K origins so that the last window ends the series', () => {

@@ -1,4 +1,4 @@
-import { studentTQuantile } from '../stats/studentT'
+import { studentTQuantile } from '../stats/student-t'
 import { DEFAULT_LEVELS, type Forecast } from '../types'
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chronologicalSplit, protocolHorizon, protocolSplit } from '../../../worker/forecast/split'
+import { chronologicalSplit, protocolHorizon, protocolSplit } from '../../../worker/statistics/split'
 
 describe('chronological split', () => {
   it('orders train, validation, test with counts or percentages', () => {

@@ -1,6 +1,6 @@
 import { DEFAULT_LEVELS, type Forecast } from '../types'
 import { etsPointForecast } from './filter'
-import { fitEtsModel, type EtsFit, type FitOptions } from './fitModel'
+import { fitEtsModel, type EtsFit, type FitOptions } from './fit-model'
 import { etsIntervals, type EtsIntervalOptions } from './intervals'
 import { candidateSpecs, etsName, type EtsSpec } from './spec'
 
