@@ -1,4 +1,4 @@
-import type { TrainingJobStatus, TrainingState } from '../../api/requests/training'
+import type { TrainingState } from '../../api/requests/training'
 
 const finishedStates: TrainingState[] = ['stopped', 'completed', 'cancelled', 'failed', 'interrupted']
 
