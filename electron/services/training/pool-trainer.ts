@@ -32,6 +32,9 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
     const checkpointDir = await options.checkpointDir?.(jobId)
     const resume =
       options.resume === true && checkpointDir !== undefined && (await hasCheckpoint(checkpointDir))
+    // The run may have been stopped or cancelled while the job's folder was being made.
+    if (run.requested === 'cancelled') throw new TrainingCancelled()
+    if (run.requested === 'stopped') return startingWeights(request)
     training.start({
       jobId,
       role: request.role,
