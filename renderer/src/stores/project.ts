@@ -84,16 +84,16 @@ export const useProject = defineStore('project', () => {
     return copy
   }
 
-  /** Deleting the open project closes it first and falls back to the sample project. */
+  /**
+   * The main side checks the typed name before it closes the project; only a deleted open
+   * project is left for the sample project. A refused name keeps everything as it was.
+   */
   async function remove(path: string, confirmName: string): Promise<boolean> {
-    const isCurrent = current.value?.path === path
-    if (isCurrent && current.value) {
-      await api.call('projects.close', { projectId: current.value.projectId }).catch(() => undefined)
-      current.value = null
-    }
     const deleted = await guarded(() => api.call('projects.delete', { path, confirmName }))
-    if (isCurrent) await openSample()
-    else await loadRecent()
+    if (deleted !== null && current.value?.path === path) {
+      current.value = null
+      await openSample()
+    } else await loadRecent()
     return deleted !== null
   }
 
