@@ -39,11 +39,11 @@ function controllableTransport(): Transport & {
 }
 
 const evaluationOf = (modelId: string) => ({
-  ok: true,
+  ok: true as const,
   result: { name: modelId } as unknown as ModelEvaluation,
 })
 const forecastOf = (modelId: string) => ({
-  ok: true,
+  ok: true as const,
   result: { forecastId: `f-${modelId}`, modelId } as unknown as ForecastView,
 })
 
