@@ -1,4 +1,5 @@
 import { ref, shallowRef } from 'vue'
+import { ApiError } from '../../../electron/api/errors'
 import type { ExportFormat, ForecastView, ModelEvaluation } from '../../../electron/api/requests/models'
 import { useApi } from '../api/use-api'
 import { useNotices } from '../stores/notices'
@@ -68,8 +69,22 @@ export function useForecast() {
     }
   }
 
-  const exportModel = (format: ExportFormat) =>
-    run('exporting', (projectId, model) => api.call('models.export', { projectId, modelId: model, format }))
+  /**
+   * Exports into the model's export folder. One that already holds files (an earlier export,
+   * files of the user's) is written over only when `confirmReplace`, shown the main side's
+   * message naming the folder, says yes; declining writes and reports nothing.
+   */
+  const exportModel = (format: ExportFormat, confirmReplace: (message: string) => boolean) =>
+    run('exporting', async (projectId, model) => {
+      const request = { projectId, modelId: model, format }
+      try {
+        return await api.call('models.export', request)
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'EXPORT_FOLDER_NOT_EMPTY')) throw error
+        if (!confirmReplace(error.message)) return null
+        return api.call('models.export', { ...request, overwrite: true })
+      }
+    })
 
   const exportCsv = (forecastId: string, delimiter: ',' | ';' | '\t', decimalSeparator: '.' | ',') =>
     run('exporting', (projectId) =>

@@ -298,6 +298,7 @@ export default {
     modelFormat: 'Model format',
     formats: { native: 'LSTM Studio (native)' },
     exportModel: 'Export the model',
+    confirmReplace: '{message}\n\nReplace the files of the same name?',
     modelExported: 'Model exported to {path} ({count} files)',
     delimiter: 'Delimiter',
     decimal: 'Decimal separator',

@@ -315,6 +315,7 @@ const fr: typeof en = {
     modelFormat: 'Format du modèle',
     formats: { native: 'LSTM Studio (natif)' },
     exportModel: 'Exporter le modèle',
+    confirmReplace: '{message}\n\nRemplacer les fichiers du même nom ?',
     modelExported: 'Modèle exporté dans {path} ({count} fichiers)',
     delimiter: 'Séparateur',
     decimal: 'Séparateur décimal',
