@@ -156,20 +156,27 @@ describe('held lock', () => {
     expect((await readLock(session.path)).instanceId).toBe('thief')
   })
 
-  it('refreshes on its own timer', async () => {
+  it('refreshes on its own timer, and stops the timer on release', async () => {
     const root = await tempDir()
     const projectDir = await createClosedProject(root)
-    const lockPath = path.join(projectDir, '.lock')
     let clock = Date.parse('2026-05-01T00:00:00Z')
-    const attempt = await tryAcquireLock(lockPath, { instanceId: 'me', heartbeatMs: 5, now: () => clock })
+    const timer = { beat: null as null | (() => Promise<void>), everyMs: 0, stopped: false }
+    const attempt = await tryAcquireLock(path.join(projectDir, '.lock'), {
+      instanceId: 'me',
+      heartbeatMs: 5_000,
+      now: () => clock,
+      heartbeat: (beat, everyMs) => {
+        Object.assign(timer, { beat, everyMs })
+        return () => (timer.stopped = true)
+      },
+    })
     if (!attempt.acquired) throw new Error('expected to get the lock')
+    expect(timer.everyMs).toBe(5_000)
     clock += 10_000
-    // Wait on the condition (the file changing), not on a fixed delay.
-    const { watch } = await import('node:fs/promises')
-    const watcher = watch(projectDir)
-    for await (const _event of watcher) {
-      if ((await readLock(projectDir).catch(() => null))?.heartbeatAt === '2026-05-01T00:00:10.000Z') break
-    }
+    await timer.beat!()
+    expect((await readLock(projectDir)).heartbeatAt).toBe('2026-05-01T00:00:10.000Z')
+    expect(timer.stopped).toBe(false)
     await attempt.lock.release()
+    expect(timer.stopped).toBe(true)
   })
 })
