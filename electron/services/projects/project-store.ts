@@ -144,7 +144,13 @@ export class ProjectStore {
       onClose: (closed) => this.sessions.delete(closed),
     })
     this.sessions.add(session)
-    await this.recent.remember({ path: projectDir, name: manifest.name, id: manifest.id }, this.now())
+    try {
+      await this.recent.remember({ path: projectDir, name: manifest.name, id: manifest.id }, this.now())
+    } catch (error) {
+      // An open that fails must not leave the project locked until the app quits.
+      await session.close()
+      throw error
+    }
     return session
   }
 

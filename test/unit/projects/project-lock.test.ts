@@ -1,4 +1,4 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -178,5 +178,21 @@ describe('held lock', () => {
     expect(timer.stopped).toBe(false)
     await attempt.lock.release()
     expect(timer.stopped).toBe(true)
+  })
+})
+
+describe('opening a project', () => {
+  it('releases the lock when a later step of opening fails (remembering it as recent)', async () => {
+    const root = await tempDir()
+    const projectDir = await createClosedProject(root)
+    const brokenRoot = await tempDir()
+    // The settings folder is a file: recent.json cannot be written.
+    await writeFile(path.join(brokenRoot, 'settings'), 'not a folder')
+    const broken = makeStore(brokenRoot, { instanceId: 'broken' }).store
+    await expect(broken.open(projectDir, { access: 'write' })).rejects.toThrow()
+    expect(await readdir(projectDir)).not.toContain('.lock')
+    const next = await makeStore(root, { instanceId: 'next' }).store.open(projectDir, { access: 'write' })
+    expect(next.readOnly).toBe(false)
+    await next.close()
   })
 })
