@@ -1,5 +1,4 @@
 import { constants as fsConstants } from 'node:fs'
-import { copyFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { hasErrnoCode } from './coded-error'
@@ -92,7 +91,7 @@ export async function copyFileAtomic(
   const temp = tempPathFor(target)
   let renamed = false
   try {
-    await copyFile(source, temp, fsConstants.COPYFILE_EXCL)
+    await fs.copyFile(source, temp, fsConstants.COPYFILE_EXCL)
     const handle = await fs.open(temp, 'r+')
     try {
       await handle.sync()
