@@ -1,6 +1,7 @@
 export type CsvImportErrorCode =
   | 'EMPTY_FILE'
   | 'NO_DATA_ROWS'
+  | 'TOO_FEW_ROWS'
   | 'NOT_TEXT'
   | 'NO_NUMERIC_COLUMN'
   | 'RAGGED_ROW'

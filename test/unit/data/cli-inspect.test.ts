@@ -76,6 +76,13 @@ describe('lstm-studio inspect', () => {
     const days = (n: number) =>
       Array.from({ length: n }, (_, i) => `2020-01-${String(i + 1).padStart(2, '0')},${i + 1}\n`).join('')
 
+    it('a file with a single row of data, which can never be forecast', async () => {
+      const { status, out, err } = await inspectText('one-row.csv', 'date,value\n2020-01-01,5\n')
+      expect(status).toBe(2)
+      expect(out).toBe('')
+      expect(err).toMatch(/^one-row\.csv, line 2: .*only row of data.*at least 2 rows/)
+    })
+
     it('a number of millions of digits, as out of range on its line', async () => {
       const huge = '9'.repeat(2_000_000)
       for (const [name, text, line] of [
