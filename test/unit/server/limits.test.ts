@@ -1,37 +1,23 @@
-import { symlinkSync, writeFileSync } from 'node:fs'
+import { symlinkSync } from 'node:fs'
 import type { Socket } from 'node:net'
 import path from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startServer } from '../../../electron/server'
-import type { RunningServer } from '../../../electron/server'
-import { createTestServices } from '../helpers/test-services'
+import { useTestServer } from '../helpers/test-server'
 
 // Loopback only; every loop below is bounded and waits on events, never on time.
-const app = createTestServices('lstm-limits-')
-const bus = app.services.bus
 const MAX_CONNECTIONS = 3
 const MAX_BUFFERED_BYTES = 1024 * 1024
-let server: RunningServer
-
-beforeAll(async () => {
-  writeFileSync(path.join(app.root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
+const { app, server } = useTestServer(
+  'lstm-limits-',
+  { maxConnections: MAX_CONNECTIONS, maxBufferedBytes: MAX_BUFFERED_BYTES },
   // A file the server can stat but never read: reading /proc/self/mem at offset 0 fails with EIO.
-  if (process.platform === 'linux') symlinkSync('/proc/self/mem', path.join(app.root, 'unreadable.js'))
-  server = await startServer({
-    dispatch: app.dispatch,
-    bus,
-    staticRoot: app.root,
-    maxConnections: MAX_CONNECTIONS,
-    maxBufferedBytes: MAX_BUFFERED_BYTES,
-  })
-})
-
-afterAll(async () => {
-  await server.close()
-  await app.dispose()
-})
+  (root) => {
+    if (process.platform === 'linux') symlinkSync('/proc/self/mem', path.join(root, 'unreadable.js'))
+  },
+)
+const bus = app.services.bus
 
 interface Opened {
   ws: WebSocket
@@ -41,7 +27,7 @@ interface Opened {
 
 function open(): Promise<Opened> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api?token=${server.token}`)
+    const ws = new WebSocket(`ws://127.0.0.1:${server().port}/api?token=${server().token}`)
     const closed = new Promise<{ code: number; reason: string }>((done) =>
       ws.on('close', (code, reason) => done({ code, reason: String(reason) })),
     )
@@ -113,10 +99,10 @@ describe('the loopback server under load it must refuse', () => {
   })
 
   it.runIf(process.platform === 'linux')('survives a static file that fails while it is read', async () => {
-    await fetch(`http://127.0.0.1:${server.port}/unreadable.js`)
+    await fetch(`http://127.0.0.1:${server().port}/unreadable.js`)
       .then((response) => response.arrayBuffer())
       .catch(() => undefined)
-    const index = await fetch(`http://127.0.0.1:${server.port}/`)
+    const index = await fetch(`http://127.0.0.1:${server().port}/`)
     expect(index.status).toBe(200)
     expect(await index.text()).toContain('LSTM Studio')
   })
