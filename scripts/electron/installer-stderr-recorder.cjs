@@ -23,14 +23,12 @@ if (target) {
   // connection refused, certificate…), which is what the user needs to know: keep it.
   const fetch = globalThis.fetch
   if (fetch) {
-    globalThis.fetch = async (...args) => {
-      try {
-        return await fetch(...args)
-      } catch (error) {
+    // Not an async wrapper, so the installer's stack traces show no frame of ours.
+    globalThis.fetch = (...args) =>
+      fetch(...args).catch((error) => {
         if (error?.cause) fetchFailure = String(error.cause.message ?? error.cause)
         throw error
-      }
-    }
+      })
   }
   process.on('exit', (code) => {
     if (code !== 0) writeFileSync(target, JSON.stringify({ stderr, fetchFailure }))
