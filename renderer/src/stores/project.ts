@@ -2,8 +2,14 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { ProjectView, RecentProjectView } from '../../../electron/api/requests/projects'
 import { useApi } from '../api/use-api'
-import { i18n } from '../i18n'
 import { useNotices } from './notices'
+
+/** The last project, which could not be reopened at start-up, and why. */
+export interface ReopenFailure {
+  name: string
+  path: string
+  reason: string
+}
 
 /** The open project and the recent list; every change goes through the API and comes back as a ProjectView. */
 export const useProject = defineStore('project', () => {
@@ -49,18 +55,16 @@ export const useProject = defineStore('project', () => {
 
   /**
    * First start opens the sample project; later starts reopen the most recent one that still
-   * exists. Where that fails, the user is told which project and why, and gets the sample.
+   * exists. Where that fails, the user is told which project and why (in the words of
+   * `reopenFailed`, the view's translation), and gets the sample.
    */
-  async function startup(): Promise<void> {
+  async function startup(reopenFailed: (failure: ReopenFailure) => string): Promise<void> {
     await loadRecent()
     const last = recent.value.find((entry) => !entry.missing)
     if (last) {
       const view = await api.call('projects.open', { path: last.path }).catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
-        notices.report(
-          'warning',
-          i18n.global.t('projects.reopenFailed', { name: last.name, path: last.path, reason }),
-        )
+        notices.report('warning', reopenFailed({ name: last.name, path: last.path, reason }))
         return null
       })
       if (view) return adopt(view)

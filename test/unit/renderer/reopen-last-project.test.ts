@@ -7,6 +7,8 @@ import type { ApiClient } from '../../../renderer/src/api/client'
 import { provideApi } from '../../../renderer/src/api/use-api'
 import { useNotices } from '../../../renderer/src/stores/notices'
 import { useProject } from '../../../renderer/src/stores/project'
+import type { ReopenFailure } from '../../../renderer/src/stores/project'
+import en from '../../../renderer/src/i18n/locales/en'
 
 const SHOP = {
   path: '/home/ana/projects/shop',
@@ -21,6 +23,10 @@ const view = (projectId: string, path: string) => ({
   lockedBy: null,
   manifest: {},
 })
+
+/** The English message with its placeholders filled, as App.vue's `t` does. */
+const inEnglish = (failure: ReopenFailure) =>
+  en.projects.reopenFailed.replace(/\{(\w+)\}/g, (_, key: keyof ReopenFailure) => failure[key])
 
 /** The project store at start-up, on an API that answers `projects.open` with `open`. */
 async function startUp(open: () => Promise<unknown>) {
@@ -37,7 +43,7 @@ async function startUp(open: () => Promise<unknown>) {
   app.use(createPinia())
   const project = app.runWithContext(() => useProject())
   const notices = app.runWithContext(() => useNotices())
-  await project.startup()
+  await project.startup(inEnglish)
   return { project, notices, calls }
 }
 
