@@ -53,6 +53,7 @@ export default {
     noRecent: 'No recent projects yet.',
     openedAt: 'Opened {date}',
     missing: 'Folder not found',
+    reopenFailed: 'Could not reopen “{name}” ({path}): {reason}. The sample project is open instead.',
   },
   data: {
     heading: 'Data',

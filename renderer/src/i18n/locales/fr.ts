@@ -61,6 +61,8 @@ const fr: typeof en = {
     noRecent: 'Aucun projet récent.',
     openedAt: 'Ouvert le {date}',
     missing: 'Dossier introuvable',
+    reopenFailed:
+      'Impossible de rouvrir « {name} » ({path}) : {reason}. Le projet d’exemple est ouvert à la place.',
   },
   data: {
     heading: 'Données',
