@@ -1,4 +1,4 @@
-import { lstat, mkdir, rm, stat } from 'node:fs/promises'
+import { lstat, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { fsyncDirectory, isTempFileName, tempPathFor } from '../storage/atomic-write'
 import { hasErrnoCode } from '../storage/coded-error'
@@ -50,7 +50,7 @@ export async function copyProjectAtomically(
 ): Promise<void> {
   const temp = tempPathFor(targetDir)
   try {
-    await mkdir(temp)
+    // cp makes the (unique) temporary folder itself: Node 22 refuses to copy into one that exists.
     await fs.cp(sourceDir, temp, {
       recursive: true,
       errorOnExist: true,
