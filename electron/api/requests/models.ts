@@ -87,7 +87,7 @@ export const modelRequests = {
         modelId,
         horizon: z.number().int().min(1).max(10_000).optional(),
         /** A newer import of the same series; the model keeps the scaling it was trained with. */
-        datasetId: z.string().min(1).max(128).optional(),
+        datasetId: recordId.optional(),
       })
       .strict(),
   ),
@@ -107,7 +107,7 @@ export const modelRequests = {
     z
       .object({
         projectId,
-        forecastId: z.string().min(1).max(128),
+        forecastId: recordId,
         delimiter: z.enum([',', ';', '\t']).default(','),
         decimalSeparator: z.enum(['.', ',']).default('.'),
       })

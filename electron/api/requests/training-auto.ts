@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import { columnName, LIMITS, recordId } from './common'
 import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
 
 /** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
@@ -30,10 +31,10 @@ export interface AutoChoice {
 
 export const autoPlanArgsSchema = z
   .object({
-    projectId: z.string().min(1).max(256),
-    datasetId: z.string().min(1).max(256),
-    target: z.string().min(1).max(256),
-    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
+    projectId: recordId,
+    datasetId: recordId,
+    target: columnName,
+    covariates: z.array(columnName).max(LIMITS.covariates).default([]),
   })
   .strict()
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
+import { columnName, LIMITS, recordId } from './common'
 import type { TrainingCandidate } from './training-auto'
 
 const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
@@ -143,19 +144,21 @@ export interface TrainingHistory {
   lastProgress: TrainingProgressEvent | null
 }
 
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a job id such as "run-2024-01-01-1"')
-const jobArgs = z.object({ jobId }).strict()
+const jobArgs = z.object({ jobId: recordId }).strict()
 
 /** What to train on: a dataset of an open project and the columns to forecast from. */
 export const trainingSourceSchema = z
   .object({
-    projectId: z.string().min(1).max(256),
-    datasetId: z.string().min(1).max(256),
+    projectId: recordId,
+    datasetId: recordId,
     /** The primary target: single-number summaries (the project's model list) are about it. */
-    target: z.string().min(1).max(256),
-    /** Further target columns the same network forecasts (a multivariate target), at most 15. */
-    extraTargets: z.array(z.string().min(1).max(256)).max(15).default([]),
-    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
+    target: columnName,
+    /** Further target columns the same network forecasts (a multivariate target). */
+    extraTargets: z
+      .array(columnName)
+      .max(LIMITS.targets - 1)
+      .default([]),
+    covariates: z.array(columnName).max(LIMITS.covariates).default([]),
     /** Fraction of the most recent windows held out for validation. */
     validationFraction: z.number().min(0).lt(1).default(0.2),
   })
@@ -178,7 +181,7 @@ function splitSizeSchema(maxPercent: number) {
   return z.union(
     [
       z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
-      z.object({ count: z.number().int().min(0).max(100_000_000) }).strict(),
+      z.object({ count: z.number().int().min(0).max(LIMITS.rows) }).strict(),
     ],
     { error: 'must be { percent } or { count }' },
   )
@@ -241,7 +244,7 @@ export const trainingStartArgsSchema = z
       calendar: [],
     }),
     /** Run to create, or to continue with `resume`; default: a fresh id. */
-    runId: jobId.optional(),
+    runId: recordId.optional(),
     resume: z.boolean().default(false),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { LIMITS } from '../../api/requests/common'
 import type { TrainingJobStatus, TrainingStartArgs, TrainingState } from '../../api/requests/training'
 import type { CandidateMode } from '../../api/requests/training-auto'
 import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
@@ -35,7 +36,7 @@ export interface AutoRun {
 
 const MODES: CandidateMode[] = ['level', 'seasonalResidual']
 const SUFFIX: Record<CandidateMode, string> = { level: 'level', seasonalResidual: 'residual' }
-const MAX_JOB_ID = 64
+const MAX_JOB_ID = LIMITS.idLength
 const WAITING: TrainingJobStatus = {
   jobId: '',
   state: 'queued',
