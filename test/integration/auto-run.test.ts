@@ -24,7 +24,7 @@ async function autoArgs(epochs: number, patience: number) {
   const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
   const plan = await call('training.autoPlan', source)
   const args: RequestArgs<'training.start'> = {
-    source: { ...source, covariates: [], validationFraction: plan.validationFraction },
+    source: { ...source, covariates: [] },
     config: {
       ...plan.config,
       layers: [{ cell: 'lstm', units: 8, dropout: 0 }],
@@ -72,7 +72,7 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     expect(plan.config).toMatchObject({ lookback: 24, horizon: 24, loss: 'huber', epochs: 150, patience: 20 })
     expect(plan.config.layers).toEqual([{ cell: 'lstm', units: 16, dropout: 0 }])
     expect(plan.forecasting).toMatchObject({ targetMode: 'auto', log: 'log', scaling: 'zscore' })
-    expect(Math.round(plan.forecasting.testFraction * 144)).toBe(24)
+    expect(plan.forecasting.test).toEqual({ count: 24 })
   })
 
   it('trains both candidates and keeps the one with the lower validation error', async () => {

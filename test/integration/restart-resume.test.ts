@@ -51,7 +51,7 @@ async function closeAndResume(runId: string, jobIds: string[], targetMode: 'auto
   const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
   const plan = await first.call('training.autoPlan', source)
   const args: RequestArgs<'training.start'> = {
-    source: { ...source, covariates: [], validationFraction: plan.validationFraction },
+    source: { ...source, covariates: [] },
     config: {
       ...plan.config,
       layers: [{ cell: 'lstm', units: 8, dropout: 0 }],

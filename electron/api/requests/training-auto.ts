@@ -45,7 +45,6 @@ export const autoPlanArgsSchema = z
 export interface AutoPlan {
   config: TrainingConfig
   forecasting: ForecastingSettings
-  validationFraction: number
   /** Rows of the series and the seasonal period the rules read. */
   length: number
   period: number

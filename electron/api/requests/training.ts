@@ -159,8 +159,6 @@ export const trainingSourceSchema = z
       .max(LIMITS.targets - 1)
       .default([]),
     covariates: z.array(columnName).max(LIMITS.covariates).default([]),
-    /** Fraction of the most recent windows held out for validation. */
-    validationFraction: z.number().min(0).lt(1).default(0.2),
   })
   .strict()
   .superRefine((source, context) => {
@@ -177,14 +175,16 @@ export const trainingSourceSchema = z
   })
 
 /** A part of the chronological split: a percentage of the series' rows or a number of rows. */
-function splitSizeSchema(maxPercent: number) {
-  return z.union(
-    [
-      z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
-      z.object({ count: z.number().int().min(0).max(LIMITS.rows) }).strict(),
-    ],
-    { error: 'must be { percent } or { count }' },
-  )
+function splitSizeSchema(maxPercent: number, defaultPercent: number) {
+  return z
+    .union(
+      [
+        z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
+        z.object({ count: z.number().int().min(0).max(LIMITS.rows) }).strict(),
+      ],
+      { error: 'must be { percent } or { count }' },
+    )
+    .default({ percent: defaultPercent })
 }
 
 /** Rolling-origin backtest: K origins a horizon apart ending at the data's end (0 = none). */
@@ -210,12 +210,10 @@ export const forecastingSettingsSchema = z
     scaling: z.enum(['zscore', 'minmax', 'none']).default('zscore'),
     log: z.enum(['none', 'log', 'log1p']).default('none'),
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),
-    /** Share of the series held out as the final test part (never seen by training or early stopping). */
-    testFraction: z.number().min(0).max(0.5).default(0.15),
-    /** The validation part in % or rows; when given it replaces `source.validationFraction`. */
-    validation: splitSizeSchema(99).optional(),
-    /** The test part in % (at most 50) or rows; when given it replaces `testFraction`. */
-    test: splitSizeSchema(50).optional(),
+    /** The most recent rows before the test part, for early stopping and the intervals' calibration. */
+    validation: splitSizeSchema(99, 20),
+    /** The final rows, never seen by training or early stopping: at most half the series. */
+    test: splitSizeSchema(50, 15),
     backtest: backtestSettingsSchema.default({ origins: 3, refit: false }),
     /** Calendar features made from the time column (sin/cos), fed as known-future inputs. */
     calendar: z
@@ -232,17 +230,8 @@ export const trainingStartArgsSchema = z
   .object({
     source: trainingSourceSchema,
     config: trainingConfigSchema,
-    forecasting: forecastingSettingsSchema.default({
-      strategy: 'direct',
-      stride: 1,
-      targetMode: 'level',
-      scaling: 'zscore',
-      log: 'none',
-      difference: 'none',
-      testFraction: 0.15,
-      backtest: { origins: 3, refit: false },
-      calendar: [],
-    }),
+    /** Left out: every setting's own default. */
+    forecasting: forecastingSettingsSchema.prefault({}),
     /** Run to create, or to continue with `resume`; default: a fresh id. */
     runId: recordId.optional(),
     resume: z.boolean().default(false),

@@ -12,10 +12,10 @@ import { toPipelineConfig } from './pipeline-config'
  */
 export function prepareForRun(
   series: SeriesInput,
-  args: Pick<TrainingStartArgs, 'config' | 'forecasting' | 'source'>,
+  args: Pick<TrainingStartArgs, 'config' | 'forecasting'>,
 ): Prepared {
   try {
-    return prepare(series, toPipelineConfig(args.config, args.forecasting, args.source.validationFraction))
+    return prepare(series, toPipelineConfig(args.config, args.forecasting))
   } catch (error) {
     if (error instanceof RangeError) throw new CodedError('INVALID_SETTINGS', error.message, { cause: error })
     throw error

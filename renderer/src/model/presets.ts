@@ -50,13 +50,8 @@ export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
     log: forecasting.log,
     difference: forecasting.difference,
     targetMode: 'auto',
-    // The plan sizes its parts in points; older services only sent the fractions.
-    validation: forecasting.validation
-      ? fromSplitSize(forecasting.validation)
-      : { value: plan.validationFraction * 100, unit: 'percent' },
-    test: forecasting.test
-      ? fromSplitSize(forecasting.test)
-      : { value: forecasting.testFraction * 100, unit: 'percent' },
+    validation: fromSplitSize(forecasting.validation),
+    test: fromSplitSize(forecasting.test),
     backtest: { ...forecasting.backtest },
     calendar: [],
     optimizer: { ...config.optimizer },

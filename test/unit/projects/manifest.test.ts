@@ -19,7 +19,7 @@ function parseError(text: string): Error {
 
 describe('parseManifest', () => {
   it('reads a current-version file unchanged', () => {
-    const text = fixture('project-v2.json')
+    const text = fixture('project-v3.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBeNull()
     expect(manifest).toEqual(JSON.parse(text))
@@ -59,6 +59,27 @@ describe('parseManifest', () => {
       metrics: {},
     })
     expect(manifest.forecasts).toEqual([])
+  })
+
+  it('migrates a v2 file: split fractions of a run become split sizes, a size it gave wins', () => {
+    const { manifest, migratedFrom } = parseManifest(fixture('project-v2.json'), file)
+    const v2 = JSON.parse(fixture('project-v2.json'))
+    expect(migratedFrom).toBe(2)
+    expect(manifest.formatVersion).toBe(CURRENT_FORMAT_VERSION)
+    expect(manifest.datasets).toEqual(v2.datasets)
+    expect(manifest.models).toEqual(v2.models)
+    // Settings that are not training.start arguments stay as they were.
+    expect(manifest.runs[0]).toEqual(v2.runs[0])
+    const { source, forecasting } = manifest.runs[1]!.config as Record<string, Record<string, unknown>>
+    expect(source).not.toHaveProperty('validationFraction')
+    expect(forecasting).not.toHaveProperty('testFraction')
+    expect(forecasting).toMatchObject({ validation: { count: 48 }, test: { percent: 15 } })
+  })
+
+  it('migrates a v1 file through every later version', () => {
+    const { manifest } = parseManifest(fixture('project-v1.json'), file)
+    expect(manifest.formatVersion).toBe(CURRENT_FORMAT_VERSION)
+    expect(manifest.runs[0]!.config).toEqual(JSON.parse(fixture('project-v1.json')).runs[0].config)
   })
 
   it('says which version is needed for a file from a newer app', () => {

@@ -21,7 +21,7 @@ function pipelineOf(draft: ModelDraft) {
     config: toTrainingConfig(draft),
     forecasting: toForecastingSettings(draft),
   })
-  return toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
+  return toPipelineConfig(args.config, args.forecasting)
 }
 
 describe('the preprocessing selects map one to one to the pipeline transforms', () => {
