@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const reference = baselines.get(name)
     if (!reference) throw new Error(`${name} is not in baselines.csv`)
     const m = reference.frequency
-    const series = await loadSeries(join(SAMPLES, `${name}.csv`), { target: 'value', period: m })
+    const series = await loadSeries(join(SAMPLES, `${name}.csv`), { targets: ['value'], period: m })
     const started = Date.now()
     const auto = await runAuto(series, {
       overrides,
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
       onEpoch: (e) =>
         e.epoch % 10 === 0 && process.stderr.write(`${name} epoch ${e.epoch} val ${e.valLoss}\n`),
     })
-    const test = auto.result.test!
+    const test = auto.result.targets[0].test!
     const mase = test.metrics.mase ?? NaN
     const snaiveMase = test.baselines.seasonalNaive.metrics?.mase ?? NaN
     mases.push(mase)

@@ -25,8 +25,8 @@ const chartPixels = (canvas: Locator) =>
 
 /**
  * Several targets in the app: two `target` columns on the Data screen become the Model screen's
- * primary and further target, one network learns both, and the Forecast screen shows each
- * target's own chart and metrics.
+ * targets (the first in the select, the other ticked), one network learns both, and the Forecast
+ * screen shows each target's own chart and metrics.
  */
 test('two target columns train one network and the Forecast screen switches between them', async ({
   appPage: page,

@@ -21,7 +21,7 @@ async function call<N extends RequestName>(name: N, args: unknown): Promise<Requ
 async function autoArgs(epochs: number, patience: number) {
   const project = await call('projects.openSample', {})
   const air = project.manifest.datasets.find((dataset) => dataset.name === 'AirPassengers')!
-  const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
+  const source = { projectId: project.projectId, datasetId: air.id, targets: ['value'] }
   const plan = await call('training.autoPlan', source)
   const args: RequestArgs<'training.start'> = {
     source: { ...source, covariates: [] },

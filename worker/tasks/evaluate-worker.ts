@@ -2,8 +2,9 @@ import type { TrainOutcome } from '../pipeline/index'
 import { chooseBackend, completeRun, prepare } from '../pipeline/index'
 import type { PipelineResult, PipelineState, SeriesInput, TrainedRun } from '../pipeline/index'
 import { judgeOnFolds } from '../pipeline/auto'
-import { analyseValidation, calibrateExtraTargets } from '../pipeline/evaluate'
+import { analyseTargets } from '../pipeline/evaluate'
 import { predictOriginalAll } from '../pipeline/predict'
+import { targetValues } from '../pipeline/targets'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
 
@@ -21,10 +22,8 @@ export interface EvaluateTask {
  * stall the main process.
  */
 export interface Evaluated extends PipelineResult {
-  /** One-step-ahead forecasts over train and validation, in original units. */
-  fitted: FittedValues
-  /** The same for each further target, in the model's target order (absent with one target). */
-  extraFitted?: FittedValues[]
+  /** Every target's one-step-ahead forecasts over train and validation (original units), in the model's target order. */
+  fitted: FittedValues[]
 }
 
 export interface FittedValues {
@@ -35,8 +34,7 @@ export interface FittedValues {
 export default async function evaluate(task: EvaluateTask): Promise<Evaluated> {
   const run = await trainedRunOf(task)
   const result = await completeRun(task.series, run)
-  const [fitted, ...extraFitted] = fittedValues(run, task.series)
-  return { ...result, fitted, ...(extraFitted.length > 0 ? { extraFitted } : {}) }
+  return { ...result, fitted: fittedValues(run, task.series) }
 }
 
 /** The pool's weights as the pipeline's trained run, scored on the validation part. */
@@ -45,19 +43,18 @@ async function trainedRunOf(task: EvaluateTask): Promise<TrainedRun> {
   const chosen = await chooseBackend(task.state.spec, 'auto')
   const params = chosen.precision === 'float64' ? Float64Array.from(task.params) : task.params
   const predictor = { backend: chosen.backend, params, state: prepared.state }
-  const validation = analyseValidation(predictor, prepared, task.series.target)
+  const analyses = analyseTargets(predictor, prepared, task.series)
   const outcome = { ...task.outcome, params }
   const timestamps = task.series.timestamps
   return {
     prepared,
     network: { backend: chosen.backend, precision: chosen.precision, outcome, members: [outcome] },
     predictor,
-    validationScore: validation.score,
+    validationScore: analyses[0].score,
     model: {
       state: prepared.state,
       params,
-      calibration: validation.calibration,
-      extraCalibrations: calibrateExtraTargets(predictor, prepared, task.series),
+      calibrations: analyses.map((analysis) => analysis.calibration),
       frequency: task.series.frequency ?? null,
       lastTimestamp: timestamps && timestamps.length > 0 ? (timestamps[timestamps.length - 1] ?? null) : null,
     },
@@ -90,7 +87,7 @@ function fittedValues(run: TrainedRun, series: SeriesInput): FittedValues[] {
   const first = prepared.trainOrigins[0] ?? prepared.shape.lookback
   const end = prepared.split.test.start - prepared.zc.lag
   const origins = Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i)
-  const targets = [series.target, ...(series.extraTargets ?? []).map((extra) => extra.values)]
+  const targets = targetValues(series)
   const forecasts = predictOriginalAll(predictor, prepared.zc, targets, origins, 1)
   return targets.map((_, t) => ({
     start: first + prepared.zc.lag,

@@ -21,24 +21,12 @@ export interface IntervalBands {
   upper95: number[]
 }
 
-/** The part of an evaluation that is about one target (a model may forecast several). */
-export type TargetEvaluation = Pick<
-  ModelEvaluation,
-  'target' | 'actual' | 'test' | 'fitted' | 'metrics' | 'baselines' | 'coverage' | 'backtest'
->
-
-/** How a trained model did, with the baselines on the same split, as the Forecast screen draws it. */
-export interface ModelEvaluation {
-  modelId: string
-  name: string
+/** How one target of a model did: its series, test forecasts, fitted values, metrics beside the baselines. */
+export interface TargetEvaluation {
+  /** The CSV column. */
   target: string
-  frequency: Frequency | null
-  /** The whole series: epoch ms (or null: equally spaced steps) and values. */
-  timestamps: number[] | null
+  /** Its whole series (null where a value is missing). */
   actual: Array<number | null>
-  /** Index of the first validation and the first test point. */
-  validationStart: number
-  testStart: number
   /** The model's forecasts over the test part (from the test origin), with conformal intervals. */
   test: IntervalBands & { start: number }
   /** One-step-ahead fitted values over train+validation, where the model computed them. */
@@ -48,11 +36,23 @@ export interface ModelEvaluation {
   coverage: { level80: number | null; level95: number | null }
   /** `refit`: a fresh network was trained before each origin (absent in evaluations saved before it was recorded). */
   backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics; refit?: boolean } | null
+}
+
+/** How a trained model did, with the baselines on the same split, as the Forecast screen draws it. */
+export interface ModelEvaluation {
+  modelId: string
+  name: string
+  frequency: Frequency | null
+  /** Epoch ms of every row (or null: equally spaced steps). */
+  timestamps: number[] | null
+  /** Index of the first validation and the first test point. */
+  validationStart: number
+  testStart: number
+  /** Every target the model forecasts, each judged on its own, in the model's order. */
+  targets: TargetEvaluation[]
   /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
   config: Record<string, unknown>
   notes: string[]
-  /** Models with several targets: the others, judged the same way (the fields above are the primary's). */
-  extraTargets?: TargetEvaluation[]
   /** An Auto run's candidates and the one it kept (absent for a single-mode run). */
   auto?: AutoChoice
 }
@@ -62,9 +62,8 @@ export interface ForecastView {
   modelId: string
   /** Future timestamps from the inferred frequency (null: steps after the last one). */
   timestamps: number[] | null
-  bands: IntervalBands
-  /** Models with several targets: every target's bands, primary first. */
-  targets?: Array<{ target: string; bands: IntervalBands }>
+  /** Every target's forecast with its bands, in the model's order. */
+  targets: Array<{ target: string; bands: IntervalBands }>
   /** Project-relative path of the saved CSV. */
   file: string
 }
@@ -86,7 +85,7 @@ export const modelRequests = {
         projectId,
         modelId,
         horizon: z.number().int().min(1).max(10_000).optional(),
-        /** A newer import of the same series; the model keeps the scaling it was trained with. */
+        /** A newer import of the same columns; the model keeps the scaling it was trained with. */
         datasetId: recordId.optional(),
       })
       .strict(),

@@ -1,6 +1,5 @@
-import { z } from 'zod'
 import { defineRequest } from '../define'
-import { columnName, LIMITS, recordId } from './common'
+import { trainingSourceSchema } from './training'
 import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
 
 /** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
@@ -29,14 +28,8 @@ export interface AutoChoice {
   }>
 }
 
-export const autoPlanArgsSchema = z
-  .object({
-    projectId: recordId,
-    datasetId: recordId,
-    target: columnName,
-    covariates: z.array(columnName).max(LIMITS.covariates).default([]),
-  })
-  .strict()
+/** The plan is made for what `training.start` would train on. */
+export const autoPlanArgsSchema = trainingSourceSchema
 
 /**
  * Settings the pipeline's Auto rules (worker/pipeline/auto.ts, `autoConfig`) choose from the
@@ -57,7 +50,7 @@ export interface AutoPlan {
 
 export const autoTrainingRequests = {
   'training.autoPlan': defineRequest<AutoPlan>()(
-    "The Auto preset's settings for a dataset's target, from the series' length and frequency.",
+    "The Auto preset's settings for a dataset's targets, from the series' length and frequency.",
     autoPlanArgsSchema,
   ),
 }

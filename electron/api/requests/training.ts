@@ -151,28 +151,25 @@ export const trainingSourceSchema = z
   .object({
     projectId: recordId,
     datasetId: recordId,
-    /** The primary target: single-number summaries (the project's model list) are about it. */
-    target: columnName,
-    /** Further target columns the same network forecasts (a multivariate target). */
-    extraTargets: z
-      .array(columnName)
-      .max(LIMITS.targets - 1)
-      .default([]),
+    /** The columns one network forecasts, each with its own scaling, metrics and intervals. */
+    targets: z.array(columnName).min(1).max(LIMITS.targets),
     covariates: z.array(columnName).max(LIMITS.covariates).default([]),
   })
   .strict()
   .superRefine((source, context) => {
-    const seen = new Set([source.target])
-    source.extraTargets.forEach((name, i) => {
+    const seen = new Set<string>()
+    source.targets.forEach((name, i) => {
       const problem = seen.has(name)
         ? `target "${name}" is listed twice`
         : source.covariates.includes(name)
           ? `"${name}" cannot be both a target and a covariate`
           : null
-      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['extraTargets', i] })
+      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['targets', i] })
       seen.add(name)
     })
   })
+
+export type TrainingSource = z.output<typeof trainingSourceSchema>
 
 /** A part of the chronological split: a percentage of the series' rows or a number of rows. */
 function splitSizeSchema(maxPercent: number, defaultPercent: number) {

@@ -1,7 +1,8 @@
 import path from 'node:path'
+import type { ModelEvaluation } from '../../api/requests/models'
 import type { TrainingStartArgs } from '../../api/requests/training'
 import type { AutoChoice } from '../../api/requests/training-auto'
-import type { Prepared, SeriesInput } from '../../../worker/pipeline/index'
+import { seriesLength, type Prepared, type SeriesInput } from '../../../worker/pipeline/index'
 import type { EventBus } from '../event-bus'
 import { saveModelFolder } from '../models'
 import type { OpenProjects } from '../open-projects'
@@ -110,12 +111,11 @@ export class RunLifecycle {
   ): Promise<void> {
     const { session, args, series, prepared } = run
     const directory = await session.resolve(`models/${runId}`)
-    const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${[args.source.target, ...args.source.extraTargets].join(', ')}`
+    const name = `${args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')} · ${args.source.targets.join(', ')}`
     const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
     const judged = evaluationView(
       runId,
       name,
-      args.source.target,
       series,
       result,
       summary,
@@ -124,22 +124,36 @@ export class RunLifecycle {
     )
     const view = auto ? { ...judged, auto } : judged
     await saveModelFolder(directory, result.model, {
-      metrics: { test: view.metrics.test, validation: view.metrics.validation, baselines: view.baselines },
-      training: { ...summary, data: { rows: series.target.length }, epochs: result.training },
+      metrics: metricsFile(view),
+      training: { ...summary, data: { rows: seriesLength(series) }, epochs: result.training },
     })
     await writeJsonAtomic(path.join(directory, EVALUATION_FILE), view)
+    // The project's model list sums a model up by the target the Forecast screen opens on.
+    const headline = view.targets[0].metrics.test
     await session.addModel({
       id: runId,
       name,
       runId,
       spec: { layers: args.config.layers.length, cell: args.config.layers[0]?.cell ?? 'lstm' },
       metrics: {
-        testMae: finiteOrNull(view.metrics.test.mae),
-        testMase: view.metrics.test.mase,
-        testSmape: finiteOrNull(view.metrics.test.smape),
+        testMae: finiteOrNull(headline.mae),
+        testMase: headline.mase,
+        testSmape: finiteOrNull(headline.smape),
       },
     })
     this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
+  }
+}
+
+/** metrics.json: each target's scores and its baselines' by name, as the command line writes them. */
+function metricsFile(view: ModelEvaluation) {
+  return {
+    targets: view.targets.map((target) => ({
+      name: target.target,
+      validation: target.metrics.validation,
+      test: target.metrics.test,
+      baselines: Object.fromEntries(target.baselines.map((baseline) => [baseline.name, baseline.test])),
+    })),
   }
 }
 

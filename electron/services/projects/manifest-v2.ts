@@ -4,7 +4,8 @@ import type { ProjectManifest } from './manifest-schema'
 
 /**
  * project.json as LSTM Studio wrote it in format version 2: the records of today, with each run's
- * `training.start` settings in the vocabulary of 0.1 (split fractions beside the split sizes).
+ * `training.start` settings in the vocabulary of 0.1 (a first target apart from the further ones,
+ * split fractions beside the split sizes).
  */
 export const projectManifestV2Schema = projectManifestSchema.extend({ formatVersion: z.literal(2) })
 
@@ -21,16 +22,24 @@ function percentOf(fraction: unknown): { percent: number } | undefined {
   return typeof fraction === 'number' ? { percent: Number((fraction * 100).toPrecision(12)) } : undefined
 }
 
+/** `target` and `extraTargets` become one `targets` list, in the same order. */
+function sourceTargets(source: Json): Json {
+  const { target, extraTargets, ...rest } = source
+  if (target === undefined) return source
+  return { ...rest, targets: [target, ...(Array.isArray(extraTargets) ? extraTargets : [])] }
+}
+
 /**
- * A run's settings in format 3's terms: `source.validationFraction` and `forecasting.testFraction`
- * become `forecasting.validation` and `forecasting.test` in %, unless the run already gave those
- * sizes (which won over the fractions). Settings of any other shape are kept as they are.
+ * A run's settings in format 3's terms: `source.target` and `source.extraTargets` become
+ * `source.targets`; `source.validationFraction` and `forecasting.testFraction` become
+ * `forecasting.validation` and `forecasting.test` in %, unless the run already gave those sizes
+ * (which won over the fractions). Settings of any other shape are kept as they are.
  */
 export function runConfigV3(config: Json): Json {
   const source = objectOrNull(config.source)
   const forecasting = objectOrNull(config.forecasting)
   if (!source && !forecasting) return config
-  const { validationFraction, ...sourceV3 } = source ?? {}
+  const { validationFraction, ...sourceV3 } = sourceTargets(source ?? {})
   const { testFraction, ...forecastingV3 } = forecasting ?? {}
   const validation = forecastingV3.validation ?? percentOf(validationFraction)
   const test = forecastingV3.test ?? percentOf(testFraction)

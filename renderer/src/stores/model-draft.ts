@@ -21,9 +21,8 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const project = useProject()
   const datasets = useDatasets()
   const draft = ref<ModelDraft>(initialDraft(1))
-  const target = ref<string | null>(null)
-  /** Further target columns forecast by the same network (the first target stays the primary one). */
-  const extraTargets = ref<string[]>([])
+  /** The columns the network forecasts; the Forecast screen opens on the first. */
+  const targets = ref<string[]>([])
   const covariates = ref<string[]>([])
   const workersAvailable = ref(1)
 
@@ -31,13 +30,13 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const seriesLength = computed(() => datasets.series?.rowCount ?? null)
   const period = computed(() => seasonalPeriodOf(datasets.selected))
   const seriesFacts = computed<SeriesFacts>(() => {
-    const wanted = new Set([target.value, ...extraTargets.value])
+    const wanted = new Set(targets.value)
     const columns = datasets.series?.columns.filter((column) => wanted.has(column.name)) ?? []
     return { targets: columns.map((column) => column.values), period: datasets.series ? period.value : null }
   })
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
   // Two inputs (sine, cosine) per calendar feature.
-  const targetCount = computed(() => 1 + extraTargets.value.length)
+  const targetCount = computed(() => targets.value.length)
   const inputSize = computed(
     () => targetCount.value + covariates.value.length + 2 * draft.value.calendar.length,
   )
@@ -63,12 +62,12 @@ export const useModelDraft = defineStore('modelDraft', () => {
     const projectId = project.projectId
     const datasetId = datasets.selectedId
     // The Model screen offers Auto only once a dataset and a target are chosen.
-    if (!projectId || !datasetId || !target.value) return false
+    if (!projectId || !datasetId || targets.value.length === 0) return false
     try {
       const plan = await api.call('training.autoPlan', {
         projectId,
         datasetId,
-        target: target.value,
+        targets: targets.value,
         covariates: covariates.value,
       })
       draft.value = autoPreset(plan, workersAvailable.value)
@@ -117,11 +116,10 @@ export const useModelDraft = defineStore('modelDraft', () => {
     { immediate: true },
   )
 
-  /** Roles saved on the Data screen decide the default target and covariates. */
+  /** Roles saved on the Data screen decide the default targets and covariates. */
   function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
-    const targets = Object.keys(roles).filter((name) => roles[name] === 'target')
-    target.value = targets[0] ?? numericColumns[0] ?? null
-    extraTargets.value = targets.slice(1)
+    const marked = Object.keys(roles).filter((name) => roles[name] === 'target')
+    targets.value = marked.length > 0 ? marked : numericColumns.slice(0, 1)
     covariates.value = Object.keys(roles).filter(
       (name) => roles[name] === 'covariate' || roles[name] === 'futureCovariate',
     )
@@ -129,8 +127,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
 
   return {
     draft,
-    target,
-    extraTargets,
+    targets,
     covariates,
     workersAvailable,
     seriesLength,

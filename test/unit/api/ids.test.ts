@@ -12,7 +12,7 @@ const idFields: Array<[RequestName, string, Record<string, unknown>]> = [
   ['forecasts.exportCsv', 'forecastId', { projectId: 'p' }],
   ['inside.trace', 'modelId', { projectId: 'p' }],
   ['training.status', 'jobId', {}],
-  ['training.autoPlan', 'datasetId', { projectId: 'p', target: 'value' }],
+  ['training.autoPlan', 'datasetId', { projectId: 'p', targets: ['value'] }],
 ]
 
 function accepts(name: RequestName, field: string, others: Record<string, unknown>, id: unknown): boolean {

@@ -12,9 +12,9 @@ describe('new data: forecasting a grown series without retraining, and warm star
     const grown = monthlySeries([...values, ...values.slice(0, 24).map((v) => v * 10)])
     const forecast = await forecastAhead(model, grown, { backend: 'reference' })
     const trainMean = values.slice(0, 96).reduce((s, v) => s + v, 0) / 96
-    forecast.mean.forEach((f) => expect(f).toBeCloseTo(trainMean, 3))
+    forecast.targets[0].mean.forEach((f) => expect(f).toBeCloseTo(trainMean, 3))
     expect(new Date(forecast.timestamps![0]).toISOString().slice(0, 10)).toBe('2012-01-01')
-    expect(forecast.intervals[0].lower[0]).toBeLessThan(forecast.mean[0])
+    expect(forecast.targets[0].intervals[0].lower[0]).toBeLessThan(forecast.targets[0].mean[0])
   })
 
   it('seasonal-residual forecasts from grown data follow the newest season', async () => {
@@ -26,7 +26,7 @@ describe('new data: forecasting a grown series without retraining, and warm star
     const model = modelWith(state, constantOutputParams(state, 0), monthlySeries(values))
     const grown = [...values, 500, 501, 502, 503, 504, 505, 506, 507, 508, 509, 510, 511]
     const forecast = await forecastAhead(model, monthlySeries(grown), { horizon: 3, backend: 'reference' })
-    expect(Array.from(forecast.mean).map((v) => Number(v.toFixed(3)))).toEqual([500, 501, 502])
+    expect(Array.from(forecast.targets[0].mean).map((v) => Number(v.toFixed(3)))).toEqual([500, 501, 502])
   })
 
   it('refuses direct horizons beyond the trained one', async () => {
@@ -43,7 +43,7 @@ describe('new data: forecasting a grown series without retraining, and warm star
     })
     expect(run.model.params.length).toBe(2 * run.network.members[0].params.length)
     const tuned = await fineTune(run.model, monthlySeries(values), { epochs: 2, backend: 'reference' })
-    expect(tuned.state.transform).toEqual(run.model.state.transform)
+    expect(tuned.state.targets).toEqual(run.model.state.targets)
     expect(tuned.state.config).toEqual(run.model.state.config)
     const changed = tuned.params.some((p, i) => p !== run.model.params[i])
     expect(changed).toBe(true)

@@ -17,7 +17,7 @@ import { validateDraft } from '../../../renderer/src/model/validation'
 /** The pipeline configuration the services would build from the Model screen's draft. */
 function pipelineOf(draft: ModelDraft) {
   const args = trainingStartArgsSchema.parse({
-    source: { projectId: 'p', datasetId: 'd', target: 'value' },
+    source: { projectId: 'p', datasetId: 'd', targets: ['value'] },
     config: toTrainingConfig(draft),
     forecasting: toForecastingSettings(draft),
   })
@@ -56,7 +56,7 @@ describe('the window stride', () => {
     expect(issues.map((issue) => issue.field)).toContain('stride')
     expect(() =>
       trainingStartArgsSchema.parse({
-        source: { projectId: 'p', datasetId: 'd', target: 'value' },
+        source: { projectId: 'p', datasetId: 'd', targets: ['value'] },
         config: toTrainingConfig(initialDraft(1)),
         forecasting: { ...toForecastingSettings(initialDraft(1)), stride: 1.5 },
       }),

@@ -111,7 +111,7 @@ export default {
     source: 'Training data',
     dataset: 'Dataset',
     target: 'Target column',
-    extraTargets: 'Further targets (forecast together)',
+    furtherTargets: 'Further targets (forecast together)',
     covariates: 'Covariates',
     stack: 'Layer stack (input at the top)',
     cell: 'Cell',

@@ -124,7 +124,7 @@ const fr: typeof en = {
     source: "Données d'entraînement",
     dataset: 'Jeu de données',
     target: 'Colonne cible',
-    extraTargets: 'Autres cibles (prévues ensemble)',
+    furtherTargets: 'Autres cibles (prévues ensemble)',
     covariates: 'Covariables',
     stack: 'Pile de couches (entrée en haut)',
     cell: 'Cellule',
