@@ -60,9 +60,9 @@ test('two target columns train one network and the Forecast screen switches betw
     await page.getByTestId('field-lookback').fill('12')
     await page.getByTestId('field-horizon').fill('6')
     await page.getByTestId('field-epochs').fill('10')
-    // Small: one LSTM of 16 units on 2 inputs (both targets): 4·16·18 + 8·16 = 1280,
-    // head 16·(6·2) + 6·2 = 204: the head writes the horizon for each target.
-    await expect(page.getByTestId('parameter-count')).toHaveText('1,484')
+    // Small, seasonal residual: one LSTM of 16 units on 4 inputs (both targets and their seasonal
+    // differences): 4·16·20 + 8·16 = 1408, head 16·(6·2) + 6·2 = 204: a horizon for each target.
+    await expect(page.getByTestId('parameter-count')).toHaveText('1,612')
     await expect(page.getByTestId('issue-count')).toHaveCount(0)
   })
 

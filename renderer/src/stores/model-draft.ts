@@ -3,7 +3,7 @@ import { computed, ref, watch } from 'vue'
 import { offeredCalendarFeatures } from '../model/calendar-options'
 import type { ModelDraft } from '../model/draft'
 import { newLayer } from '../model/draft'
-import { parameterCount } from '../model/parameter-count'
+import { networkSizes } from '../model/network-size'
 import { autoPreset, initialDraft, sizedPreset } from '../model/presets'
 import type { PresetName } from '../model/presets'
 import { seasonalPeriodOf } from '../model/seasonal-period'
@@ -35,11 +35,6 @@ export const useModelDraft = defineStore('modelDraft', () => {
     return { targets: columns.map((column) => column.values), period: datasets.series ? period.value : null }
   })
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
-  // Two inputs (sine, cosine) per calendar feature.
-  const targetCount = computed(() => targets.value.length)
-  const inputSize = computed(
-    () => targetCount.value + covariates.value.length + 2 * draft.value.calendar.length,
-  )
   // Another dataset may not support a feature chosen for the previous one.
   watch(calendarOffered, (offered) => {
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
@@ -48,9 +43,9 @@ export const useModelDraft = defineStore('modelDraft', () => {
     ...validateDraft(draft.value, seriesLength.value),
     ...transformIssues(draft.value, seriesFacts.value),
   ])
-  // The head writes the horizon for every target.
-  const parameters = computed(() =>
-    parameterCount(draft.value.layers, inputSize.value, draft.value.horizon * targetCount.value),
+  /** The network's weights as the pipeline will build it, per candidate of an Auto run. */
+  const sizes = computed(() =>
+    networkSizes(draft.value, { targets: targets.value, covariates: covariates.value }),
   )
 
   /** Auto asks the services for the pipeline's plan of the chosen series; false when it could not. */
@@ -133,9 +128,8 @@ export const useModelDraft = defineStore('modelDraft', () => {
     seriesLength,
     period,
     calendarOffered,
-    inputSize,
     issues,
-    parameters,
+    sizes,
     applyPreset,
     addLayer,
     removeLayer,

@@ -181,6 +181,7 @@ export default {
     seed: 'Random seed',
     workers: 'Worker threads',
     parameters: 'Trainable weights:',
+    parametersOfMode: '{count} ({mode})',
     trainingWindows: '{count} training windows',
     epochEstimate: 'Time per epoch (estimate):',
     seconds: '{value} s',

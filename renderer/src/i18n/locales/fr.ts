@@ -195,6 +195,7 @@ const fr: typeof en = {
     seed: 'Graine aléatoire',
     workers: 'Fils de calcul',
     parameters: 'Poids entraînables :',
+    parametersOfMode: '{count} ({mode})',
     trainingWindows: "{count} fenêtres d'entraînement",
     epochEstimate: 'Durée par époque (estimation) :',
     seconds: '{value} s',
