@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { columnRoleSchema } from '../../services/projects/manifest-schema'
 import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
+
+export type { ColumnRole }
+/** What a column can be to a model, as `data.setRoles` takes it. */
+export const columnRoleChoices = columnRoleSchema.options
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
 import { absolutePath, columnName, LIMITS, recordId } from './common'

@@ -5,6 +5,9 @@ import type { TrainingCandidate } from './training-auto'
 
 const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
 
+/** Epochs a job may run, and so the longest patience worth waiting. */
+const MAX_EPOCHS = 100_000
+
 export const trainingLayerSchema = z
   .object({
     cell: cellSchema.default('lstm'),
@@ -39,7 +42,7 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('plateau'),
-      patience: z.number().int().min(0),
+      patience: z.number().int().min(0).max(MAX_EPOCHS),
       factor: z.number().gt(0).lt(1),
       minLr: z.number().min(0).optional(),
       threshold: z.number().min(0).optional(),
@@ -53,14 +56,14 @@ export const trainingConfigSchema = z
     lookback: z.number().int().min(1).max(10_000),
     horizon: z.number().int().min(1).max(1_000),
     batchSize: z.number().int().min(1).max(4096),
-    epochs: z.number().int().min(1).max(100_000),
+    epochs: z.number().int().min(1).max(MAX_EPOCHS),
     optimizer: optimizerSettingsSchema,
     schedule: scheduleSchema.default({ kind: 'constant' }),
     /** Global gradient-norm clipping threshold; null = no clipping. */
     clipNorm: z.number().positive().nullable().default(null),
     loss: z.enum(['mse', 'mae', 'huber']).default('mse'),
     /** Epochs without improvement before early stopping; 0 = never stop early. */
-    patience: z.number().int().min(0).default(0),
+    patience: z.number().int().min(0).max(MAX_EPOCHS).default(0),
     seed: z.number().int().min(0).max(0xffffffff).default(0),
     /** Pool threads this job uses; default: the pool (cores − 1), fewer for models too small to split. */
     workers: z.number().int().min(1).max(256).optional(),

@@ -54,6 +54,8 @@ describe('validation mirrors the training config limits', () => {
   it('checks the parameters of the chosen schedule', () => {
     const draft = valid()
     draft.schedule = { kind: 'plateau', patience: 3, factor: 1 }
-    expect(validateDraft(draft)).toEqual([{ field: 'schedule.factor', key: 'open01' }])
+    expect(validateDraft(draft)).toEqual([
+      { field: 'schedule.factor', key: 'open', values: { min: 0, max: 1 } },
+    ])
   })
 })
