@@ -1,5 +1,5 @@
 import type { SeriesInput } from '../../../worker/pipeline/index'
-import type { Frequency } from '../../../worker/timeseries/frequency'
+import { detectedFrequency } from '../../api/dataset-period'
 import type { DatasetRecord, ProjectSession } from '../projects'
 import { readColumnarCache } from '../projects'
 import { CodedError } from '../storage'
@@ -40,11 +40,6 @@ export async function datasetSeries(
     timestamps: timeColumn ? numeric(timeColumn) : null,
     frequency: detectedFrequency(record),
   }
-}
-
-function detectedFrequency(record: DatasetRecord): Frequency | null {
-  const detected = record.detectedFormat as { frequency?: { frequency?: Frequency | null } | null } | null
-  return detected?.frequency?.frequency ?? null
 }
 
 export function findDataset(session: ProjectSession, datasetId: string): DatasetRecord {

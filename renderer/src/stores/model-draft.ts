@@ -6,7 +6,7 @@ import { newLayer } from '../model/draft'
 import { networkSizes } from '../model/network-size'
 import { autoPreset, initialDraft, sizedPreset } from '../model/presets'
 import type { PresetName } from '../model/presets'
-import { seasonalPeriodOf } from '../model/seasonal-period'
+import { datasetPeriod } from '../../../electron/api/dataset-period'
 import { transformIssues, type SeriesFacts } from '../model/transform-validation'
 import { validateDraft } from '../model/validation'
 import { useApi } from '../api/use-api'
@@ -28,7 +28,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
 
   // Rows of the dataset, not of the drawn (perhaps thinned) series.
   const seriesLength = computed(() => datasets.series?.rowCount ?? null)
-  const period = computed(() => seasonalPeriodOf(datasets.selected))
+  const period = computed(() => (datasets.selected ? datasetPeriod(datasets.selected) : null))
   const seriesFacts = computed<SeriesFacts>(() => {
     const wanted = new Set(targets.value)
     const columns = datasets.series?.columns.filter((column) => wanted.has(column.name)) ?? []

@@ -9,7 +9,7 @@ import SplitSettings from '../../../renderer/src/components/model/SplitSettings.
 import en from '../../../renderer/src/i18n/locales/en'
 import { toForecastingSettings, toTrainingConfig, type ModelDraft } from '../../../renderer/src/model/draft'
 import { initialDraft } from '../../../renderer/src/model/presets'
-import { seasonalPeriodOf } from '../../../renderer/src/model/seasonal-period'
+import { datasetPeriod } from '../../../electron/api/dataset-period'
 import { withUnit } from '../../../renderer/src/model/split-size'
 import { transformIssues } from '../../../renderer/src/model/transform-validation'
 import { validateDraft } from '../../../renderer/src/model/validation'
@@ -156,11 +156,10 @@ describe('transforms the pipeline would refuse on the chosen series', () => {
     expect(transformIssues(draft, { targets: [], period: null })).toEqual([])
   })
 
-  it('read the period from the frequency detected at import', () => {
+  it('read the period from the frequency detected at import, as training does', () => {
     const monthly = { detectedFormat: { frequency: { frequency: { unit: 'month', step: 1 } } } }
-    expect(seasonalPeriodOf(monthly)).toBe(12)
-    expect(seasonalPeriodOf({ detectedFormat: null })).toBe(1)
-    expect(seasonalPeriodOf(null)).toBeNull()
+    expect(datasetPeriod(monthly)).toBe(12)
+    expect(datasetPeriod({ detectedFormat: null })).toBe(1)
   })
 })
 
