@@ -1,37 +1,39 @@
 import { parseArgs } from 'node:util'
 import type { CliIo } from './index'
+import { columnList } from './column-list'
+import { dateLabel, forecastCsv } from './forecast-csv'
 import { isRefusal, RefusedInput } from './train'
 import { writeFileAtomic } from '../services/storage/index'
 import { loadForecastModel, loadSeries } from '../services/models/index'
-import { forecastAhead, type FutureForecast } from '../../worker/pipeline/index'
-import { targetsForecastCsv } from './targets-csv'
+import {
+  forecastAhead,
+  targetNames,
+  type FutureForecast,
+  type PipelineState,
+} from '../../worker/pipeline/index'
 
 const USAGE =
-  'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL]\n' +
-  '  MODEL_DIR: a model folder, or an ONNX / TensorFlow.js export of one\n'
+  'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL[,COL…]]\n' +
+  '  MODEL_DIR: a model folder, or an ONNX / TensorFlow.js export of one\n' +
+  "  --target: the columns to read for the model's targets, in its order (default: the ones it was trained on)\n"
 
-/** ISO date for midnight timestamps, full ISO time otherwise; the step number without timestamps. */
-function dateLabel(forecast: FutureForecast, k: number): string {
-  if (!forecast.timestamps) return String(k + 1)
-  const iso = new Date(forecast.timestamps[k]).toISOString()
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z')
+/** The columns to read: the model's own targets, or those --target names in their place. */
+function targetColumns(state: PipelineState, given: string[]): string[] {
+  const trained = targetNames(state)
+  if (given.length === 0) return trained
+  if (given.length !== trained.length)
+    throw new RefusedInput(
+      `this model forecasts ${trained.length} target(s) (${trained.join(', ')}); --target names ${given.length}`,
+    )
+  return given
 }
 
-function number(value: number): string {
-  return Number.isFinite(value) ? String(value) : ''
-}
-
-export function forecastCsv(forecast: FutureForecast): string {
-  const band = (level: number) => forecast.intervals.find((interval) => interval.level === level)
-  const lines = ['date,forecast,lower80,upper80,lower95,upper95']
-  for (let k = 0; k < forecast.mean.length; k++) {
-    const cells = [80, 95].flatMap((level) => [
-      number(band(level)?.lower[k] ?? NaN),
-      number(band(level)?.upper[k] ?? NaN),
-    ])
-    lines.push([dateLabel(forecast, k), number(forecast.mean[k]), ...cells].join(','))
+/** Step k of every target, by column. */
+function stepOf(forecast: FutureForecast, columns: string[], k: number) {
+  return {
+    date: dateLabel(forecast, k),
+    forecast: Object.fromEntries(forecast.targets.map((target, t) => [columns[t], target.mean[k]])),
   }
-  return `${lines.join('\n')}\n`
 }
 
 export async function runForecast(argv: string[], io: CliIo): Promise<number> {
@@ -40,7 +42,11 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { horizon: { type: 'string' }, out: { type: 'string' }, target: { type: 'string' } },
+      options: {
+        horizon: { type: 'string' },
+        out: { type: 'string' },
+        target: { type: 'string', multiple: true },
+      },
     })
   } catch (error) {
     io.stderr.write(`lstm-studio forecast: ${(error as Error).message}\n${USAGE}`)
@@ -61,26 +67,22 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
       throw new RefusedInput(
         `this model needs future values of ${state.futureNames.join(', ')}; forecast it from the app`,
       )
-    const target = values.target ?? loaded.targetName ?? 'value'
+    const columns = targetColumns(state, columnList(values.target))
     const series = await loadSeries(positionals[1], {
-      target,
-      extraTargets: (state.extraTargets ?? []).map((extra) => extra.name),
+      targets: columns,
       pastCovariates: state.pastNames,
       period: state.period,
     })
     const forecast = await forecastAhead(loaded.model, series, { horizon, network: loaded.network })
-    await writeFileAtomic(
-      values.out,
-      forecast.targets ? targetsForecastCsv(forecast, target) : forecastCsv(forecast),
-    )
+    await writeFileAtomic(values.out, forecastCsv(forecast, columns))
     io.stderr.write(`Forecast of ${horizon} steps written to ${values.out}\n`)
     const summary = {
       status: 'ok',
       out: values.out,
       horizon,
-      target,
-      first: { date: dateLabel(forecast, 0), forecast: forecast.mean[0] },
-      last: { date: dateLabel(forecast, horizon - 1), forecast: forecast.mean[horizon - 1] },
+      targets: columns,
+      first: stepOf(forecast, columns, 0),
+      last: stepOf(forecast, columns, horizon - 1),
     }
     io.stdout.write(`${JSON.stringify(summary)}\n`)
     return 0

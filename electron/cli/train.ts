@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
+import { columnList } from './column-list'
 import type { CliIo } from './index'
 import { defaultWorkerCount } from '../services/app/app-info'
 import type { WorkerFiles } from '../services/index'
@@ -13,7 +14,7 @@ import type { PipelineConfig, PipelineResult, RunPlan } from '../../worker/pipel
 const USAGE =
   'usage: lstm-studio train DATA.csv --target COL[,COL…] --out DIR [--config FILE] [--horizon H] ' +
   '[--test N] [--seed S] [--workers N] [--past-covariates A,B] [--future-covariates C] [--period M]\n' +
-  '  several targets (--target A --target B, or --target A,B): one network forecasts them all; the first is primary\n' +
+  '  several targets (--target A --target B, or --target A,B): one network forecasts them all\n' +
   '  --test N: the last N points are held out for the metrics (default: the horizon); 0 skips the holdout\n' +
   '  --workers N: training threads (default: cores − 1); the result is the same for every N\n' +
   '  the saved model, which forecasts ahead, is trained on every point after evaluation\n'
@@ -25,15 +26,6 @@ interface ConfigFile extends Partial<PipelineConfig> {
 
 /** Thrown for input the command refuses (exit 2), as opposed to usage errors (exit 1). */
 export class RefusedInput extends Error {}
-
-function list(value: string | undefined): string[] {
-  return value
-    ? value
-        .split(',')
-        .map((name) => name.trim())
-        .filter(Boolean)
-    : []
-}
 
 function integerFrom(value: string | undefined, what: string, min: number): number | undefined {
   if (value === undefined) return undefined
@@ -56,17 +48,21 @@ async function readConfig(path: string | undefined): Promise<ConfigFile> {
   }
 }
 
+/** Each target's scores, in the model's order. */
 function metricsSummary(result: PipelineResult) {
   return {
-    validation: result.validation?.metrics ?? null,
-    test: result.test?.metrics ?? null,
-    baselines: Object.fromEntries(
-      Object.entries(result.test?.baselines ?? {}).map(([name, score]) => [
-        name,
-        score.metrics ?? { error: score.error },
-      ]),
-    ),
-    backtest: result.backtest?.overall ?? null,
+    targets: result.targets.map((target) => ({
+      name: target.name,
+      validation: target.validation?.metrics ?? null,
+      test: target.test?.metrics ?? null,
+      baselines: Object.fromEntries(
+        Object.entries(target.test?.baselines ?? {}).map(([name, score]) => [
+          name,
+          score.metrics ?? { error: score.error },
+        ]),
+      ),
+      backtest: target.backtest?.overall ?? null,
+    })),
   }
 }
 
@@ -127,7 +123,7 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
     return 1
   }
   const { values, positionals } = parsed
-  const targets = (values.target ?? []).flatMap((value) => list(value))
+  const targets = columnList(values.target)
   if (positionals.length !== 1 || targets.length === 0 || !values.out) {
     io.stderr.write(USAGE)
     return 1
@@ -136,10 +132,9 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
     if (new Set(targets).size !== targets.length)
       throw new RefusedInput(`--target lists a column twice: ${targets.join(', ')}`)
     const columns = {
-      target: targets[0],
-      ...(targets.length > 1 ? { extraTargets: targets.slice(1) } : {}),
-      pastCovariates: list(values['past-covariates']),
-      futureCovariates: list(values['future-covariates']),
+      targets,
+      pastCovariates: columnList(values['past-covariates']),
+      futureCovariates: columnList(values['future-covariates']),
       period: positiveInteger(values.period, '--period'),
     }
     const { preset, ...settings } = await readConfig(values.config)

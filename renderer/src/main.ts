@@ -1,3 +1,5 @@
+// First: the schemas other modules build at load time must not probe for eval (see zod-config.ts).
+import './zod-config'
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'

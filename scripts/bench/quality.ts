@@ -78,14 +78,14 @@ async function benchSeed(
     const reference = baselines.get(name)
     if (!reference) throw new Error(`${name} is not in baselines.csv`)
     const m = reference.frequency
-    const series = await loadSeries(join(SAMPLES, `${name}.csv`), { target: 'value', period: m })
+    const series = await loadSeries(join(SAMPLES, `${name}.csv`), { targets: ['value'], period: m })
     const started = Date.now()
     const run = await forecastOnPool(
       series,
       { preset: 'auto', seed, overrides },
       { workers: sourceWorkerFiles(), threads, events: { publish: () => undefined } },
     )
-    const test = run.test!
+    const test = run.targets[0]!.test!
     const mase = test.metrics.mase ?? NaN
     const snaiveMase = test.baselines.seasonalNaive.metrics?.mase ?? NaN
     mases.push(mase)

@@ -22,6 +22,25 @@ test.describe('the app shell', () => {
     await expect(appPage.getByRole('heading', { name: 'Data', exact: true })).toBeVisible()
   })
 
+  test('runs under its Content-Security-Policy without trying eval, settings checked by the contract', async ({
+    appPage,
+  }) => {
+    // Every violation the page reports, from its first script on (the schemas load with the app).
+    await appPage.addInitScript(() => {
+      const seen: string[] = []
+      Object.assign(window, { cspViolations: seen })
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(event.violatedDirective))
+    })
+    await appPage.reload()
+    await waitForProject(appPage)
+    await appPage.getByTestId('nav-model').click()
+    await appPage.getByTestId('field-epochs').fill('0')
+    await expect(appPage.getByText('Between 1 and 100000')).toBeVisible()
+    expect(
+      await appPage.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+    ).toEqual([])
+  })
+
   test('round-trips a request through the API', async ({ appPage }) => {
     await expect(appPage.getByTestId('app-info')).toContainText('Version')
     const reply = await rawRequest(appPage, 'app.echo', { message: 'bonjour' })

@@ -14,11 +14,22 @@ test('the Model screen counts weights exactly and flags invalid settings', async
   await page.getByTestId('nav-model').click()
   await page.getByTestId('preset-small').click()
   await page.getByTestId('field-horizon').fill('12')
-  // Small: one LSTM of 16 units on 1 input: 4·16·17 + 8·16 = 1216, head 16·12 + 12 = 204.
-  await expect(page.getByTestId('parameter-count')).toHaveText('1,420')
+  // Small, learning the seasonal residual: one LSTM of 16 units on 2 inputs (the target and its
+  // seasonal difference): 4·16·18 + 8·16 = 1280, head 16·12 + 12 = 204.
+  await expect(page.getByTestId('parameter-count')).toHaveText('1,484')
+  await expect(page.getByTestId('layer-0-weights')).toHaveText('1,280 weights')
   await page.getByTestId('layer-0-cell').selectOption('gru')
-  // GRU: 3·16·17 + 6·16 = 912, same head.
+  // GRU: 3·16·18 + 6·16 = 960, same head.
+  await expect(page.getByTestId('parameter-count')).toHaveText('1,164')
+  // Levels: one input: 3·16·17 + 6·16 = 912.
+  await page.getByTestId('target-mode').selectOption('level')
   await expect(page.getByTestId('parameter-count')).toHaveText('1,116')
+  // Recursive: the head writes one step, 16·1 + 1.
+  await page.locator('#strategy').selectOption('recursive')
+  await expect(page.getByTestId('parameter-count')).toHaveText('929')
+  // Auto trains both networks: each is counted.
+  await page.getByTestId('target-mode').selectOption('auto')
+  await expect(page.getByTestId('parameter-count')).toHaveText('929 (Levels) · 977 (Seasonal residual)')
   await page.getByTestId('field-layers-0-units').fill('2000')
   await expect(page.getByText('Between 1 and 1024')).toBeVisible()
   await expect(page.getByTestId('start-training')).toBeDisabled()
@@ -37,8 +48,9 @@ test('calendar features are offered by the time column and feed the network', as
   await expect(page.getByTestId('calendar-dayOfWeek')).toHaveCount(0)
   await expect(page.getByTestId('calendar-hour')).toHaveCount(0)
   await page.getByTestId('calendar-month').check()
-  // Two more inputs (sine, cosine): 4·16·19 + 8·16 = 1344, head 16·12 + 12 = 204.
-  await expect(page.getByTestId('parameter-count')).toHaveText('1,548')
+  // Two more inputs (sine, cosine) beside the target and its seasonal difference:
+  // 4·16·20 + 8·16 = 1408, head 16·12 + 12 = 204.
+  await expect(page.getByTestId('parameter-count')).toHaveText('1,612')
 })
 
 test('Auto takes the pipeline plan of the chosen series and lets validation pick the mode', async ({

@@ -23,10 +23,10 @@ async function call<N extends RequestName>(name: N, args: unknown): Promise<Requ
 async function autoArgs(epochs: number, patience: number) {
   const project = await call('projects.openSample', {})
   const air = project.manifest.datasets.find((dataset) => dataset.name === 'AirPassengers')!
-  const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
+  const source = { projectId: project.projectId, datasetId: air.id, targets: ['value'] }
   const plan = await call('training.autoPlan', source)
   const args: RequestArgs<'training.start'> = {
-    source: { ...source, covariates: [], validationFraction: plan.validationFraction },
+    source: { ...source, covariates: [] },
     config: {
       ...plan.config,
       layers: [{ cell: 'lstm', units: 8, dropout: 0 }],
@@ -79,7 +79,7 @@ async function cliRun(argv: string[]) {
   return JSON.parse(stdout) as {
     candidates: Array<{ targetMode: string; validationScore: number }>
     targetMode: string
-    metrics: { test: { mae: number; smape: number; mase: number } }
+    metrics: { targets: Array<{ test: { mae: number; smape: number; mase: number } }> }
     finalFit: { observations: number }
   }
 }
@@ -91,7 +91,7 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     expect(plan.config).toMatchObject({ lookback: 24, horizon: 24, loss: 'huber', epochs: 150, patience: 20 })
     expect(plan.config.layers).toEqual([{ cell: 'lstm', units: 16, dropout: 0 }])
     expect(plan.forecasting).toMatchObject({ targetMode: 'auto', log: 'log', scaling: 'zscore' })
-    expect(Math.round(plan.forecasting.testFraction * 144)).toBe(24)
+    expect(plan.forecasting.test).toEqual({ count: 24 })
   })
 
   it('gives the validation scores and test metrics of `lstm-studio train` for the same series, settings and seed', async () => {
@@ -124,8 +124,8 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     const cli = await cliRun([csv, '--target', 'value', '--out', out, '--config', config, '--workers', '2'])
     expect(cli.targetMode).toBe(auto.chosen)
     expect(cli.candidates.map((c) => c.validationScore)).toEqual(scores)
-    expect(cli.metrics.test.mae).toBe(evaluation.metrics.test.mae)
-    expect(cli.metrics.test.smape).toBe(evaluation.metrics.test.smape)
+    expect(cli.metrics.targets[0]!.test.mae).toBe(evaluation.targets[0]!.metrics.test.mae)
+    expect(cli.metrics.targets[0]!.test.smape).toBe(evaluation.targets[0]!.metrics.test.smape)
     expect(cli.finalFit.observations).toBe(144)
 
     const loaded = await loadModelFolder(path.join(project.path, 'models', runId))

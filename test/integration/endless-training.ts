@@ -5,13 +5,13 @@ import type { RequestArgs, RequestResult } from '../../electron/api/contract'
  * something stops it (10,000 epochs, no early stop): for tests that close the app mid-run.
  */
 export function endlessTrainingArgs(
-  source: { projectId: string; datasetId: string; target: string },
+  source: { projectId: string; datasetId: string; targets: string[] },
   plan: RequestResult<'training.autoPlan'>,
   runId: string,
   targetMode: 'auto' | 'level',
 ): RequestArgs<'training.start'> {
   return {
-    source: { ...source, covariates: [], validationFraction: plan.validationFraction },
+    source: { ...source, covariates: [] },
     config: {
       ...plan.config,
       layers: [{ cell: 'lstm', units: 8, dropout: 0 }],

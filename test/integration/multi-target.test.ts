@@ -47,8 +47,7 @@ describe('a model of two target columns', () => {
       source: {
         projectId: project.projectId,
         datasetId: imported.dataset.id,
-        target: 'sales',
-        extraTargets: ['visits'],
+        targets: ['sales', 'visits'],
       },
       config: {
         layers: [{ units: 6 }],
@@ -62,23 +61,22 @@ describe('a model of two target columns', () => {
     const modelId = await ready
     const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId })
     expect(evaluation.name).toMatch(/sales, visits$/)
-    expect(evaluation.target).toBe('sales')
-    const visits = evaluation.extraTargets![0]!
-    expect(visits.target).toBe('visits')
-    expect(visits.test.mean.length).toBe(evaluation.test.mean.length)
+    expect(evaluation.targets.map((target) => target.target)).toEqual(['sales', 'visits'])
+    const [sales, visits] = evaluation.targets
+    expect(visits.test.mean.length).toBe(sales.test.mean.length)
     expect(Number.isFinite(visits.metrics.test.mae)).toBe(true)
     expect(visits.baselines.map((baseline) => baseline.name)).toContain('seasonalNaive')
     // visits ≈ 2000 − 3·sales: far from sales' scale, so its forecasts are its own.
     expect(visits.test.mean[0]!).toBeGreaterThan(1000)
     // One-step fitted values for every target, on each target's own scale and over the same rows.
-    expect(visits.fitted?.start).toBe(evaluation.fitted?.start)
-    expect(visits.fitted?.values).toHaveLength(evaluation.fitted!.values.length)
+    expect(visits.fitted?.start).toBe(sales.fitted?.start)
+    expect(visits.fitted?.values).toHaveLength(sales.fitted!.values.length)
     expect(visits.fitted!.values.every((value) => value > 1000)).toBe(true)
-    expect(evaluation.fitted!.values.every((value) => value < 1000)).toBe(true)
+    expect(sales.fitted!.values.every((value) => value < 1000)).toBe(true)
 
     const forecast = await call('models.forecast', { projectId: project.projectId, modelId })
-    expect(forecast.targets!.map((target) => target.target)).toEqual(['sales', 'visits'])
-    expect(forecast.targets![1]!.bands.mean).toHaveLength(6)
+    expect(forecast.targets.map((target) => target.target)).toEqual(['sales', 'visits'])
+    expect(forecast.targets[1]!.bands.mean).toHaveLength(6)
     const csv = await call('forecasts.exportCsv', {
       projectId: project.projectId,
       forecastId: forecast.forecastId,

@@ -5,7 +5,10 @@ import type { RequestName, RequestResult } from '../../electron/api/contract'
 import type { TrainingEpochEvent } from '../../electron/api/requests/training'
 import { epochsOf } from '../../electron/api/requests/training-epochs'
 import { quitAfterDispose } from '../../electron/main/lifecycle/quit-after-dispose'
-import { LAST_CHECKPOINT_FILE } from '../../electron/services/training/checkpoint-format'
+import {
+  LAST_CHECKPOINT_FILE,
+  LAST_CHECKPOINT_FORMAT,
+} from '../../electron/services/training/checkpoint-format'
 import type { LastCheckpoint } from '../../electron/services/training/checkpoint-format'
 import { RUNS_DIR } from '../../electron/services/projects/project-layout'
 import { createTestServices } from '../unit/helpers/test-services'
@@ -24,7 +27,7 @@ describe('quitting the desktop app while a model trains', () => {
   it('quits only once the job is interrupted and its last checkpoint is on disk', async () => {
     const project = await call('projects.openSample', {})
     const air = project.manifest.datasets.find((dataset) => dataset.name === 'AirPassengers')!
-    const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
+    const source = { projectId: project.projectId, datasetId: air.id, targets: ['value'] }
     const plan = await call('training.autoPlan', source)
     let epochsPublished = 0
     const epochReached = new Promise<void>((resolve) =>
@@ -38,7 +41,9 @@ describe('quitting the desktop app while a model trains', () => {
     await epochReached
 
     // The app as Electron runs it: quit() emits before-quit, and quits when nobody holds it back.
-    const checkpoint = path.join(project.path, RUNS_DIR, 'quit-while-training', LAST_CHECKPOINT_FILE)
+    // The run's first (and, for one configuration, only judged) network is its job 1.
+    const job = path.join('quit-while-training', 'quit-while-training-1')
+    const checkpoint = path.join(project.path, RUNS_DIR, job, LAST_CHECKPOINT_FILE)
     let quitted!: (checkpointAtQuit: LastCheckpoint) => void
     const quit = new Promise<LastCheckpoint>((resolve) => (quitted = resolve))
     let beforeQuit!: (event: { preventDefault(): void }) => void
@@ -56,7 +61,7 @@ describe('quitting the desktop app while a model trains', () => {
 
     expect((await call('training.status', { jobId: 'quit-while-training' })).state).toBe('interrupted')
     // When the app quits, the checkpoint on disk already holds every epoch the job reported.
-    expect(checkpointAtQuit.format).toBe('lstm-studio-training-checkpoint/1')
+    expect(checkpointAtQuit.format).toBe(LAST_CHECKPOINT_FORMAT)
     expect(checkpointAtQuit.epochsDone).toBe(epochsPublished)
   }, 120_000)
 })

@@ -49,7 +49,7 @@ async function closeAndResume(runId: string, jobIds: string[], targetMode: 'auto
   const first = startApp()
   const project = await first.call('projects.openSample', {})
   const air = project.manifest.datasets.find((dataset) => dataset.name === 'AirPassengers')!
-  const source = { projectId: project.projectId, datasetId: air.id, target: 'value' }
+  const source = { projectId: project.projectId, datasetId: air.id, targets: ['value'] }
   const plan = await first.call('training.autoPlan', source)
   const args = endlessTrainingArgs(source, plan, runId, targetMode)
   // Each candidate has checkpointed at least two epochs (written before the next epoch starts).
@@ -103,7 +103,7 @@ async function closeAndResume(runId: string, jobIds: string[], targetMode: 'auto
 describe('training survives the app being closed and reopened', () => {
   it('resumes a run from its checkpoint', async () => {
     const evaluation = await closeAndResume('plain-restart', ['plain-restart-1'], 'level')
-    expect(Number.isFinite(evaluation.metrics.test.mae)).toBe(true)
+    expect(Number.isFinite(evaluation.targets[0].metrics.test.mae)).toBe(true)
   }, 120_000)
 
   it('resumes the networks of an Auto run, which still chooses on validation', async () => {

@@ -28,7 +28,7 @@ describe('from a dataset to an exported model', () => {
       }),
     )
     await call('training.start', {
-      source: { projectId: project.projectId, datasetId: air!.id, target: 'value' },
+      source: { projectId: project.projectId, datasetId: air!.id, targets: ['value'] },
       config: {
         layers: [{ cell: 'lstm', units: 8 }],
         lookback: 24,
@@ -44,27 +44,30 @@ describe('from a dataset to an exported model', () => {
     expect(events).toContain('training.epoch')
 
     const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId })
-    expect(evaluation.test.mean.length).toBeGreaterThan(0)
-    expect(evaluation.baselines.map((baseline) => baseline.name)).toEqual(
+    const [value] = evaluation.targets
+    expect(evaluation.targets).toHaveLength(1)
+    expect(value.target).toBe('value')
+    expect(value.test.mean.length).toBeGreaterThan(0)
+    expect(value.baselines.map((baseline) => baseline.name)).toEqual(
       expect.arrayContaining(['naive', 'seasonalNaive', 'drift', 'mean', 'ets']),
     )
-    expect(Number.isFinite(evaluation.metrics.test.mae)).toBe(true)
+    expect(Number.isFinite(value.metrics.test.mae)).toBe(true)
     // One-step-ahead fitted values cover the history before the test part, in the series' units.
-    const fitted = evaluation.fitted!
+    const fitted = value.fitted!
     expect(fitted.values.length).toBe(evaluation.testStart - fitted.start)
-    const errors = fitted.values.map((value, i) =>
-      Math.abs(value - (evaluation.actual[fitted.start + i] ?? 0)),
-    )
+    const errors = fitted.values.map((fit, i) => Math.abs(fit - (value.actual[fitted.start + i] ?? 0)))
     expect(errors.reduce((a, b) => a + b, 0) / errors.length).toBeLessThan(60) // passengers, thousands: 100–600
 
     const forecast = await call('models.forecast', { projectId: project.projectId, modelId })
-    expect(forecast.bands.mean).toHaveLength(12)
+    expect(forecast.targets.map((target) => target.target)).toEqual(['value'])
+    const { bands } = forecast.targets[0]
+    expect(bands.mean).toHaveLength(12)
     // AirPassengers ends in December 1960: the forecast starts in January 1961.
     expect(new Date(forecast.timestamps![0]!).toISOString()).toBe('1961-01-01T00:00:00.000Z')
-    forecast.bands.mean.forEach((mean, i) => {
-      expect(forecast.bands.lower95[i]!).toBeLessThanOrEqual(forecast.bands.lower80[i]!)
-      expect(forecast.bands.lower80[i]!).toBeLessThanOrEqual(mean)
-      expect(mean).toBeLessThanOrEqual(forecast.bands.upper80[i]!)
+    bands.mean.forEach((mean, i) => {
+      expect(bands.lower95[i]!).toBeLessThanOrEqual(bands.lower80[i]!)
+      expect(bands.lower80[i]!).toBeLessThanOrEqual(mean)
+      expect(mean).toBeLessThanOrEqual(bands.upper80[i]!)
     })
 
     const onnx = await call('models.export', { projectId: project.projectId, modelId, format: 'onnx' })

@@ -8,8 +8,6 @@ import { buildTfjsEnsemble, type TfjsArtifacts } from './tfjs/build-tfjs'
 export interface ExportOptions {
   /** App version, recorded as the producer of the file. */
   appVersion?: string
-  /** The CSV column the model forecasts, recorded in the preprocessing description. */
-  targetName?: string
 }
 
 export function networkOf(model: TrainedModel): ExportNetwork {
@@ -34,7 +32,7 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
     producerVersion: options.appVersion ?? '',
     docString:
       'LSTM Studio forecaster: input and output are on the scaled scale; see metadata lstm_studio.preprocessing.',
-    metadata: { [PREPROCESSING_KEY]: JSON.stringify(describePreprocessing(model, options)) },
+    metadata: { [PREPROCESSING_KEY]: JSON.stringify(describePreprocessing(model)) },
   })
 }
 
@@ -42,6 +40,6 @@ export function exportOnnx(model: TrainedModel, options: ExportOptions = {}): Ui
 export function exportTfjs(model: TrainedModel, options: ExportOptions = {}): TfjsArtifacts {
   return buildTfjsEnsemble(memberNetworks(model), {
     generatedBy: `LSTM Studio ${options.appVersion ?? ''}`.trim(),
-    metadata: { [PREPROCESSING_KEY]: describePreprocessing(model, options) },
+    metadata: { [PREPROCESSING_KEY]: describePreprocessing(model) },
   })
 }

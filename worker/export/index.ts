@@ -25,8 +25,8 @@ export {
   featureNames,
   PREPROCESSING_KEY,
   PREPROCESSING_VERSION,
-  type DescribeOptions,
   type ExportPreprocessing,
   type NamedScaler,
+  type TargetDescription,
 } from './preprocessing'
 export { exportOnnx, exportTfjs, memberNetworks, networkOf, type ExportOptions } from './export-model'

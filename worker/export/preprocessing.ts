@@ -1,14 +1,17 @@
 import { paramCount, type LayerSpec } from '../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../statistics/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
-import { calendarOf, calibrationOf, inputFeatureNames, targetCount } from '../pipeline/index'
+import { calendarOf, calibrationOf, inputFeatureNames, stepsPerCall } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
 import type { Frequency } from '../timeseries/frequency'
 
 /** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of the description below. */
 export const PREPROCESSING_KEY = 'lstm_studio.preprocessing'
-/** 2 added targetName, residualWeight, layers, members, frequency and lastTimestamp; 1 is still read. */
-export const PREPROCESSING_VERSION = 2
+/**
+ * 3 lists every target alike in `targets`; 2 added targetName, residualWeight, layers, members,
+ * frequency and lastTimestamp. 1 and 2 are still read (read/read-preprocessing.ts).
+ */
+export const PREPROCESSING_VERSION = 3
 
 export interface NamedScaler {
   name: string
@@ -23,14 +26,12 @@ export interface NamedScaler {
  */
 export interface ExportPreprocessing {
   version: typeof PREPROCESSING_VERSION
-  /** CSV column the model forecasts (null when the training record did not name it). */
-  targetName: string | null
   lookback: number
   horizon: number
   /**
    * Values per network call and target: the horizon (direct) or 1 (recursive, rolled out step by
-   * step). The head gives outputs × (1 + extraTargets.length) values, target-major: value k of
-   * target t (0 = the primary `target`, then `extraTargets` in order) is at t·outputs + k.
+   * step). The head gives outputs × targets.length values, target-major: value k of target t
+   * (in `targets` order) is at t·outputs + k.
    */
   outputs: number
   strategy: Strategy
@@ -45,31 +46,25 @@ export interface ExportPreprocessing {
   period: number
   /** Order of the last input axis. */
   features: string[]
-  /** log step, differencing lag (0 = none), then scaling. */
-  target: TargetTransformJSON
-  /** Further targets forecast by the same network, each with its own transform and intervals. */
-  extraTargets: ExtraTargetDescription[]
+  /** The CSV columns the network forecasts, each with its own transform and intervals. */
+  targets: TargetDescription[]
   pastCovariates: NamedScaler[]
   futureCovariates: NamedScaler[]
   /** Calendar features (features `calendar.<f>_sin/_cos`), computed from each input step's timestamp + outputs steps. */
   calendar: CalendarFeature[]
-  /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
-  intervals: CalibrationJSON
   /** Spacing of the observations (null = plain index): the forecast's dates continue the history. */
   frequency: Frequency | null
   /** Epoch ms of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null
 }
 
-export interface ExtraTargetDescription {
+export interface TargetDescription {
+  /** The CSV column. */
   name: string
+  /** log step, differencing lag (0 = none), then scaling. */
   transform: TargetTransformJSON
+  /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
   intervals: CalibrationJSON
-}
-
-export interface DescribeOptions {
-  /** The CSV column the model was trained on (from training.json); the model itself does not record it. */
-  targetName?: string
 }
 
 /** Channel names in input order, as the native model.json lists them. */
@@ -85,18 +80,14 @@ function named(names: string[], scalers: ScalerJSON[]): NamedScaler[] {
   return names.map((name, i) => ({ name, scaler: { ...scalers[i] } }))
 }
 
-export function describePreprocessing(
-  model: TrainedModel,
-  options: DescribeOptions = {},
-): ExportPreprocessing {
+export function describePreprocessing(model: TrainedModel): ExportPreprocessing {
   const { state } = model
   const { config } = state
   return {
     version: PREPROCESSING_VERSION,
-    targetName: options.targetName ?? null,
     lookback: config.lookback,
     horizon: config.horizon,
-    outputs: state.spec.outputSize / targetCount(state),
+    outputs: stepsPerCall(config),
     strategy: config.strategy,
     targetMode: config.targetMode,
     residualWeight: config.residualWeight,
@@ -104,16 +95,14 @@ export function describePreprocessing(
     members: membersIn(model),
     period: state.period,
     features: featureNames(state),
-    target: structuredClone(state.transform),
-    extraTargets: (state.extraTargets ?? []).map((extra, i) => ({
-      name: extra.name,
-      transform: structuredClone(extra.transform),
-      intervals: calibrationToJSON(calibrationOf(model, i + 1)),
+    targets: state.targets.map((target, t) => ({
+      name: target.name,
+      transform: structuredClone(target.transform),
+      intervals: calibrationToJSON(calibrationOf(model, t)),
     })),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),
     calendar: [...calendarOf(config)],
-    intervals: calibrationToJSON(model.calibration),
     frequency: model.frequency ? { ...model.frequency } : null,
     lastTimestamp: model.lastTimestamp,
   }

@@ -13,4 +13,11 @@ export {
   type ModelManifest,
 } from './manifest'
 export { calibrationToJSON, encodeWeights, serializeModel, type SerializedModel } from './serialize'
-export { calibrationFromJSON, checkWeightsSize, parseManifest, parseWeights, toTrainedModel } from './parse'
+export {
+  calibrationFromJSON,
+  checkWeightsSize,
+  parseManifest,
+  parseWeights,
+  toTrainedModel,
+  type ParseOptions,
+} from './parse'

@@ -3,7 +3,8 @@ import type { PipelineState } from '../pipeline/index'
 import type { Frequency } from '../timeseries/frequency'
 
 export const FORMAT_NAME = 'lstm-studio-native-model'
-export const FORMAT_VERSION = 1
+/** 2 lists every target alike (`pipeline.targets`, `calibrations`); 1 is still read (format-1.ts). */
+export const FORMAT_VERSION = 2
 export const FILES = {
   model: 'model.json',
   weights: 'weights.bin',
@@ -38,9 +39,8 @@ export interface ModelManifest {
   frequency: Frequency | null
   /** Timestamp of the last observation seen while training (epoch ms), for date continuity checks. */
   lastTimestamp: number | null
-  calibration: CalibrationJSON
-  /** Models with extra targets: their calibrations, in pipeline.extraTargets order. */
-  extraCalibrations?: CalibrationJSON[]
+  /** Each target's conformal half-widths, in pipeline.targets order. */
+  calibrations: CalibrationJSON[]
 }
 
 /** FNV-1a 32-bit over the bytes: cheap, and catches truncation-free corruption of weights.bin. */

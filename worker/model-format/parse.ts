@@ -1,7 +1,15 @@
 import { layoutSize, paramLayout, validateSpec } from '../engine/index'
 import { Scaler, TargetTransform, type ConformalCalibration } from '../statistics/index'
-import { inputFeatureNames, validateConfig, type TrainedModel } from '../pipeline/index'
+import {
+  DEFAULT_TARGET_COLUMN,
+  networkSpec,
+  targetNames,
+  validateConfig,
+  type PipelineState,
+  type TrainedModel,
+} from '../pipeline/index'
 import { damaged, ModelFormatError } from './errors'
+import { upgradeFormat1 } from './format-1'
 import {
   FORMAT_NAME,
   FORMAT_VERSION,
@@ -28,6 +36,11 @@ function attempt<T>(what: string, action: () => T): T {
     if (error instanceof ModelFormatError) throw error
     throw damaged(`${what}: ${(error as Error).message}`)
   }
+}
+
+export interface ParseOptions {
+  /** Format 1 did not name its first target: the name training.json recorded for it. */
+  firstTargetName?: string
 }
 
 function checkFormat(json: unknown): asserts json is Record<string, unknown> {
@@ -70,11 +83,22 @@ function checkEngine(manifest: ModelManifest): number {
   return count
 }
 
+function checkTargets(state: PipelineState): void {
+  if (!Array.isArray(state.targets) || state.targets.length === 0) throw damaged('the model names no target')
+  state.targets.forEach((target, t) => {
+    if (!isObject(target) || typeof target.name !== 'string' || target.name === '')
+      throw damaged(`target ${t + 1} has no name`)
+    attempt(`transform of target "${target.name}"`, () => TargetTransform.fromJSON(target.transform))
+  })
+  const names = targetNames(state)
+  if (new Set(names).size !== names.length) throw damaged('a target is listed twice')
+}
+
 function checkPipeline(manifest: ModelManifest): void {
   const state = manifest.pipeline
   if (!isObject(state) || !isObject(state.config)) throw damaged('missing pipeline section')
   attempt('configuration', () => validateConfig(state.config))
-  attempt('target transform', () => TargetTransform.fromJSON(state.transform))
+  checkTargets(state)
   attempt('covariate scaling', () =>
     [...state.pastScalers, ...state.futureScalers].forEach((s) => Scaler.fromJSON(s)),
   )
@@ -85,14 +109,13 @@ function checkPipeline(manifest: ModelManifest): void {
     throw damaged('covariate names and scalers disagree')
   if (JSON.stringify(state.spec) !== JSON.stringify(manifest.engine.spec))
     throw damaged('pipeline and engine specs differ')
-  const extras = state.extraTargets ?? []
-  if (!Array.isArray(extras)) throw damaged('extra targets must be a list')
-  attempt('extra target transforms', () =>
-    extras.forEach((extra) => TargetTransform.fromJSON(extra.transform)),
-  )
-  if (extras.some((extra) => typeof extra.name !== 'string')) throw damaged('an extra target has no name')
-  const outputs = (state.config.strategy === 'direct' ? state.config.horizon : 1) * (1 + extras.length)
-  if (state.spec.outputSize !== outputs || state.spec.inputSize !== inputFeatureNames(state).length)
+  const expected = networkSpec({
+    ...state.config,
+    targets: targetNames(state),
+    pastCovariates: state.pastNames,
+    futureCovariates: state.futureNames,
+  })
+  if (state.spec.outputSize !== expected.outputSize || state.spec.inputSize !== expected.inputSize)
     throw damaged('the network shape does not match the pipeline settings')
   if (!(Number.isInteger(state.period) && state.period >= 1))
     throw damaged(`invalid seasonal period ${state.period}`)
@@ -111,16 +134,22 @@ function checkCalibration(calibration: CalibrationJSON, horizon: number): void {
   }
 }
 
-function checkExtraCalibrations(manifest: ModelManifest): void {
-  const expected = manifest.pipeline.extraTargets?.length ?? 0
-  const calibrations = manifest.extraCalibrations ?? []
-  if (!Array.isArray(calibrations) || calibrations.length !== expected)
-    throw damaged(`${expected} extra targets need as many calibrations`)
+function checkCalibrations(manifest: ModelManifest): void {
+  const targets = manifest.pipeline.targets.length
+  const { calibrations } = manifest
+  if (!Array.isArray(calibrations) || calibrations.length !== targets)
+    throw damaged(`${targets} target(s) need as many interval calibrations`)
   calibrations.forEach((calibration) => checkCalibration(calibration, manifest.horizon))
 }
 
-/** Validates model.json completely; returns the manifest and the number of weights to expect. */
-export function parseManifest(text: string): { manifest: ModelManifest; count: number } {
+/**
+ * Validates model.json completely (format 1 is upgraded first); returns the manifest in the
+ * current format and the number of weights to expect.
+ */
+export function parseManifest(
+  text: string,
+  options: ParseOptions = {},
+): { manifest: ModelManifest; count: number } {
   let json: unknown
   try {
     json = JSON.parse(text)
@@ -128,11 +157,13 @@ export function parseManifest(text: string): { manifest: ModelManifest; count: n
     throw new ModelFormatError('MODEL_FOREIGN', 'model.json is not JSON: this is not an LSTM Studio model.')
   }
   checkFormat(json)
-  const manifest = json as unknown as ModelManifest
+  const manifest =
+    json.version === 1
+      ? attempt('structure', () => upgradeFormat1(json, options.firstTargetName ?? DEFAULT_TARGET_COLUMN))
+      : (json as unknown as ModelManifest)
   const count = attempt('structure', () => checkEngine(manifest))
   attempt('structure', () => checkPipeline(manifest))
-  attempt('structure', () => checkCalibration(manifest.calibration, manifest.horizon))
-  attempt('structure', () => checkExtraCalibrations(manifest))
+  attempt('structure', () => checkCalibrations(manifest))
   return { manifest, count }
 }
 
@@ -165,10 +196,7 @@ export function toTrainedModel(manifest: ModelManifest, params: Float32Array): T
   return {
     state: structuredClone(manifest.pipeline),
     params,
-    calibration: calibrationFromJSON(manifest.calibration),
-    ...(manifest.extraCalibrations
-      ? { extraCalibrations: manifest.extraCalibrations.map(calibrationFromJSON) }
-      : {}),
+    calibrations: manifest.calibrations.map(calibrationFromJSON),
     frequency: manifest.frequency ?? null,
     lastTimestamp: manifest.lastTimestamp ?? null,
   }

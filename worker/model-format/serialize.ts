@@ -67,10 +67,7 @@ export function serializeModel(model: TrainedModel): SerializedModel {
       features: inputFeatureNames(state),
       frequency: model.frequency,
       lastTimestamp: model.lastTimestamp,
-      calibration: calibrationToJSON(model.calibration),
-      ...(model.extraCalibrations
-        ? { extraCalibrations: model.extraCalibrations.map(calibrationToJSON) }
-        : {}),
+      calibrations: model.calibrations.map(calibrationToJSON),
     },
   }
 }

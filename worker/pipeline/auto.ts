@@ -1,7 +1,8 @@
 import { protocolHorizon } from '../statistics/index'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
-import { calibrateExtraTargets } from './evaluate'
+import { seriesLength } from './targets'
+import { analyseTargets } from './evaluate'
 import { earlierFolds, pooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
@@ -58,7 +59,7 @@ function isPositive(values: ArrayLike<number>): boolean {
 
 /** The configuration Auto uses for one target mode. */
 export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoOptions = {}): PipelineConfig {
-  const n = series.target.length
+  const n = seriesLength(series)
   const m = periodOf(series)
   const horizon = options.horizon ?? protocolHorizon(m)
   const test = options.test ?? horizon
@@ -80,7 +81,11 @@ export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoO
     strategy: 'direct',
     // Positive series usually vary in proportion to their level; on the log scale a seasonal
     // residual becomes a growth rate, which stays comparable across years.
-    transforms: { scaling: 'zscore', log: isPositive(series.target) ? 'log' : 'none', difference: 'none' },
+    transforms: {
+      scaling: 'zscore',
+      log: series.targets.every((target) => isPositive(target.values)) ? 'log' : 'none',
+      difference: 'none',
+    },
     targetMode: mode,
     split: { validation: { count: validation }, test: { count: test } },
     optimizer: { name: 'adam', lr: 0.002 },
@@ -121,7 +126,7 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
   const prepared = { ...main.prepared, state }
   const predictor = { ...main.predictor, state }
   // Further targets keep their own main-fold calibration, measured again under the chosen share.
-  const extraCalibrations = calibrateExtraTargets(predictor, prepared, series)
+  const further = analyseTargets(predictor, prepared, series).slice(1)
   return {
     ...main,
     prepared,
@@ -129,8 +134,7 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
     model: {
       ...main.model,
       state,
-      calibration: best.analysis.calibration,
-      ...(extraCalibrations.length > 0 ? { extraCalibrations } : {}),
+      calibrations: [best.analysis.calibration, ...further.map((analysis) => analysis.calibration)],
     },
     validationScore: best.analysis.score,
   }
@@ -142,7 +146,7 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
  */
 async function trainCandidate(series: SeriesInput, config: PipelineConfig, options: AutoOptions) {
   const candidate = config.targetMode
-  const folds = earlierFolds(config, series.target.length, periodOf(series))
+  const folds = earlierFolds(config, seriesLength(series), periodOf(series))
   const [main, ...earlier] = await Promise.all([
     trainOnSeries(series, config, { ...options, role: { candidate, stage: 'train' } }),
     ...folds.map((fold, j) =>
@@ -191,8 +195,7 @@ async function refitWithValidation(
   const model = {
     ...refitted.model,
     state,
-    calibration: run.model.calibration,
-    extraCalibrations: run.model.extraCalibrations,
+    calibrations: run.model.calibrations,
   }
   return {
     ...refitted,

@@ -6,7 +6,7 @@ import {
 } from '../statistics/index'
 import { conformalIntervals } from '../statistics/index'
 import { predictOriginalAll } from './predict'
-import { calibrationOf, targetValues } from './targets'
+import { calibrationOf, seriesLength, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -31,9 +31,8 @@ function truncate(series: SeriesInput, end: number): SeriesInput {
   const cut = (values: ArrayLike<number>) => Array.prototype.slice.call(values, 0, end) as number[]
   return {
     ...series,
-    target: cut(series.target),
+    targets: series.targets.map((c) => ({ name: c.name, values: cut(c.values) })),
     timestamps: series.timestamps ? cut(series.timestamps) : null,
-    extraTargets: series.extraTargets?.map((c) => ({ name: c.name, values: cut(c.values) })),
     pastCovariates: series.pastCovariates?.map((c) => ({ name: c.name, values: cut(c.values) })),
     futureCovariates: series.futureCovariates?.map((c) => ({ name: c.name, values: c.values })),
   }
@@ -66,7 +65,7 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
 
 /**
  * Rolling-origin evaluation over the configured number of origins, `horizon` apart, ending at the
- * data's end: one result per target (primary first), or nulls with a note when it cannot run.
+ * data's end: one result per target, or nulls with a note when it cannot run.
  */
 export async function runBacktests(
   series: SeriesInput,
@@ -80,7 +79,7 @@ export async function runBacktests(
   // Zero origins is the analyst's "no backtest", not a failure worth a note.
   if (config.backtest.origins === 0) return targets.map(() => null)
   try {
-    const origins = backtestOrigins(series.target.length, H, config.backtest.origins, H)
+    const origins = backtestOrigins(seriesLength(series), H, config.backtest.origins, H)
     const forecasts = await originForecasts(series, run, origins, retrain)
     return targets.map((values, t) => {
       const result = rollingOriginBacktest(values, {

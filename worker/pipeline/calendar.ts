@@ -1,6 +1,7 @@
 import { calendarFeatureNames, writeCalendarFeatures, type CalendarFeature } from '../statistics/index'
 import { futureTimestamps } from '../timeseries/calendar'
 import type { Frequency } from '../timeseries/frequency'
+import { seriesLength } from './targets'
 import type { PipelineConfig, SeriesInput } from './types'
 
 /**
@@ -34,16 +35,17 @@ export function checkCalendarFeatures(features: readonly unknown[]): void {
 
 /** Throws a RangeError when the series cannot give the features the configuration asks for. */
 export function checkCalendarSource(
-  series: Pick<SeriesInput, 'timestamps' | 'frequency' | 'target'>,
+  series: Pick<SeriesInput, 'timestamps' | 'frequency' | 'targets'>,
   features: readonly CalendarFeature[],
 ): void {
   if (features.length === 0) return
   const asked = features.join(', ')
   if (!series.timestamps || series.timestamps.length === 0)
     throw new RangeError(`calendar features (${asked}) need timestamps, but the series has no time column`)
-  if (series.timestamps.length < series.target.length)
+  const n = seriesLength(series)
+  if (series.timestamps.length < n)
     throw new RangeError(
-      `calendar features need a timestamp for each of the ${series.target.length} values, got ${series.timestamps.length}`,
+      `calendar features need a timestamp for each of the ${n} values, got ${series.timestamps.length}`,
     )
   if (!series.frequency)
     throw new RangeError(
@@ -66,7 +68,7 @@ function extendedTimestamps(
 /** One column per channel name: the features of every timestamp and of `ahead` future steps. */
 export function calendarColumns(
   features: readonly CalendarFeature[],
-  series: Pick<SeriesInput, 'timestamps' | 'frequency' | 'target'>,
+  series: Pick<SeriesInput, 'timestamps' | 'frequency' | 'targets'>,
   ahead: number,
 ): Float64Array[] {
   if (features.length === 0) return []

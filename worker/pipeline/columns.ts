@@ -1,7 +1,7 @@
 import { Scaler, TargetTransform } from '../statistics/index'
 import { calendarColumns, calendarOf } from './calendar'
-import { targetTransforms, targetValues } from './targets'
-import type { Covariate, PipelineState, SeriesInput } from './types'
+import { seriesLength, targetTransforms, targetValues } from './targets'
+import type { NamedSeries, PipelineState, SeriesInput } from './types'
 
 /**
  * The series on the network's scale ("z-space"): the transformed targets, then their seasonal
@@ -11,7 +11,7 @@ import type { Covariate, PipelineState, SeriesInput } from './types'
  */
 export interface ZColumns {
   columns: Float64Array[]
-  /** Columns 0 … targets − 1 are the targets (primary first); in residual mode their difference channels follow. */
+  /** Columns 0 … targets − 1 are the targets in the model's order; in residual mode their difference channels follow. */
   targets: number
   lag: number
   pastIndices: number[]
@@ -29,7 +29,7 @@ export function usesDifferenceChannel(state: Pick<PipelineState, 'config' | 'per
   return state.config.targetMode === 'seasonalResidual'
 }
 
-function scaledCovariate(scaler: ReturnType<typeof Scaler.fromJSON>, covariate: Covariate, lag: number) {
+function scaledCovariate(scaler: ReturnType<typeof Scaler.fromJSON>, covariate: NamedSeries, lag: number) {
   return scaler.transform(covariate.values).subarray(lag)
 }
 
@@ -41,7 +41,7 @@ export function toZColumns(state: PipelineState, series: SeriesInput): ZColumns 
   // Every target shares the configuration, hence the lag.
   const lag = transforms[0].lag
   const zs = transforms.map((transform, t) =>
-    transform.transform(values[t]).subarray(0, values[0].length - lag),
+    transform.transform(values[t]).subarray(0, seriesLength(series) - lag),
   )
   const columns: Float64Array[] = [...zs]
   if (usesDifferenceChannel(state))

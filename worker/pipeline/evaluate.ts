@@ -30,12 +30,12 @@ export interface ValidationAnalysis {
   calibration: ConformalCalibration
 }
 
-/** `target` holds the raw values of target `which` (0 = primary). */
+/** `target` holds the raw values of target `which` (its place in the model's targets). */
 export function analyseValidation(
   predictor: Predictor,
   prepared: Prepared,
   target: ArrayLike<number>,
-  which = 0,
+  which: number,
 ) {
   const { zc, split, validationOrigins } = prepared
   const H = prepared.state.config.horizon
@@ -67,7 +67,7 @@ export function evaluateRange(
   target: ArrayLike<number>,
   range: { start: number; end: number },
   calibration: ConformalCalibration,
-  which = 0,
+  which: number,
 ): RangeEvaluation {
   const H = predictor.state.config.horizon
   const chunks = chunksOf(range.start, range.end, H)
@@ -93,13 +93,11 @@ export function evaluateRange(
   return { ...range, forecast, actual, lower, upper, metrics }
 }
 
-/** Conformal calibration of each extra target from its own validation residuals. */
-export function calibrateExtraTargets(
+/** Every target's validation analysis from its own residuals, in the model's target order. */
+export function analyseTargets(
   predictor: Predictor,
   prepared: Prepared,
   series: SeriesInput,
-): ConformalCalibration[] {
-  return (series.extraTargets ?? []).map(
-    (extra, i) => analyseValidation(predictor, prepared, extra.values, i + 1).calibration,
-  )
+): ValidationAnalysis[] {
+  return series.targets.map((target, t) => analyseValidation(predictor, prepared, target.values, t))
 }

@@ -1,22 +1,44 @@
-import { calendarNames } from './calendar'
-import { extraTargetNames } from './targets'
-import type { PipelineState } from './types'
+import { calendarFeatureNames, type CalendarFeature } from '../statistics/calendar-features'
+import { targetNames } from './targets'
+import type { PipelineState, TargetMode } from './types'
+
+/** What the network reads at every input step, by column name. */
+export interface ChannelSources {
+  targets: readonly string[]
+  pastCovariates: readonly string[]
+  futureCovariates: readonly string[]
+  targetMode: TargetMode
+  calendar?: readonly CalendarFeature[]
+}
 
 /**
- * The network's input channels in order (the last axis of every input), as model.json and the
- * exporters' preprocessing description list them: one place so the two can never disagree.
+ * The network's input channels in order (the last axis of every input): each target's level, then
+ * in seasonal-residual mode each target's seasonal difference, the past and future covariates and
+ * two channels per calendar feature. model.json, the exporters' description and the network's
+ * input size all read this one list, so they can never disagree.
  */
-export function inputFeatureNames(
-  state: Pick<PipelineState, 'config' | 'pastNames' | 'futureNames' | 'extraTargets'>,
-): string[] {
-  const targets = ['target', ...extraTargetNames(state).map((name) => `target.${name}`)]
+export function channelNames(sources: ChannelSources): string[] {
+  const targets = sources.targets.map((name) => `target.${name}`)
   return [
     ...targets,
-    ...(state.config.targetMode === 'seasonalResidual'
+    ...(sources.targetMode === 'seasonalResidual'
       ? targets.map((target) => `${target}.seasonalDifference`)
       : []),
-    ...state.pastNames.map((name) => `past.${name}`),
-    ...state.futureNames.map((name) => `future.${name}`),
-    ...calendarNames(state.config).map((name) => `calendar.${name}`),
+    ...sources.pastCovariates.map((name) => `past.${name}`),
+    ...sources.futureCovariates.map((name) => `future.${name}`),
+    ...calendarFeatureNames(sources.calendar ?? []).map((name) => `calendar.${name}`),
   ]
+}
+
+/** The input channels of a fitted model. */
+export function inputFeatureNames(
+  state: Pick<PipelineState, 'config' | 'pastNames' | 'futureNames' | 'targets'>,
+): string[] {
+  return channelNames({
+    targets: targetNames(state),
+    pastCovariates: state.pastNames,
+    futureCovariates: state.futureNames,
+    targetMode: state.config.targetMode,
+    calendar: state.config.calendar,
+  })
 }

@@ -1,5 +1,6 @@
 import type { RunOptions, TrainedRun } from './run'
 import { trainOnSeries } from './run'
+import { seriesLength } from './targets'
 import type { PipelineConfig, SeriesInput, TrainedModel } from './types'
 
 /** What the network that forecasts the future was trained on. */
@@ -48,8 +49,7 @@ export async function finalFit(
   const model: TrainedModel = {
     ...refitted.model,
     state: { ...refitted.prepared.state, config },
-    calibration: judged.model.calibration,
-    extraCalibrations: judged.model.extraCalibrations,
+    calibrations: judged.model.calibrations,
   }
-  return { model, fit: { observations: series.target.length, memberEpochs } }
+  return { model, fit: { observations: seriesLength(series), memberEpochs } }
 }

@@ -1,5 +1,6 @@
 import { predictOriginalAll } from './predict'
 import type { TrainedRun } from './run'
+import { targetValues } from './targets'
 import type { SeriesInput } from './types'
 
 export interface FittedValues {
@@ -16,7 +17,7 @@ export function fittedValues(run: TrainedRun, series: SeriesInput): FittedValues
   const first = prepared.trainOrigins[0] ?? prepared.shape.lookback
   const end = prepared.split.test.start - prepared.zc.lag
   const origins = Array.from({ length: Math.max(0, end - first) }, (_, i) => first + i)
-  const targets = [series.target, ...(series.extraTargets ?? []).map((extra) => extra.values)]
+  const targets = targetValues(series)
   const forecasts = predictOriginalAll(predictor, prepared.zc, targets, origins, 1)
   return targets.map((_, t) => ({
     start: first + prepared.zc.lag,

@@ -58,7 +58,7 @@ function residualsOnLaterFold(series: SeriesInput, run: TrainedRun, weight: numb
   const { predictor } = withWeight(run, weight)
   const zc = toZColumns(predictor.state, series)
   const prepared = { ...later, zc, state: predictor.state }
-  return analyseValidation(predictor, prepared, series.target).residuals
+  return analyseValidation(predictor, prepared, series.targets[0].values, 0).residuals
 }
 
 function meanAbsolute(residuals: Float64Array[]): number {
@@ -87,7 +87,7 @@ export function pooledValidation(
 ): ValidationAnalysis {
   const own = runs.map((run) => {
     const { predictor, prepared } = withWeight(run, residualWeight)
-    return analyseValidation(predictor, prepared, series.target).residuals
+    return analyseValidation(predictor, prepared, series.targets[0].values, 0).residuals
   })
   const residuals = own.flat()
   const unseen = runs

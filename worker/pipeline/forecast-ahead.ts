@@ -4,21 +4,18 @@ import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
 import { predictOriginalAll } from './predict'
-import { calibrationOf, extraTargetNames, targetValues } from './targets'
-import type { Covariate, SeriesInput, TrainedModel } from './types'
+import { calibrationOf, seriesLength, targetNames, targetValues } from './targets'
+import type { NamedSeries, SeriesInput, TrainedModel } from './types'
 
 export interface FutureForecast {
   /** Epoch-ms timestamps of the forecast steps, or null when the series has none. */
   timestamps: Float64Array | null
-  /** The primary target's forecast and intervals. */
-  mean: Float64Array
-  intervals: PredictionInterval[]
-  /** Models with extra targets: every target's forecast, primary first (its name is null). */
-  targets?: TargetForecast[]
+  /** Every target's forecast, in the model's target order. */
+  targets: TargetForecast[]
 }
 
 export interface TargetForecast {
-  name: string | null
+  name: string
   mean: Float64Array
   intervals: PredictionInterval[]
 }
@@ -44,7 +41,7 @@ function extendFutureCovariates(model: TrainedModel, series: SeriesInput, suppli
       `forecasting needs future values of ${names.length} covariates (${names.join(', ')})`,
     )
   const current = series.futureCovariates ?? []
-  return current.map((covariate, i): Covariate => ({
+  return current.map((covariate, i): NamedSeries => ({
     name: covariate.name,
     values: [...Array.from(covariate.values), ...Array.from(supplied[i])],
   }))
@@ -63,10 +60,9 @@ export async function forecastAhead(
   const { config } = model.state
   if (config.strategy === 'direct' && steps > config.horizon)
     throw new RangeError(`this model forecasts at most ${config.horizon} steps ahead, asked for ${steps}`)
-  if (steps > model.calibration.horizon)
-    throw new RangeError(
-      `intervals are calibrated for ${model.calibration.horizon} steps, asked for ${steps}`,
-    )
+  for (const calibration of model.calibrations)
+    if (steps > calibration.horizon)
+      throw new RangeError(`intervals are calibrated for ${calibration.horizon} steps, asked for ${steps}`)
   // The frequency dates the steps after the data, for the result and for calendar features.
   const grown = {
     ...series,
@@ -74,7 +70,7 @@ export async function forecastAhead(
     futureCovariates: extendFutureCovariates(model, series, options.futureCovariates ?? []),
   }
   const zc = toZColumns(model.state, grown)
-  const n = series.target.length
+  const n = seriesLength(series)
   if (
     n - zc.lag <
     Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? model.state.period : 0)
@@ -85,8 +81,9 @@ export async function forecastAhead(
   const backend = options.network ?? (await backendForParams(model.state.spec, model.params, options.backend))
   const predictor = { backend, params: model.params, state: model.state }
   const means = predictOriginalAll(predictor, zc, targetValues(series), [n - zc.lag], steps)[0]
+  const names = targetNames(model.state)
   const targets = means.map((mean, t) => ({
-    name: t === 0 ? null : extraTargetNames(model.state)[t - 1],
+    name: names[t],
     mean,
     intervals: conformalIntervals(calibrationOf(model, t), mean),
   }))
@@ -95,8 +92,6 @@ export async function forecastAhead(
     series.timestamps && series.timestamps.length > 0 ? series.timestamps[series.timestamps.length - 1] : null
   return {
     timestamps: last !== null && frequency ? futureTimestamps(last, frequency, steps) : null,
-    mean: targets[0].mean,
-    intervals: targets[0].intervals,
-    ...(targets.length > 1 ? { targets } : {}),
+    targets,
   }
 }

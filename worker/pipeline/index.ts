@@ -1,19 +1,28 @@
 /** Public surface of the forecasting pipeline. */
 export type {
-  Covariate,
+  NamedSeries,
   PipelineConfig,
   PipelineState,
   SeriesInput,
   Strategy,
   TargetMode,
-  ExtraTarget,
+  TargetState,
   TrainedModel,
   TransformConfig,
 } from './types'
 export { defaultConfig, validateConfig } from './config'
 export { CALENDAR_FEATURES, calendarOf } from './calendar'
-export { inputFeatureNames } from './feature-names'
-export { calibrationOf, extraTargetNames, MAX_TARGETS, targetCount } from './targets'
+export { channelNames, inputFeatureNames, type ChannelSources } from './feature-names'
+export { networkSpec, stepsPerCall, type NetworkSources } from './network-shape'
+export {
+  calibrationOf,
+  DEFAULT_TARGET_COLUMN,
+  MAX_TARGETS,
+  seriesLength,
+  targetCount,
+  targetNames,
+  targetValues,
+} from './targets'
 export { prepare, periodOf, type Prepared } from './prepare'
 export type { TrainEpoch, Trainer, TrainOutcome, TrainRequest } from '../training/trainer'
 export { inProcessTrainer } from '../training/in-process-trainer'

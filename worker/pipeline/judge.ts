@@ -12,7 +12,7 @@ export interface TargetJudgement {
   backtest: PipelineBacktest | null
 }
 
-/** Judges target `which` (0 = primary) with its own calibration and baselines; its backtest is given. */
+/** Judges target `which` with its own calibration and baselines; its backtest is given. */
 export function judgeTarget(
   series: SeriesInput,
   run: TrainedRun,

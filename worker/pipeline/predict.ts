@@ -143,8 +143,8 @@ export function predictOriginalAll(
 }
 
 /**
- * One target's forecasts in original units (`which`: 0 = primary), each made from the raw
- * history before its origin; `target` is that target's raw values.
+ * Target `which`'s forecasts in original units, each made from the raw history before its
+ * origin; `target` is that target's raw values.
  */
 export function predictOriginal(
   predictor: Predictor,
@@ -152,7 +152,7 @@ export function predictOriginal(
   target: ArrayLike<number>,
   origins: number[],
   steps: number,
-  which = 0,
+  which: number,
 ): Float64Array[] {
   const transform = TargetTransform.fromJSON(targetTransforms(predictor.state)[which])
   const history = Float64Array.from(target)

@@ -1,12 +1,12 @@
-import type { ModelSpec } from '../engine/index'
 import type { WindowSet } from '../training/windows'
 import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../statistics/index'
 import { seasonalPeriod } from '../timeseries/calendar'
-import { calendarNames, calendarOf, checkCalendarSource } from './calendar'
+import { calendarOf, checkCalendarSource } from './calendar'
 import { toZColumns, type ZColumns } from './columns'
 import { validateConfig } from './config'
 import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape } from './inputs'
-import { checkExtraTargets } from './targets'
+import { networkSpec, stepsPerCall } from './network-shape'
+import { checkTargets, seriesLength } from './targets'
 import type { PipelineConfig, PipelineState, SeriesInput } from './types'
 
 /** Windows and fitted transforms for one training run. Indices of `split` are original; origins are z-space. */
@@ -26,12 +26,6 @@ export function periodOf(series: SeriesInput): number {
   return series.frequency ? seasonalPeriod(series.frequency) : 1
 }
 
-/** The head writes the network's steps for every target, target-major. */
-function specFor(config: PipelineConfig, inputSize: number, targets: number): ModelSpec {
-  const outputSize = (config.strategy === 'direct' ? config.horizon : 1) * targets
-  return { inputSize, outputSize, layers: config.layers.map((layer) => ({ ...layer })) }
-}
-
 /** Fits every transform on the training part only: validation and test values never reach a statistic. */
 export function fitState(
   series: SeriesInput,
@@ -46,60 +40,51 @@ export function fitState(
       difference: config.transforms.difference,
       period: periodOf(series),
     }).toJSON()
-  const extras = series.extraTargets ?? []
   const fitScaler = (values: ArrayLike<number>) =>
     Scaler.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], { kind: 'zscore' }).toJSON()
   const past = series.pastCovariates ?? []
   const future = series.futureCovariates ?? []
-  const targets = 1 + extras.length
-  // Each target brings its level and, in residual mode, its seasonal difference.
-  const targetChannels = targets * (config.targetMode === 'seasonalResidual' ? 2 : 1)
-  const inputSize = targetChannels + past.length + future.length + calendarNames(config).length
+  const names = (columns: { name: string }[]) => columns.map((column) => column.name)
   return {
     config: structuredClone(config),
     period: periodOf(series),
-    spec: specFor(config, inputSize, targets),
-    transform: fitTransform(series.target),
+    spec: networkSpec({
+      ...config,
+      targets: names(series.targets),
+      pastCovariates: names(past),
+      futureCovariates: names(future),
+    }),
+    targets: series.targets.map((target) => ({ name: target.name, transform: fitTransform(target.values) })),
     pastScalers: past.map((c) => fitScaler(c.values)),
     futureScalers: future.map((c) => fitScaler(c.values)),
-    pastNames: past.map((c) => c.name),
-    futureNames: future.map((c) => c.name),
-    ...(extras.length > 0
-      ? { extraTargets: extras.map((extra) => ({ name: extra.name, transform: fitTransform(extra.values) })) }
-      : {}),
+    pastNames: names(past),
+    futureNames: names(future),
   }
 }
 
 export function checkSeries(series: SeriesInput, config: PipelineConfig): void {
-  const n = series.target.length
+  checkTargets(series)
+  const n = seriesLength(series)
   for (const covariate of [...(series.pastCovariates ?? []), ...(series.futureCovariates ?? [])]) {
     if (covariate.values.length < n)
       throw new RangeError(`covariate "${covariate.name}" has ${covariate.values.length} values, target ${n}`)
   }
-  checkExtraTargets(series)
   checkCalendarSource(series, calendarOf(config))
   if (config.strategy === 'recursive' && (series.pastCovariates ?? []).length > 0)
     throw new RangeError('the recursive strategy cannot roll past covariates forward; use direct')
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(series.target[i]))
-      throw new RangeError(`target value ${i} is missing or not a number`)
-  }
 }
 
 /** `fixedState` keeps an earlier fit's transforms (fine-tuning on grown data). */
 export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?: PipelineState): Prepared {
   validateConfig(config)
   checkSeries(series, config)
-  const split = chronologicalSplit(series.target.length, config.split)
+  const split = chronologicalSplit(seriesLength(series), config.split)
   const state = fixedState
     ? { ...fixedState, config: structuredClone(config) }
     : fitState(series, config, split)
   const zc = toZColumns(state, series)
   const residual = config.targetMode === 'seasonalResidual'
-  const shape: InputShape = {
-    lookback: config.lookback,
-    outputs: config.strategy === 'direct' ? config.horizon : 1,
-  }
+  const shape: InputShape = { lookback: config.lookback, outputs: stepsPerCall(config) }
   const first = firstOrigin(config.lookback, residual, state.period)
   const trainEnd = split.train.end - zc.lag
   const validationEnd = split.validation.end - zc.lag

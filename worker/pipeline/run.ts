@@ -1,8 +1,7 @@
 import type { BackendKind } from '../engine/backend-choice'
 import type { TrainEpoch, Trainer } from '../training/trainer'
-import type { BaselineScore } from './baselines'
-import { runBacktests, type PipelineBacktest } from './backtest'
-import { analyseValidation, calibrateExtraTargets, type RangeEvaluation } from './evaluate'
+import { runBacktests } from './backtest'
+import { analyseTargets } from './evaluate'
 import { finalFit, type FinalFit } from './final-fit'
 import { fittedValues, type FittedValues } from './fitted'
 import { forecastAhead, type FutureForecast } from './forecast-ahead'
@@ -43,14 +42,11 @@ export interface PipelineResult {
   /** Where the evaluation's validation and test parts start (row indices of the series). */
   split: { validationStart: number; testStart: number }
   training: TrainingSummary
-  /** Mean absolute validation error (original units) over every validation origin and step. */
+  /** Mean absolute validation error (original units) of the first target over every validation origin and step. */
   validationScore: number
-  validation: RangeEvaluation | null
-  test: (RangeEvaluation & { baselines: Record<string, BaselineScore> }) | null
-  backtest: PipelineBacktest | null
+  /** Every target judged on its own: validation, test beside the baselines, backtest. */
+  targets: Array<TargetJudgement & { name: string }>
   forecast: FutureForecast
-  /** Models with extra targets: each extra target judged like the primary one (whose results are above). */
-  extraTargets?: Array<TargetJudgement & { name: string }>
   notes: string[]
 }
 
@@ -78,19 +74,17 @@ export async function trainOnSeries(
     params: network.outcome.params,
     state: prepared.state,
   }
-  const validation = analyseValidation(predictor, prepared, series.target)
-  const extraCalibrations = calibrateExtraTargets(predictor, prepared, series)
+  const analyses = analyseTargets(predictor, prepared, series)
   const timestamps = series.timestamps
   const run: TrainedRun = {
     prepared,
     network,
     predictor,
-    validationScore: validation.score,
+    validationScore: analyses[0].score,
     model: {
       state: prepared.state,
       params: network.outcome.params,
-      calibration: validation.calibration,
-      ...(extraCalibrations.length > 0 ? { extraCalibrations } : {}),
+      calibrations: analyses.map((analysis) => analysis.calibration),
       frequency: series.frequency ?? null,
       lastTimestamp: timestamps && timestamps.length > 0 ? timestamps[timestamps.length - 1] : null,
     },
@@ -110,7 +104,7 @@ export async function completeRun(
 ): Promise<PipelineResult> {
   const { prepared, network } = run
   const notes: string[] = []
-  if (run.model.calibration.counts.every((count) => count === 0))
+  if (run.model.calibrations.every((calibration) => calibration.counts.every((count) => count === 0)))
     notes.push('No validation part: no early stopping and unbounded intervals.')
   const retrain = (shorter: SeriesInput, config: PipelineConfig) =>
     trainOnSeries(shorter, config, {
@@ -119,10 +113,9 @@ export async function completeRun(
       role: { ...options.role, stage: 'backtest' },
     })
   const backtests = options.quick ? [] : await runBacktests(series, run, retrain, notes)
-  const primary = judgeTarget(series, run, 0, options, backtests[0] ?? null)
-  const extraTargets = (series.extraTargets ?? []).map((extra, i) => ({
-    name: extra.name,
-    ...judgeTarget(series, run, i + 1, options, backtests[i + 1] ?? null),
+  const targets = series.targets.map((target, t) => ({
+    name: target.name,
+    ...judgeTarget(series, run, t, options, backtests[t] ?? null),
   }))
   const final = await finalFit(series, run, options)
   if (final.fit.skipped)
@@ -144,9 +137,8 @@ export async function completeRun(
       validationWindows: prepared.validationOrigins.length,
     },
     validationScore: run.validationScore,
-    ...primary,
+    targets,
     forecast: await forecastAhead(final.model, series, { backend: options.backend }),
-    ...(extraTargets.length > 0 ? { extraTargets } : {}),
     notes,
   }
   return result

@@ -2,61 +2,71 @@ import type { ConformalCalibration, TargetTransformJSON } from '../statistics/in
 import type { PipelineState, SeriesInput, TrainedModel } from './types'
 
 /**
- * A model forecasts one primary target and optionally further ones. Target t (0 = primary) has
- * its own transform; the network reads every target and its head writes H values per target,
- * target-major: out[t·H + k].
+ * A model forecasts one or more targets. Each has its own transform; the network reads every
+ * target and its head writes the network's steps per target, target-major: out[t·steps + k].
  */
 
-/** Targets a network serves at most: the head grows H values per target. */
+/** Targets a network serves at most: the head grows a horizon per target. */
 export const MAX_TARGETS = 16
 
-export function targetCount(state: Pick<PipelineState, 'extraTargets'>): number {
-  return 1 + (state.extraTargets?.length ?? 0)
+/**
+ * The column a model reads for a target its file does not name (files written before every
+ * target was named left the first one to training.json): the command line's default since 0.1.
+ */
+export const DEFAULT_TARGET_COLUMN = 'value'
+
+export function targetCount(state: Pick<PipelineState, 'targets'>): number {
+  return state.targets.length
 }
 
-export function targetTransforms(
-  state: Pick<PipelineState, 'transform' | 'extraTargets'>,
-): TargetTransformJSON[] {
-  return [state.transform, ...(state.extraTargets ?? []).map((target) => target.transform)]
+export function targetNames(state: Pick<PipelineState, 'targets'>): string[] {
+  return state.targets.map((target) => target.name)
 }
 
-/** Raw values of every target, primary first. */
-export function targetValues(series: Pick<SeriesInput, 'target' | 'extraTargets'>): ArrayLike<number>[] {
-  return [series.target, ...(series.extraTargets ?? []).map((target) => target.values)]
+export function targetTransforms(state: Pick<PipelineState, 'targets'>): TargetTransformJSON[] {
+  return state.targets.map((target) => target.transform)
 }
 
-/** Names of the extra targets (the primary one is named by whoever loaded the series). */
-export function extraTargetNames(state: Pick<PipelineState, 'extraTargets'>): string[] {
-  return (state.extraTargets ?? []).map((target) => target.name)
+/** Raw values of every target, in the model's order. */
+export function targetValues(series: Pick<SeriesInput, 'targets'>): ArrayLike<number>[] {
+  return series.targets.map((target) => target.values)
 }
 
-/** Throws a RangeError naming the first extra target that cannot be trained on. */
-export function checkExtraTargets(series: SeriesInput): void {
-  const extras = series.extraTargets ?? []
-  if (extras.length + 1 > MAX_TARGETS)
-    throw new RangeError(`a model forecasts at most ${MAX_TARGETS} targets, got ${extras.length + 1}`)
-  const n = series.target.length
+/** Observations in the series: every target has one value per row (checkTargets). */
+export function seriesLength(series: Pick<SeriesInput, 'targets'>): number {
+  return series.targets[0]?.values.length ?? 0
+}
+
+/** Throws a RangeError naming the first target that cannot be trained on. */
+export function checkTargets(series: SeriesInput): void {
+  const { targets } = series
+  if (targets.length === 0) throw new RangeError('a model forecasts at least one target, got none')
+  if (targets.length > MAX_TARGETS)
+    throw new RangeError(`a model forecasts at most ${MAX_TARGETS} targets, got ${targets.length}`)
+  const n = seriesLength(series)
   const names = new Set<string>()
   const covariates = [...(series.pastCovariates ?? []), ...(series.futureCovariates ?? [])].map((c) => c.name)
-  for (const extra of extras) {
-    if (names.has(extra.name)) throw new RangeError(`target "${extra.name}" is listed twice`)
-    if (covariates.includes(extra.name))
-      throw new RangeError(`"${extra.name}" cannot be both a target and a covariate`)
-    names.add(extra.name)
-    if (extra.values.length < n)
+  for (const target of targets) {
+    if (names.has(target.name)) throw new RangeError(`target "${target.name}" is listed twice`)
+    if (covariates.includes(target.name))
+      throw new RangeError(`"${target.name}" cannot be both a target and a covariate`)
+    names.add(target.name)
+    if (target.values.length !== n)
       throw new RangeError(
-        `target "${extra.name}" has ${extra.values.length} values, the primary target ${n}`,
+        `target "${target.name}" has ${target.values.length} values, target "${targets[0].name}" ${n}`,
       )
     for (let i = 0; i < n; i++)
-      if (!Number.isFinite(extra.values[i]))
-        throw new RangeError(`target "${extra.name}" value ${i} is missing or not a number`)
+      if (!Number.isFinite(target.values[i]))
+        throw new RangeError(`target "${target.name}" value ${i} is missing or not a number`)
   }
 }
 
-/** Interval calibration of target `which` (0 = primary). */
-export function calibrationOf(model: Pick<TrainedModel, 'calibration' | 'extraCalibrations'>, which: number) {
-  const calibration: ConformalCalibration | undefined =
-    which === 0 ? model.calibration : model.extraCalibrations?.[which - 1]
+/** Interval calibration of target `which`, in the model's target order. */
+export function calibrationOf(
+  model: Pick<TrainedModel, 'calibrations'>,
+  which: number,
+): ConformalCalibration {
+  const calibration = model.calibrations[which]
   if (!calibration) throw new RangeError(`the model has no interval calibration for target ${which}`)
   return calibration
 }

@@ -11,14 +11,12 @@ import type { Frequency } from '../timeseries/frequency'
 
 /** One or more targets with optional covariates, as they come out of the CSV import. */
 export interface SeriesInput {
-  /** The primary target: single-number summaries and single-target results are about it. */
-  target: ArrayLike<number>
-  /** Further targets forecast by the same network (a multivariate target), each with its own transform. */
-  extraTargets?: Covariate[]
+  /** The columns one network forecasts (at least one), each with its own transform and intervals. */
+  targets: NamedSeries[]
   /** Covariates only known up to the present (read at input steps only). */
-  pastCovariates?: Covariate[]
+  pastCovariates?: NamedSeries[]
   /** Covariates known ahead of time (their values for the forecast steps are inputs too). */
-  futureCovariates?: Covariate[]
+  futureCovariates?: NamedSeries[]
   /** Epoch-ms UTC, or null for a plain index. */
   timestamps?: ArrayLike<number> | null
   frequency?: Frequency | null
@@ -26,7 +24,8 @@ export interface SeriesInput {
   period?: number
 }
 
-export interface Covariate {
+/** A column of the series by name: a target or a covariate. */
+export interface NamedSeries {
   name: string
   values: ArrayLike<number>
 }
@@ -78,16 +77,16 @@ export interface PipelineState {
   config: PipelineConfig
   period: number
   spec: ModelSpec
-  transform: TargetTransformJSON
+  /** Every target in the order the network reads and writes them, with the transform fitted on it. */
+  targets: TargetState[]
   pastScalers: ScalerJSON[]
   futureScalers: ScalerJSON[]
   pastNames: string[]
   futureNames: string[]
-  /** The further targets' names and transforms (absent: the primary target only). */
-  extraTargets?: ExtraTarget[]
 }
 
-export interface ExtraTarget {
+/** A target column as the model knows it: its name and its transform to the network's scale. */
+export interface TargetState {
   name: string
   transform: TargetTransformJSON
 }
@@ -96,10 +95,8 @@ export interface TrainedModel {
   state: PipelineState
   /** The weights of every ensemble member, one after the other (each in engine layout order). */
   params: Float32Array | Float64Array
-  /** Per-step conformal half-widths from validation residuals, in original units. */
-  calibration: ConformalCalibration
-  /** The same for each extra target, in state.extraTargets order. */
-  extraCalibrations?: ConformalCalibration[]
+  /** Per-step conformal half-widths of each target from its validation residuals (original units), in state.targets order. */
+  calibrations: ConformalCalibration[]
   frequency: Frequency | null
   /** Timestamp of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null

@@ -1,8 +1,13 @@
 import { z } from 'zod'
+import { columnRoleSchema } from '../../services/projects/manifest-schema'
 import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
+
+export type { ColumnRole }
+/** What a column can be to a model, as `data.setRoles` takes it. */
+export const columnRoleChoices = columnRoleSchema.options
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import { absolutePath, recordId } from './common'
+import { absolutePath, columnName, LIMITS, recordId } from './common'
 
 /** Everything the import dialog shows and lets the user override. */
 export interface CsvPreview {
@@ -58,7 +63,6 @@ export interface DatasetSeries {
 
 const projectId = recordId
 const datasetId = recordId
-const columnName = z.string().min(1).max(512)
 
 /** Every detected setting can be forced; what is left out is detected from the file. */
 export const csvOptionsSchema = z
@@ -90,14 +94,14 @@ export const dataRequests = {
         path: absolutePath,
         options: csvOptionsSchema.optional(),
         /** Chosen by the caller so it can follow `data.importProgress` and cancel. */
-        importId: z.string().min(1).max(64).optional(),
+        importId: recordId.optional(),
         name: z.string().trim().min(1).max(200).optional(),
       })
       .strict(),
   ),
   'data.cancelImport': defineRequest<{ cancelled: boolean }>()(
     'Cancels an import in progress; nothing of it is kept.',
-    z.object({ importId: z.string().min(1).max(64) }).strict(),
+    z.object({ importId: recordId }).strict(),
   ),
   'data.series': defineRequest<DatasetSeries>()(
     'The values of a dataset for charts: all rows, or rows [start, end) thinned to maxPoints with LTTB.',
@@ -106,8 +110,8 @@ export const dataRequests = {
         projectId,
         datasetId,
         maxPoints: z.number().int().min(100).max(10_000_000).optional(),
-        start: z.number().int().min(0).optional(),
-        end: z.number().int().min(1).optional(),
+        start: z.number().int().min(0).max(LIMITS.rows).optional(),
+        end: z.number().int().min(1).max(LIMITS.rows).optional(),
       })
       .strict(),
   ),
@@ -117,7 +121,7 @@ export const dataRequests = {
       .object({
         projectId,
         datasetId,
-        roles: z.record(columnName, z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])),
+        roles: z.record(columnName, columnRoleSchema),
       })
       .strict(),
   ),

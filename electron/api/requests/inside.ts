@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
-import { recordId } from './common'
+import { LIMITS, recordId } from './common'
 
 /** One layer over one window; matrices are [steps][units]. */
 export interface LayerTraceView {
@@ -38,7 +38,7 @@ const modelId = recordId
 export const insideRequests = {
   'inside.trace': defineRequest<CellTraceView>()(
     'Gates, cell state, hidden state and gradient norms of a trained model over one window of its data.',
-    z.object({ projectId, modelId, origin: z.number().int().min(0).max(100_000_000).optional() }).strict(),
+    z.object({ projectId, modelId, origin: z.number().int().min(0).max(LIMITS.rows).optional() }).strict(),
   ),
   'inside.compare': defineRequest<GradientComparisonView>()(
     'Trains a plain tanh RNN and an LSTM of the same size on the model’s data for a few epochs and returns ‖∂loss/∂h_t‖ of each.',

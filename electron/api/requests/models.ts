@@ -21,21 +21,30 @@ export interface IntervalBands {
   upper95: number[]
 }
 
-/** The part of an evaluation that is about one target (a model may forecast several). */
-export type TargetEvaluation = Pick<
-  ModelEvaluation,
-  'target' | 'actual' | 'test' | 'fitted' | 'metrics' | 'baselines' | 'coverage' | 'backtest'
->
+/** How one target of a model did: its series, test forecasts, fitted values, metrics beside the baselines. */
+export interface TargetEvaluation {
+  /** The CSV column. */
+  target: string
+  /** Its whole series (null where a value is missing). */
+  actual: Array<number | null>
+  /** The model's forecasts over the test part (from the test origin), with conformal intervals. */
+  test: IntervalBands & { start: number }
+  /** One-step-ahead fitted values over train+validation, where the model computed them. */
+  fitted: { start: number; values: number[] } | null
+  metrics: { validation: Metrics | null; test: Metrics }
+  baselines: Array<{ name: string; test: Metrics }>
+  coverage: { level80: number | null; level95: number | null }
+  /** `refit`: a fresh network was trained before each origin (absent in evaluations saved before it was recorded). */
+  backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics; refit?: boolean } | null
+}
 
 /** How a trained model did, with the baselines on the same split, as the Forecast screen draws it. */
 export interface ModelEvaluation {
   modelId: string
   name: string
-  target: string
   frequency: Frequency | null
-  /** The whole series: epoch ms (or null: equally spaced steps) and values. */
+  /** Epoch ms of every row (or null: equally spaced steps). */
   timestamps: number[] | null
-  actual: Array<number | null>
   /**
    * Index of the first validation and the first test point. Metrics, baselines, intervals and
    * the backtest are measured there by networks that never trained on those points.
@@ -47,20 +56,11 @@ export interface ModelEvaluation {
    * on every point, for the epochs validation chose (absent in models saved before).
    */
   finalFit?: { observations: number; memberEpochs: number[] }
-  /** The model's forecasts over the test part (from the test origin), with conformal intervals. */
-  test: IntervalBands & { start: number }
-  /** One-step-ahead fitted values over train+validation, where the model computed them. */
-  fitted: { start: number; values: number[] } | null
-  metrics: { validation: Metrics | null; test: Metrics }
-  baselines: Array<{ name: string; test: Metrics }>
-  coverage: { level80: number | null; level95: number | null }
-  /** `refit`: a fresh network was trained before each origin (absent in evaluations saved before it was recorded). */
-  backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics; refit?: boolean } | null
+  /** Every target the model forecasts, each judged on its own, in the model's order. */
+  targets: TargetEvaluation[]
   /** What was trained: preset, cells, units, lookback, horizon, target mode… for the runs comparison. */
   config: Record<string, unknown>
   notes: string[]
-  /** Models with several targets: the others, judged the same way (the fields above are the primary's). */
-  extraTargets?: TargetEvaluation[]
   /** An Auto run's candidates and the one it kept (absent for a single-mode run). */
   auto?: AutoChoice
 }
@@ -70,9 +70,8 @@ export interface ForecastView {
   modelId: string
   /** Future timestamps from the inferred frequency (null: steps after the last one). */
   timestamps: number[] | null
-  bands: IntervalBands
-  /** Models with several targets: every target's bands, primary first. */
-  targets?: Array<{ target: string; bands: IntervalBands }>
+  /** Every target's forecast with its bands, in the model's order. */
+  targets: Array<{ target: string; bands: IntervalBands }>
   /** Project-relative path of the saved CSV. */
   file: string
 }
@@ -94,8 +93,8 @@ export const modelRequests = {
         projectId,
         modelId,
         horizon: z.number().int().min(1).max(10_000).optional(),
-        /** A newer import of the same series; the model keeps the scaling it was trained with. */
-        datasetId: z.string().min(1).max(128).optional(),
+        /** A newer import of the same columns; the model keeps the scaling it was trained with. */
+        datasetId: recordId.optional(),
       })
       .strict(),
   ),
@@ -117,7 +116,7 @@ export const modelRequests = {
     z
       .object({
         projectId,
-        forecastId: z.string().min(1).max(128),
+        forecastId: recordId,
         delimiter: z.enum([',', ';', '\t']).default(','),
         decimalSeparator: z.enum(['.', ',']).default('.'),
       })

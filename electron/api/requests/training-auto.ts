@@ -1,6 +1,6 @@
-import { z } from 'zod'
 import { defineRequest } from '../define'
 import type { NetworkRole } from '../../../worker/training/network-role'
+import { trainingSourceSchema } from './training'
 import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
 
 /** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
@@ -32,14 +32,8 @@ export interface AutoChoice {
   }>
 }
 
-export const autoPlanArgsSchema = z
-  .object({
-    projectId: z.string().min(1).max(256),
-    datasetId: z.string().min(1).max(256),
-    target: z.string().min(1).max(256),
-    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
-  })
-  .strict()
+/** The plan is made for what `training.start` would train on. */
+export const autoPlanArgsSchema = trainingSourceSchema
 
 /**
  * Settings the pipeline's Auto rules (worker/pipeline/auto.ts, `autoConfig`) choose from the
@@ -48,7 +42,6 @@ export const autoPlanArgsSchema = z
 export interface AutoPlan {
   config: TrainingConfig
   forecasting: ForecastingSettings
-  validationFraction: number
   /** Rows of the series and the seasonal period the rules read. */
   length: number
   period: number
@@ -61,7 +54,7 @@ export interface AutoPlan {
 
 export const autoTrainingRequests = {
   'training.autoPlan': defineRequest<AutoPlan>()(
-    "The Auto preset's settings for a dataset's target, from the series' length and frequency.",
+    "The Auto preset's settings for a dataset's targets, from the series' length and frequency.",
     autoPlanArgsSchema,
   ),
 }

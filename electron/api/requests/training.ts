@@ -1,9 +1,13 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
 import type { NetworkRole } from '../../../worker/training/network-role'
+import { columnName, LIMITS, recordId } from './common'
 import type { TrainingCandidate } from './training-auto'
 
 const cellSchema = z.enum(['lstm', 'gru', 'rnn'])
+
+/** Epochs a job may run, and so the longest patience worth waiting. */
+const MAX_EPOCHS = 100_000
 
 export const trainingLayerSchema = z
   .object({
@@ -39,7 +43,7 @@ export const scheduleSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('plateau'),
-      patience: z.number().int().min(0),
+      patience: z.number().int().min(0).max(MAX_EPOCHS),
       factor: z.number().gt(0).lt(1),
       minLr: z.number().min(0).optional(),
       threshold: z.number().min(0).optional(),
@@ -53,14 +57,14 @@ export const trainingConfigSchema = z
     lookback: z.number().int().min(1).max(10_000),
     horizon: z.number().int().min(1).max(1_000),
     batchSize: z.number().int().min(1).max(4096),
-    epochs: z.number().int().min(1).max(100_000),
+    epochs: z.number().int().min(1).max(MAX_EPOCHS),
     optimizer: optimizerSettingsSchema,
     schedule: scheduleSchema.default({ kind: 'constant' }),
     /** Global gradient-norm clipping threshold; null = no clipping. */
     clipNorm: z.number().positive().nullable().default(null),
     loss: z.enum(['mse', 'mae', 'huber']).default('mse'),
     /** Epochs without improvement before early stopping; 0 = never stop early. */
-    patience: z.number().int().min(0).default(0),
+    patience: z.number().int().min(0).max(MAX_EPOCHS).default(0),
     seed: z.number().int().min(0).max(0xffffffff).default(0),
     /** Pool threads this job uses; default: the pool (cores − 1), fewer for models too small to split. */
     workers: z.number().int().min(1).max(256).optional(),
@@ -148,45 +152,44 @@ export interface TrainingHistory {
   lastProgress: TrainingProgressEvent | null
 }
 
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a job id such as "run-2024-01-01-1"')
-const jobArgs = z.object({ jobId }).strict()
+const jobArgs = z.object({ jobId: recordId }).strict()
 
 /** What to train on: a dataset of an open project and the columns to forecast from. */
 export const trainingSourceSchema = z
   .object({
-    projectId: z.string().min(1).max(256),
-    datasetId: z.string().min(1).max(256),
-    /** The primary target: single-number summaries (the project's model list) are about it. */
-    target: z.string().min(1).max(256),
-    /** Further target columns the same network forecasts (a multivariate target), at most 15. */
-    extraTargets: z.array(z.string().min(1).max(256)).max(15).default([]),
-    covariates: z.array(z.string().min(1).max(256)).max(64).default([]),
-    /** Fraction of the most recent windows held out for validation. */
-    validationFraction: z.number().min(0).lt(1).default(0.2),
+    projectId: recordId,
+    datasetId: recordId,
+    /** The columns one network forecasts, each with its own scaling, metrics and intervals. */
+    targets: z.array(columnName).min(1).max(LIMITS.targets),
+    covariates: z.array(columnName).max(LIMITS.covariates).default([]),
   })
   .strict()
   .superRefine((source, context) => {
-    const seen = new Set([source.target])
-    source.extraTargets.forEach((name, i) => {
+    const seen = new Set<string>()
+    source.targets.forEach((name, i) => {
       const problem = seen.has(name)
         ? `target "${name}" is listed twice`
         : source.covariates.includes(name)
           ? `"${name}" cannot be both a target and a covariate`
           : null
-      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['extraTargets', i] })
+      if (problem) context.addIssue({ code: 'custom', message: problem, path: ['targets', i] })
       seen.add(name)
     })
   })
 
+export type TrainingSource = z.output<typeof trainingSourceSchema>
+
 /** A part of the chronological split: a percentage of the series' rows or a number of rows. */
-function splitSizeSchema(maxPercent: number) {
-  return z.union(
-    [
-      z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
-      z.object({ count: z.number().int().min(0).max(100_000_000) }).strict(),
-    ],
-    { error: 'must be { percent } or { count }' },
-  )
+function splitSizeSchema(maxPercent: number, defaultPercent: number) {
+  return z
+    .union(
+      [
+        z.object({ percent: z.number().min(0).max(maxPercent) }).strict(),
+        z.object({ count: z.number().int().min(0).max(LIMITS.rows) }).strict(),
+      ],
+      { error: 'must be { percent } or { count }' },
+    )
+    .default({ percent: defaultPercent })
 }
 
 /** Rolling-origin backtest: K origins a horizon apart ending at the data's end (0 = none). */
@@ -212,12 +215,10 @@ export const forecastingSettingsSchema = z
     scaling: z.enum(['zscore', 'minmax', 'none']).default('zscore'),
     log: z.enum(['none', 'log', 'log1p']).default('none'),
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),
-    /** Share of the series held out as the final test part (never seen by training or early stopping). */
-    testFraction: z.number().min(0).max(0.5).default(0.15),
-    /** The validation part in % or rows; when given it replaces `source.validationFraction`. */
-    validation: splitSizeSchema(99).optional(),
-    /** The test part in % (at most 50) or rows; when given it replaces `testFraction`. */
-    test: splitSizeSchema(50).optional(),
+    /** The most recent rows before the test part, for early stopping and the intervals' calibration. */
+    validation: splitSizeSchema(99, 20),
+    /** The final rows, never seen by training or early stopping: at most half the series. */
+    test: splitSizeSchema(50, 15),
     backtest: backtestSettingsSchema.default({ origins: 3, refit: false }),
     /** Calendar features made from the time column (sin/cos), fed as known-future inputs. */
     calendar: z
@@ -234,19 +235,10 @@ export const trainingStartArgsSchema = z
   .object({
     source: trainingSourceSchema,
     config: trainingConfigSchema,
-    forecasting: forecastingSettingsSchema.default({
-      strategy: 'direct',
-      stride: 1,
-      targetMode: 'level',
-      scaling: 'zscore',
-      log: 'none',
-      difference: 'none',
-      testFraction: 0.15,
-      backtest: { origins: 3, refit: false },
-      calendar: [],
-    }),
+    /** Left out: every setting's own default. */
+    forecasting: forecastingSettingsSchema.prefault({}),
     /** Run to create, or to continue with `resume`; default: a fresh id. */
-    runId: jobId.optional(),
+    runId: recordId.optional(),
     resume: z.boolean().default(false),
   })
   .strict()

@@ -43,7 +43,7 @@ function row(name: string, metrics: unknown): MetricRow {
 }
 
 /** The model's test scores first, then every baseline that could be scored. */
-export function testScores(metrics: unknown): MetricRow[] {
+function testScores(metrics: unknown): MetricRow[] {
   const test = field(metrics, 'test')
   if (test === null || typeof test !== 'object') return []
   const rows = [row('this model', test)]
@@ -52,6 +52,18 @@ export function testScores(metrics: unknown): MetricRow[] {
     for (const [name, scores] of Object.entries(baselines as Record<string, unknown>))
       if (num(scores, 'mae') !== undefined) rows.push(row(name, scores))
   return rows
+}
+
+/**
+ * Each target's test scores. metrics.json lists the targets in `targets`; before 0.2 it held one
+ * target's scores at the top level, unnamed.
+ */
+export function targetScores(metrics: unknown): Array<{ name?: string; rows: MetricRow[] }> {
+  const listed = field(metrics, 'targets')
+  const parts: unknown[] = Array.isArray(listed) ? listed : [metrics]
+  return parts
+    .map((part) => ({ name: text(part, 'name'), rows: testScores(part) }))
+    .filter((target) => target.rows.length > 0)
 }
 
 const CELL_NAMES = { lstm: 'LSTM', gru: 'GRU', rnn: 'tanh RNN' } as const

@@ -1,4 +1,4 @@
-import type { ExportPreprocessing } from '../../../worker/export/index'
+import type { ExportPreprocessing, TargetDescription } from '../../../worker/export/index'
 import type { ScalerJSON } from '../../../worker/statistics/index'
 
 /**
@@ -14,20 +14,31 @@ function scalerText(scaler: ScalerJSON, variable: string): string {
   return `(${inner} − ${scaler.shift}) / ${scaler.scale}`
 }
 
+/** Every target is differenced at the same lag (they share the transform settings). */
+function lagOf(p: ExportPreprocessing): number {
+  return p.targets[0]?.transform.lag ?? 0
+}
+
+function targetInput({ name, transform }: TargetDescription): string {
+  const log = LOG_TEXT[transform.log.log].replace('v', 'y_t')
+  return `Target \`${name}\`: g_t = ${log}; z_t = ${scalerText(transform.scale, 'd_t')}.`
+}
+
 function inputSteps(p: ExportPreprocessing): string[] {
-  const { lag } = p.target
+  const lag = lagOf(p)
   const lines = [
-    `Target transform: g_t = ${LOG_TEXT[p.target.log.log].replace('v', 'y_t')}.`,
     lag > 0
-      ? `Differencing at lag ${lag}: d_t = g_t − g_(t−${lag}). The transformed series starts ${lag} observation(s) late: its index t is raw index t + ${lag}.`
-      : 'No differencing: d_t = g_t.',
-    `Scaling: z_t = ${scalerText(p.target.scale, 'd_t')}.`,
+      ? `Each target y: its log step gives g, differencing at lag ${lag} d_t = g_t − g_(t−${lag}), its scaling z. The transformed series start ${lag} observation(s) late: index t is raw index t + ${lag}.`
+      : 'Each target y: its log step gives g, no differencing (d_t = g_t), its scaling z.',
+    ...p.targets.map(targetInput),
   ]
   if (p.targetMode === 'seasonalResidual')
-    lines.push(`Seasonal difference channel: s_t = z_t − z_(t−${p.period}) (0 for t < ${p.period}).`)
+    lines.push(
+      `Seasonal difference channel of each target: s_t = z_t − z_(t−${p.period}) (0 for t < ${p.period}).`,
+    )
   for (const covariate of p.pastCovariates)
     lines.push(
-      `Past covariate \`${covariate.name}\`: ${scalerText(covariate.scaler, 'x_t')}, dropping its first ${lag} value(s) like the target.`,
+      `Past covariate \`${covariate.name}\`: ${scalerText(covariate.scaler, 'x_t')}, dropping its first ${lag} value(s) like the targets.`,
     )
   for (const covariate of p.futureCovariates)
     lines.push(
@@ -41,51 +52,53 @@ function inputSteps(p: ExportPreprocessing): string[] {
   return lines
 }
 
-/** The network's share of a seasonal-residual forecast: `forecast[0, k]`, or `w × forecast[0, k]`. */
-function networkTerm(p: ExportPreprocessing, k: string): string {
+/** Where target t's step k sits in the head's output, with the residual share when there is one. */
+function networkTerm(p: ExportPreprocessing, t: number, k: string): string {
+  const index = t === 0 ? k : `${t * p.outputs} + ${k}`
   const residual = p.targetMode === 'seasonalResidual' && p.residualWeight !== 1
-  return residual ? `${p.residualWeight} × forecast[0, ${k}]` : `forecast[0, ${k}]`
+  return residual ? `${p.residualWeight} × forecast[0, ${index}]` : `forecast[0, ${index}]`
+}
+
+function targetOutput(p: ExportPreprocessing, { name, transform }: TargetDescription, t: number): string {
+  const base = p.targetMode === 'seasonalResidual' ? ` + z_(o − ${p.period} + (k mod ${p.period}))` : ''
+  const z =
+    p.strategy === 'direct'
+      ? `z_(o+k) = ${networkTerm(p, t, 'k')}${base}`
+      : `z_o = ${networkTerm(p, t, '0')}${base.replace('k mod', '0 mod')}`
+  const scale = transform.scale
+  const unscale = EXP_TEXT[scale.log].replace('v', `z_(o+k) × ${scale.scale} + ${scale.shift}`)
+  const unlog = EXP_TEXT[transform.log.log].replace('v', 'g_(n+k)')
+  return `Target \`${name}\`: ${z}; d_(o+k) = ${unscale}; y_(n+k) = ${unlog}.`
 }
 
 function outputSteps(p: ExportPreprocessing): string[] {
-  const { lag } = p.target
-  const base = p.targetMode === 'seasonalResidual' ? ` + z_(o − ${p.period} + (k mod ${p.period}))` : ''
-  const lines =
+  const lag = lagOf(p)
+  return [
     p.strategy === 'direct'
-      ? [
-          `One call gives ${p.outputs} values: z_(o+k) = ${networkTerm(p, 'k')}${base}, k = 0 … ${p.outputs - 1}.`,
-        ]
-      : [
-          `Recursive: each call gives one step, z_o = ${networkTerm(p, '0')}${base.replace('k mod', '0 mod')}. ` +
-            'Append it to z (and its seasonal difference when there is that channel), shift the window by one step and call again, once per step.',
-        ]
-  lines.push(
-    `Unscale: d_(o+k) = ${EXP_TEXT[p.target.scale.log].replace('v', `z_(o+k) × ${p.target.scale.scale} + ${p.target.scale.shift}`)}.`,
-  )
-  lines.push(
+      ? `One call gives ${p.outputs} values per target, target-major (k = 0 … ${p.outputs - 1}).`
+      : 'Recursive: each call gives one step per target. Append each to its z (and its seasonal difference when there is that channel), shift the window by one step and call again, once per step.',
+    ...p.targets.map((target, t) => targetOutput(p, target, t)),
     lag > 0
-      ? `Undifference: g_(n+k) = d_(o+k) + g_(n+k−${lag}), using the known g of the history where n + k − ${lag} < n (n raw observations).`
+      ? `Undifference each target: g_(n+k) = d_(o+k) + g_(n+k−${lag}), using the known g of the history where n + k − ${lag} < n (n raw observations).`
       : 'No differencing: g = d.',
-  )
-  lines.push(`Values: y_(n+k) = ${EXP_TEXT[p.target.log.log].replace('v', 'g_(n+k)')}.`)
-  return lines
+  ]
 }
 
-function intervalLines(p: ExportPreprocessing): string[] {
-  const levels = p.intervals.levels
+function intervalLines({ name, intervals }: TargetDescription): string[] {
+  const { levels } = intervals
   if (levels.length === 0) return []
   const header = `| step | ${levels.map((level) => `±${level} %`).join(' | ')} |`
   const rule = `|---|${levels.map(() => '---').join('|')}|`
-  const rows = Array.from({ length: p.intervals.horizon }, (_, k) => {
+  const rows = Array.from({ length: intervals.horizon }, (_, k) => {
     const widths = levels.map((level) => {
-      const width = p.intervals.halfWidths[String(level)][k]
+      const width = intervals.halfWidths[String(level)][k]
       return width === null ? 'unbounded' : width.toPrecision(4)
     })
     return `| ${k + 1} | ${widths.join(' | ')} |`
   })
   return [
     '',
-    'Prediction intervals (conformal, original units): value ± half-width of the step.',
+    `Prediction intervals of \`${name}\` (conformal, original units): value ± half-width of the step.`,
     '',
     header,
     rule,
@@ -109,6 +122,6 @@ export function scalingSection(p: ExportPreprocessing): string[] {
     '**Output → values**',
     '',
     ...numbered(outputSteps(p)),
-    ...intervalLines(p),
+    ...p.targets.flatMap(intervalLines),
   ]
 }

@@ -40,15 +40,9 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`
 }
 
-/** training.json names the CSV column; the exports record it so a forecast reads the right one. */
-function targetNameOf(training: unknown): string | undefined {
-  const target = (training as { data?: { target?: unknown } } | null)?.data?.target
-  return typeof target === 'string' && target.length > 0 ? target : undefined
-}
-
 function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: string): Payload {
-  const options = { appVersion, targetName: targetNameOf(loaded.training) }
-  const preprocessing = { name: PREPROCESSING_FILE, data: json(describePreprocessing(loaded.model, options)) }
+  const options = { appVersion }
+  const preprocessing = { name: PREPROCESSING_FILE, data: json(describePreprocessing(loaded.model)) }
   if (format === 'onnx')
     return [preprocessing, { name: 'model.onnx', data: exportOnnx(loaded.model, options) }]
   const { modelJson, weightData } = exportTfjs(loaded.model, options)

@@ -1,7 +1,7 @@
 import { describePreprocessing, type ExportPreprocessing } from '../../../worker/export/index'
 import type { ModelManifest } from '../../../worker/model-format/index'
-import type { TrainedModel } from '../../../worker/pipeline/index'
-import { dateText, formatNumber, frequencyText, layersText, num, testScores, text } from './card-facts'
+import { targetNames, type TrainedModel } from '../../../worker/pipeline/index'
+import { dateText, formatNumber, frequencyText, layersText, num, targetScores, text } from './card-facts'
 import { scalingSection } from './card-scaling'
 import { runSnippets } from './card-snippets'
 import { FORMAT_TITLES, type ExportFormat } from './export-format'
@@ -18,6 +18,8 @@ export interface ModelCardInput {
   exportedAt: Date
 }
 
+const quoted = (names: string[]) => names.map((name) => `\`${name}\``).join(', ')
+
 function dataSection(input: ModelCardInput): string[] {
   const { manifest, training } = input
   const rows = num(training, 'data', 'rows')
@@ -26,7 +28,7 @@ function dataSection(input: ModelCardInput): string[] {
   return [
     '## Data',
     '',
-    `- Series: \`${text(training, 'data', 'target') ?? 'target'}\`${source ? ` from \`${source}\`` : ''}`,
+    `- Targets: ${quoted(targetNames(manifest.pipeline))}${source ? ` from \`${source}\`` : ''}`,
     `- Frequency: ${frequencyText(manifest)}; seasonal period ${manifest.pipeline.period}`,
     `- Rows: ${rows ?? 'not recorded'}; last training observation: ${dateText(manifest.lastTimestamp)}`,
     `- Covariates: past ${pastNames.length ? pastNames.join(', ') : 'none'}; known-future ${futureNames.length ? futureNames.join(', ') : 'none'}`,
@@ -51,49 +53,38 @@ function configurationSection(input: ModelCardInput): string[] {
 }
 
 function metricsSection(metrics: unknown): string[] {
-  const rows = testScores(metrics)
-  if (rows.length === 0) return ['## Metrics', '', 'No test-set metrics were recorded with this model.']
+  const targets = targetScores(metrics)
+  if (targets.length === 0) return ['## Metrics', '', 'No test-set metrics were recorded with this model.']
   return [
     '## Metrics (test set, original units)',
-    '',
-    '| forecaster | MAE | RMSE | MASE | sMAPE |',
-    '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.name} | ${[r.mae, r.rmse, r.mase, r.smape].map(formatNumber).join(' | ')} |`),
+    ...targets.flatMap(({ name, rows }) => [
+      '',
+      ...(name ? [`Target \`${name}\`:`, ''] : []),
+      '| forecaster | MAE | RMSE | MASE | sMAPE |',
+      '|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.name} | ${[r.mae, r.rmse, r.mase, r.smape].map(formatNumber).join(' | ')} |`),
+    ]),
   ]
 }
 
+/** The head writes one block of `outputs` values per target, target-major. */
 function shapesSection(format: ExportFormat, p: ExportPreprocessing): string[] {
-  return [...singleShapes(format, p), ...targetsShapes(p)]
-}
-
-function singleShapes(format: ExportFormat, p: ExportPreprocessing): string[] {
-  const features = p.features.length
   const names = format === 'onnx' ? ['`input`', '`forecast`'] : ['input', 'output']
+  const steps = p.strategy === 'direct' ? `steps 1 … ${p.outputs}` : 'the next step'
   return [
     '## Input and output',
     '',
-    `- ${names[0]}: float32 [batch, ${p.lookback}, ${features}] — features ${p.features.map((f) => `\`${f}\``).join(', ')}`,
-    `- ${names[1]}: float32 [batch, ${p.outputs * (1 + p.extraTargets.length)}] — ${p.strategy === 'direct' ? `steps 1 … ${p.outputs}` : 'the next step'}, scaled units`,
-  ]
-}
-
-/** Several targets: the head is wider, one block of `outputs` values per target. */
-function targetsShapes(p: ExportPreprocessing): string[] {
-  if (p.extraTargets.length === 0) return []
-  const names = ['target', ...p.extraTargets.map((extra) => extra.name)]
-  return [
-    `- ${names.length} targets (${names.map((name) => `\`${name}\``).join(', ')}), target-major: ` +
-      `value k of target t is at t·${p.outputs} + k; each further target has its own transform and intervals (\`extraTargets\`).`,
+    `- ${names[0]}: float32 [batch, ${p.lookback}, ${p.features.length}] — features ${quoted(p.features)}`,
+    `- ${names[1]}: float32 [batch, ${p.outputs * p.targets.length}] — ${steps} of ${quoted(p.targets.map((t) => t.name))}, ` +
+      `target-major (value k of target t at t·${p.outputs} + k), scaled units; each target has its own transform and intervals (\`targets\`)`,
   ]
 }
 
 /** README.md of an export folder. */
 export function modelCard(input: ModelCardInput): string {
-  const target = text(input.training, 'data', 'target')
-  const p = describePreprocessing(input.model, { targetName: target })
-  const series = target ?? 'Series'
+  const p = describePreprocessing(input.model)
   const lines = [
-    `# ${series} forecaster — ${FORMAT_TITLES[input.format]} export`,
+    `# ${targetNames(input.model.state).join(', ')} forecaster — ${FORMAT_TITLES[input.format]} export`,
     '',
     `Exported by LSTM Studio ${input.appVersion} on ${input.exportedAt.toISOString().slice(0, 10)}. ` +
       `Files: ${input.files.map((f) => `\`${f}\``).join(', ')}.`,

@@ -1,6 +1,6 @@
 import { forecastingSettingsSchema, trainingConfigSchema } from '../../api/requests/training'
 import type { AutoPlan } from '../../api/requests/training-auto'
-import { autoConfig, periodOf } from '../../../worker/pipeline/index'
+import { autoConfig, periodOf, seriesLength } from '../../../worker/pipeline/index'
 import type { PipelineConfig, SeriesInput } from '../../../worker/pipeline/index'
 import type { ProjectSession } from '../projects'
 import { CodedError } from '../storage'
@@ -20,7 +20,7 @@ export async function autoPlan(
 }
 
 export function planFor(series: SeriesInput): AutoPlan {
-  const length = series.target.length
+  const length = seriesLength(series)
   const period = periodOf(series)
   const config = autoConfig(series, 'level')
   assertLongEnough(config, length)
@@ -44,12 +44,10 @@ export function planFor(series: SeriesInput): AutoPlan {
       scaling: config.transforms.scaling,
       log: config.transforms.log,
       difference: config.transforms.difference,
-      testFraction: countOf(config.split.test) / length,
       validation: config.split.validation,
       test: config.split.test,
       backtest: config.backtest,
     }),
-    validationFraction: countOf(config.split.validation) / length,
     length,
     period,
     ensemble: config.ensemble,

@@ -1,13 +1,12 @@
 import type { SeriesInput } from '../../../worker/pipeline/index'
-import type { Frequency } from '../../../worker/timeseries/frequency'
+import { detectedFrequency } from '../../api/dataset-period'
 import type { DatasetRecord, ProjectSession } from '../projects'
 import { readColumnarCache } from '../projects'
 import { CodedError } from '../storage'
 
+/** The columns a network reads: what it forecasts and what helps it. */
 export interface SeriesChoice {
-  target: string
-  /** Further targets (absent in models saved before there could be several). */
-  extraTargets?: string[]
+  targets: string[]
   covariates: string[]
 }
 
@@ -32,29 +31,15 @@ export async function datasetSeries(
     return column.values
   }
   const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')
-  const extraTargets = choice.extraTargets ?? []
-  const covariates = choice.covariates.filter(
-    (name) => name !== choice.target && !extraTargets.includes(name),
-  )
+  const named = (names: string[]) => names.map((name) => ({ name, values: numeric(name) }))
+  const covariates = choice.covariates.filter((name) => !choice.targets.includes(name))
   return {
-    target: numeric(choice.target),
-    ...(extraTargets.length > 0
-      ? { extraTargets: extraTargets.map((name) => ({ name, values: numeric(name) })) }
-      : {}),
-    pastCovariates: covariates
-      .filter((name) => record.columnRoles[name] !== 'futureCovariate')
-      .map((name) => ({ name, values: numeric(name) })),
-    futureCovariates: covariates
-      .filter((name) => record.columnRoles[name] === 'futureCovariate')
-      .map((name) => ({ name, values: numeric(name) })),
+    targets: named(choice.targets),
+    pastCovariates: named(covariates.filter((name) => record.columnRoles[name] !== 'futureCovariate')),
+    futureCovariates: named(covariates.filter((name) => record.columnRoles[name] === 'futureCovariate')),
     timestamps: timeColumn ? numeric(timeColumn) : null,
     frequency: detectedFrequency(record),
   }
-}
-
-function detectedFrequency(record: DatasetRecord): Frequency | null {
-  const detected = record.detectedFormat as { frequency?: { frequency?: Frequency | null } | null } | null
-  return detected?.frequency?.frequency ?? null
 }
 
 export function findDataset(session: ProjectSession, datasetId: string): DatasetRecord {

@@ -1,45 +1,44 @@
 import type { Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
-import type { SeriesInput, TargetJudgement } from '../../../worker/pipeline/index'
-import type { ForecastRunResult } from '../../../worker/pipeline/index'
+import type {
+  FittedValues,
+  ForecastRunResult,
+  SeriesInput,
+  TargetJudgement,
+} from '../../../worker/pipeline/index'
 import type { ForecastMetrics } from '../../../worker/statistics/index'
 
 /** The pipeline's result as the Forecast screen draws it (plain JSON, stored as evaluation.json). */
 export function evaluationView(
   modelId: string,
   name: string,
-  target: string,
   series: SeriesInput,
   result: ForecastRunResult,
   config: Record<string, unknown>,
 ): ModelEvaluation {
   const { validationStart, testStart } = result.split
-  const extraTargets = (result.extraTargets ?? []).map((judged, i) => ({
-    ...targetBlock(judged.name, series.extraTargets?.[i]?.values ?? [], judged, testStart),
-    fitted: fittedView(result.fitted[i + 1]),
-  }))
   return {
     modelId,
     name,
-    ...targetBlock(target, series.target, result, testStart),
-    fitted: fittedView(result.fitted[0]),
-    finalFit: result.finalFit,
     frequency: series.frequency ?? null,
     timestamps: series.timestamps ? Array.from(series.timestamps) : null,
     validationStart,
     testStart,
+    finalFit: result.finalFit,
+    targets: result.targets.map((judged, t) => ({
+      ...targetBlock(judged, series.targets[t]?.values ?? [], testStart),
+      fitted: fittedView(result.fitted[t]),
+    })),
     config,
     notes: [
       ...result.notes,
-      ...(result.test?.metrics.notes ?? []),
-      ...(result.extraTargets ?? []).flatMap((judged) =>
+      ...result.targets.flatMap((judged) =>
         (judged.test?.metrics.notes ?? []).map((note) => `${judged.name}: ${note}`),
       ),
     ],
-    ...(extraTargets.length > 0 ? { extraTargets } : {}),
   }
 }
 
-function fittedView(fitted: ForecastRunResult['fitted'][number] | undefined): TargetEvaluation['fitted'] {
+function fittedView(fitted: FittedValues | undefined): TargetEvaluation['fitted'] {
   if (!fitted) return null
   return {
     start: fitted.start,
@@ -49,14 +48,13 @@ function fittedView(fitted: ForecastRunResult['fitted'][number] | undefined): Ta
 
 /** Test forecasts, metrics, baselines, coverage and backtest of one target. */
 function targetBlock(
-  target: string,
+  judged: TargetJudgement & { name: string },
   values: ArrayLike<number>,
-  judged: TargetJudgement,
   testStart: number,
 ): Omit<TargetEvaluation, 'fitted'> {
   const test = judged.test
   return {
-    target,
+    target: judged.name,
     actual: Array.from(values, (value) => (Number.isFinite(value) ? value : null)),
     test: {
       start: test?.start ?? testStart,

@@ -26,7 +26,7 @@ export function forecastCsv(timestamps: number[] | null, bands: IntervalBands, s
   return [header, ...rowsOf(timestamps, bands, style, [])].join('\n') + '\n'
 }
 
-/** Several targets in long form, `date,target,forecast,…`: one block of rows per target, primary first. */
+/** Several targets in long form, `date,target,forecast,…`: one block of rows per target, in the model's order. */
 export function targetsForecastCsv(
   timestamps: number[] | null,
   targets: Array<{ target: string; bands: IntervalBands }>,
@@ -39,14 +39,10 @@ export function targetsForecastCsv(
 
 /** The long form when a forecast has several targets, else the single-target form. */
 export function anyForecastCsv(
-  saved: {
-    timestamps: number[] | null
-    bands: IntervalBands
-    targets?: Array<{ target: string; bands: IntervalBands }>
-  },
+  saved: { timestamps: number[] | null; targets: Array<{ target: string; bands: IntervalBands }> },
   style: CsvStyle,
 ): string {
-  return saved.targets && saved.targets.length > 1
+  return saved.targets.length > 1
     ? targetsForecastCsv(saved.timestamps, saved.targets, style)
-    : forecastCsv(saved.timestamps, saved.bands, style)
+    : forecastCsv(saved.timestamps, saved.targets[0].bands, style)
 }

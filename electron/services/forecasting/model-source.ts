@@ -2,8 +2,8 @@ import { loadModelFolder } from '../models'
 import type { LoadedModel } from '../models'
 import type { ProjectSession } from '../projects'
 import { CodedError } from '../storage'
+import { targetNames } from '../../../worker/pipeline/index'
 import { datasetSeries, findDataset } from './dataset-series'
-import type { SeriesChoice } from './dataset-series'
 
 export interface ModelWithData {
   loaded: LoadedModel
@@ -19,7 +19,8 @@ export async function modelDirectory(session: ProjectSession, modelId: string): 
 
 /**
  * A saved model with the series it was trained on (or, for new data, another dataset of the
- * project with the same columns), read the way training read it.
+ * project with the same columns), read the way training read it: the model's own targets, the
+ * covariates and dataset its training.json records.
  */
 export async function modelWithData(
   session: ProjectSession,
@@ -27,9 +28,10 @@ export async function modelWithData(
   datasetId?: string,
 ): Promise<ModelWithData> {
   const loaded = await loadModelFolder(await modelDirectory(session, modelId))
-  const source = (loaded.training as { source?: SeriesChoice & { datasetId: string } }).source
-  if (!source)
+  const source = (loaded.training as { source?: { datasetId?: string; covariates?: string[] } }).source
+  if (!source?.datasetId)
     throw new CodedError('MODEL_NO_SOURCE', 'This model does not say which dataset it was trained on')
-  const series = await datasetSeries(session, findDataset(session, datasetId ?? source.datasetId), source)
+  const choice = { targets: targetNames(loaded.model.state), covariates: source.covariates ?? [] }
+  const series = await datasetSeries(session, findDataset(session, datasetId ?? source.datasetId), choice)
   return { loaded, series }
 }

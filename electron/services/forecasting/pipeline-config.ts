@@ -5,11 +5,7 @@ import type { PipelineConfig, TargetMode } from '../../../worker/pipeline/index'
 import { CodedError } from '../storage'
 
 /** The app's training settings in the pipeline's terms (one network, the user's own choices). */
-export function toPipelineConfig(
-  config: TrainingConfig,
-  forecasting: ForecastingSettings,
-  validationFraction: number,
-): PipelineConfig {
+export function toPipelineConfig(config: TrainingConfig, forecasting: ForecastingSettings): PipelineConfig {
   return defaultConfig({
     layers: config.layers.map((layer) => ({ cell: layer.cell, units: layer.units, dropout: layer.dropout })),
     lookback: config.lookback,
@@ -19,11 +15,7 @@ export function toPipelineConfig(
     targetMode: singleMode(forecasting.targetMode),
     transforms: { scaling: forecasting.scaling, log: forecasting.log, difference: forecasting.difference },
     calendar: [...forecasting.calendar],
-    // Sizes given in % or rows win over the older fractions, which callers may still send alone.
-    split: {
-      validation: forecasting.validation ?? { percent: validationFraction * 100 },
-      test: forecasting.test ?? { percent: forecasting.testFraction * 100 },
-    },
+    split: { validation: forecasting.validation, test: forecasting.test },
     backtest: { origins: forecasting.backtest.origins, refit: forecasting.backtest.refit },
     optimizer: optimizerOf(config),
     schedule: config.schedule,

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Handlers } from '../../api/dispatch'
-import type { ForecastView, IntervalBands, ModelEvaluation } from '../../api/requests/models'
+import type { IntervalBands } from '../../api/requests/models'
 import { forecastAhead, type TargetForecast } from '../../../worker/pipeline/index'
 import { exportModelFolder } from '../exports'
 import { anyForecastCsv } from '../forecasting/forecast-csv'
 import { modelDirectory, modelWithData } from '../forecasting/model-source'
 import { EVALUATION_FILE } from '../runs/save-model'
+import { savedEvaluation, savedForecastTargets } from '../forecasting/saved-views'
 import type { OpenProjects } from '../open-projects'
 import { CodedError, writeFileAtomic, writeJsonAtomic } from '../storage'
 
@@ -21,22 +22,17 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
     'models.evaluation': async ({ projectId, modelId }) => {
       const session = open.get(projectId)
       const directory = await modelDirectory(session, modelId)
-      return JSON.parse(await readFile(path.join(directory, EVALUATION_FILE), 'utf8')) as ModelEvaluation
+      return savedEvaluation(JSON.parse(await readFile(path.join(directory, EVALUATION_FILE), 'utf8')))
     },
     'models.forecast': async ({ projectId, modelId, horizon, datasetId }) => {
       const session = open.get(projectId)
       const { loaded, series } = await modelWithData(session, modelId, datasetId)
       const ahead = await forecastAhead(loaded.model, series, { horizon })
-      const bands = bandsOf(ahead)
-      const primary = (loaded.training as { source?: { target?: string } }).source?.target ?? 'target'
-      const targets = ahead.targets?.map((forecast) => ({
-        target: forecast.name ?? primary,
-        bands: bandsOf(forecast),
-      }))
+      const targets = ahead.targets.map((forecast) => ({ target: forecast.name, bands: bandsOf(forecast) }))
       const timestamps = ahead.timestamps ? Array.from(ahead.timestamps) : null
       const forecastId = randomUUID()
       const file = `forecasts/${forecastId}.csv`
-      const saved = { timestamps, bands, ...(targets ? { targets } : {}) }
+      const saved = { timestamps, targets }
       await writeFileAtomic(
         await session.resolve(file),
         anyForecastCsv(saved, { delimiter: ',', decimalSeparator: '.' }),
@@ -56,9 +52,8 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
       const session = open.get(projectId)
       if (!session.manifest.forecasts.some((forecast) => forecast.id === forecastId))
         throw new CodedError('NOT_FOUND', `No forecast with id "${forecastId}" in this project`)
-      const saved = JSON.parse(
-        await readFile(await session.resolve(`forecasts/${forecastId}.json`), 'utf8'),
-      ) as Pick<ForecastView, 'timestamps' | 'bands' | 'targets'>
+      const json = JSON.parse(await readFile(await session.resolve(`forecasts/${forecastId}.json`), 'utf8'))
+      const saved = { timestamps: json.timestamps as number[] | null, targets: savedForecastTargets(json) }
       const csv = anyForecastCsv(saved, { delimiter, decimalSeparator })
       const suffix = delimiter === '\t' ? 'tab' : delimiter === ';' ? 'semicolon' : 'comma'
       const file = `forecasts/${forecastId}-${suffix}.csv`

@@ -11,19 +11,12 @@ import { loadTfjsExport } from './tfjs-export'
 export interface ForecastModel {
   kind: ModelFolderKind
   model: TrainedModel
-  /** The CSV column it was trained on, when the folder records it. */
-  targetName: string | null
   /** Set for TF.js exports: pass as forecastAhead's `network`. */
   network?: Backend
 }
 
 /** Every weight of an ensemble fits under this, plus room for the graph around them. */
 const MAX_ONNX_BYTES = 4 * MAX_WEIGHTS + 16 * 1024 * 1024
-
-function targetOf(training: unknown): string | null {
-  const target = (training as { data?: { target?: unknown } } | null)?.data?.target
-  return typeof target === 'string' && target.length > 0 ? target : null
-}
 
 /**
  * Native folders load as always; ONNX exports are read back into engine weights; TF.js exports
@@ -32,13 +25,12 @@ function targetOf(training: unknown): string | null {
 export async function loadForecastModel(directory: string): Promise<ForecastModel> {
   const kind = await detectModelFolder(directory)
   if (kind === 'native') {
-    const loaded = await loadModelFolder(directory)
-    return { kind, model: loaded.model, targetName: targetOf(loaded.training) }
+    return { kind, model: (await loadModelFolder(directory)).model }
   }
   if (kind === 'onnx') {
     const read = readOnnxModel(await readCapped(directory, 'model.onnx', MAX_ONNX_BYTES))
-    return { kind, model: read.model, targetName: read.preprocessing.targetName }
+    return { kind, model: read.model }
   }
   const tfjs = await loadTfjsExport(directory)
-  return { kind, model: tfjs.model, targetName: tfjs.preprocessing.targetName, network: tfjs.network }
+  return { kind, model: tfjs.model, network: tfjs.network }
 }

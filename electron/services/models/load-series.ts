@@ -5,9 +5,8 @@ import { CodedError } from '../storage/index'
 export type SeriesLoadCode = 'CSV_NEEDS_DECISION' | 'COLUMN_NOT_FOUND' | 'COLUMN_NOT_NUMERIC'
 
 export interface SeriesColumns {
-  target: string
-  /** Further targets of a several-target model, after the primary `target`. */
-  extraTargets?: string[]
+  /** The columns the model forecasts, in its order. */
+  targets: string[]
   pastCovariates?: string[]
   futureCovariates?: string[]
   period?: number
@@ -29,13 +28,12 @@ function numericColumn(dataset: CsvDataset, name: string): Float64Array {
 
 /** The pipeline's view of an imported dataset: the target(s), named covariates, time and frequency. */
 export function seriesFromDataset(dataset: CsvDataset, columns: SeriesColumns): SeriesInput {
-  const covariates = (names: string[] = []) =>
+  const named = (names: string[] = []) =>
     names.map((name) => ({ name, values: numericColumn(dataset, name) }))
   return {
-    target: numericColumn(dataset, columns.target),
-    ...(columns.extraTargets?.length ? { extraTargets: covariates(columns.extraTargets) } : {}),
-    pastCovariates: covariates(columns.pastCovariates),
-    futureCovariates: covariates(columns.futureCovariates),
+    targets: named(columns.targets),
+    pastCovariates: named(columns.pastCovariates),
+    futureCovariates: named(columns.futureCovariates),
     timestamps: dataset.timestamps,
     frequency: dataset.detected.frequency?.frequency ?? null,
     period: columns.period,

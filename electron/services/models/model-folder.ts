@@ -16,6 +16,7 @@ import {
 import type { TrainedModel } from '../../../worker/pipeline/index'
 import { writeFileAtomic, writeJsonAtomic } from '../storage/index'
 import { hasErrnoCode } from '../storage/coded-error'
+import { recordedTargets } from './recorded-targets'
 
 /** model.json is small; anything far larger is not one of ours and is refused unread. */
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -123,7 +124,10 @@ async function verifyWeightsInChunks(path: string, size: number, expected: strin
   }
 }
 
-/** Validates model.json and every declared size before the weights are read or allocated. */
+/**
+ * Validates model.json and every declared size before the weights are read or allocated. A format 1
+ * model.json takes its first target's name from training.json.
+ */
 export async function loadModelFolder(directory: string): Promise<LoadedModel> {
   const manifestPath = join(directory, FILES.model)
   const manifestSize = await sizeOf(manifestPath, FILES.model)
@@ -133,7 +137,10 @@ export async function loadModelFolder(directory: string): Promise<LoadedModel> {
       `${FILES.model} is ${manifestSize} bytes: not an LSTM Studio model.`,
     )
   const text = new TextDecoder().decode(await readExactly(manifestPath, manifestSize))
-  const { manifest } = parseManifest(text)
+  const trainingPath = join(directory, FILES.training)
+  // Only a missing first name needs it here; a missing or damaged training.json is refused below, in turn.
+  const recorded = recordedTargets(await readJson(trainingPath, FILES.training).catch(() => null))
+  const { manifest } = parseManifest(text, { firstTargetName: recorded?.[0] })
   const weightsPath = join(directory, FILES.weights)
   checkWeightsSize(manifest, await sizeOf(weightsPath, FILES.weights))
   await verifyWeightsInChunks(weightsPath, manifest.weights.bytes, manifest.weights.fnv1a32)
@@ -142,6 +149,6 @@ export async function loadModelFolder(directory: string): Promise<LoadedModel> {
     manifest,
     model: toTrainedModel(manifest, params),
     metrics: await readJson(join(directory, FILES.metrics), FILES.metrics),
-    training: await readJson(join(directory, FILES.training), FILES.training),
+    training: await readJson(trainingPath, FILES.training),
   }
 }

@@ -146,7 +146,7 @@ export async function loadTfjsExport(directory: string): Promise<TfjsForecastMod
     inputSize: preprocessing.features.length,
     layers: layersOf(preprocessing, json.modelTopology),
     // The head writes `outputs` values for each target.
-    outputSize: preprocessing.outputs * (1 + preprocessing.extraTargets.length),
+    outputSize: preprocessing.outputs * preprocessing.targets.length,
   }
   const groups = weightsGroups(json.weightsManifest)
   const weightData = await readShards(directory, groups)

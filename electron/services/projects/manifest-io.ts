@@ -8,11 +8,13 @@ import { describeJsonSyntaxError, describeSchemaError } from './manifest-errors'
 import { CURRENT_FORMAT_VERSION, projectManifestSchema } from './manifest-schema'
 import type { ProjectManifest } from './manifest-schema'
 import { migrateV1ToV2, projectManifestV1Schema } from './manifest-v1'
+import { migrateV2ToV3, projectManifestV2Schema } from './manifest-v2'
 import { manifestPath } from './project-layout'
 
-/** How to read each older format: validate with its own schema, then migrate to the current one. */
-const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) => ProjectManifest }> = {
+/** How to read each older format: validate with its own schema, then migrate it one version up. */
+const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) => unknown }> = {
   1: { schema: projectManifestV1Schema, migrate: migrateV1ToV2 },
+  2: { schema: projectManifestV2Schema, migrate: migrateV2ToV3 },
 }
 
 export interface LoadedManifest {
@@ -53,10 +55,13 @@ export function parseManifest(text: string, filePath: string): LoadedManifest {
   if (version === CURRENT_FORMAT_VERSION) {
     return { manifest: validate(projectManifestSchema, value, filePath), migratedFrom: null }
   }
-  const older = olderFormats[version]
-  if (!older)
-    throw new ProjectDamagedError(filePath, `format version ${version} was never used by LSTM Studio`)
-  const migrated = older.migrate(validate(older.schema, value, filePath) as never)
+  let migrated = value
+  for (let step = version; step < CURRENT_FORMAT_VERSION; step++) {
+    const older = olderFormats[step]
+    if (!older)
+      throw new ProjectDamagedError(filePath, `format version ${step} was never used by LSTM Studio`)
+    migrated = older.migrate(validate(older.schema, migrated, filePath) as never)
+  }
   return { manifest: validate(projectManifestSchema, migrated, filePath), migratedFrom: version }
 }
 

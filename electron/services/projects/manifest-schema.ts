@@ -1,10 +1,11 @@
 import { z } from 'zod'
 
 /**
- * project.json, format version 2 (the current one). Bump CURRENT_FORMAT_VERSION and add a
- * migration in manifest-migrations.ts whenever a saved shape changes incompatibly.
+ * project.json, format version 3 (the current one). Bump CURRENT_FORMAT_VERSION and add a
+ * migration step (manifest-v<N>.ts, listed in manifest-io.ts) whenever a saved shape changes
+ * incompatibly.
  */
-export const CURRENT_FORMAT_VERSION = 2
+export const CURRENT_FORMAT_VERSION = 3
 
 const id = z.string().min(1)
 const timestamp = z.iso.datetime({ offset: true })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import type { DatasetRecord, ProjectManifest, RunRecord } from './manifest-schema'
+import type { DatasetRecord, RunRecord } from './manifest-schema'
+import type { ProjectManifestV2 } from './manifest-v2'
 
 /**
  * project.json as LSTM Studio wrote it in format version 1: datasets were bare file names
@@ -62,7 +63,7 @@ function migrateDataset(fileName: string, index: number, imported: string): Data
   }
 }
 
-export function migrateV1ToV2(v1: ProjectManifestV1): ProjectManifest {
+export function migrateV1ToV2(v1: ProjectManifestV1): ProjectManifestV2 {
   return {
     formatVersion: 2,
     id: v1.id,

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import type { TrainingHistory, TrainingJobStatus, TrainingStartArgs } from '../../api/requests/training'
-import type { SeriesInput } from '../../../worker/pipeline/index'
+import { seriesLength, type SeriesInput } from '../../../worker/pipeline/index'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import type { EventBus } from '../event-bus'
 import { datasetSeries, findDataset } from '../forecasting/dataset-series'
@@ -87,7 +87,7 @@ export class AppRuns {
     const run: AppRun = { jobs, session, args, series, done: Promise.resolve() }
     this.log(
       run,
-      `${args.resume ? 'resumed' : 'started'}: ${plan.preset === 'auto' ? 'Auto' : 'one configuration'}, ${series.target.length} rows`,
+      `${args.resume ? 'resumed' : 'started'}: ${plan.preset === 'auto' ? 'Auto' : 'one configuration'}, ${seriesLength(series)} rows`,
     )
     jobs.onAdded = (jobId, role) => this.log(run, `network ${jobId} (${describeRole(role)}) queued`)
     run.done = this.thread.forecast(series, plan, trainer).then(

@@ -2,6 +2,7 @@ import type { TrainingStartArgs } from '../../api/requests/training'
 import {
   autoConfig,
   prepare,
+  seriesLength,
   type PipelineConfig,
   type RunPlan,
   type SeriesInput,
@@ -18,22 +19,18 @@ export function runPlanOf(args: TrainingStartArgs, series: SeriesInput): RunPlan
   if (args.forecasting.targetMode === 'auto') {
     const options = { horizon: args.config.horizon, seed: args.config.seed, test: testCountOf(args, series) }
     const own = autoConfig(series, 'level', options)
-    const asked = toPipelineConfig(
-      args.config,
-      { ...args.forecasting, targetMode: 'level' },
-      args.source.validationFraction,
-    )
+    const asked = toPipelineConfig(args.config, { ...args.forecasting, targetMode: 'level' })
     return { preset: 'auto', ...options, overrides: changedSettings(own, asked) }
   }
-  const config = toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
+  const config = toPipelineConfig(args.config, args.forecasting)
   assertPreparable(series, config)
   return { preset: 'manual', config }
 }
 
 /** The test part's row count, as the Model screen sized it. */
 function testCountOf(args: TrainingStartArgs, series: SeriesInput): number {
-  const test = args.forecasting.test ?? { percent: args.forecasting.testFraction * 100 }
-  return 'count' in test ? test.count : Math.round((test.percent / 100) * series.target.length)
+  const { test } = args.forecasting
+  return 'count' in test ? test.count : Math.round((test.percent / 100) * seriesLength(series))
 }
 
 /** Settings a person chose that differ from Auto's plan (everything else stays Auto's, per candidate). */

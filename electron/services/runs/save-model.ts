@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { AutoChoice } from '../../api/requests/training-auto'
 import type { TrainingStartArgs } from '../../api/requests/training'
-import type { ForecastRunResult, SeriesInput } from '../../../worker/pipeline/index'
+import type { ModelEvaluation } from '../../api/requests/models'
+import { seriesLength, type ForecastRunResult, type SeriesInput } from '../../../worker/pipeline/index'
 import { evaluationView } from '../forecasting/evaluation-view'
 import { saveModelFolder } from '../models'
 import type { ProjectSession } from '../projects'
@@ -19,7 +20,7 @@ export interface FinishedRun {
 /** A name a person can read in the model list: the stack and the target(s). */
 export function modelName(args: TrainingStartArgs): string {
   const stack = args.config.layers.map((l) => `${l.cell.toUpperCase()} ${l.units}`).join(' → ')
-  return `${stack} · ${[args.source.target, ...args.source.extraTargets].join(', ')}`
+  return `${stack} · ${args.source.targets.join(', ')}`
 }
 
 /** Auto's choice as the Forecast screen shows it: every candidate's pooled validation error. */
@@ -44,30 +45,44 @@ export async function saveRunModel(runId: string, run: FinishedRun & { stopped: 
   const directory = await session.resolve(`models/${runId}`)
   const name = modelName(args)
   const summary = { ...args.config, forecasting: args.forecasting, source: args.source }
-  const judged = evaluationView(runId, name, args.source.target, series, result, summary)
+  const judged = evaluationView(runId, name, series, result, summary)
   const auto = autoChoiceOf(result, run.stopped)
   const view = auto ? { ...judged, auto } : judged
   await saveModelFolder(directory, result.model, {
-    metrics: { test: view.metrics.test, validation: view.metrics.validation, baselines: view.baselines },
+    metrics: metricsFile(view),
     training: {
       ...summary,
-      data: { rows: series.target.length },
+      data: { rows: seriesLength(series) },
       epochs: result.training,
       finalFit: result.finalFit,
     },
   })
   await writeJsonAtomic(path.join(directory, EVALUATION_FILE), view)
+  // The project's model list sums a model up by the target the Forecast screen opens on.
+  const headline = view.targets[0]!.metrics.test
   await session.addModel({
     id: runId,
     name,
     runId,
     spec: { layers: args.config.layers.length, cell: args.config.layers[0]?.cell ?? 'lstm' },
     metrics: {
-      testMae: finiteOrNull(view.metrics.test.mae),
-      testMase: view.metrics.test.mase,
-      testSmape: finiteOrNull(view.metrics.test.smape),
+      testMae: finiteOrNull(headline.mae),
+      testMase: headline.mase,
+      testSmape: finiteOrNull(headline.smape),
     },
   })
+}
+
+/** model.json's metrics: every target's validation and test scores beside its baselines. */
+function metricsFile(view: ModelEvaluation) {
+  return {
+    targets: view.targets.map((target) => ({
+      name: target.target,
+      validation: target.metrics.validation,
+      test: target.metrics.test,
+      baselines: Object.fromEntries(target.baselines.map((baseline) => [baseline.name, baseline.test])),
+    })),
+  }
 }
 
 function finiteOrNull(value: number): number | null {

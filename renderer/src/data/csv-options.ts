@@ -1,14 +1,19 @@
 import type { z } from 'zod'
-import type { csvOptionsSchema, CsvPreview } from '../../../electron/api/requests/data'
+import { csvOptionsSchema, type CsvPreview } from '../../../electron/api/requests/data'
 
 export type CsvOptions = z.input<typeof csvOptionsSchema>
 
-/** Choices offered for every detected setting; '' in the form means "as detected". */
-export const delimiterChoices = [',', ';', '\t', '|'] as const
-export const decimalChoices = ['.', ','] as const
-export const thousandsChoices = ['none', ',', '.', ' ', "'"] as const
-export const encodingChoices = ['utf-8', 'utf-16le', 'utf-16be', 'latin1'] as const
-export const dateOrderChoices = ['dmy', 'mdy'] as const
+const choicesOf = <T extends { unwrap(): { options: readonly string[] } }>(schema: T) =>
+  schema.unwrap().options as ReturnType<T['unwrap']>['options']
+const option = csvOptionsSchema.shape
+
+/** Choices offered for every detected setting, as `data.inspect` takes them; '' in the form means "as detected". */
+export const delimiterChoices = choicesOf(option.delimiter)
+export const decimalChoices = choicesOf(option.decimalSeparator)
+/** `none`: the file has no thousands separator (the contract's null). */
+export const thousandsChoices = ['none', ...option.thousandsSeparator.unwrap().unwrap().options] as const
+export const encodingChoices = choicesOf(option.encoding)
+export const dateOrderChoices = choicesOf(option.dateOrder)
 
 /** What the user overrode in the import dialog, as form strings. */
 export interface FormatOverrides {

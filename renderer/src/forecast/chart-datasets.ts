@@ -1,4 +1,5 @@
-import type { ForecastView, IntervalBands, ModelEvaluation } from '../../../electron/api/requests/models'
+import type { IntervalBands } from '../../../electron/api/requests/models'
+import type { EvaluatedTarget, TargetForecastView } from './target-view'
 
 export interface XY {
   x: number
@@ -59,8 +60,8 @@ export interface Labels {
 
 /** Every line and band of the Forecast chart, built from the evaluation and an optional future forecast. */
 export function forecastDatasets(
-  evaluation: ModelEvaluation,
-  forecast: ForecastView | null,
+  evaluation: EvaluatedTarget,
+  forecast: TargetForecastView | null,
   labels: Labels,
 ): BandDatasets[] {
   const ts = evaluation.timestamps

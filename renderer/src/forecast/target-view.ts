@@ -1,22 +1,33 @@
-import type { ForecastView, ModelEvaluation } from '../../../electron/api/requests/models'
+import type {
+  ForecastView,
+  IntervalBands,
+  ModelEvaluation,
+  TargetEvaluation,
+} from '../../../electron/api/requests/models'
 
-/** Names of a model's targets, primary first (one name for a single-target model). */
+/** The evaluation as the Forecast screen draws it for one target: the model's shared facts and that target's results. */
+export type EvaluatedTarget = Omit<ModelEvaluation, 'targets'> & TargetEvaluation
+
+/** One target's forecast past the data. */
+export interface TargetForecastView {
+  timestamps: number[] | null
+  bands: IntervalBands
+}
+
+/** Names of a model's targets, in its order. */
 export function targetNames(evaluation: ModelEvaluation): string[] {
-  return [evaluation.target, ...(evaluation.extraTargets ?? []).map((block) => block.target)]
+  return evaluation.targets.map((target) => target.target)
 }
 
-/**
- * The evaluation as the Forecast screen draws it for target `index` (0 = primary): that target's
- * block replaces the primary's fields, so the chart and tables need not know about several targets.
- */
-export function evaluationFor(evaluation: ModelEvaluation, index: number): ModelEvaluation {
-  const block = index > 0 ? evaluation.extraTargets?.[index - 1] : undefined
-  return block ? { ...evaluation, ...block } : evaluation
+/** Target `index` of the model (the screen opens on the first), so the chart and tables need not know about several. */
+export function evaluationFor(evaluation: ModelEvaluation, index: number): EvaluatedTarget | null {
+  const { targets, ...shared } = evaluation
+  const chosen = targets[index]
+  return chosen ? { ...shared, ...chosen } : null
 }
 
-/** The forecast's bands for target `index`, matched by name (a forecast may predate the model's reload). */
-export function forecastFor(forecast: ForecastView | null, target: string): ForecastView | null {
-  if (!forecast?.targets) return forecast
-  const chosen = forecast.targets.find((entry) => entry.target === target)
-  return chosen ? { ...forecast, bands: chosen.bands } : forecast
+/** The forecast's bands for `target`, matched by name (a forecast may predate the model's reload). */
+export function forecastFor(forecast: ForecastView | null, target: string): TargetForecastView | null {
+  const chosen = forecast?.targets.find((entry) => entry.target === target)
+  return forecast && chosen ? { timestamps: forecast.timestamps, bands: chosen.bands } : null
 }

@@ -74,7 +74,7 @@ export function useSmallTraining() {
       ]
       api
         .call('training.start', {
-          source: { projectId, datasetId: dataset.id, target: targetOf(dataset) },
+          source: { projectId, datasetId: dataset.id, targets: [targetOf(dataset)] },
           config: smallConfig,
         })
         .then((status) => {

@@ -1,4 +1,4 @@
-export type CalendarFeatureName = 'month' | 'dayOfWeek' | 'hour'
+import type { CalendarFeatureName } from './settings-schema'
 
 const DAY = 86_400_000
 

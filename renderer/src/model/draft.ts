@@ -1,11 +1,15 @@
 import type { z } from 'zod'
 import type { forecastingSettingsSchema, TrainingConfigInput } from '../../../electron/api/requests/training'
-import type { CalendarFeatureName } from './calendar-options'
+import {
+  DEFAULTS,
+  type CalendarFeatureName,
+  type CellKind,
+  type ForecastingSettings,
+  type TrainingConfig,
+} from './settings-schema'
 import { toSplitSize, type SplitDraft } from './split-size'
 
 type ForecastingSettingsInput = z.input<typeof forecastingSettingsSchema>
-
-export type CellKind = 'lstm' | 'gru' | 'rnn'
 
 export interface LayerDraft {
   /** Stable key for the list while layers are reordered. */
@@ -15,11 +19,7 @@ export interface LayerDraft {
   dropout: number
 }
 
-export type ScheduleDraft =
-  | { kind: 'constant' }
-  | { kind: 'step'; stepSize: number; gamma: number }
-  | { kind: 'cosine'; T: number }
-  | { kind: 'plateau'; patience: number; factor: number }
+export type ScheduleDraft = TrainingConfig['schedule']
 
 /** Everything the Model screen edits; turned into a `training.start` config by toTrainingConfig. */
 export interface ModelDraft {
@@ -28,13 +28,13 @@ export interface ModelDraft {
   horizon: number
   /** Steps between training window origins (1 = every window). */
   stride: number
-  strategy: 'direct' | 'recursive'
+  strategy: ForecastingSettings['strategy']
   /** Target transforms, applied log → differencing → scaling and inverted for every output. */
-  scaling: 'zscore' | 'minmax' | 'none'
-  log: 'none' | 'log' | 'log1p'
-  difference: 'none' | 'first' | 'seasonal'
+  scaling: ForecastingSettings['scaling']
+  log: ForecastingSettings['log']
+  difference: ForecastingSettings['difference']
   /** What the network learns: levels, the correction to seasonal naive, or both (Auto keeps the better on validation). */
-  targetMode: 'level' | 'seasonalResidual' | 'auto'
+  targetMode: ForecastingSettings['targetMode']
   /** The validation and test parts, each in % of the rows or in points. */
   validation: SplitDraft
   test: SplitDraft
@@ -42,20 +42,24 @@ export interface ModelDraft {
   backtest: { origins: number; refit: boolean }
   /** Calendar features generated from the time column and fed as known-future inputs. */
   calendar: CalendarFeatureName[]
-  optimizer: { kind: 'adam' | 'adamw' | 'sgd'; lr: number; weightDecay: number; momentum: number }
+  optimizer: TrainingConfig['optimizer']
   schedule: ScheduleDraft
   batchSize: number
   epochs: number
   patience: number
   /** null: no clipping. */
   clipNorm: number | null
-  loss: 'mse' | 'mae' | 'huber'
+  loss: TrainingConfig['loss']
   seed: number
   workers: number
 }
 
 let nextKey = 1
-export function newLayer(cell: CellKind = 'lstm', units = 32, dropout = 0): LayerDraft {
+export function newLayer(
+  cell: CellKind = DEFAULTS.layer.cell,
+  units = 32,
+  dropout = DEFAULTS.layer.dropout,
+): LayerDraft {
   return { key: nextKey++, cell, units, dropout }
 }
 

@@ -1,33 +1,40 @@
 import type { AutoPlan } from '../../../electron/api/requests/training-auto'
 import { newLayer } from './draft'
 import type { ModelDraft } from './draft'
+import { DEFAULTS } from './settings-schema'
 import { fromSplitSize } from './split-size'
 
 export type PresetName = 'auto' | 'small' | 'large'
 
-/** The draft before any preset is pressed: one modest LSTM learning the seasonal-naive correction. */
+/**
+ * The draft before any preset is pressed: what `training.start` does with a setting left out, and
+ * what it has no default for (the window, the size and pace of training) chosen for a first run:
+ * one modest LSTM learning the seasonal-naive correction, stopping early, with clipped gradients,
+ * a tenth of the series tested. The seed is fixed so that two first runs agree.
+ */
 export function initialDraft(workers: number): ModelDraft {
+  const { forecasting } = DEFAULTS
   return {
-    layers: [newLayer('lstm', 32)],
+    layers: [newLayer(DEFAULTS.layer.cell, 32)],
     lookback: 20,
     horizon: 10,
-    stride: 1,
-    strategy: 'direct',
-    scaling: 'zscore',
-    log: 'none',
-    difference: 'none',
+    stride: forecasting.stride,
+    strategy: forecasting.strategy,
+    scaling: forecasting.scaling,
+    log: forecasting.log,
+    difference: forecasting.difference,
     targetMode: 'seasonalResidual',
-    validation: { value: 20, unit: 'percent' },
+    validation: fromSplitSize(forecasting.validation),
     test: { value: 10, unit: 'percent' },
-    backtest: { origins: 3, refit: false },
-    calendar: [],
-    optimizer: { kind: 'adam', lr: 0.005, weightDecay: 0, momentum: 0 },
-    schedule: { kind: 'constant' },
+    backtest: { ...forecasting.backtest },
+    calendar: [...forecasting.calendar],
+    optimizer: { ...DEFAULTS.optimizer, lr: 0.005 },
+    schedule: { ...DEFAULTS.schedule },
     batchSize: 32,
     epochs: 100,
     patience: 10,
     clipNorm: 1,
-    loss: 'mse',
+    loss: DEFAULTS.loss,
     seed: 42,
     workers,
   }
@@ -50,13 +57,8 @@ export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
     log: forecasting.log,
     difference: forecasting.difference,
     targetMode: 'auto',
-    // The plan sizes its parts in points; older services only sent the fractions.
-    validation: forecasting.validation
-      ? fromSplitSize(forecasting.validation)
-      : { value: plan.validationFraction * 100, unit: 'percent' },
-    test: forecasting.test
-      ? fromSplitSize(forecasting.test)
-      : { value: forecasting.testFraction * 100, unit: 'percent' },
+    validation: fromSplitSize(forecasting.validation),
+    test: fromSplitSize(forecasting.test),
     backtest: { ...forecasting.backtest },
     calendar: [],
     optimizer: { ...config.optimizer },

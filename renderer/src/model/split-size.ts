@@ -1,3 +1,5 @@
+import type { ForecastingSettings } from './settings-schema'
+
 /** A part of the chronological split as the Model screen edits it: a number and its unit. */
 export interface SplitDraft {
   value: number
@@ -5,7 +7,7 @@ export interface SplitDraft {
 }
 
 /** The contract's form of a split size (`{ percent }` or `{ count }`). */
-export type SplitSizeInput = { percent: number } | { count: number }
+export type SplitSizeInput = ForecastingSettings['validation']
 
 export function toSplitSize(size: SplitDraft): SplitSizeInput {
   return size.unit === 'percent' ? { percent: size.value } : { count: size.value }

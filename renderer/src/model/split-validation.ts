@@ -1,24 +1,11 @@
 import type { ModelDraft } from './draft'
+import { numberIssue } from './schema-bounds'
+import { NUMBER_FIELDS, splitSizeField } from './settings-schema'
 import { trainingRows, type SplitDraft } from './split-size'
 import type { DraftIssue } from './validation'
 
-/** The contract's limits: validation up to 99 %, test up to 50 % (it is never trained on). */
-const MAX_PERCENT = { validation: 99, test: 50 } as const
-const MAX_COUNT = 100_000_000
-const MAX_ORIGINS = 20
-
 function sizeIssue(part: 'validation' | 'test', size: SplitDraft): DraftIssue | null {
-  const field = `${part}.value`
-  if (size.unit === 'count') {
-    if (!Number.isInteger(size.value)) return { field, key: 'integer' }
-    if (size.value < 0 || size.value > MAX_COUNT)
-      return { field, key: 'range', values: { min: 0, max: MAX_COUNT } }
-    return null
-  }
-  const max = MAX_PERCENT[part]
-  if (!Number.isFinite(size.value) || size.value < 0 || size.value > max)
-    return { field, key: 'range', values: { min: 0, max } }
-  return null
+  return numberIssue(`${part}.value`, splitSizeField(part, size.unit), size.value)
 }
 
 /** With the rows known, the parts must leave one complete training window; without, a share cap. */
@@ -41,9 +28,8 @@ function wholeSplitIssue(draft: ModelDraft, rows: number | null): DraftIssue | n
 function backtestIssue(draft: ModelDraft, rows: number | null): DraftIssue | null {
   const { origins } = draft.backtest
   const field = 'backtest.origins'
-  if (!Number.isInteger(origins)) return { field, key: 'integer' }
-  if (origins < 0 || origins > MAX_ORIGINS)
-    return { field, key: 'range', values: { min: 0, max: MAX_ORIGINS } }
+  const issue = numberIssue(field, NUMBER_FIELDS.origins, origins)
+  if (issue) return issue
   if (rows === null || origins === 0 || !(draft.horizon >= 1)) return null
   const firstOrigin = rows - draft.horizon * origins
   return firstOrigin < 2

@@ -3,10 +3,10 @@ import { computed, ref, watch } from 'vue'
 import { offeredCalendarFeatures } from '../model/calendar-options'
 import type { ModelDraft } from '../model/draft'
 import { newLayer } from '../model/draft'
-import { parameterCount } from '../model/parameter-count'
+import { networkSizes } from '../model/network-size'
 import { autoPreset, initialDraft, sizedPreset } from '../model/presets'
 import type { PresetName } from '../model/presets'
-import { seasonalPeriodOf } from '../model/seasonal-period'
+import { datasetPeriod } from '../../../electron/api/dataset-period'
 import { transformIssues, type SeriesFacts } from '../model/transform-validation'
 import { validateDraft } from '../model/validation'
 import { useApi } from '../api/use-api'
@@ -21,26 +21,20 @@ export const useModelDraft = defineStore('modelDraft', () => {
   const project = useProject()
   const datasets = useDatasets()
   const draft = ref<ModelDraft>(initialDraft(1))
-  const target = ref<string | null>(null)
-  /** Further target columns forecast by the same network (the first target stays the primary one). */
-  const extraTargets = ref<string[]>([])
+  /** The columns the network forecasts; the Forecast screen opens on the first. */
+  const targets = ref<string[]>([])
   const covariates = ref<string[]>([])
   const workersAvailable = ref(1)
 
   // Rows of the dataset, not of the drawn (perhaps thinned) series.
   const seriesLength = computed(() => datasets.series?.rowCount ?? null)
-  const period = computed(() => seasonalPeriodOf(datasets.selected))
+  const period = computed(() => (datasets.selected ? datasetPeriod(datasets.selected) : null))
   const seriesFacts = computed<SeriesFacts>(() => {
-    const wanted = new Set([target.value, ...extraTargets.value])
+    const wanted = new Set(targets.value)
     const columns = datasets.series?.columns.filter((column) => wanted.has(column.name)) ?? []
     return { targets: columns.map((column) => column.values), period: datasets.series ? period.value : null }
   })
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
-  // Two inputs (sine, cosine) per calendar feature.
-  const targetCount = computed(() => 1 + extraTargets.value.length)
-  const inputSize = computed(
-    () => targetCount.value + covariates.value.length + 2 * draft.value.calendar.length,
-  )
   // Another dataset may not support a feature chosen for the previous one.
   watch(calendarOffered, (offered) => {
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
@@ -49,9 +43,9 @@ export const useModelDraft = defineStore('modelDraft', () => {
     ...validateDraft(draft.value, seriesLength.value),
     ...transformIssues(draft.value, seriesFacts.value),
   ])
-  // The head writes the horizon for every target.
-  const parameters = computed(() =>
-    parameterCount(draft.value.layers, inputSize.value, draft.value.horizon * targetCount.value),
+  /** The network's weights as the pipeline will build it, per candidate of an Auto run. */
+  const sizes = computed(() =>
+    networkSizes(draft.value, { targets: targets.value, covariates: covariates.value }),
   )
 
   /** Auto asks the services for the pipeline's plan of the chosen series; false when it could not. */
@@ -63,12 +57,12 @@ export const useModelDraft = defineStore('modelDraft', () => {
     const projectId = project.projectId
     const datasetId = datasets.selectedId
     // The Model screen offers Auto only once a dataset and a target are chosen.
-    if (!projectId || !datasetId || !target.value) return false
+    if (!projectId || !datasetId || targets.value.length === 0) return false
     try {
       const plan = await api.call('training.autoPlan', {
         projectId,
         datasetId,
-        target: target.value,
+        targets: targets.value,
         covariates: covariates.value,
       })
       draft.value = autoPreset(plan, workersAvailable.value)
@@ -117,11 +111,10 @@ export const useModelDraft = defineStore('modelDraft', () => {
     { immediate: true },
   )
 
-  /** Roles saved on the Data screen decide the default target and covariates. */
+  /** Roles saved on the Data screen decide the default targets and covariates. */
   function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
-    const targets = Object.keys(roles).filter((name) => roles[name] === 'target')
-    target.value = targets[0] ?? numericColumns[0] ?? null
-    extraTargets.value = targets.slice(1)
+    const marked = Object.keys(roles).filter((name) => roles[name] === 'target')
+    targets.value = marked.length > 0 ? marked : numericColumns.slice(0, 1)
     covariates.value = Object.keys(roles).filter(
       (name) => roles[name] === 'covariate' || roles[name] === 'futureCovariate',
     )
@@ -129,16 +122,14 @@ export const useModelDraft = defineStore('modelDraft', () => {
 
   return {
     draft,
-    target,
-    extraTargets,
+    targets,
     covariates,
     workersAvailable,
     seriesLength,
     period,
     calendarOffered,
-    inputSize,
     issues,
-    parameters,
+    sizes,
     applyPreset,
     addLayer,
     removeLayer,

@@ -43,7 +43,7 @@ describe('a run with min-max scaling, seasonal differencing and a refitted backt
     const saved = modelSaved(runId)
     await call('training.start', {
       runId,
-      source: { projectId: project.projectId, datasetId: dataset!.id, target: 'value' },
+      source: { projectId: project.projectId, datasetId: dataset!.id, targets: ['value'] },
       config: {
         layers: [{ units: 4 }],
         lookback: 12,
@@ -71,10 +71,11 @@ describe('a run with min-max scaling, seasonal differencing and a refitted backt
     // 144 months: test and validation are the last 12 rows each.
     expect(evaluation.testStart).toBe(132)
     expect(evaluation.validationStart).toBe(120)
-    expect(evaluation.backtest?.refit).toBe(true)
+    const { backtest } = evaluation.targets[0]
+    expect(backtest?.refit).toBe(true)
     // Two origins a horizon apart, the last one a horizon before the end.
-    expect(evaluation.backtest?.origins.map((origin) => origin.origin)).toEqual([132, 138])
-    for (const origin of evaluation.backtest!.origins) expect(Number.isFinite(origin.metrics.mae)).toBe(true)
+    expect(backtest?.origins.map((origin) => origin.origin)).toEqual([132, 138])
+    for (const origin of backtest!.origins) expect(Number.isFinite(origin.metrics.mae)).toBe(true)
     expect(evaluation.config).toMatchObject({
       forecasting: { scaling: 'minmax', difference: 'seasonal', backtest: { origins: 2, refit: true } },
     })
@@ -86,7 +87,7 @@ describe('a run with min-max scaling, seasonal differencing and a refitted backt
     const reply = await app.dispatch(
       'training.start',
       {
-        source: { projectId: project.projectId, datasetId: dataset.id, target: 'value' },
+        source: { projectId: project.projectId, datasetId: dataset.id, targets: ['value'] },
         config: {
           layers: [{ units: 4 }],
           lookback: 24,

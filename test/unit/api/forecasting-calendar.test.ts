@@ -20,7 +20,7 @@ describe('training.start calendar features', () => {
       ...SMALL_TRAINING,
       forecasting: { calendar: ['dayOfWeek', 'month'] },
     })
-    const config = toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
+    const config = toPipelineConfig(args.config, args.forecasting)
     expect(config.calendar).toEqual(['dayOfWeek', 'month'])
   })
 

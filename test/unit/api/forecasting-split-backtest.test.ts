@@ -11,28 +11,32 @@ function parse(forecasting: unknown, source: Record<string, unknown> = {}) {
   })
 }
 
-function pipelineOf(forecasting: unknown, source: Record<string, unknown> = {}) {
-  const args = parse(forecasting, source)
+function pipelineOf(forecasting: unknown) {
+  const args = parse(forecasting)
   if (!args.success) throw args.error
-  const { config, forecasting: settings, source: chosen } = args.data
-  return toPipelineConfig(config, settings, chosen.validationFraction)
+  return toPipelineConfig(args.data.config, args.data.forecasting)
 }
 
 describe('training.start split sizes', () => {
-  it('keep the fractions of existing callers when no size is given', () => {
-    expect(pipelineOf({ testFraction: 0.25 }, { validationFraction: 0.1 }).split).toEqual({
-      validation: { percent: 10 },
-      test: { percent: 25 },
-    })
+  it('default to 20 % validation and 15 % test, left out or given alone', () => {
     expect(pipelineOf(undefined).split).toEqual({ validation: { percent: 20 }, test: { percent: 15 } })
+    expect(pipelineOf({}).split).toEqual({ validation: { percent: 20 }, test: { percent: 15 } })
+    expect(pipelineOf({ test: { count: 12 } }).split).toEqual({
+      validation: { percent: 20 },
+      test: { count: 12 },
+    })
   })
 
-  it('take a size in % or in rows, which replaces the fraction', () => {
-    const config = pipelineOf(
-      { testFraction: 0.25, validation: { count: 12 }, test: { percent: 10 } },
-      { validationFraction: 0.1 },
-    )
+  it('take a size in % or in rows', () => {
+    const config = pipelineOf({ validation: { count: 12 }, test: { percent: 10 } })
     expect(config.split).toEqual({ validation: { count: 12 }, test: { percent: 10 } })
+  })
+
+  it('are the only split settings: the fractions of 0.1 are refused by name', () => {
+    expect(parse({ testFraction: 0.25 }).error?.issues[0]).toMatchObject({ code: 'unrecognized_keys' })
+    expect(parse({}, { validationFraction: 0.1 }).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+    })
   })
 
   it('refuse an unknown unit, both units at once, a negative or fractional count, naming the field', () => {

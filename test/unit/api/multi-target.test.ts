@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { LIMITS } from '../../../electron/api/requests/common'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 import { evaluationView } from '../../../electron/services/forecasting/evaluation-view'
 import { targetsForecastCsv } from '../../../electron/services/forecasting/forecast-csv'
 import { runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
 import { monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
+import { bands } from './bands'
 import { SMALL_TRAINING } from './training-args'
 
 function withSource(source: Record<string, unknown>) {
@@ -14,62 +16,63 @@ function withSource(source: Record<string, unknown>) {
 }
 
 describe('training.start with several targets', () => {
-  it('accepts further target columns, none by default', () => {
-    expect(withSource({ target: 'a' }).data?.source.extraTargets).toEqual([])
-    expect(withSource({ target: 'a', extraTargets: ['b', 'c'] }).data?.source.extraTargets).toEqual([
-      'b',
-      'c',
-    ])
+  it('takes a list of target columns, one or several', () => {
+    expect(withSource({ targets: ['a'] }).data?.source.targets).toEqual(['a'])
+    expect(withSource({ targets: ['a', 'b', 'c'] }).data?.source.targets).toEqual(['a', 'b', 'c'])
   })
 
-  it('refuses repeated targets, a target that is also a covariate, and too many, naming the field', () => {
-    const twice = withSource({ target: 'a', extraTargets: ['b', 'a'] })
+  it('refuses no target, repeated targets, a target that is also a covariate, and too many, naming the field', () => {
+    expect(withSource({ targets: [] }).error?.issues[0].path).toEqual(['source', 'targets'])
+    expect(withSource({ target: 'a' }).success).toBe(false)
+    const twice = withSource({ targets: ['a', 'b', 'a'] })
     expect(twice.error?.issues[0]).toMatchObject({
-      path: ['source', 'extraTargets', 1],
+      path: ['source', 'targets', 2],
       message: 'target "a" is listed twice',
     })
-    const both = withSource({ target: 'a', extraTargets: ['b'], covariates: ['b'] })
-    expect(both.error?.issues[0].message).toBe('"b" cannot be both a target and a covariate')
-    const many = withSource({ target: 'a', extraTargets: Array.from({ length: 16 }, (_, i) => `t${i}`) })
-    expect(many.error?.issues[0].path).toEqual(['source', 'extraTargets'])
+    const both = withSource({ targets: ['a', 'b'], covariates: ['a'] })
+    expect(both.error?.issues[0]).toMatchObject({
+      path: ['source', 'targets', 0],
+      message: '"a" cannot be both a target and a covariate',
+    })
+    expect(withSource({ targets: Array.from({ length: LIMITS.targets }, (_, i) => `t${i}`) }).success).toBe(
+      true,
+    )
+    const many = withSource({ targets: Array.from({ length: LIMITS.targets + 1 }, (_, i) => `t${i}`) })
+    expect(many.error?.issues[0].path).toEqual(['source', 'targets'])
   })
 })
 
 describe('the Forecast screen’s view of a two-target model', () => {
-  it('gives the primary target at the top and a full block per further target', async () => {
+  it('gives a full block per target, in the model’s order', async () => {
     const a = seasonalSeries(96, 3)
     const b = a.map((v) => 1000 - 2 * v)
     const series: SeriesInput = {
-      target: a,
-      extraTargets: [{ name: 'b', values: b }],
+      targets: [
+        { name: 'a', values: a },
+        { name: 'b', values: b },
+      ],
       timestamps: monthly(96),
       frequency: { unit: 'month', step: 1 },
     }
     const result = await runPipeline(series, tinyConfig({ epochs: 2 }), { quick: true, backend: 'reference' })
-    const run = { ...result, preset: 'manual' as const, config: tinyConfig({ epochs: 2 }) }
-    const view = evaluationView('m', 'LSTM 6 · a, b', 'a', series, { ...run, fitted: [] }, {})
-    expect(view.target).toBe('a')
-    expect(view.actual).toEqual(a)
-    const [other] = view.extraTargets!
-    expect(other.target).toBe('b')
-    expect(other.actual).toEqual(b)
-    expect(other.test.mean).toHaveLength(12)
-    expect(other.test.mean).toEqual(Array.from(result.extraTargets![0].test!.forecast))
-    expect(other.metrics.test.mae).toBe(result.extraTargets![0].test!.metrics.mae)
-    expect(other.baselines.map((baseline) => baseline.name)).toContain('seasonalNaive')
-    expect(other.fitted).toBeNull()
+    const fitted = [{ start: 12, values: [1, 2] }]
+    const run = { ...result, preset: 'manual' as const, config: tinyConfig({ epochs: 2 }), fitted }
+    const view = evaluationView('m', 'LSTM 6 · a, b', series, run, {})
+    expect(view.targets.map((target) => target.target)).toEqual(['a', 'b'])
+    view.targets.forEach((target, t) => {
+      expect(target.actual).toEqual([a, b][t])
+      expect(target.test.mean).toHaveLength(12)
+      expect(target.test.mean).toEqual(Array.from(result.targets[t].test!.forecast))
+      expect(target.metrics.test.mae).toBe(result.targets[t].test!.metrics.mae)
+      expect(target.baselines.map((baseline) => baseline.name)).toContain('seasonalNaive')
+    })
+    expect(view.targets[0].fitted).toEqual({ start: 12, values: [1, 2] })
+    expect(view.targets[1].fitted).toBeNull()
   })
 })
 
 describe('forecast CSV with several targets', () => {
   it('is in long form, one block per target', () => {
-    const bands = (v: number) => ({
-      mean: [v],
-      lower80: [v - 1],
-      upper80: [v + 1],
-      lower95: [v - 2],
-      upper95: [v + 2],
-    })
     const csv = targetsForecastCsv(
       [Date.UTC(2024, 0, 1)],
       [

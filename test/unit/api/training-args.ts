@@ -1,6 +1,6 @@
 /** `training.start` arguments for contract tests: a tiny network on a placeholder dataset. */
 export const SMALL_TRAINING = {
-  source: { projectId: 'p', datasetId: 'd', target: 'sales' },
+  source: { projectId: 'p', datasetId: 'd', targets: ['sales'] },
   config: {
     layers: [{ units: 8 }],
     lookback: 14,

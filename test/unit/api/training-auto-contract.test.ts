@@ -4,7 +4,7 @@ import { combinedState } from '../../../electron/services/runs/run-state'
 
 const start = requests['training.start'].args
 const plan = requests['training.autoPlan'].args
-const source = { projectId: 'p', datasetId: 'd', target: 'value' }
+const source = { projectId: 'p', datasetId: 'd', targets: ['value'] }
 const config = {
   layers: [{ units: 4 }],
   lookback: 4,
@@ -26,12 +26,12 @@ describe('the Auto part of the training contract', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['forecasting', 'targetMode'])
   })
 
-  it('plans from a project, a dataset and a target; covariates default to none', () => {
+  it('plans from a project, a dataset and its targets; covariates default to none', () => {
     expect(plan.parse(source)).toEqual({ ...source, covariates: [] })
   })
 
   it('refuses a plan without a target, or with fields it does not know', () => {
-    expect(plan.safeParse({ projectId: 'p', datasetId: 'd' }).error?.issues[0]?.path).toEqual(['target'])
+    expect(plan.safeParse({ projectId: 'p', datasetId: 'd' }).error?.issues[0]?.path).toEqual(['targets'])
     expect(plan.safeParse({ ...source, epochs: 3 }).success).toBe(false)
   })
 })

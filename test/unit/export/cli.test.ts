@@ -20,7 +20,7 @@ afterAll(async () => rm(root, { recursive: true, force: true }))
 
 /** A native model folder as `lstm-studio train` writes it, with random weights. */
 async function modelFolder(name: string, layers: LayerSpec[], lookback = 12): Promise<string> {
-  const series = monthlySeries(seasonalSeries(lookback + 84, 2))
+  const series = monthlySeries(seasonalSeries(lookback + 84, 2), 'sales')
   const { state } = prepare(
     series,
     tinyConfig({ layers, lookback, transforms: { scaling: 'zscore', log: 'log', difference: 'none' } }),
@@ -37,7 +37,7 @@ async function modelFolder(name: string, layers: LayerSpec[], lookback = 12): Pr
       },
     },
     training: {
-      data: { file: 'sales.csv', target: 'sales', rows: 96 },
+      data: { file: 'sales.csv', targets: ['sales'], rows: 96 },
       summary: { epochsRun: 4, bestEpoch: 2 },
     },
   })
@@ -99,16 +99,17 @@ describe('lstm-studio export', () => {
     ])
     expect(maxAbsDifference(onnx.data, referenceForecast(network, x, 3))).toBeLessThanOrEqual(1e-4)
     const preprocessing = JSON.parse(await readFile(join(out, 'preprocessing.json'), 'utf8'))
-    expect(preprocessing.target.log.log).toBe('log')
+    const [target] = preprocessing.targets
+    expect(preprocessing.targets).toHaveLength(1)
+    expect(target.name).toBe('sales')
+    expect(target.transform.log.log).toBe('log')
     const card = await readFile(join(out, 'README.md'), 'utf8')
     expect(card).toMatch(/^# sales forecaster — ONNX export/)
     expect(card).toContain('LSTM 6 → GRU 4')
     expect(card).toContain('| this model | 3.210 | 4.500 | 0.810 | 5.200 |')
     expect(card).toContain('| seasonalNaive | 4.100 |')
     expect(card).not.toContain('| ets |')
-    expect(card).toContain(
-      `z_t = (d_t − ${preprocessing.target.scale.shift}) / ${preprocessing.target.scale.scale}`,
-    )
+    expect(card).toContain(`z_t = (d_t − ${target.transform.scale.shift}) / ${target.transform.scale.scale}`)
     expect(card).toContain('import onnxruntime as ort')
   })
 

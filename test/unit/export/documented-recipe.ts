@@ -10,9 +10,8 @@ import type { ScalerJSON, TargetTransformJSON } from '../../../worker/statistics
 export type RunNetwork = (x: Float32Array) => Promise<Float32Array>
 
 export interface RawSeries {
-  target: number[]
-  /** Raw values of each of `extraTargets`, in order. */
-  extraTargets?: number[][]
+  /** Raw values of each of `targets`, in order. */
+  targets: number[][]
   past: number[][]
   /** History plus the values of the forecast steps. */
   future: number[][]
@@ -39,10 +38,8 @@ function scaledTarget(transform: TargetTransformJSON, values: number[]) {
 
 /** Steps 1–3: every target and covariate on the network's scale, aligned on the differenced targets. */
 function scaledColumns(p: ExportPreprocessing, raw: RawSeries) {
-  const { lag } = p.target
-  const transforms = [p.target, ...p.extraTargets.map((extra) => extra.transform)]
-  const values = [raw.target, ...(raw.extraTargets ?? [])]
-  const targets = transforms.map((transform, t) => scaledTarget(transform, values[t]))
+  const { lag } = p.targets[0].transform
+  const targets = p.targets.map((target, t) => scaledTarget(target.transform, raw.targets[t]))
   const past = raw.past.map((column, i) => column.map((v) => scale(p.pastCovariates[i].scaler, v)).slice(lag))
   const future = raw.future.map((column, i) =>
     column.map((v) => scale(p.futureCovariates[i].scaler, v)).slice(lag),
@@ -114,8 +111,8 @@ function original(transform: TargetTransformJSON, g: number[], forecastZ: number
   return levels.map((v) => unscale(transform.log, v))
 }
 
-/** The whole recipe for every target (primary first): raw history in, forecasts in original units out. */
-export async function forecastAllWithRecipe(
+/** The whole recipe for every target, in `targets` order: raw history in, forecasts in original units out. */
+export async function forecastWithRecipe(
   p: ExportPreprocessing,
   raw: RawSeries,
   steps: number,
@@ -130,16 +127,5 @@ export async function forecastAllWithRecipe(
     steps,
     run,
   )
-  const transforms = [p.target, ...p.extraTargets.map((extra) => extra.transform)]
-  return forecastZ.map((z, t) => original(transforms[t], targets[t].g, z))
-}
-
-/** The primary target's forecasts. */
-export async function forecastWithRecipe(
-  p: ExportPreprocessing,
-  raw: RawSeries,
-  steps: number,
-  run: RunNetwork,
-) {
-  return (await forecastAllWithRecipe(p, raw, steps, run))[0]
+  return forecastZ.map((z, t) => original(p.targets[t].transform, targets[t].g, z))
 }

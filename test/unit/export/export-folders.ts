@@ -27,14 +27,14 @@ export async function nativeModel(
   config: Partial<PipelineConfig>,
   seed: number,
 ): Promise<string> {
-  const series = monthlySeries(values)
+  const series = monthlySeries(values, TARGET_COLUMN)
   const { state } = prepare(series, tinyConfig(config))
   const random = mulberry32(seed)
   const count = paramCount(state.spec) * (config.ensemble ?? 1)
   const params = Float32Array.from({ length: count }, () => (random() - 0.5) * 0.8)
   await saveModelFolder(directory, modelWith(state, params, series), {
     metrics: {},
-    training: { data: { file: 'sales.csv', target: TARGET_COLUMN, rows: values.length } },
+    training: { data: { file: 'sales.csv', targets: [TARGET_COLUMN], rows: values.length } },
   })
   return directory
 }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import * as tf from '@tensorflow/tfjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PREPROCESSING_KEY } from '../../../worker/export/index'
+import { PREPROCESSING_KEY, type ExportPreprocessing } from '../../../worker/export/index'
 import { modelProtoType } from '../../../worker/export/onnx/onnx-schema'
 import {
   emptyFolder,
@@ -138,14 +138,30 @@ describe('lstm-studio forecast refuses what is not an LSTM Studio export', () =>
   })
 })
 
+/**
+ * The description as version 1 wrote it: the one target apart (`target`, `intervals`, inputs named
+ * `target`), none of the fields version 2 added. (A real version 2 description: format-1.test.ts.)
+ */
+function asVersion1(description: ExportPreprocessing): Record<string, unknown> {
+  const [{ name, transform, intervals }] = description.targets
+  const unnamed = (feature: string) => feature.replace(`target.${name}`, 'target')
+  const old: Record<string, unknown> = {
+    ...description,
+    version: 1,
+    target: transform,
+    intervals,
+    features: description.features.map(unnamed),
+  }
+  for (const added of ['targets', 'residualWeight', 'layers', 'members', 'frequency', 'lastTimestamp'])
+    delete old[added]
+  return old
+}
+
 describe('version 1 descriptions', () => {
-  it('an ONNX export with a version 1 description forecasts like version 2', async () => {
+  it('an ONNX export with a version 1 description forecasts like the current one', async () => {
     const model = decoded()
     const entry = model.metadata_props.find((prop) => prop.key === PREPROCESSING_KEY)
-    const description = JSON.parse(entry?.value ?? '{}')
-    for (const added of ['targetName', 'residualWeight', 'layers', 'members', 'frequency', 'lastTimestamp'])
-      delete description[added]
-    if (entry) entry.value = JSON.stringify({ ...description, version: 1 })
+    if (entry) entry.value = JSON.stringify(asVersion1(JSON.parse(entry.value)))
     const folder = await onnxFolder('version-1', model)
     // Version 1 does not name the target column: --target does.
     const unnamed = await forecastFrom(folder, csv, join(root, 'v1.csv'))
@@ -162,7 +178,7 @@ describe('version 1 descriptions', () => {
     if (entry) entry.value = JSON.stringify({ ...JSON.parse(entry.value), version: 99 })
     await expectRefusal(
       await onnxFolder('version-99', model),
-      /version 99; this version of LSTM Studio reads 1 to 2/,
+      /version 99; this version of LSTM Studio reads 1 to 3/,
     )
   })
 })

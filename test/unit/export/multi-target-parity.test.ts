@@ -10,7 +10,7 @@ import {
   type TrainedModel,
 } from '../../../worker/pipeline/index'
 import { modelWith, monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
-import { forecastAllWithRecipe } from './documented-recipe'
+import { forecastWithRecipe } from './documented-recipe'
 import { maxAbsDifference } from './networks'
 import { onnxRunner, tfjsRunner } from './export-runners'
 
@@ -19,8 +19,10 @@ import { onnxRunner, tfjsRunner } from './export-runners'
 const sales = seasonalSeries(96, 4)
 const visits = sales.map((v, t) => 300 + 2 * v + 5 * Math.sin(t / 5))
 const series = {
-  target: sales,
-  extraTargets: [{ name: 'visits', values: visits }],
+  targets: [
+    { name: 'sales', values: sales },
+    { name: 'visits', values: visits },
+  ],
   timestamps: monthly(96),
   frequency: { unit: 'month' as const, step: 1 },
 }
@@ -30,10 +32,14 @@ function twoTargetModel(config: Partial<PipelineConfig>, seed: number): TrainedM
   const random = mulberry32(seed)
   const params = Float32Array.from({ length: paramCount(state.spec) }, () => random() - 0.5)
   const model = modelWith(state, params, series)
+  // visits gets intervals of its own, so a mix-up of the targets' intervals shows.
   const residuals = Array.from({ length: 30 }, (_, i) =>
     Float64Array.from({ length: state.config.horizon }, (_, k) => ((i % 5) - 2) * (k + 2)),
   )
-  return { ...model, extraCalibrations: [calibratePerStep(residuals, state.config.horizon)] }
+  return {
+    ...model,
+    calibrations: [model.calibrations[0], calibratePerStep(residuals, state.config.horizon)],
+  }
 }
 
 const layers = (...cells: LayerSpec['cell'][]) => cells.map((cell) => ({ cell, units: 5, dropout: 0 }))
@@ -71,13 +77,13 @@ describe('two-target exports + documented recipe = the app’s forecast of each 
     const steps = model.state.config.horizon
     const run = runtime === 'onnx' ? onnxRunner(model) : await tfjsRunner(model)
     const description = describePreprocessing(model)
-    const recipe = await forecastAllWithRecipe(
+    const recipe = await forecastWithRecipe(
       description,
-      { target: sales, extraTargets: [visits], past: [], future: [] },
+      { targets: [sales, visits], past: [], future: [] },
       steps,
       run,
     )
-    const app = (await forecastAhead(model, series, { backend: 'reference' })).targets!
+    const app = (await forecastAhead(model, series, { backend: 'reference' })).targets
     expect(recipe).toHaveLength(2)
     recipe.forEach((forecast, t) => expect(maxAbsDifference(forecast, app[t].mean)).toBeLessThanOrEqual(1e-3))
   })
@@ -85,16 +91,21 @@ describe('two-target exports + documented recipe = the app’s forecast of each 
   it('describes the targets, their transforms, intervals and the output layout, and reads back', () => {
     const model = twoTargetModel({ layers: layers('lstm') }, 3)
     const description = describePreprocessing(model)
-    expect(description.features).toEqual(['target', 'target.visits'])
+    expect(description.features).toEqual(['target.sales', 'target.visits'])
     expect(description.outputs).toBe(model.state.config.horizon)
-    expect(description.extraTargets.map((extra) => extra.name)).toEqual(['visits'])
-    expect(description.extraTargets[0].transform).toEqual(model.state.extraTargets![0].transform)
+    expect(description.targets.map((target) => target.name)).toEqual(['sales', 'visits'])
+    description.targets.forEach((target, t) =>
+      expect(target.transform).toEqual(model.state.targets[t].transform),
+    )
     const rebuilt = rebuildTrainedModel(
       readPreprocessing(JSON.parse(JSON.stringify(description))),
       model.state.spec,
       model.params as Float32Array,
     )
-    expect(rebuilt.state.extraTargets).toEqual(model.state.extraTargets)
-    expect(rebuilt.extraCalibrations![0].halfWidths[80]).toEqual(model.extraCalibrations![0].halfWidths[80])
+    expect(rebuilt.state.targets).toEqual(model.state.targets)
+    expect(rebuilt.calibrations[1].halfWidths[80]).not.toEqual(rebuilt.calibrations[0].halfWidths[80])
+    rebuilt.calibrations.forEach((calibration, t) =>
+      expect(calibration.halfWidths[80]).toEqual(model.calibrations[t].halfWidths[80]),
+    )
   })
 })

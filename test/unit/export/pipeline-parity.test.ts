@@ -46,7 +46,7 @@ function trainedModel(config: Partial<PipelineConfig>, covariates: Covariates, s
   const random = mulberry32(seed)
   const params = Float32Array.from({ length: paramCount(state.spec) }, () => random() - 0.5)
   const raw: RawSeries = {
-    target: values,
+    targets: [values],
     past: past ? [pastValues] : [],
     future: future ? [futureValues] : [],
   }
@@ -55,7 +55,8 @@ function trainedModel(config: Partial<PipelineConfig>, covariates: Covariates, s
 
 async function appForecast(model: TrainedModel, series: SeriesInput, steps: number) {
   const futureCovariates = model.state.futureNames.length > 0 ? [futureValues.slice(values.length)] : []
-  return (await forecastAhead(model, series, { horizon: steps, futureCovariates, backend: 'reference' })).mean
+  return (await forecastAhead(model, series, { horizon: steps, futureCovariates, backend: 'reference' }))
+    .targets[0].mean
 }
 
 /** Forecasts are ~50–100; float32 networks agree to ~1e-6 relative. */
@@ -140,7 +141,7 @@ describe('exported model + documented scaling recipe = the app’s forecast', ()
       const { model, series, raw } = trainedModel(config as Partial<PipelineConfig>, covariates, seed)
       const steps = model.state.config.horizon
       const run = runtime === 'onnx' ? onnxRunner(model) : await tfjsRunner(model)
-      const recipe = await forecastWithRecipe(describePreprocessing(model), raw, steps, run)
+      const [recipe] = await forecastWithRecipe(describePreprocessing(model), raw, steps, run)
       const app = await appForecast(model, series, steps)
       expect(recipe).toHaveLength(steps)
       expect(maxAbsDifference(recipe, app)).toBeLessThanOrEqual(TOLERANCE)
@@ -150,7 +151,7 @@ describe('exported model + documented scaling recipe = the app’s forecast', ()
   it('ships the preprocessing inside each file', () => {
     const { model } = trainedModel({ layers: layers('lstm') }, 'past and future', 3)
     const description = describePreprocessing(model)
-    expect(description.features).toEqual(['target', 'past.price', 'future.holiday'])
+    expect(description.features).toEqual(['target.value', 'past.price', 'future.holiday'])
     const decoded = modelProtoType().toObject(modelProtoType().decode(exportOnnx(model))) as {
       metadata_props: { key: string; value: string }[]
     }

@@ -32,7 +32,7 @@ function sampleModel() {
   const size = paramCount(state.spec)
   const params = Float32Array.from({ length: size }, () => random() - 0.5)
   const model = modelWith(state, params, series)
-  model.calibration.halfWidths[95][5] = Infinity
+  model.calibrations[0].halfWidths[95][5] = Infinity
   return model
 }
 
@@ -61,11 +61,13 @@ describe('native model format (pure)', () => {
     const back = toTrainedModel(parsed.manifest, params)
     expect(Array.from(back.params)).toEqual(Array.from(model.params))
     expect(back.state).toEqual(model.state)
-    expect(back.calibration.halfWidths[95][5]).toBe(Infinity)
-    expect(Array.from(back.calibration.halfWidths[80])).toEqual(Array.from(model.calibration.halfWidths[80]))
+    expect(back.calibrations[0].halfWidths[95][5]).toBe(Infinity)
+    expect(Array.from(back.calibrations[0].halfWidths[80])).toEqual(
+      Array.from(model.calibrations[0].halfWidths[80]),
+    )
     expect(back.frequency).toEqual({ unit: 'month', step: 1 })
     expect(back.lastTimestamp).toBe(model.lastTimestamp)
-    expect(manifest.features).toEqual(['target', 'target.seasonalDifference'])
+    expect(manifest.features).toEqual(['target.value', 'target.value.seasonalDifference'])
     expect(weights.length).toBe(4 * model.params.length)
   })
 
@@ -73,7 +75,7 @@ describe('native model format (pure)', () => {
     expect(codeOf(() => parseManifest('not json at all'))).toBe('MODEL_FOREIGN')
     expect(codeOf(() => parseManifest('{"format":"keras","version":1}'))).toBe('MODEL_FOREIGN')
     expect(codeOf(() => parseManifest('[1,2]'))).toBe('MODEL_FOREIGN')
-    expect(codeOf(() => parseManifest(edited((m) => (m.version = 2))))).toBe('MODEL_TOO_NEW')
+    expect(codeOf(() => parseManifest(edited((m) => (m.version = 3))))).toBe('MODEL_TOO_NEW')
     expect(codeOf(() => parseManifest(edited((m) => (m.version = 0))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.count += 1))))).toBe('MODEL_DAMAGED')
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.bytes -= 4))))).toBe('MODEL_DAMAGED')
@@ -82,10 +84,14 @@ describe('native model format (pure)', () => {
       'MODEL_DAMAGED',
     )
     expect(codeOf(() => parseManifest(edited((m) => (m.weights.count = 1e12))))).toBe('MODEL_DAMAGED')
-    expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.transform.scale.scale = -1))))).toBe(
+    expect(
+      codeOf(() => parseManifest(edited((m) => (m.pipeline.targets[0].transform.scale.scale = -1)))),
+    ).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => m.calibrations[0].halfWidths['80'].pop())))).toBe(
       'MODEL_DAMAGED',
     )
-    expect(codeOf(() => parseManifest(edited((m) => m.calibration.halfWidths['80'].pop())))).toBe(
+    expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.targets = []))))).toBe('MODEL_DAMAGED')
+    expect(codeOf(() => parseManifest(edited((m) => (m.pipeline.targets[0].name = ''))))).toBe(
       'MODEL_DAMAGED',
     )
     expect(codeOf(() => parseManifest(edited((m) => (m.horizon = 99))))).toBe('MODEL_DAMAGED')
@@ -129,7 +135,7 @@ describe('model folder on disk', () => {
     expect(loaded.training).toEqual({ epochs: 3 })
     const before = await forecastAhead(model, series, { backend: 'reference' })
     const after = await forecastAhead(loaded.model, series, { backend: 'reference' })
-    expect(Array.from(after.mean)).toEqual(Array.from(before.mean))
+    expect(Array.from(after.targets[0].mean)).toEqual(Array.from(before.targets[0].mean))
   })
 
   it('refuses a truncated weights file, a missing file and a damaged JSON side file', async () => {

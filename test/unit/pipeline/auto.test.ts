@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mulberry32, normalSampler, paramLayout } from '../../../worker/engine/index'
 import { autoConfig, runAuto, type Trainer } from '../../../worker/pipeline/index'
 import { earlierFolds } from '../../../worker/pipeline/folds'
-import { seasonalSeries } from './helpers'
+import { seasonalSeries, valueSeries } from './helpers'
 
 /**
  * A trainer that "learns" nothing: every weight zero, so a level model predicts the training
@@ -44,7 +44,7 @@ describe('Auto picks the target mode by validation error', () => {
   it('keeps the seasonal-residual network when the season repeats exactly', async () => {
     const pattern = [3, 9, 1, 7, 4, 8, 2, 6, 5, 10, 0, 11]
     const target = Array.from({ length: 120 }, (_, t) => 100 + 10 * pattern[t % 12])
-    const auto = await runAuto({ target, period: 12 }, options)
+    const auto = await runAuto(valueSeries(target, 12), options)
     expect(auto.chosen).toBe('seasonalResidual')
     const [level, residual] = auto.candidates
     expect(residual.validationScore).toBeLessThan(level.validationScore)
@@ -54,7 +54,7 @@ describe('Auto picks the target mode by validation error', () => {
   it('keeps the level network when the series is noise around a mean (seasonal naive doubles the variance)', async () => {
     const normal = normalSampler(mulberry32(9))
     const target = Array.from({ length: 120 }, () => 100 + 5 * normal())
-    const auto = await runAuto({ target, period: 12 }, options)
+    const auto = await runAuto(valueSeries(target, 12), options)
     expect(auto.chosen).toBe('level')
     const [level, residual] = auto.candidates
     expect(level.validationScore).toBeLessThan(residual.validationScore)
@@ -62,7 +62,7 @@ describe('Auto picks the target mode by validation error', () => {
 
   it('the residual candidate never scores worse than seasonal naive on validation', async () => {
     const target = seasonalSeries(192, 5, 3)
-    const series = { target, period: 12 }
+    const series = valueSeries(target, 12)
     const auto = await runAuto(series, { ...options, trainer: noiseTrainer, modes: ['seasonalResidual'] })
     // A random correction is damped away entirely: the forecast falls back to seasonal naive.
     expect(auto.result.model.state.config.residualWeight).toBe(0)
@@ -79,11 +79,11 @@ describe('Auto picks the target mode by validation error', () => {
 
   it('chooses the protocol horizon and a validation part taken from before the test part', () => {
     const target = Array.from({ length: 144 }, (_, t) => 100 + t)
-    const config = autoConfig({ target, period: 12 }, 'seasonalResidual')
+    const config = autoConfig(valueSeries(target, 12), 'seasonalResidual')
     expect(config.horizon).toBe(24)
     expect(config.split).toEqual({ validation: { count: 24 }, test: { count: 24 } })
     expect(config.lookback).toBeLessThanOrEqual((144 - 48 - 24) / 2)
-    const annual = autoConfig({ target: target.slice(0, 100), period: 1 }, 'level')
+    const annual = autoConfig(valueSeries(target.slice(0, 100), 1), 'level')
     expect(annual.horizon).toBe(10)
     expect(annual.split.test).toEqual({ count: 10 })
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { runBacktests } from '../../../worker/pipeline/backtest'
-import { trainOnSeries, validateConfig } from '../../../worker/pipeline/index'
+import { seriesLength, trainOnSeries, validateConfig } from '../../../worker/pipeline/index'
 import type { PipelineConfig, SeriesInput } from '../../../worker/pipeline/index'
 import { monthlySeries, seasonalSeries, tinyConfig } from './helpers'
 
@@ -22,7 +22,7 @@ describe('the number of backtest origins', () => {
     const run = await trainOnSeries(series, config, { backend: 'reference' })
     const seen: number[] = []
     const retrain = (shorter: SeriesInput, refitConfig: PipelineConfig) => {
-      seen.push(shorter.target.length)
+      seen.push(seriesLength(shorter))
       return trainOnSeries(shorter, refitConfig, { backend: 'reference' })
     }
     const [backtest] = await runBacktests(series, run, retrain, [])

@@ -16,7 +16,7 @@ function weeklySeries(n: number, noise: number, seed = 5): SeriesInput {
   const normal = normalSampler(mulberry32(seed))
   const timestamps = Float64Array.from({ length: n }, (_, i) => START + i * DAY)
   const target = Array.from(timestamps, (t) => 20 + pattern[new Date(t).getUTCDay()] + noise * normal())
-  return { target, timestamps, frequency: { unit: 'day', step: 1 } }
+  return { targets: [{ name: 'value', values: target }], timestamps, frequency: { unit: 'day', step: 1 } }
 }
 
 function featuresAt(time: number): number[] {
@@ -73,7 +73,7 @@ describe('calendar features as known-future inputs', () => {
     const params = Float64Array.from({ length: paramCount(state.spec) }, () => random() - 0.5)
     const model = { ...modelWith(state, new Float32Array(params), series), params }
     const ahead = await forecastAhead(model, series, { backend: 'reference' })
-    const z = TargetTransform.fromJSON(state.transform).transform(series.target)
+    const z = TargetTransform.fromJSON(state.targets[0].transform).transform(series.targets[0].values)
     const future = futureTimestamps(series.timestamps![59], { unit: 'day', step: 1 }, 3)
     const x = new Float64Array(4 * 3)
     for (let j = 0; j < 4; j++) {
@@ -83,16 +83,19 @@ describe('calendar features as known-future inputs', () => {
     }
     const out = new Float64Array(3)
     createReferenceBackend(state.spec, 'float64').forward(params, x, 1, 4, out)
-    const expected = TargetTransform.fromJSON(state.transform).inverseForecast(out, series.target)
-    Array.from(expected).forEach((value, k) => expect(ahead.mean[k]).toBeCloseTo(value, 9))
+    const expected = TargetTransform.fromJSON(state.targets[0].transform).inverseForecast(
+      out,
+      series.targets[0].values,
+    )
+    Array.from(expected).forEach((value, k) => expect(ahead.targets[0].mean[k]).toBeCloseTo(value, 9))
     expect(Array.from(ahead.timestamps!)).toEqual(Array.from(future))
   })
 
   it('refuses a series without timestamps, or without a frequency, naming the problem', () => {
     const series = weeklySeries(60, 1)
     const config = tinyConfig({ calendar: ['hour'] })
-    expect(() => prepare({ target: series.target }, config)).toThrow(RangeError)
-    expect(() => prepare({ target: series.target }, config)).toThrow(
+    expect(() => prepare({ targets: series.targets }, config)).toThrow(RangeError)
+    expect(() => prepare({ targets: series.targets }, config)).toThrow(
       /calendar features \(hour\) need timestamps/,
     )
     expect(() => prepare({ ...series, frequency: null }, config)).toThrow(/regular frequency/)
@@ -113,7 +116,7 @@ describe('calendar features as known-future inputs', () => {
     const model = modelWith(state, params, series)
     const { manifest } = serializeModel(model)
     expect(manifest.features).toEqual([
-      'target',
+      'target.value',
       'calendar.dayOfWeek_sin',
       'calendar.dayOfWeek_cos',
       'calendar.month_sin',
@@ -123,7 +126,7 @@ describe('calendar features as known-future inputs', () => {
     expect(loaded.state.config.calendar).toEqual(['dayOfWeek', 'month'])
     const before = await forecastAhead(model, series, { backend: 'reference' })
     const after = await forecastAhead(loaded, series, { backend: 'reference' })
-    expect(Array.from(after.mean)).toEqual(Array.from(before.mean))
+    expect(Array.from(after.targets[0].mean)).toEqual(Array.from(before.targets[0].mean))
 
     const plain = prepare(series, tinyConfig({ horizon: 3 })).state
     const plainParams = Float32Array.from({ length: paramCount(plain.spec) }, () => random() - 0.5)
@@ -135,9 +138,9 @@ describe('calendar features as known-future inputs', () => {
     // The old file forecasts exactly as the model did before it was saved.
     const expected = await forecastAhead(plainModel, series, { backend: 'reference' })
     const fromOldFile = await forecastAhead(oldLoaded, series, { backend: 'reference' })
-    expect(fromOldFile.mean).toHaveLength(3)
-    expect(Array.from(fromOldFile.mean).every(Number.isFinite)).toBe(true)
-    expect(Array.from(fromOldFile.mean)).toEqual(Array.from(expected.mean))
+    expect(fromOldFile.targets[0]!.mean).toHaveLength(3)
+    expect(Array.from(fromOldFile.targets[0]!.mean).every(Number.isFinite)).toBe(true)
+    expect(Array.from(fromOldFile.targets[0]!.mean)).toEqual(Array.from(expected.targets[0]!.mean))
   })
 })
 
@@ -162,8 +165,8 @@ describe('learning from the calendar', () => {
       { ...base, calendar: ['dayOfWeek'] },
       { quick: true, backend: 'reference' },
     )
-    const maeWithout = without.test!.metrics.mae
-    const maeWith = withCalendar.test!.metrics.mae
+    const maeWithout = without.targets[0].test!.metrics.mae
+    const maeWith = withCalendar.targets[0].test!.metrics.mae
     expect(maeWith).toBeLessThan(0.6 * maeWithout)
     expect(maeWith).toBeLessThan(2.2)
   }, 60_000)

@@ -25,7 +25,7 @@ describe('CLI --config calendar features', () => {
     const args = [SAMPLE, '--target', 'value', '--config', join(dir, 'config.json'), '--out', join(dir, 'm')]
     expect(await runTrain(args, train.io), train.text.stderr).toBe(0)
     const manifest = JSON.parse(await readFile(join(dir, 'm', 'model.json'), 'utf8'))
-    expect(manifest.features).toEqual(['target', 'calendar.month_sin', 'calendar.month_cos'])
+    expect(manifest.features).toEqual(['target.value', 'calendar.month_sin', 'calendar.month_cos'])
     const forecast = captureIo()
     const out = join(dir, 'f.csv')
     expect(await runForecast([join(dir, 'm'), SAMPLE, '--out', out], forecast.io), forecast.text.stderr).toBe(

@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runExport } from '../../../electron/cli/export'
 import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
 import { seasonalSeries } from './helpers'
@@ -39,7 +40,7 @@ describe('CLI with two targets', () => {
     )
     expect(status, train.text.stderr).toBe(0)
     const manifest = JSON.parse(await readFile(join(dir, 'm', 'model.json'), 'utf8'))
-    expect(manifest.features).toEqual(['target', 'target.visits'])
+    expect(manifest.features).toEqual(['target.sales', 'target.visits'])
     expect(manifest.engine.spec.outputSize).toBe(12)
     const out = join(dir, 'f.csv')
     const forecast = captureIo()
@@ -54,6 +55,25 @@ describe('CLI with two targets', () => {
     expect(lines[7].startsWith('2010-01-01,visits,')).toBe(true)
     const visits = Number(lines[7].split(',')[2])
     expect(visits).toBeGreaterThan(700)
+    const summary = JSON.parse(forecast.text.stdout)
+    expect(summary.targets).toEqual(['sales', 'visits'])
+    expect(summary.first.forecast.visits).toBe(visits)
+    const metrics = JSON.parse(train.text.stdout).metrics.targets
+    expect(metrics.map((target: { name: string }) => target.name)).toEqual(['sales', 'visits'])
+    for (const target of metrics) expect(target.test.mase).toBeGreaterThan(0)
+
+    // The export's card gives every target its scores, its transform and its intervals.
+    const exported = captureIo()
+    expect(
+      await runExport([join(dir, 'm'), '--format', 'onnx', '--out', join(dir, 'onnx')], exported.io),
+    ).toBe(0)
+    const card = await readFile(join(dir, 'onnx', 'README.md'), 'utf8')
+    expect(card).toMatch(/^# sales, visits forecaster/)
+    for (const name of ['sales', 'visits']) {
+      expect(card).toContain(`Target \`${name}\`:\n\n| forecaster | MAE`)
+      expect(card).toMatch(new RegExp(`Target \`${name}\`: g_t = y_t; z_t = \\(d_t − `))
+      expect(card).toContain(`Prediction intervals of \`${name}\``)
+    }
   })
 
   it('accepts --target A,B and refuses a target listed twice or also a covariate', async () => {

@@ -37,8 +37,10 @@ describe('CLI train → forecast', () => {
     expect(status, train.text.stderr).toBe(0)
     const summary = JSON.parse(train.text.stdout)
     expect(summary.preset).toBe('manual')
-    expect(summary.metrics.test.mase).toBeGreaterThan(0)
-    expect(summary.metrics.baselines.seasonalNaive.mase).toBeGreaterThan(0)
+    const [value] = summary.metrics.targets
+    expect(value.name).toBe('value')
+    expect(value.test.mase).toBeGreaterThan(0)
+    expect(value.baselines.seasonalNaive.mase).toBeGreaterThan(0)
     expect(train.text.stderr).toMatch(/epoch 3 /)
     const manifest = JSON.parse(await readFile(join(modelDir, 'model.json'), 'utf8'))
     expect(manifest.format).toBe('lstm-studio-native-model')

@@ -40,6 +40,6 @@ describe('the forecast ahead comes from a network trained on every point', () =>
     expect(result.finalFit).toEqual({ observations: 96, memberEpochs: [result.training.bestEpoch + 1] })
     // Metrics are the evaluated network's, on points it did not see; the forecast starts after the last point.
     expect(result.split.testStart).toBe(testStart)
-    expect(result.forecast.mean).toHaveLength(config.horizon)
+    expect(result.forecast.targets[0]!.mean).toHaveLength(config.horizon)
   })
 })

@@ -22,8 +22,18 @@ export function seasonalSeries(n: number, seed = 3, noise = 1): number[] {
   )
 }
 
-export function monthlySeries(values: number[]): SeriesInput {
-  return { target: values, timestamps: monthly(values.length), frequency: { unit: 'month', step: 1 } }
+/** One target, named `value` as in the bundled samples unless told otherwise. */
+export function monthlySeries(values: number[], name = 'value'): SeriesInput {
+  return {
+    targets: [{ name, values }],
+    timestamps: monthly(values.length),
+    frequency: { unit: 'month', step: 1 },
+  }
+}
+
+/** The series of one target named `value`, without dates. */
+export function valueSeries(values: ArrayLike<number>, period?: number): SeriesInput {
+  return { targets: [{ name: 'value', values }], ...(period === undefined ? {} : { period }) }
 }
 
 /** Small enough to train in well under a second on the reference backend. */
@@ -61,7 +71,7 @@ export function modelWith(state: PipelineState, params: Float32Array, series: Se
   return {
     state,
     params,
-    calibration: calibratePerStep(residuals, H),
+    calibrations: state.targets.map(() => calibratePerStep(residuals, H)),
     frequency: series.frequency ?? null,
     lastTimestamp: series.timestamps ? series.timestamps[series.timestamps.length - 1] : null,
   }

@@ -21,8 +21,10 @@ const b = a.map((_, t) => 400 + 3 * a[Math.max(0, t - 2)] + 2 * normalSampler(mu
 
 function twoTargets(): SeriesInput {
   return {
-    target: a,
-    extraTargets: [{ name: 'b', values: b }],
+    targets: [
+      { name: 'a', values: a },
+      { name: 'b', values: b },
+    ],
     timestamps: monthly(n),
     frequency: { unit: 'month', step: 1 },
   }
@@ -34,9 +36,8 @@ describe('two targets: windows and transforms', () => {
     const p = prepare(twoTargets(), config)
     expect(p.state.spec.inputSize).toBe(2)
     expect(p.state.spec.outputSize).toBe(6)
-    expect(p.state.extraTargets?.map((t) => t.name)).toEqual(['b'])
-    const za = TargetTransform.fromJSON(p.state.transform).transform(a)
-    const zb = TargetTransform.fromJSON(p.state.extraTargets![0].transform).transform(b)
+    expect(p.state.targets.map((t) => t.name)).toEqual(['a', 'b'])
+    const [za, zb] = p.state.targets.map((t, i) => TargetTransform.fromJSON(t.transform).transform([a, b][i]))
     p.trainOrigins.slice(0, 5).forEach((o, i) => {
       for (let k = 0; k < 3; k++) {
         expect(p.train.y[i * 6 + k]).toBeCloseTo(za[o + k], 12)
@@ -78,43 +79,53 @@ describe('two targets: windows and transforms', () => {
     }
   })
 
-  it('refuses a bad extra target, naming it', () => {
-    const broken = {
+  it('refuses a bad target, naming it, whichever place it has in the list', () => {
+    const withB = (values: number[]) => ({
       ...twoTargets(),
-      extraTargets: [{ name: 'b', values: [...b.slice(0, 50), NaN, ...b.slice(51)] }],
-    }
-    expect(() => prepare(broken, tinyConfig())).toThrow(/target "b" value 50 is missing/)
-    const twice = {
+      targets: [
+        { name: 'a', values: a },
+        { name: 'b', values },
+      ],
+    })
+    const nan = [...b.slice(0, 50), NaN, ...b.slice(51)]
+    expect(() => prepare(withB(nan), tinyConfig())).toThrow(/target "b" value 50 is missing/)
+    const first = {
       ...twoTargets(),
-      extraTargets: [
-        { name: 'b', values: b },
-        { name: 'b', values: b },
+      targets: [
+        { name: 'b', values: nan },
+        { name: 'a', values: a },
       ],
     }
+    expect(() => prepare(first, tinyConfig())).toThrow(/target "b" value 50 is missing/)
+    const twice = { ...twoTargets(), targets: [...twoTargets().targets, { name: 'b', values: b }] }
     expect(() => prepare(twice, tinyConfig())).toThrow(/target "b" is listed twice/)
-    const short = { ...twoTargets(), extraTargets: [{ name: 'b', values: b.slice(0, 10) }] }
-    expect(() => prepare(short, tinyConfig())).toThrow(/target "b" has 10 values/)
+    expect(() => prepare(withB(b.slice(0, 10)), tinyConfig())).toThrow(/target "b" has 10 values/)
+    expect(() => prepare({ ...twoTargets(), targets: [] }, tinyConfig())).toThrow(/at least one target/)
   })
 })
 
 describe('two targets: judged, saved and forecast per target', () => {
   it('scores each target with its own metrics, baselines, backtest, intervals and forecast', async () => {
     const result = await runPipeline(twoTargets(), tinyConfig(), { backend: 'reference' })
-    const extra = result.extraTargets![0]
-    expect(extra.name).toBe('b')
-    expect(extra.test!.metrics.mae).toBeGreaterThan(0)
-    expect(extra.test!.metrics.mase).toBeGreaterThan(0)
-    expect(Array.from(extra.test!.actual)).toEqual(b.slice(108))
+    expect(result.targets.map((target) => target.name)).toEqual(['a', 'b'])
+    const [judgedA, judgedB] = result.targets
+    for (const [judged, values] of [
+      [judgedA, a],
+      [judgedB, b],
+    ] as const) {
+      expect(judged.test!.metrics.mae).toBeGreaterThan(0)
+      expect(judged.test!.metrics.mase).toBeGreaterThan(0)
+      expect(Array.from(judged.test!.actual)).toEqual(values.slice(108))
+      expect(judged.backtest!.perOrigin).toHaveLength(2)
+    }
     // Different scales: b's errors and baselines are its own, not a's.
-    expect(extra.test!.baselines.naive.metrics!.mae).not.toBeCloseTo(
-      result.test!.baselines.naive.metrics!.mae,
+    expect(judgedB.test!.baselines.naive.metrics!.mae).not.toBeCloseTo(
+      judgedA.test!.baselines.naive.metrics!.mae,
       1,
     )
-    expect(extra.backtest!.perOrigin).toHaveLength(2)
-    expect(result.model.extraCalibrations).toHaveLength(1)
-    const [first, second] = result.forecast.targets!
-    expect(first.name).toBeNull()
-    expect(Array.from(first.mean)).toEqual(Array.from(result.forecast.mean))
+    expect(result.model.calibrations).toHaveLength(2)
+    const [first, second] = result.forecast.targets
+    expect(first.name).toBe('a')
     expect(second.name).toBe('b')
     expect(second.mean[0]).toBeGreaterThan(450)
     const band = second.intervals.find((i) => i.level === 80)!
@@ -131,24 +142,28 @@ describe('two targets: judged, saved and forecast per target', () => {
     const result = await runPipeline(twoTargets(), config, { quick: false, trainer, backend: 'reference' })
     // The evaluated network, one refit per origin, and the final fit on all the data.
     expect(trainings).toBe(4)
-    expect(result.backtest!.refit).toBe(true)
-    expect(result.extraTargets![0].backtest!.perOrigin).toHaveLength(2)
+    for (const target of result.targets) {
+      expect(target.backtest!.refit).toBe(true)
+      expect(target.backtest!.perOrigin).toHaveLength(2)
+    }
   }, 60_000)
 
   it('survives a save and load with every target’s calibration', async () => {
     const p = prepare(twoTargets(), tinyConfig({ horizon: 3 }))
     const random = mulberry32(8)
     const params = Float32Array.from({ length: paramCount(p.state.spec) }, () => random() - 0.5)
-    const model = { ...modelWith(p.state, params, twoTargets()) }
-    model.extraCalibrations = [modelWith(p.state, params, twoTargets()).calibration]
+    const model = modelWith(p.state, params, twoTargets())
     const { manifest } = serializeModel(model)
-    expect(manifest.features).toEqual(['target', 'target.b'])
+    expect(manifest.features).toEqual(['target.a', 'target.b'])
     const loaded = toTrainedModel(parseManifest(JSON.stringify(manifest)).manifest, params)
     const before = await forecastAhead(model, twoTargets(), { backend: 'reference' })
     const after = await forecastAhead(loaded, twoTargets(), { backend: 'reference' })
-    expect(Array.from(after.targets![1].mean)).toEqual(Array.from(before.targets![1].mean))
-    delete manifest.extraCalibrations
-    expect(() => parseManifest(JSON.stringify(manifest))).toThrow(/1 extra targets need as many calibrations/)
+    for (const t of [0, 1])
+      expect(Array.from(after.targets[t].mean)).toEqual(Array.from(before.targets[t].mean))
+    manifest.calibrations.pop()
+    expect(() => parseManifest(JSON.stringify(manifest))).toThrow(
+      /2 target\(s\) need as many interval calibrations/,
+    )
   })
 })
 
@@ -161,9 +176,9 @@ describe('Auto with two targets', () => {
       backend: 'reference',
       overrides: { layers: [{ cell: 'lstm', units: 4, dropout: 0 }], epochs: 3, patience: 0 },
     })
-    const [calibration] = auto.result.model.extraCalibrations!
-    expect(Array.from(calibration.halfWidths[80]).every(Number.isFinite)).toBe(true)
-    expect(auto.result.extraTargets![0].test!.metrics.coverage[80]).toBeGreaterThan(0)
+    for (const calibration of auto.result.model.calibrations)
+      expect(Array.from(calibration.halfWidths[80]).every(Number.isFinite)).toBe(true)
+    for (const target of auto.result.targets) expect(target.test!.metrics.coverage[80]).toBeGreaterThan(0)
   }, 60_000)
 })
 
@@ -176,8 +191,7 @@ describe('learning two related targets', () => {
       seed: 2,
     })
     const result = await runPipeline(twoTargets(), config, { quick: true, backend: 'reference' })
-    const judged = [result, result.extraTargets![0]]
-    for (const target of judged) {
+    for (const target of result.targets) {
       const meanBaseline = target.test!.baselines.mean.metrics!.mae
       expect(target.test!.metrics.mae).toBeLessThan(0.5 * meanBaseline)
     }

@@ -11,11 +11,11 @@ describe('prepare: transforms and windows respect the split', () => {
     const a = prepare(monthlySeries(values), config)
     const b = prepare(monthlySeries(leaked), config)
     expect(b.split.train.end).toBe(96)
-    expect(b.state.transform).toEqual(a.state.transform)
+    expect(b.state.targets[0].transform).toEqual(a.state.targets[0].transform)
     expect(Array.from(b.train.x)).toEqual(Array.from(a.train.x))
     // The fitted mean is the training mean of the logs, not the whole series'.
     const trainLogMean = values.slice(0, 96).reduce((s, v) => s + Math.log(v), 0) / 96
-    expect(a.state.transform.scale.shift).toBeCloseTo(trainLogMean, 12)
+    expect(a.state.targets[0].transform.scale.shift).toBeCloseTo(trainLogMean, 12)
   })
 
   it('training windows end before validation; validation windows score only validation targets', () => {
@@ -57,7 +57,7 @@ describe('prepare: transforms and windows respect the split', () => {
       tinyConfig({ transforms: { scaling: 'zscore', log: 'none', difference: 'first' } }),
     )
     expect(p.zc.lag).toBe(1)
-    const transform = TargetTransform.fromJSON(p.state.transform)
+    const transform = TargetTransform.fromJSON(p.state.targets[0].transform)
     const origin = p.trainOrigins[3]
     const zTargets = Array.from(p.train.y).slice(3 * 6, 4 * 6)
     const levels = transform.inverseForecast(zTargets, values.slice(0, origin + 1))

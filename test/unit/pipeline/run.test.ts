@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { mulberry32, normalSampler } from '../../../worker/engine/index'
 import { calibratePerStep, runPipeline } from '../../../worker/pipeline/index'
-import { monthlySeries, seasonalSeries, tinyConfig } from './helpers'
+import { monthlySeries, seasonalSeries, tinyConfig, valueSeries } from './helpers'
 
 describe('runPipeline end to end (tiny network, reference backend)', () => {
   it('scores the model and every baseline on the same test part, with intervals, backtest and a dated forecast', async () => {
     const series = monthlySeries(seasonalSeries(120))
     const result = await runPipeline(series, tinyConfig({ horizon: 12 }), { backend: 'reference' })
-    const test = result.test!
+    const test = result.targets[0].test!
     expect(test.start).toBe(108)
     expect(test.forecast).toHaveLength(12)
     for (const name of ['naive', 'seasonalNaive', 'drift', 'mean', 'ets']) {
@@ -27,11 +27,11 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
       expect(test.lower[80][k]).toBeLessThanOrEqual(test.forecast[k])
       expect(test.upper[80][k]).toBeLessThanOrEqual(test.upper[95][k])
     }
-    expect(result.backtest?.perOrigin).toHaveLength(2)
+    expect(result.targets[0].backtest?.perOrigin).toHaveLength(2)
     expect(result.training.epochsRun).toBe(4)
     const { forecast } = result
-    expect(forecast.mean).toHaveLength(12)
-    expect(forecast.intervals.map((i) => i.level)).toEqual([80, 95])
+    expect(forecast.targets[0].mean).toHaveLength(12)
+    expect(forecast.targets[0].intervals.map((i) => i.level)).toEqual([80, 95])
     // Data ends in December 2009: the forecast covers 2010.
     expect(new Date(forecast.timestamps![0]).toISOString().slice(0, 10)).toBe('2010-01-01')
     expect(new Date(forecast.timestamps![11]).toISOString().slice(0, 10)).toBe('2010-12-01')
@@ -56,7 +56,7 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
   })
 
   it('without timestamps the forecast has no dates', async () => {
-    const result = await runPipeline({ target: seasonalSeries(100), period: 12 }, tinyConfig(), {
+    const result = await runPipeline(valueSeries(seasonalSeries(100), 12), tinyConfig(), {
       backend: 'reference',
       quick: true,
     })

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ProjectDamagedError, ProjectTooNewError } from '../../../electron/services/projects/errors'
 import { parseManifest } from '../../../electron/services/projects/manifest-io'
 import { CURRENT_FORMAT_VERSION } from '../../../electron/services/projects/manifest-schema'
+import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')
 const file = '/p/project.json'
@@ -19,7 +20,7 @@ function parseError(text: string): Error {
 
 describe('parseManifest', () => {
   it('reads a current-version file unchanged', () => {
-    const text = fixture('project-v2.json')
+    const text = fixture('project-v3.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBeNull()
     expect(manifest).toEqual(JSON.parse(text))
@@ -59,6 +60,44 @@ describe('parseManifest', () => {
       metrics: {},
     })
     expect(manifest.forecasts).toEqual([])
+  })
+
+  it('migrates a v2 file: a run takes a list of targets and split sizes in place of fractions', () => {
+    const { manifest, migratedFrom } = parseManifest(fixture('project-v2.json'), file)
+    const v2 = JSON.parse(fixture('project-v2.json'))
+    expect(migratedFrom).toBe(2)
+    expect(manifest.formatVersion).toBe(CURRENT_FORMAT_VERSION)
+    expect(manifest.datasets).toEqual(v2.datasets)
+    expect(manifest.models).toEqual(v2.models)
+    // Settings that are not training.start arguments stay as they were.
+    expect(manifest.runs[0]).toEqual(v2.runs[0])
+    const { source, forecasting } = manifest.runs[1]!.config as Record<string, Record<string, unknown>>
+    expect(source).toEqual({
+      projectId: v2.id,
+      datasetId: 'd1',
+      targets: ['load_mw', 'temp_c'],
+      covariates: [],
+    })
+    expect(forecasting).not.toHaveProperty('testFraction')
+    // The size the run gave wins over its fraction; the other fraction becomes a size.
+    expect(forecasting).toMatchObject({ validation: { count: 48 }, test: { percent: 15 } })
+  })
+
+  it('migrates runs that resume: the migrated settings are valid training.start arguments', () => {
+    const { manifest } = parseManifest(fixture('project-v2.json'), file)
+    const resumed = trainingStartArgsSchema.safeParse({
+      ...manifest.runs[1]!.config,
+      runId: 'run-lx2k3-42',
+      resume: true,
+    })
+    expect(resumed.error).toBeUndefined()
+    expect(resumed.data?.source.targets).toEqual(['load_mw', 'temp_c'])
+  })
+
+  it('migrates a v1 file through every later version', () => {
+    const { manifest } = parseManifest(fixture('project-v1.json'), file)
+    expect(manifest.formatVersion).toBe(CURRENT_FORMAT_VERSION)
+    expect(manifest.runs[0]!.config).toEqual(JSON.parse(fixture('project-v1.json')).runs[0].config)
   })
 
   it('says which version is needed for a file from a newer app', () => {

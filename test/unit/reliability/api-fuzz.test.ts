@@ -79,8 +79,8 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
   return {
     'app.info': {},
     'app.echo': { message: 'hello' },
-    'training.start': { source: { projectId, datasetId, target: 'value' }, config },
-    'training.autoPlan': { projectId, datasetId, target: 'value' },
+    'training.start': { source: { projectId, datasetId, targets: ['value'] }, config },
+    'training.autoPlan': { projectId, datasetId, targets: ['value'] },
     'training.pause': { jobId: 'job-1' },
     'training.resume': { jobId: 'job-1' },
     'training.stop': { jobId: 'job-1' },

@@ -158,12 +158,18 @@ describe('model folders from elsewhere', () => {
       ['ensemble of 1e6', (m) => (m.engine.members = 1e6), 'MODEL_DAMAGED'],
       ['horizon differs', (m) => (m.horizon = 99), 'MODEL_DAMAGED'],
       ['format name', (m) => ((m as { format: string }).format = 'keras'), 'MODEL_FOREIGN'],
-      ['version 2', (m) => (m.version = 2), 'MODEL_TOO_NEW'],
+      ['version 3', (m) => (m.version = 3), 'MODEL_TOO_NEW'],
+      ['version 1 without its fields', (m) => (m.version = 1), 'MODEL_DAMAGED'],
       ['version 1e308', (m) => (m.version = 1e308), 'MODEL_TOO_NEW'],
       ['version 0', (m) => (m.version = 0), 'MODEL_DAMAGED'],
       ['version "1"', (m) => ((m as { version: unknown }).version = '1'), 'MODEL_DAMAGED'],
       ['no engine', (m) => delete (m as Partial<ModelManifest>).engine, 'MODEL_DAMAGED'],
-      ['no calibration', (m) => delete (m as Partial<ModelManifest>).calibration, 'MODEL_DAMAGED'],
+      ['no calibrations', (m) => delete (m as Partial<ModelManifest>).calibrations, 'MODEL_DAMAGED'],
+      [
+        'no targets',
+        (m) => delete (m.pipeline as Partial<ModelManifest['pipeline']>).targets,
+        'MODEL_DAMAGED',
+      ],
       ['layers null', (m) => ((m.engine.spec as { layers: unknown }).layers = null), 'MODEL_DAMAGED'],
     ]
     for (const [what, edit, code] of cases) {

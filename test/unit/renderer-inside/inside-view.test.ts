@@ -86,9 +86,9 @@ describe('InsideView', () => {
     await flushPromises()
 
     const start = call.mock.calls.find(([name]) => name === 'training.start')?.[1] as {
-      source: { datasetId: string; target: string }
+      source: { datasetId: string; targets: string[] }
     }
-    expect(start.source).toEqual({ projectId: 'p-1', datasetId: 'ds-1', target: 'value' })
+    expect(start.source).toEqual({ projectId: 'p-1', datasetId: 'ds-1', targets: ['value'] })
     // The slider spans the origins the engine accepted: 24 (asked for 0) to 60 (the latest).
     const origin = wrapper.get('[data-testid="inside-origin"]')
     expect([origin.attributes('min'), origin.attributes('max')]).toEqual(['24', '60'])

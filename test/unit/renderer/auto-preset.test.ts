@@ -14,7 +14,12 @@ import { planFor } from '../../../electron/services/forecasting/auto-plan'
 
 /** The plan the services make for 12 years of a positive monthly series (AirPassengers' shape). */
 const monthlyPlan = planFor({
-  target: Float64Array.from({ length: 144 }, (_, i) => 100 + i + 20 * Math.sin((2 * Math.PI * i) / 12)),
+  targets: [
+    {
+      name: 'value',
+      values: Float64Array.from({ length: 144 }, (_, i) => 100 + i + 20 * Math.sin((2 * Math.PI * i) / 12)),
+    },
+  ],
   frequency: { unit: 'month', step: 1 },
 })
 
@@ -53,7 +58,12 @@ describe('the Auto preset follows the pipeline plan', () => {
   it("thins a long series' windows with the plan's stride, and the draft sends it", () => {
     // Four weeks of half-hourly data (period 48): thousands of window origins.
     const halfHourly = planFor({
-      target: Float64Array.from({ length: 4032 }, (_, i) => 10 + Math.sin((2 * Math.PI * i) / 48)),
+      targets: [
+        {
+          name: 'value',
+          values: Float64Array.from({ length: 4032 }, (_, i) => 10 + Math.sin((2 * Math.PI * i) / 48)),
+        },
+      ],
       frequency: { unit: 'minute', step: 30 },
     })
     expect(halfHourly.forecasting.stride).toBeGreaterThan(1)
@@ -91,14 +101,14 @@ describe('the Auto preset follows the pipeline plan', () => {
     }))
     project.current = { projectId: 'p1' } as ProjectView
     datasets.selectedId = 'd1'
-    model.target = 'value'
+    model.targets = ['value']
     model.covariates = ['promo']
 
     expect(await model.applyPreset('auto')).toBe(true)
     expect(call).toHaveBeenCalledWith('training.autoPlan', {
       projectId: 'p1',
       datasetId: 'd1',
-      target: 'value',
+      targets: ['value'],
       covariates: ['promo'],
     })
     expect(model.draft).toMatchObject({ lookback: 24, horizon: 24, targetMode: 'auto' })

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { newLayer } from '../../../renderer/src/model/draft'
-import { layerParameters, parameterCount } from '../../../renderer/src/model/parameter-count'
 import { initialDraft, sizedPreset } from '../../../renderer/src/model/presets'
 import { validateDraft } from '../../../renderer/src/model/validation'
-
-describe('parameter count of the stack', () => {
-  it('counts an LSTM layer as 4·U·(in+U) + 8U (two bias vectors per gate)', () => {
-    expect(layerParameters('lstm', 1, 16)).toBe(4 * 16 * 17 + 8 * 16)
-  })
-
-  it('counts GRU as three gate blocks and a plain RNN as one', () => {
-    expect(layerParameters('gru', 3, 8)).toBe(3 * 8 * 11 + 6 * 8)
-    expect(layerParameters('rnn', 3, 8)).toBe(8 * 11 + 2 * 8)
-  })
-
-  it('chains layer widths and adds the dense head U·H + H', () => {
-    const layers = [
-      { cell: 'lstm' as const, units: 32 },
-      { cell: 'gru' as const, units: 16 },
-    ]
-    const expected = 4 * 32 * (2 + 32) + 8 * 32 + (3 * 16 * (32 + 16) + 6 * 16) + (16 * 12 + 12)
-    expect(parameterCount(layers, 2, 12)).toBe(expected)
-  })
-
-  it('is zero for an empty stack', () => {
-    expect(parameterCount([], 1, 12)).toBe(0)
-  })
-})
 
 describe('validation mirrors the training config limits', () => {
   const valid = () => sizedPreset('small', initialDraft(1))
@@ -79,6 +54,8 @@ describe('validation mirrors the training config limits', () => {
   it('checks the parameters of the chosen schedule', () => {
     const draft = valid()
     draft.schedule = { kind: 'plateau', patience: 3, factor: 1 }
-    expect(validateDraft(draft)).toEqual([{ field: 'schedule.factor', key: 'open01' }])
+    expect(validateDraft(draft)).toEqual([
+      { field: 'schedule.factor', key: 'open', values: { min: 0, max: 1 } },
+    ])
   })
 })

@@ -9,7 +9,7 @@ import SplitSettings from '../../../renderer/src/components/model/SplitSettings.
 import en from '../../../renderer/src/i18n/locales/en'
 import { toForecastingSettings, toTrainingConfig, type ModelDraft } from '../../../renderer/src/model/draft'
 import { initialDraft } from '../../../renderer/src/model/presets'
-import { seasonalPeriodOf } from '../../../renderer/src/model/seasonal-period'
+import { datasetPeriod } from '../../../electron/api/dataset-period'
 import { withUnit } from '../../../renderer/src/model/split-size'
 import { transformIssues } from '../../../renderer/src/model/transform-validation'
 import { validateDraft } from '../../../renderer/src/model/validation'
@@ -17,11 +17,11 @@ import { validateDraft } from '../../../renderer/src/model/validation'
 /** The pipeline configuration the services would build from the Model screen's draft. */
 function pipelineOf(draft: ModelDraft) {
   const args = trainingStartArgsSchema.parse({
-    source: { projectId: 'p', datasetId: 'd', target: 'value' },
+    source: { projectId: 'p', datasetId: 'd', targets: ['value'] },
     config: toTrainingConfig(draft),
     forecasting: toForecastingSettings(draft),
   })
-  return toPipelineConfig(args.config, args.forecasting, args.source.validationFraction)
+  return toPipelineConfig(args.config, args.forecasting)
 }
 
 describe('the preprocessing selects map one to one to the pipeline transforms', () => {
@@ -56,7 +56,7 @@ describe('the window stride', () => {
     expect(issues.map((issue) => issue.field)).toContain('stride')
     expect(() =>
       trainingStartArgsSchema.parse({
-        source: { projectId: 'p', datasetId: 'd', target: 'value' },
+        source: { projectId: 'p', datasetId: 'd', targets: ['value'] },
         config: toTrainingConfig(initialDraft(1)),
         forecasting: { ...toForecastingSettings(initialDraft(1)), stride: 1.5 },
       }),
@@ -156,11 +156,10 @@ describe('transforms the pipeline would refuse on the chosen series', () => {
     expect(transformIssues(draft, { targets: [], period: null })).toEqual([])
   })
 
-  it('read the period from the frequency detected at import', () => {
+  it('read the period from the frequency detected at import, as training does', () => {
     const monthly = { detectedFormat: { frequency: { frequency: { unit: 'month', step: 1 } } } }
-    expect(seasonalPeriodOf(monthly)).toBe(12)
-    expect(seasonalPeriodOf({ detectedFormat: null })).toBe(1)
-    expect(seasonalPeriodOf(null)).toBeNull()
+    expect(datasetPeriod(monthly)).toBe(12)
+    expect(datasetPeriod({ detectedFormat: null })).toBe(1)
   })
 })
 

@@ -60,11 +60,11 @@ describe('the Model screen follows the roles saved on the Data screen', () => {
   it('adopts roles saved after it was first opened, and the Data screen shows them too', async () => {
     const { model, datasets } = setup()
     await flushPromises()
-    expect([model.target, model.extraTargets, model.covariates]).toEqual(['sales', [], ['visits']])
+    expect([model.targets, model.covariates]).toEqual([['sales'], ['visits']])
 
     expect(await datasets.saveRoles({ date: 'time', sales: 'target', visits: 'target' })).toBe(true)
     await flushPromises()
-    expect([model.target, model.extraTargets, model.covariates]).toEqual(['sales', ['visits'], []])
+    expect([model.targets, model.covariates]).toEqual([['sales', 'visits'], []])
     expect(datasets.series?.columns.map((column) => column.role)).toEqual(['target', 'target'])
     // The chart's values are the same arrays, not copies.
     expect(datasets.series?.columns[0]?.values).toBe(series.columns[0]?.values)

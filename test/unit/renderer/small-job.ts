@@ -1,6 +1,6 @@
 /** `training.start` arguments for store tests: a tiny network on a placeholder dataset. */
 export const SMALL_JOB = {
-  source: { projectId: 'p', datasetId: 'd', target: 'value' },
+  source: { projectId: 'p', datasetId: 'd', targets: ['value'] },
   config: {
     layers: [{ units: 4 }],
     lookback: 3,

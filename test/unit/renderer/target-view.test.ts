@@ -19,32 +19,33 @@ function block(target: string, mae: number): TargetEvaluation {
 }
 
 const evaluation: ModelEvaluation = {
-  ...block('sales', 1),
-  fitted: { start: 0, values: [] },
   modelId: 'm',
   name: 'LSTM · sales, visits',
   frequency: null,
   timestamps: null,
   validationStart: 0,
   testStart: 0,
+  targets: [{ ...block('sales', 1), fitted: { start: 0, values: [] } }, block('visits', 2)],
   config: {},
   notes: [],
-  extraTargets: [block('visits', 2)],
 }
 
 describe('the Forecast screen with several targets', () => {
-  it('lists the targets, primary first', () => {
+  it('lists the targets in the model’s order', () => {
     expect(targetNames(evaluation)).toEqual(['sales', 'visits'])
-    expect(targetNames({ ...evaluation, extraTargets: undefined })).toEqual(['sales'])
+    expect(targetNames({ ...evaluation, targets: [block('sales', 1)] })).toEqual(['sales'])
   })
 
-  it('shows the chosen target’s block in place of the primary’s', () => {
-    expect(evaluationFor(evaluation, 0)).toBe(evaluation)
-    const visits = evaluationFor(evaluation, 1)
+  it('shows the chosen target’s results with the model’s shared facts', () => {
+    const sales = evaluationFor(evaluation, 0)!
+    expect(sales.target).toBe('sales')
+    expect(sales.fitted).toEqual({ start: 0, values: [] })
+    const visits = evaluationFor(evaluation, 1)!
     expect(visits.target).toBe('visits')
     expect(visits.metrics.test.mae).toBe(2)
     expect(visits.fitted).toBeNull()
     expect(visits.name).toBe(evaluation.name)
+    expect(evaluationFor(evaluation, 2)).toBeNull()
   })
 
   it('shows the chosen target’s forecast bands', () => {
@@ -52,7 +53,6 @@ describe('the Forecast screen with several targets', () => {
       forecastId: 'f',
       modelId: 'm',
       timestamps: null,
-      bands: bands(10),
       targets: [
         { target: 'sales', bands: bands(10) },
         { target: 'visits', bands: bands(20) },
@@ -61,6 +61,7 @@ describe('the Forecast screen with several targets', () => {
     }
     expect(forecastFor(forecast, 'visits')!.bands.mean).toEqual([20])
     expect(forecastFor(forecast, 'sales')!.bands.mean).toEqual([10])
+    expect(forecastFor(forecast, 'other')).toBeNull()
     expect(forecastFor(null, 'sales')).toBeNull()
   })
 })

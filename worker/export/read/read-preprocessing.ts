@@ -1,23 +1,24 @@
 import type { LayerSpec } from '../../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../../statistics/index'
 import { ModelFormatError, type CalibrationJSON } from '../../model-format/index'
-import { CALENDAR_FEATURES } from '../../pipeline/index'
+import { CALENDAR_FEATURES, DEFAULT_TARGET_COLUMN } from '../../pipeline/index'
 import type { Frequency } from '../../timeseries/frequency'
 import {
   PREPROCESSING_KEY,
   PREPROCESSING_VERSION,
   type ExportPreprocessing,
-  type ExtraTargetDescription,
   type NamedScaler,
+  type TargetDescription,
 } from '../preprocessing'
 
 /**
  * Reads the `lstm_studio.preprocessing` JSON back from an export. Version 1 lacked a few fields a
  * forecast needs; they get the values version 1's recipe implied (the whole residual correction,
  * no recorded dates or target name) and `layers`/`members` come from the network itself.
+ * Versions 1 and 2 kept the first target apart; it joins the others in `targets`.
  */
 export type ReadPreprocessing = Omit<ExportPreprocessing, 'version' | 'layers' | 'members'> & {
-  version: 1 | typeof PREPROCESSING_VERSION
+  version: 1 | 2 | typeof PREPROCESSING_VERSION
   /** Absent in version 1. */
   layers: LayerSpec[] | null
   members: number | null
@@ -114,19 +115,49 @@ function transform(value: unknown, what: string): TargetTransformJSON {
   }
 }
 
-/** Further targets (absent before there could be several: none). */
-function extraTargets(value: unknown): ExtraTargetDescription[] {
-  if (value === undefined) return []
-  if (!Array.isArray(value)) refuse('extraTargets is not a list')
+function targetList(value: unknown, what: string): TargetDescription[] {
+  if (!Array.isArray(value)) refuse(`${what} is not a list`)
   return value.map((entry: unknown, i) => {
-    const extra = object(entry, `extraTargets[${i}]`)
-    if (typeof extra.name !== 'string' || extra.name === '') refuse(`extraTargets[${i}].name is missing`)
+    const target = object(entry, `${what}[${i}]`)
+    if (typeof target.name !== 'string' || target.name === '') refuse(`${what}[${i}].name is missing`)
     return {
-      name: extra.name,
-      transform: transform(extra.transform, `extraTargets[${i}].transform`),
-      intervals: calibration(extra.intervals, `extraTargets[${i}].intervals`),
+      name: target.name,
+      transform: transform(target.transform, `${what}[${i}].transform`),
+      intervals: calibration(target.intervals, `${what}[${i}].intervals`),
     }
   })
+}
+
+function atLeastOne(targets: TargetDescription[]): TargetDescription[] {
+  if (targets.length === 0) refuse('targets lists no target')
+  return targets
+}
+
+function features(value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((f: unknown) => typeof f !== 'string'))
+    refuse('features must be a list of names')
+  return value as string[]
+}
+
+/**
+ * Versions 1 and 2: the first target's transform and intervals stood apart (`target`, `intervals`),
+ * named by `targetName` (version 2, when known) and in the inputs as `target`; further targets
+ * (absent before there could be several) followed in `extraTargets`.
+ */
+function targetsBeforeVersion3(p: Json, version: 1 | 2): Pick<ReadPreprocessing, 'targets' | 'features'> {
+  const recorded = version === 2 && typeof p.targetName === 'string' && p.targetName !== ''
+  const first = recorded ? (p.targetName as string) : DEFAULT_TARGET_COLUMN
+  const rename = (feature: string) =>
+    feature === 'target' || feature === 'target.seasonalDifference'
+      ? feature.replace('target', `target.${first}`)
+      : feature
+  return {
+    targets: [
+      { name: first, transform: transform(p.target, 'target'), intervals: calibration(p.intervals) },
+      ...(p.extraTargets === undefined ? [] : targetList(p.extraTargets, 'extraTargets')),
+    ],
+    features: features(p.features).map(rename),
+  }
 }
 
 /** Calendar channels (absent before they existed: none). */
@@ -137,10 +168,9 @@ function calendar(value: unknown): CalendarFeature[] {
 }
 
 /** Fields version 2 added; version 1 gets what its recipe implied. */
-function versionTwoFields(p: Json, version: 1 | 2) {
+function versionTwoFields(p: Json, version: ReadPreprocessing['version']) {
   if (version === 1)
     return {
-      targetName: null,
       residualWeight: 1,
       layers: null,
       members: null,
@@ -150,7 +180,6 @@ function versionTwoFields(p: Json, version: 1 | 2) {
   const residualWeight = finite(p.residualWeight, 'residualWeight')
   if (residualWeight < 0 || residualWeight > 1) refuse('residualWeight must be in [0, 1]')
   return {
-    targetName: typeof p.targetName === 'string' && p.targetName !== '' ? p.targetName : null,
     residualWeight,
     layers: layers(p.layers),
     members: integer(p.members, 'members', 1),
@@ -161,29 +190,27 @@ function versionTwoFields(p: Json, version: 1 | 2) {
 
 export function readPreprocessing(value: unknown): ReadPreprocessing {
   const p = object(value, 'the description')
-  if (p.version !== 1 && p.version !== PREPROCESSING_VERSION)
+  const version = p.version
+  if (version !== 1 && version !== 2 && version !== PREPROCESSING_VERSION)
     throw new ModelFormatError(
       'MODEL_TOO_NEW',
-      `The export's ${PREPROCESSING_KEY} is version ${String(p.version)}; this version of LSTM Studio reads 1 to ${PREPROCESSING_VERSION}.`,
+      `The export's ${PREPROCESSING_KEY} is version ${String(version)}; this version of LSTM Studio reads 1 to ${PREPROCESSING_VERSION}.`,
     )
-  if (!Array.isArray(p.features) || p.features.some((f: unknown) => typeof f !== 'string'))
-    refuse('features must be a list of names')
   return {
-    version: p.version,
+    version,
     lookback: integer(p.lookback, 'lookback', 1),
     horizon: integer(p.horizon, 'horizon', 1),
     outputs: integer(p.outputs, 'outputs', 1),
     strategy: oneOf(p.strategy, ['direct', 'recursive'] as const, 'strategy'),
     targetMode: oneOf(p.targetMode, ['level', 'seasonalResidual'] as const, 'targetMode'),
     period: integer(p.period, 'period', 1),
-    features: p.features as string[],
-    target: transform(p.target, 'target'),
-    extraTargets: extraTargets(p.extraTargets),
+    ...(version === PREPROCESSING_VERSION
+      ? { targets: atLeastOne(targetList(p.targets, 'targets')), features: features(p.features) }
+      : targetsBeforeVersion3(p, version)),
     pastCovariates: namedScalers(p.pastCovariates, 'pastCovariates'),
     futureCovariates: namedScalers(p.futureCovariates, 'futureCovariates'),
     calendar: calendar(p.calendar),
-    intervals: calibration(p.intervals),
-    ...versionTwoFields(p, p.version),
+    ...versionTwoFields(p, version),
   }
 }
 

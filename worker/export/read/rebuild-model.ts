@@ -1,6 +1,6 @@
 import { paramCount, type ModelSpec } from '../../engine/index'
 import { calibrationFromJSON, ModelFormatError } from '../../model-format/index'
-import { defaultConfig, type PipelineState, type TrainedModel } from '../../pipeline/index'
+import { defaultConfig, networkSpec, type PipelineState, type TrainedModel } from '../../pipeline/index'
 import { featureNames } from '../preprocessing'
 import type { ReadPreprocessing } from './read-preprocessing'
 
@@ -25,27 +25,20 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
       residualWeight: p.residualWeight,
       ensemble: members,
       calendar: [...p.calendar],
+      // Every target is transformed with the same settings, each with its own fitted numbers.
       transforms: {
-        scaling: p.target.scale.kind,
-        log: p.target.log.log,
-        difference: DIFFERENCE_OF_LAG(p.target.lag),
+        scaling: p.targets[0].transform.scale.kind,
+        log: p.targets[0].transform.log.log,
+        difference: DIFFERENCE_OF_LAG(p.targets[0].transform.lag),
       },
     }),
     period: p.period,
     spec: structuredClone(spec),
-    transform: structuredClone(p.target),
+    targets: p.targets.map((target) => ({ name: target.name, transform: structuredClone(target.transform) })),
     pastScalers: p.pastCovariates.map((c) => ({ ...c.scaler })),
     futureScalers: p.futureCovariates.map((c) => ({ ...c.scaler })),
     pastNames: p.pastCovariates.map((c) => c.name),
     futureNames: p.futureCovariates.map((c) => c.name),
-    ...(p.extraTargets.length > 0
-      ? {
-          extraTargets: p.extraTargets.map((extra) => ({
-            name: extra.name,
-            transform: structuredClone(extra.transform),
-          })),
-        }
-      : {}),
   }
 }
 
@@ -58,8 +51,13 @@ function checkAgreement(p: ReadPreprocessing, state: PipelineState, members: num
     )
   if (spec.inputSize !== p.features.length)
     mismatch(`the network reads ${spec.inputSize} features, the description lists ${p.features.length}`)
-  const targets = 1 + p.extraTargets.length
-  const outputs = (p.strategy === 'direct' ? p.horizon : 1) * targets
+  const targets = p.targets.length
+  const { outputSize: outputs } = networkSpec({
+    ...state.config,
+    targets: state.targets.map((target) => target.name),
+    pastCovariates: state.pastNames,
+    futureCovariates: state.futureNames,
+  })
   if (spec.outputSize !== p.outputs * targets || spec.outputSize !== outputs)
     mismatch(
       `the network gives ${spec.outputSize} values per call, a ${p.strategy} model of ${targets} target(s) needs ${outputs}`,
@@ -89,10 +87,7 @@ export function rebuildTrainedModel(
   return {
     state,
     params,
-    calibration: calibrationFromJSON(p.intervals),
-    ...(p.extraTargets.length > 0
-      ? { extraCalibrations: p.extraTargets.map((extra) => calibrationFromJSON(extra.intervals)) }
-      : {}),
+    calibrations: p.targets.map((target) => calibrationFromJSON(target.intervals)),
     frequency: p.frequency,
     lastTimestamp: p.lastTimestamp,
   }
