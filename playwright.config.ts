@@ -4,8 +4,9 @@ import type { AppOptions } from './test/e2e/fixtures'
 
 /**
  * The same end-to-end specs run twice: `web` drives a real Chromium against the loopback
- * server adapter (always), `electron` drives the desktop app (only where Electron's binary
- * exists; elsewhere every test skips with the reason printed).
+ * server adapter (always), `electron` drives the desktop app. The global set-up runs Electron's
+ * installer where the binary is missing; where that fails, every `electron` test skips with the
+ * installer's error as its reason.
  */
 function chromiumPath(): string | undefined {
   const candidates = [process.env.PLAYWRIGHT_CHROMIUM_PATH, '/usr/bin/chromium']
@@ -30,6 +31,8 @@ export default defineConfig<AppOptions>({
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
+  // A stray test.only must not turn CI's run into a run of one test.
+  forbidOnly: !!process.env.CI,
   fullyParallel: false,
   workers: 1,
   reporter: [['list']],

@@ -3,7 +3,7 @@ import packageJson from '../../package.json'
 import type { CliIo } from './index'
 import { EXPORT_FORMATS, exportModelFolder, isExportFormat } from '../services/exports/index'
 
-const USAGE = `usage: lstm-studio export MODEL_DIR --format ${EXPORT_FORMATS.join('|')} --out DIR\n`
+const USAGE = `usage: lstm-studio export MODEL_DIR --format ${EXPORT_FORMATS.join('|')} --out DIR [--force]\n`
 
 /** Refusals carry a stable code (model folder, export, file system); anything else is a bug. */
 function isRefusal(error: unknown): boolean {
@@ -17,7 +17,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' } },
+      // --force: write into a folder that already holds files.
+      options: { format: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' } },
     })
   } catch (error) {
     io.stderr.write(`lstm-studio export: ${(error as Error).message}\n${USAGE}`)
@@ -37,13 +38,16 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   try {
     const result = await exportModelFolder(positionals[0], values.format, values.out, {
       appVersion: packageJson.version,
+      overwrite: values.force === true,
     })
     io.stderr.write(`${values.format} export written to ${result.directory}\n`)
     io.stdout.write(`${JSON.stringify({ status: 'ok', ...result })}\n`)
     return 0
   } catch (error) {
     if (!isRefusal(error)) throw error
-    io.stderr.write(`lstm-studio export: ${(error as Error).message}\n`)
+    const hint =
+      (error as { code?: unknown }).code === 'EXPORT_FOLDER_NOT_EMPTY' ? ' Pass --force to confirm.' : ''
+    io.stderr.write(`lstm-studio export: ${(error as Error).message}${hint}\n`)
     return 2
   }
 }

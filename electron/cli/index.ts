@@ -24,7 +24,7 @@ const commands: Record<string, Command> = {
   },
   export: {
     summary:
-      'export MODEL_DIR --format onnx|tfjs|native --out DIR   the model for onnxruntime, TensorFlow.js or LSTM Studio',
+      'export MODEL_DIR --format onnx|tfjs|native --out DIR [--force]   the model for onnxruntime, TensorFlow.js or LSTM Studio',
     run: async (argv, io) => (await import('./export')).runExport(argv, io),
   },
   forecast: {

@@ -4,6 +4,12 @@ import { WebSocketServer } from 'ws'
 import type { Dispatcher } from '../api/dispatch'
 import type { EventBus } from '../services/event-bus'
 import { allowedHostsFor, checkUpgrade, createToken } from './auth'
+import {
+  CLOSE_TRY_AGAIN_LATER,
+  DEFAULT_MAX_BUFFERED_BYTES,
+  DEFAULT_MAX_CONNECTIONS,
+  HTTP_CONNECTION_HEADROOM,
+} from './limits'
 import { createStaticHandler } from './static-files'
 import { attachApiSocket } from './websocket-adapter'
 
@@ -19,6 +25,10 @@ export interface ServerOptions {
   token?: string
   /** Largest accepted WebSocket frame; bigger frames close the connection (code 1009). */
   maxFrameBytes?: number
+  /** WebSocket connections at once; one more is closed with 1013 and a reason. */
+  maxConnections?: number
+  /** Unread bytes per client before it is dropped with 1008 (it stopped reading). */
+  maxBufferedBytes?: number
 }
 
 export interface RunningServer {
@@ -45,6 +55,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       response.end()
     })
   })
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS
+  const limits = { maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES }
+  // Raw TCP connections are capped too (Node drops the extra ones), so a connection flood
+  // that never upgrades cannot exhaust the process either.
+  http.maxConnections = maxConnections + HTTP_CONNECTION_HEADROOM
   const sockets = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxFrameBytes ?? 8 * 1024 * 1024,
@@ -58,7 +73,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${refusal.status} ${refusal.reason}\r\nConnection: close\r\n\r\n`)
       return
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => attachApiSocket(ws, options.dispatch, options.bus))
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      // The new socket is already counted in `clients`.
+      if (sockets.clients.size > maxConnections) {
+        ws.close(CLOSE_TRY_AGAIN_LATER, `too many connections: at most ${maxConnections} at once`)
+        return
+      }
+      attachApiSocket(ws, options.dispatch, options.bus, limits)
+    })
   })
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)

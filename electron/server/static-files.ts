@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { securityHeaders } from './security-headers'
 
 const contentTypes: Record<string, string> = {
@@ -28,16 +28,25 @@ export function createStaticHandler(root: string, port: () => number) {
     const relative = pathname === '/' ? 'index.html' : pathname.slice(1)
     const file = path.resolve(resolvedRoot, relative)
     if (!file.startsWith(resolvedRoot + path.sep)) return send(response, 404, 'Not found')
-    const info = await stat(file).catch(() => null)
-    if (!info?.isFile()) return send(response, 404, 'Not found')
-    response.writeHead(200, {
-      ...securityHeaders(port()),
-      'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': info.size,
-      'Cache-Control': 'no-cache',
-    })
-    if (request.method === 'HEAD') return void response.end()
-    createReadStream(file).pipe(response)
+    // stat first: opening a FIFO or device would block until someone writes to it.
+    if (!(await stat(file).catch(() => null))?.isFile()) return send(response, 404, 'Not found')
+    const handle = await open(file, 'r').catch(() => null)
+    if (!handle) return send(response, 404, 'Not found')
+    try {
+      const info = await handle.stat()
+      response.writeHead(200, {
+        ...securityHeaders(port()),
+        'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': info.size,
+        'Cache-Control': 'no-cache',
+      })
+      if (request.method === 'HEAD') return void response.end()
+      // A read error (file replaced, disk fault) or a client gone mid-transfer ends this
+      // one response; an unhandled stream error would take the whole server down.
+      await pipeline(handle.createReadStream({ autoClose: false }), response).catch(() => response.destroy())
+    } finally {
+      await handle.close()
+    }
   }
 }
 

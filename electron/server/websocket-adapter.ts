@@ -2,24 +2,41 @@ import type { WebSocket } from 'ws'
 import type { Dispatcher } from '../api/dispatch'
 import type { EventMessage, ReplyMessage, RequestMessage } from '../api/envelope'
 import type { EventBus } from '../services/event-bus'
+import { CLOSE_POLICY_VIOLATION } from './limits'
+
+export interface SocketLimits {
+  /** Unread bytes queued for this client beyond which it is dropped (see limits.ts). */
+  maxBufferedBytes: number
+}
 
 /**
  * The WebSocket half of the API: one JSON frame per request, reply or event. Everything
  * a client sends is untrusted; a frame that is not a well-formed request gets a
- * MALFORMED_MESSAGE reply and the connection stays usable.
+ * MALFORMED_MESSAGE reply and the connection stays usable. A client that stops reading
+ * is closed (1008) once its unread messages pass the limit, instead of growing the
+ * server's memory with every event.
  */
-export function attachApiSocket(socket: WebSocket, dispatch: Dispatcher, bus: EventBus): void {
-  const unsubscribe = bus.subscribe((name, payload) => {
+export function attachApiSocket(
+  socket: WebSocket,
+  dispatch: Dispatcher,
+  bus: EventBus,
+  limits: SocketLimits,
+): void {
+  const send = (message: EventMessage | ReplyMessage) => {
     if (socket.readyState !== socket.OPEN) return
-    const message: EventMessage = { type: 'event', name, payload }
+    if (socket.bufferedAmount > limits.maxBufferedBytes) return dropSlowReader()
     socket.send(JSON.stringify(message))
-  })
+  }
+  const unsubscribe = bus.subscribe((name, payload) => send({ type: 'event', name, payload }))
+  const dropSlowReader = () => {
+    unsubscribe()
+    const kib = Math.ceil(limits.maxBufferedBytes / 1024)
+    socket.close(CLOSE_POLICY_VIOLATION, `client not reading: over ${kib} KiB of messages wait unread`)
+  }
   socket.on('close', unsubscribe)
   socket.on('error', unsubscribe)
   socket.on('message', (data, isBinary) => {
-    void handleFrame(isBinary ? null : data.toString(), dispatch).then((reply) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply))
-    })
+    void handleFrame(isBinary ? null : data.toString(), dispatch).then(send)
   })
 }
 

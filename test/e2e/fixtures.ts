@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
-import { electronBinaryPath } from '../../scripts/electron-binary.cjs'
+import { electronBinaryPath } from '../../scripts/electron/binary.cjs'
+import { electronCommandLine } from '../../scripts/electron/command-line.cjs'
+import { electronUnavailableReason } from './electron-availability'
 
 export type AppKind = 'web' | 'electron'
 
 const root = path.resolve(__dirname, '../..')
-const ELECTRON_MISSING = 'Electron binary not installed here (download host unreachable)'
-
 interface Fixtures {
   appPage: Page
   server: { url: string; process: ChildProcess }
@@ -31,7 +31,8 @@ export const test = base.extend<Fixtures & AppOptions>({
   server: [
     async ({ appKind }, use, testInfo) => {
       // Skip as early as possible where the desktop app cannot start: no server, no browser.
-      testInfo.skip(appKind === 'electron' && !electronBinaryPath(), ELECTRON_MISSING)
+      const unavailable = appKind === 'electron' ? electronUnavailableReason() : null
+      testInfo.skip(unavailable !== null, unavailable ?? '')
       // A fresh data folder per test: every spec starts as a new user does, on the sample project.
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-'))
       const child = spawn(
@@ -59,11 +60,12 @@ export const test = base.extend<Fixtures & AppOptions>({
       return
     }
     const binary = electronBinaryPath()
-    testInfo.skip(!binary, ELECTRON_MISSING)
+    testInfo.skip(!binary, electronUnavailableReason() ?? '')
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lstm-e2e-electron-'))
     const app: ElectronApplication = await _electron.launch({
       executablePath: binary!,
-      args: [root],
+      // As root (CI), with --no-sandbox: the global set-up printed that.
+      args: electronCommandLine(root).args,
       cwd: root,
       env: { ...process.env, LSTM_STUDIO_DATA_DIR: dataDir },
     })

@@ -3,9 +3,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../electron/api/dispatch'
-import type { RequestArgs, RequestName, RequestResult } from '../../electron/api/contract'
+import type { RequestName, RequestResult } from '../../electron/api/contract'
 import { createServices, type Services } from '../../electron/services'
 import { testWorkerFiles } from '../unit/helpers/test-workers'
+import { endlessTrainingArgs } from './endless-training'
 
 // The app's data folder outlives the app: two service instances in turn on the same folder.
 const root = mkdtempSync(path.join(os.tmpdir(), 'lstm-auto-restart-'))
@@ -50,17 +51,7 @@ async function closeAndResume(runId: string, jobIds: string[], targetMode: 'auto
   const air = project.manifest.datasets.find((dataset) => dataset.name === 'AirPassengers')!
   const source = { projectId: project.projectId, datasetId: air.id, targets: ['value'] }
   const plan = await first.call('training.autoPlan', source)
-  const args: RequestArgs<'training.start'> = {
-    source: { ...source, covariates: [] },
-    config: {
-      ...plan.config,
-      layers: [{ cell: 'lstm', units: 8, dropout: 0 }],
-      epochs: 10_000,
-      patience: 0,
-    },
-    forecasting: { ...plan.forecasting, targetMode },
-    runId: runId,
-  }
+  const args = endlessTrainingArgs(source, plan, runId, targetMode)
   // Each candidate has checkpointed at least two epochs (written before the next epoch starts).
   const reached = new Map<string, number>()
   const checkpointed = nextEvent(first.services, 'training.epoch', (payload) => {

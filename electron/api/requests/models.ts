@@ -98,6 +98,8 @@ export const modelRequests = {
         modelId,
         format: z.enum(['native', 'onnx', 'tfjs']),
         outDir: absolutePath.optional(),
+        /** The user confirmed writing into a folder that already holds files; refused otherwise. */
+        overwrite: z.boolean().optional(),
       })
       .strict(),
   ),

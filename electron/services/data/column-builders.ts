@@ -1,4 +1,4 @@
-import { CsvImportError } from './csv-import-error'
+import { CsvImportError, quoteCell } from './csv-import-error'
 import { GrowableFloat64 } from './growable'
 import { isMissingCell } from './missing-tokens'
 import { parseNumber } from './number-format'
@@ -30,15 +30,23 @@ export class NumericColumnBuilder implements ColumnBuilder {
 
   push(cell: string, line: number): void {
     const value = parseNumber(cell, this.format)
-    if (value !== null) {
+    if (value !== null && Number.isFinite(value)) {
       this.values.push(value)
       return
+    }
+    if (value !== null) {
+      throw new CsvImportError(
+        'NUMBER_OUT_OF_RANGE',
+        this.fileName,
+        `the number ${quoteCell(cell)} in column ${this.name} is out of range (beyond ±1.8e308)`,
+        line,
+      )
     }
     if (!isMissingCell(cell)) {
       throw new CsvImportError(
         'BAD_NUMBER',
         this.fileName,
-        `"${cell}" in column ${this.name} is not a number`,
+        `${quoteCell(cell)} in column ${this.name} is not a number`,
         line,
       )
     }
@@ -124,7 +132,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
     throw new CsvImportError(
       'BAD_TIMESTAMP',
       this.fileName,
-      `"${cell}" in column ${this.name} is not a valid date or time${how}`,
+      `${quoteCell(cell)} in column ${this.name} is not a valid date or time${how}`,
       line,
     )
   }

@@ -1,10 +1,12 @@
 export type CsvImportErrorCode =
   | 'EMPTY_FILE'
   | 'NO_DATA_ROWS'
+  | 'TOO_FEW_ROWS'
   | 'NOT_TEXT'
   | 'NO_NUMERIC_COLUMN'
   | 'RAGGED_ROW'
   | 'BAD_NUMBER'
+  | 'NUMBER_OUT_OF_RANGE'
   | 'BAD_TIMESTAMP'
   | 'BAD_QUOTES'
   | 'BAD_OPTION'
@@ -28,6 +30,14 @@ export class CsvImportError extends Error {
   ) {
     super(line === null ? `${fileName}: ${problem}` : `${fileName}, line ${line}: ${problem}`)
   }
+}
+
+const SHOWN_CELL_CHARS = 40
+
+/** A cell as a message quotes it: long ones are cut and their length given, never printed whole. */
+export function quoteCell(cell: string): string {
+  if (cell.length <= SHOWN_CELL_CHARS) return `"${cell}"`
+  return `"${cell.slice(0, SHOWN_CELL_CHARS)}…" (${cell.length.toLocaleString('en')} characters)`
 }
 
 /** Anything unexpected still reaches the user as one CsvImportError, never as a raw exception. */

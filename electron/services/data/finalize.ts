@@ -141,6 +141,15 @@ function noteMissingHandling(options: CsvImportOptions, changed: number, warning
   }
 }
 
+/** A forecast learns from values and the ones after them: one row has nothing to learn from. */
+const MIN_ROWS = 2
+
+function refuseSingleRow(lines: ArrayLike<number>, fileName: string, after: string): void {
+  if (lines.length === 0 || lines.length >= MIN_ROWS) return
+  const problem = `is the only row of data${after}; a series needs at least ${MIN_ROWS} rows to be forecast`
+  throw new CsvImportError('TOO_FEW_ROWS', fileName, problem, lines[0])
+}
+
 /** Turns collected rows into the final outcome: settle dates, sort, resolve duplicates, fill gaps, infer frequency. */
 export function finalizeImport(
   collector: RowCollector,
@@ -151,6 +160,7 @@ export function finalizeImport(
 ): ImportOutcome {
   if (collector.rowCount === 0)
     throw new CsvImportError('NO_DATA_ROWS', fileName, 'has a header but no rows of data')
+  refuseSingleRow(collector.lines.toArray(), fileName, '')
   const detected = detectedFormat(layout, collector, decoding)
   const warnings: ImportWarning[] = []
   const timeBuilder = collector.builders.find((b) => b instanceof TimeColumnBuilder)
@@ -193,6 +203,7 @@ export function finalizeImport(
   const handled = handleMissing(deduplicated.table, options.missing ?? 'none', fileName)
   noteMissingHandling(options, handled.changed, warnings)
   table = handled.table
+  refuseSingleRow(table.lines, fileName, ' left once rows were dropped or merged')
   const frequency = table.timestamps ? inferFrequency(table.timestamps) : null
   detected.frequency = frequency
   if (frequency?.irregular) {

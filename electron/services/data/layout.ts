@@ -122,11 +122,15 @@ function numberFormatFor(
   return { decimal, thousands }
 }
 
-/** Cuts a sample that stops mid-file back to its last complete line. */
+/**
+ * Cuts a sample that stops mid-file back to its last complete line, unless that would leave
+ * the first line alone: when the next line is longer than the sample (a field of millions of
+ * characters), its start is all there is to judge the columns by.
+ */
 function completeLines(text: string, isWholeFile: boolean, lineEnding: LineEnding): string {
   if (isWholeFile) return text
   const cut = text.lastIndexOf(lineEnding)
-  return cut > 0 ? text.slice(0, cut) : text
+  return cut > text.indexOf(lineEnding) ? text.slice(0, cut) : text
 }
 
 /** Reads the dialect, header and column kinds off the first part of the decoded text. */

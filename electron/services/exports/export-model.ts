@@ -1,4 +1,4 @@
-import { mkdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import {
   exportOnnx,
@@ -12,7 +12,7 @@ import { hasErrnoCode } from '../storage/coded-error'
 import type { ExportFormat } from './export-format'
 import { modelCard } from './model-card'
 
-export type ExportErrorCode = 'EXPORT_SAME_FOLDER' | 'EXPORT_NOT_A_FOLDER'
+export type ExportErrorCode = 'EXPORT_SAME_FOLDER' | 'EXPORT_NOT_A_FOLDER' | 'EXPORT_FOLDER_NOT_EMPTY'
 
 export class ExportError extends CodedError<ExportErrorCode> {}
 
@@ -20,6 +20,8 @@ export interface ExportFolderOptions {
   appVersion: string
   /** For reproducible cards in tests; defaults to now. */
   exportedAt?: Date
+  /** Write into a folder that already holds files (the user confirmed); refused otherwise. */
+  overwrite?: boolean
 }
 
 export interface ExportResult {
@@ -52,18 +54,37 @@ function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: st
   ]
 }
 
-async function prepareDirectory(directory: string, source: string | null): Promise<void> {
+/** Files already in `directory`, or null when it does not exist yet. */
+async function existingEntries(directory: string): Promise<string[] | null> {
+  try {
+    if (!(await stat(directory)).isDirectory())
+      throw new ExportError('EXPORT_NOT_A_FOLDER', `${directory} exists and is not a folder.`)
+    return await readdir(directory)
+  } catch (error) {
+    if (hasErrnoCode(error, 'ENOENT')) return null
+    throw error
+  }
+}
+
+function describeEntries(entries: string[]): string {
+  const shown = entries.slice(0, 3).join(', ')
+  return entries.length > 3 ? `${shown} and ${entries.length - 3} more` : shown
+}
+
+async function prepareDirectory(directory: string, source: string | null, overwrite: boolean): Promise<void> {
   if (source !== null && resolve(source) === resolve(directory))
     throw new ExportError(
       'EXPORT_SAME_FOLDER',
       'The export folder is the model folder itself; choose another folder.',
     )
-  try {
-    if (!(await stat(directory)).isDirectory())
-      throw new ExportError('EXPORT_NOT_A_FOLDER', `${directory} exists and is not a folder.`)
-  } catch (error) {
-    if (!hasErrnoCode(error, 'ENOENT')) throw error
-  }
+  const entries = await existingEntries(directory)
+  if (entries !== null && entries.length > 0 && !overwrite)
+    throw new ExportError(
+      'EXPORT_FOLDER_NOT_EMPTY',
+      `The folder ${directory} already holds ${describeEntries(entries.sort())}; the export would write ` +
+        'README.md and its model files over any of the same name. Choose an empty folder, or confirm ' +
+        'replacing them.',
+    )
   await mkdir(directory, { recursive: true })
 }
 
@@ -82,8 +103,9 @@ async function writeFiles(
 }
 
 /**
- * Writes an export of an already loaded model into `directory` (created if needed). Each file is
- * replaced atomically and the README goes last, so a folder with a card is a complete export.
+ * Writes an export of an already loaded model into `directory` (created if needed; one that
+ * already holds files only with `overwrite`). Each file is replaced atomically and the README
+ * goes last, so a folder with a card is a complete export.
  * `sourceDirectory` guards against overwriting the model folder being exported.
  */
 export async function exportLoadedModel(
@@ -94,7 +116,7 @@ export async function exportLoadedModel(
 ): Promise<ExportResult> {
   // Built in memory first: an unsupported model is refused before any folder exists.
   const payload = format === 'native' ? null : payloadFor(format, loaded, options.appVersion)
-  await prepareDirectory(directory, options.sourceDirectory ?? null)
+  await prepareDirectory(directory, options.sourceDirectory ?? null, options.overwrite === true)
   const files = await writeFiles(loaded, payload, directory)
   const card = modelCard({
     format,

@@ -41,11 +41,11 @@ export function modelHandlers(open: OpenProjects, appVersion: string): ModelHand
       await session.addForecast({ id: forecastId, modelId, file })
       return { forecastId, modelId, ...saved, file }
     },
-    'models.export': async ({ projectId, modelId, format, outDir }) => {
+    'models.export': async ({ projectId, modelId, format, outDir, overwrite }) => {
       const session = open.get(projectId)
       const source = await modelDirectory(session, modelId)
       const target = outDir ?? (await session.resolve(`models/${modelId}/exports/${format}`))
-      const result = await exportModelFolder(source, format, target, { appVersion })
+      const result = await exportModelFolder(source, format, target, { appVersion, overwrite })
       return { format, path: result.directory, files: result.files }
     },
     'forecasts.exportCsv': async ({ projectId, forecastId, delimiter, decimalSeparator }) => {

@@ -49,8 +49,10 @@ export function projectHandlers(
     },
     'projects.delete': async ({ path, confirmName }) => {
       const session = open.findByPath(path)
-      if (session) await open.close(session.manifest.id)
+      // The store checks the typed name first and only then closes the project: a typo
+      // leaves the open project as it was.
       await store.delete(path, { confirm: true, nameOrId: confirmName })
+      if (session) await open.close(session.manifest.id)
       return { deleted: path }
     },
     'projects.close': async ({ projectId }) => ({ closed: await open.close(projectId) }),

@@ -1,8 +1,13 @@
-import { cp, lstat, mkdir, stat } from 'node:fs/promises'
+import { lstat, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { isTempFileName } from '../storage/atomic-write'
+import { fsyncDirectory, isTempFileName, tempPathFor } from '../storage/atomic-write'
+import { hasErrnoCode } from '../storage/coded-error'
+import { nodeStorageFs } from '../storage/storage-fs'
+import type { StorageFs } from '../storage/storage-fs'
 import { ProjectExistsError } from './errors'
-import { LOCK_FILE } from './project-layout'
+import { writeManifest } from './manifest-io'
+import type { ProjectManifest } from './manifest-schema'
+import { LOCK_FILE, PROJECT_FILE } from './project-layout'
 
 /** "Sales" → "Sales (copy)", then "Sales (copy 2)", ... whichever does not exist yet. */
 export async function freeCopyFolder(parent: string, baseName: string, maxTries = 100): Promise<string> {
@@ -19,21 +24,46 @@ export async function freeCopyFolder(parent: string, baseName: string, maxTries 
 }
 
 /**
- * Leaves out the writer's lock, temp files of interrupted saves and symbolic links
- * (a link could point anywhere; the copy must only contain the project's own files).
+ * Leaves out the original's project.json (the copy gets its own), the writer's lock, temp
+ * files of interrupted saves, and anything but plain files and folders: a symbolic link
+ * could point anywhere and a FIFO or device is not project data.
  */
-async function belongsInCopy(source: string): Promise<boolean> {
+async function belongsInCopy(source: string, sourceDir: string): Promise<boolean> {
   const name = path.basename(source)
+  if (path.dirname(source) === sourceDir && name === PROJECT_FILE) return false
   if (name === LOCK_FILE || isTempFileName(name) || name.startsWith(`${LOCK_FILE}.stale-`)) return false
-  return !(await lstat(source)).isSymbolicLink()
+  const info = await lstat(source)
+  return info.isFile() || info.isDirectory()
 }
 
-export async function copyProjectFolder(sourceDir: string, targetDir: string): Promise<void> {
-  await mkdir(targetDir)
-  await cp(sourceDir, targetDir, {
-    recursive: true,
-    errorOnExist: true,
-    force: false,
-    filter: (source) => (source === sourceDir ? true : belongsInCopy(source)),
-  })
+/**
+ * Copies a project folder to `targetDir` under `manifest` (a new id), all or nothing: the files
+ * go to a temporary sibling, which gets its own project.json before it is renamed into place.
+ * Until that rename no folder of the original's id appears besides the original, whatever
+ * moment the app dies at; a failure removes the temporary folder.
+ */
+export async function copyProjectAtomically(
+  sourceDir: string,
+  targetDir: string,
+  manifest: ProjectManifest,
+  fs: StorageFs = nodeStorageFs,
+): Promise<void> {
+  const temp = tempPathFor(targetDir)
+  try {
+    // cp makes the (unique) temporary folder itself: Node 22 refuses to copy into one that exists.
+    await fs.cp(sourceDir, temp, {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+      filter: (source) => (source === sourceDir ? true : belongsInCopy(source, sourceDir)),
+    })
+    await writeManifest(temp, manifest, { fs })
+    await fs.rename(temp, targetDir)
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true })
+    // Another copy took the name meanwhile; a folder holding anything is never replaced.
+    if (hasErrnoCode(error, 'ENOTEMPTY', 'EEXIST')) throw new ProjectExistsError(targetDir)
+    throw error
+  }
+  await fsyncDirectory(path.dirname(targetDir), fs)
 }

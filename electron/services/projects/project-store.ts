@@ -6,7 +6,7 @@ import { toSafeFileName } from '../storage/file-names'
 import { tryAcquireLock } from '../storage/lock-file'
 import type { LockOptions } from '../storage/lock-file'
 import type { StorageFs } from '../storage/storage-fs'
-import { copyProjectFolder, freeCopyFolder } from './copy-project'
+import { copyProjectAtomically, freeCopyFolder } from './copy-project'
 import {
   ConfirmationRequiredError,
   ProjectDamagedError,
@@ -144,7 +144,13 @@ export class ProjectStore {
       onClose: (closed) => this.sessions.delete(closed),
     })
     this.sessions.add(session)
-    await this.recent.remember({ path: projectDir, name: manifest.name, id: manifest.id }, this.now())
+    try {
+      await this.recent.remember({ path: projectDir, name: manifest.name, id: manifest.id }, this.now())
+    } catch (error) {
+      // An open that fails must not leave the project locked until the app quits.
+      await session.close()
+      throw error
+    }
     return session
   }
 
@@ -171,27 +177,24 @@ export class ProjectStore {
     await this.recent.replace(oldPath, { path: session.path, name, id: session.manifest.id })
   }
 
-  /** Copies the folder (never the lock or crash leftovers) and gives the copy a new id. */
+  /**
+   * Copies the folder (never the lock or crash leftovers) under a new id, all or nothing:
+   * a crash or failure mid-copy never leaves a second folder with the original's id.
+   */
   async duplicate(projectPath: string, request: { parentDir?: string } = {}): Promise<ProjectSummary> {
     const sourceDir = await this.locateProject(projectPath)
     const { manifest } = await readManifest(sourceDir)
     const parent = request.parentDir ? await realpath(request.parentDir) : path.dirname(sourceDir)
     const targetDir = await freeCopyFolder(parent, path.basename(sourceDir))
-    await copyProjectFolder(sourceDir, targetDir)
-    try {
-      const copy: ProjectManifest = {
-        ...manifest,
-        id: randomUUID(),
-        name: `${manifest.name} (copy)`,
-        created: this.now().toISOString(),
-        modified: this.now().toISOString(),
-      }
-      await writeManifest(targetDir, copy, { fs: this.options.fs })
-      return { path: targetDir, id: copy.id, name: copy.name }
-    } catch (error) {
-      await rm(targetDir, { recursive: true, force: true })
-      throw error
+    const copy: ProjectManifest = {
+      ...manifest,
+      id: randomUUID(),
+      name: `${manifest.name} (copy)`,
+      created: this.now().toISOString(),
+      modified: this.now().toISOString(),
     }
+    await copyProjectAtomically(sourceDir, targetDir, copy, this.options.fs)
+    return { path: targetDir, id: copy.id, name: copy.name }
   }
 
   /**

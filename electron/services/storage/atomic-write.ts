@@ -1,5 +1,4 @@
 import { constants as fsConstants } from 'node:fs'
-import { copyFile } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { hasErrnoCode } from './coded-error'
@@ -18,7 +17,8 @@ export function isTempFileName(name: string): boolean {
   return name.startsWith(TEMP_FILE_PREFIX)
 }
 
-function tempPathFor(target: string): string {
+/** A unique sibling of `target` with the temp prefix: same folder, so a rename onto `target` is atomic. */
+export function tempPathFor(target: string): string {
   const suffix = `${process.pid}-${randomBytes(6).toString('hex')}`
   return path.join(path.dirname(target), `${TEMP_FILE_PREFIX}${path.basename(target)}-${suffix}`)
 }
@@ -27,7 +27,7 @@ function tempPathFor(target: string): string {
  * Makes the rename itself durable. Windows cannot open directories and some file systems
  * refuse fsync on them; the rename is still atomic there, only durability is weaker.
  */
-async function fsyncDirectory(directory: string, fs: StorageFs): Promise<void> {
+export async function fsyncDirectory(directory: string, fs: StorageFs = nodeStorageFs): Promise<void> {
   let handle
   try {
     handle = await fs.open(directory, 'r')
@@ -91,7 +91,7 @@ export async function copyFileAtomic(
   const temp = tempPathFor(target)
   let renamed = false
   try {
-    await copyFile(source, temp, fsConstants.COPYFILE_EXCL)
+    await fs.copyFile(source, temp, fsConstants.COPYFILE_EXCL)
     const handle = await fs.open(temp, 'r+')
     try {
       await handle.sync()

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { hostname as osHostname } from 'node:os'
-import { writeJsonAtomic } from './atomic-write'
+import { tempPathFor } from './atomic-write'
 import { hasErrnoCode } from './coded-error'
 import { isLockStale, parseLockOwner } from './lock-owner'
 import type { LockOwner } from './lock-owner'
@@ -17,6 +17,8 @@ export interface LockOptions {
   heartbeatMs?: number
   now?: () => number
   isProcessAlive?: (pid: number) => boolean
+  /** Runs `beat` every `everyMs` until the returned function is called; an unref'd interval by default. */
+  heartbeat?: (beat: () => Promise<void>, everyMs: number) => () => void
 }
 
 export type LockAttempt = { acquired: true; lock: HeldLock } | { acquired: false; owner: LockOwner | null }
@@ -35,7 +37,19 @@ function resolveOptions(options: LockOptions): ResolvedOptions {
     heartbeatMs: options.heartbeatMs ?? defaultHeartbeatMs,
     now: options.now ?? Date.now,
     isProcessAlive: options.isProcessAlive ?? isProcessAlive,
+    heartbeat: options.heartbeat ?? intervalHeartbeat,
   }
+}
+
+function intervalHeartbeat(beat: () => Promise<void>, everyMs: number): () => void {
+  const timer = setInterval(() => void beat().catch(() => undefined), everyMs)
+  // The heartbeat must never keep the app (or a test run) alive on its own.
+  timer.unref()
+  return () => clearInterval(timer)
+}
+
+function lockText(owner: LockOwner): string {
+  return `${JSON.stringify(owner, null, 2)}\n`
 }
 
 function describeSelf(options: ResolvedOptions, acquiredAt?: string): LockOwner {
@@ -49,22 +63,45 @@ function describeSelf(options: ResolvedOptions, acquiredAt?: string): LockOwner 
   }
 }
 
-/** O_EXCL create: exactly one of several simultaneous callers succeeds. */
+/**
+ * Publishes the lock only if there is none, complete from its first instant: the owner is
+ * written to a private temp file which is then hard-linked to the lock path (link never
+ * replaces, so exactly one of several simultaneous callers succeeds, and nobody ever sees
+ * the lock empty). Where hard links are unsupported (FAT, some network drives), O_EXCL create.
+ */
 async function createExclusive(lockPath: string, owner: LockOwner): Promise<boolean> {
-  let handle
+  const temp = tempPathFor(lockPath)
   try {
-    handle = await open(lockPath, 'wx', 0o644)
+    await writeSynced(temp, 'wx', lockText(owner))
+    await link(temp, lockPath)
+    return true
+  } catch (error) {
+    if (hasErrnoCode(error, 'EEXIST')) return false
+    if (!hasErrnoCode(error, 'EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP')) throw error
+    return createWithExclusiveFlag(lockPath, owner)
+  } finally {
+    await unlink(temp).catch(() => undefined)
+  }
+}
+
+async function createWithExclusiveFlag(lockPath: string, owner: LockOwner): Promise<boolean> {
+  try {
+    await writeSynced(lockPath, 'wx', lockText(owner))
+    return true
   } catch (error) {
     if (hasErrnoCode(error, 'EEXIST')) return false
     throw error
   }
+}
+
+async function writeSynced(file: string, flags: string, text: string): Promise<void> {
+  const handle = await open(file, flags, 0o644)
   try {
-    await handle.writeFile(`${JSON.stringify(owner, null, 2)}\n`)
+    await handle.writeFile(text)
     await handle.sync()
   } finally {
     await handle.close()
   }
-  return true
 }
 
 async function readLockText(lockPath: string): Promise<string | null> {
@@ -88,11 +125,12 @@ async function isUnreadableLockStale(lockPath: string, options: ResolvedOptions)
 }
 
 /**
- * Removes a lock judged stale without ever deleting a fresh lock someone else created
- * meanwhile: move it aside under a unique name, check it is the one we judged, and if not
- * put it back (link fails rather than overwrite if yet another lock appeared).
+ * Removes the lock file only if it is the one `isTheOne` recognises, without ever deleting a
+ * lock someone else published meanwhile: move it aside under a unique name (atomic), check
+ * what was moved, and if it is not the one put it back (link fails rather than overwrite if
+ * yet another lock appeared).
  */
-async function removeStaleLock(lockPath: string, judgedText: string): Promise<void> {
+async function removeLockIf(lockPath: string, isTheOne: (text: string | null) => boolean): Promise<void> {
   const aside = `${lockPath}.stale-${randomBytes(6).toString('hex')}`
   try {
     await rename(lockPath, aside)
@@ -100,8 +138,7 @@ async function removeStaleLock(lockPath: string, judgedText: string): Promise<vo
     if (hasErrnoCode(error, 'ENOENT')) return
     throw error
   }
-  const moved = await readLockText(aside)
-  if (moved !== judgedText) await link(aside, lockPath).catch(() => undefined)
+  if (!isTheOne(await readLockText(aside))) await link(aside, lockPath).catch(() => undefined)
   await unlink(aside).catch(() => undefined)
 }
 
@@ -123,14 +160,14 @@ export async function tryAcquireLock(lockPath: string, lockOptions: LockOptions)
       ? isLockStale(owner, { ...options, now: options.now() })
       : await isUnreadableLockStale(lockPath, options)
     if (!stale) return { acquired: false, owner }
-    await removeStaleLock(lockPath, text)
+    await removeLockIf(lockPath, (moved) => moved === text)
   }
   return { acquired: false, owner: parseLockOwner((await readLockText(lockPath)) ?? '') }
 }
 
 /** A lock this instance holds: keeps its heartbeat fresh until released. */
 export class HeldLock {
-  private timer: NodeJS.Timeout | undefined
+  private stopTimer: (() => void) | undefined
   private lost = false
   private released = false
 
@@ -139,9 +176,7 @@ export class HeldLock {
     readonly owner: LockOwner,
     private readonly options: ResolvedOptions,
   ) {
-    this.timer = setInterval(() => void this.refresh().catch(() => undefined), options.heartbeatMs)
-    // The heartbeat must never keep the app (or a test run) alive on its own.
-    this.timer.unref()
+    this.stopTimer = options.heartbeat(() => this.refresh(), options.heartbeatMs)
   }
 
   get path(): string {
@@ -156,22 +191,42 @@ export class HeldLock {
   /** True while the lock file on disk is still ours (another instance may have judged us stale). */
   async isHeld(): Promise<boolean> {
     if (this.released || this.lost) return false
-    const owner = parseLockOwner((await readLockText(this.lockPath)) ?? '')
-    if (owner?.instanceId !== this.options.instanceId) this.markLost()
+    if (!this.isOurs(await readLockText(this.lockPath))) this.markLost()
     return !this.lost
   }
 
+  /**
+   * Writes a fresh heartbeat into the lock file in place, through one handle that is first
+   * checked to hold our lock. If another instance replaces the file meanwhile, the write lands
+   * in our old file, never over theirs (a rename-based rewrite could clobber their lock).
+   */
   async refresh(): Promise<void> {
-    if (!(await this.isHeld())) return
-    await writeJsonAtomic(this.lockPath, describeSelf(this.options, this.owner.acquiredAt))
+    if (this.released || this.lost) return
+    const handle = await open(this.lockPath, 'r+').catch((error: unknown) => {
+      if (hasErrnoCode(error, 'ENOENT')) return null
+      throw error
+    })
+    if (!handle) return this.markLost()
+    try {
+      if (!this.isOurs(await handle.readFile('utf8'))) return this.markLost()
+      const text = lockText(describeSelf(this.options, this.owner.acquiredAt))
+      await handle.write(text, 0, 'utf8')
+      await handle.truncate(Buffer.byteLength(text))
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
   }
 
   async release(): Promise<void> {
     if (this.released) return
-    const stillOurs = await this.isHeld()
     this.released = true
     this.stopHeartbeat()
-    if (stillOurs) await unlink(this.lockPath).catch(() => undefined)
+    if (!this.lost) await removeLockIf(this.lockPath, (text) => this.isOurs(text))
+  }
+
+  private isOurs(text: string | null): boolean {
+    return parseLockOwner(text ?? '')?.instanceId === this.options.instanceId
   }
 
   private markLost(): void {
@@ -180,7 +235,7 @@ export class HeldLock {
   }
 
   private stopHeartbeat(): void {
-    clearInterval(this.timer)
-    this.timer = undefined
+    this.stopTimer?.()
+    this.stopTimer = undefined
   }
 }

@@ -4,6 +4,13 @@ import type { ProjectView, RecentProjectView } from '../../../electron/api/reque
 import { useApi } from '../api/use-api'
 import { useNotices } from './notices'
 
+/** The last project, which could not be reopened at start-up, and why. */
+export interface ReopenFailure {
+  name: string
+  path: string
+  reason: string
+}
+
 /** The open project and the recent list; every change goes through the API and comes back as a ProjectView. */
 export const useProject = defineStore('project', () => {
   const api = useApi()
@@ -46,12 +53,20 @@ export const useProject = defineStore('project', () => {
     await loadRecent()
   }
 
-  /** First start opens the sample project; later starts reopen the most recent one that still exists. */
-  async function startup(): Promise<void> {
+  /**
+   * First start opens the sample project; later starts reopen the most recent one that still
+   * exists. Where that fails, the user is told which project and why (in the words of
+   * `reopenFailed`, the view's translation), and gets the sample.
+   */
+  async function startup(reopenFailed: (failure: ReopenFailure) => string): Promise<void> {
     await loadRecent()
     const last = recent.value.find((entry) => !entry.missing)
     if (last) {
-      const view = await api.call('projects.open', { path: last.path }).catch(() => null)
+      const view = await api.call('projects.open', { path: last.path }).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        notices.report('warning', reopenFailed({ name: last.name, path: last.path, reason }))
+        return null
+      })
       if (view) return adopt(view)
     }
     await openSample()
@@ -84,16 +99,16 @@ export const useProject = defineStore('project', () => {
     return copy
   }
 
-  /** Deleting the open project closes it first and falls back to the sample project. */
+  /**
+   * The main side checks the typed name before it closes the project; only a deleted open
+   * project is left for the sample project. A refused name keeps everything as it was.
+   */
   async function remove(path: string, confirmName: string): Promise<boolean> {
-    const isCurrent = current.value?.path === path
-    if (isCurrent && current.value) {
-      await api.call('projects.close', { projectId: current.value.projectId }).catch(() => undefined)
-      current.value = null
-    }
     const deleted = await guarded(() => api.call('projects.delete', { path, confirmName }))
-    if (isCurrent) await openSample()
-    else await loadRecent()
+    if (deleted !== null && current.value?.path === path) {
+      current.value = null
+      await openSample()
+    } else await loadRecent()
     return deleted !== null
   }
 

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { Writable } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runInspect } from '../../../electron/cli/inspect'
 
 const FIXTURES = resolve(__dirname, '../../fixtures/csv-cases')
@@ -59,6 +61,44 @@ describe('lstm-studio inspect', () => {
     expect(status).toBe(2)
     expect(out).toBe('')
     expect(err).toBe('binary_garbage.csv: is not a text file (it contains binary data)\n')
+  })
+
+  describe('refuses with status 2, naming the file, the line and the problem', () => {
+    let dir = ''
+    beforeAll(async () => (dir = await mkdtemp(join(tmpdir(), 'lstm-inspect-'))))
+    afterAll(() => rm(dir, { recursive: true, force: true }))
+
+    async function inspectText(name: string, text: string) {
+      await writeFile(join(dir, name), text)
+      return inspect(join(dir, name))
+    }
+
+    const days = (n: number) =>
+      Array.from({ length: n }, (_, i) => `2020-01-${String(i + 1).padStart(2, '0')},${i + 1}\n`).join('')
+
+    it('a file with a single row of data, which can never be forecast', async () => {
+      const { status, out, err } = await inspectText('one-row.csv', 'date,value\n2020-01-01,5\n')
+      expect(status).toBe(2)
+      expect(out).toBe('')
+      expect(err).toMatch(/^one-row\.csv, line 2: .*only row of data.*at least 2 rows/)
+    })
+
+    it('a number of millions of digits, as out of range on its line', async () => {
+      const huge = '9'.repeat(2_000_000)
+      for (const [name, text, line] of [
+        ['huge-first.csv', `date,value\n2020-01-01,${huge}\n2020-01-02,2\n2020-01-03,3\n`, 2],
+        ['huge-later.csv', `date,value\n${days(20)}2020-01-21,${huge}\n`, 22],
+        ['long.csv', `date,value\n${days(20)}2020-01-21,${'9'.repeat(400)}\n`, 22],
+      ] as const) {
+        const { status, err } = await inspectText(name, text)
+        expect(status, name).toBe(2)
+        expect(err).toMatch(
+          new RegExp(`^${name.replace('.', '\\.')}, line ${line}: .*column value.*out of range`),
+        )
+        // The message names the number by its size, it does not print it.
+        expect(err.length).toBeLessThan(300)
+      }
+    })
   })
 
   it('returns 1 on a usage error', async () => {

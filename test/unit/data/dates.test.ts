@@ -117,7 +117,7 @@ describe('date and time shapes', () => {
   })
 
   it('honours timeColumn: null and a named time column', () => {
-    expect(importText('date,v\n2020-01-01,1\n', { timeColumn: null }).timestamps).toBeNull()
+    expect(importText('date,v\n2020-01-01,1\n2020-01-02,2\n', { timeColumn: null }).timestamps).toBeNull()
     const d = importText('id,when,v\n1,2020-01-02,1\n2,2020-01-03,2\n', { timeColumn: 'when' })
     expect(d.detected.timeColumn).toBe('when')
   })

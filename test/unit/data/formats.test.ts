@@ -94,10 +94,10 @@ describe('dialect', () => {
     expect(numbers(importText(text, { decimalSeparator: '.', thousandsSeparator: ',' }), 'v')).toEqual([
       1500, 2500,
     ])
-    const forcedHeader = importText('1;2\n3;4\n', { header: true })
+    const forcedHeader = importText('1;2\n3;4\n5;6\n', { header: true })
     expect(forcedHeader.columns.map((c) => c.name)).toEqual(['1', '2'])
-    expect(forcedHeader.rowCount).toBe(1)
-    expect(importText('a,b\n1,2\n', { delimiter: ';' }).columns.map((c) => c.name)).toEqual(['a,b'])
+    expect(forcedHeader.rowCount).toBe(2)
+    expect(importText('a,b\n1,2\n3,4\n', { delimiter: ';' }).columns.map((c) => c.name)).toEqual(['a,b'])
   })
 })
 

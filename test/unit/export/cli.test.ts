@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as tf from '@tensorflow/tfjs'
@@ -182,6 +182,28 @@ describe('lstm-studio export', () => {
       expect(result.status).toBe(2)
       expect(result.stderr).toMatch(message)
     }
+  })
+
+  it('refuses a folder that already holds files unless --force, naming the folder', async () => {
+    const source = await modelFolder('for-busy-folder', [{ cell: 'rnn', units: 2, dropout: 0 }])
+    const busy = join(root, 'busy folder')
+    await mkdir(busy)
+    await writeFile(join(busy, 'notes.txt'), 'mine')
+    const refused = await run(source, '--format', 'onnx', '--out', busy)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain(busy)
+    expect(refused.stderr).toMatch(/already holds.*notes\.txt.*--force/s)
+    expect(await readdir(busy)).toEqual(['notes.txt'])
+
+    const forced = await run(source, '--format', 'onnx', '--out', busy, '--force')
+    expect(forced.status, forced.stderr).toBe(0)
+    expect((await readdir(busy)).sort()).toEqual([
+      'README.md',
+      'model.onnx',
+      'notes.txt',
+      'preprocessing.json',
+    ])
+    expect(await readFile(join(busy, 'notes.txt'), 'utf8')).toBe('mine')
   })
 
   it('answers usage errors with status 1', async () => {

@@ -129,13 +129,19 @@ describe('calendar features as known-future inputs', () => {
     expect(Array.from(after.targets[0].mean)).toEqual(Array.from(before.targets[0].mean))
 
     const plain = prepare(series, tinyConfig({ horizon: 3 })).state
-    const old = serializeModel(modelWith(plain, new Float32Array(paramCount(plain.spec)), series)).manifest
+    const plainParams = Float32Array.from({ length: paramCount(plain.spec) }, () => random() - 0.5)
+    const plainModel = modelWith(plain, plainParams, series)
+    const old = serializeModel(plainModel).manifest
     delete (old.pipeline.config as { calendar?: unknown }).calendar
-    const oldLoaded = toTrainedModel(
-      parseManifest(JSON.stringify(old)).manifest,
-      new Float32Array(paramCount(plain.spec)),
-    )
-    await expect(forecastAhead(oldLoaded, series, { backend: 'reference' })).resolves.toBeTruthy()
+    const oldLoaded = toTrainedModel(parseManifest(JSON.stringify(old)).manifest, plainParams)
+    expect(oldLoaded.state.config.calendar ?? []).toEqual([])
+    // The old file forecasts exactly as the model did before it was saved.
+    const expected = await forecastAhead(plainModel, series, { backend: 'reference' })
+    const fromOldFile = await forecastAhead(oldLoaded, series, { backend: 'reference' })
+    const [fromOld] = fromOldFile.targets
+    expect(fromOld.mean).toHaveLength(3)
+    expect(Array.from(fromOld.mean).every(Number.isFinite)).toBe(true)
+    expect(Array.from(fromOld.mean)).toEqual(Array.from(expected.targets[0].mean))
   })
 })
 

@@ -14,7 +14,14 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
       expect(test.baselines[name].metrics?.mase, name).toBeGreaterThan(0)
       expect(test.baselines[name].metrics?.maseScale).toBe(test.metrics.maseScale)
     }
-    expect(test.metrics.coverage[80]).toBeGreaterThanOrEqual(0)
+    // Coverage is the share of test actuals inside each band, counted here independently.
+    for (const level of [80, 95] as const) {
+      const inside = Array.from(test.actual).filter(
+        (y, k) => y >= test.lower[level][k] && y <= test.upper[level][k],
+      ).length
+      expect(test.metrics.coverage[level], `coverage ${level}`).toBe(inside / test.actual.length)
+    }
+    expect(test.metrics.coverage[95]).toBeGreaterThanOrEqual(test.metrics.coverage[80])
     for (let k = 0; k < 12; k++) {
       expect(test.lower[95][k]).toBeLessThanOrEqual(test.lower[80][k])
       expect(test.lower[80][k]).toBeLessThanOrEqual(test.forecast[k])
@@ -42,7 +49,10 @@ describe('runPipeline end to end (tiny network, reference backend)', () => {
     )
     const { valLoss, bestEpoch, epochsRun } = result.training
     expect(valLoss[bestEpoch]).toBe(Math.min(...valLoss))
-    if (epochsRun < 30) expect(epochsRun - 1 - bestEpoch).toBe(3)
+    // This seeded run does stop early: exactly `patience` epochs without improvement after the best.
+    expect(epochsRun).toBeLessThan(30)
+    expect(valLoss).toHaveLength(epochsRun)
+    expect(epochsRun - 1 - bestEpoch).toBe(3)
   })
 
   it('without timestamps the forecast has no dates', async () => {

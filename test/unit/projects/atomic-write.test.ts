@@ -84,3 +84,62 @@ describe('copyFileAtomic', () => {
     expect((await readdir(dir)).sort()).toEqual(['dst.csv', 'src.csv'])
   })
 })
+
+/** The storage fs, recording each call (and each fsync of a handle) as "op name" with names relative to `dir`. */
+function recordingFs(dir: string): { fs: StorageFs; calls: string[] } {
+  const calls: string[] = []
+  const name = (file: string) =>
+    path.relative(dir, file).replace(/^\.tmp-(.+)-\d+-[0-9a-f]+$/, 'temp:$1') || '.'
+  const fs: StorageFs = {
+    ...nodeStorageFs,
+    async open(file, flags, mode) {
+      calls.push(`open ${name(file)} ${flags}`)
+      const handle = await nodeStorageFs.open(file, flags, mode)
+      const sync = handle.sync.bind(handle)
+      handle.sync = async () => {
+        calls.push(`fsync ${name(file)}`)
+        return sync()
+      }
+      return handle
+    },
+    async rename(from, to) {
+      calls.push(`rename ${name(from)} -> ${name(to)}`)
+      return nodeStorageFs.rename(from, to)
+    },
+    async copyFile(from, to, mode) {
+      calls.push(`copy ${name(from)} -> ${name(to)}`)
+      return nodeStorageFs.copyFile(from, to, mode)
+    },
+  }
+  return { fs, calls }
+}
+
+describe('durability of atomic writes', () => {
+  it('fsyncs the data before the rename and the folder after it', async () => {
+    const dir = await tempDir()
+    const { fs, calls } = recordingFs(dir)
+    await writeFileAtomic(path.join(dir, 'a.json'), '{}', { fs })
+    expect(calls).toEqual([
+      'open temp:a.json wx',
+      'fsync temp:a.json',
+      'rename temp:a.json -> a.json',
+      'open . r',
+      'fsync .',
+    ])
+  })
+
+  it('fsyncs a copied file before the rename and the folder after it', async () => {
+    const dir = await tempDir()
+    await writeFile(path.join(dir, 'src.csv'), 'a,b\n')
+    const { fs, calls } = recordingFs(dir)
+    await copyFileAtomic(path.join(dir, 'src.csv'), path.join(dir, 'dst.csv'), { fs })
+    expect(calls).toEqual([
+      'copy src.csv -> temp:dst.csv',
+      'open temp:dst.csv r+',
+      'fsync temp:dst.csv',
+      'rename temp:dst.csv -> dst.csv',
+      'open . r',
+      'fsync .',
+    ])
+  })
+})

@@ -1,4 +1,4 @@
-import { readFile, utimes, writeFile } from 'node:fs/promises'
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -156,20 +156,43 @@ describe('held lock', () => {
     expect((await readLock(session.path)).instanceId).toBe('thief')
   })
 
-  it('refreshes on its own timer', async () => {
+  it('refreshes on its own timer, and stops the timer on release', async () => {
     const root = await tempDir()
     const projectDir = await createClosedProject(root)
-    const lockPath = path.join(projectDir, '.lock')
     let clock = Date.parse('2026-05-01T00:00:00Z')
-    const attempt = await tryAcquireLock(lockPath, { instanceId: 'me', heartbeatMs: 5, now: () => clock })
+    const timer = { beat: null as null | (() => Promise<void>), everyMs: 0, stopped: false }
+    const attempt = await tryAcquireLock(path.join(projectDir, '.lock'), {
+      instanceId: 'me',
+      heartbeatMs: 5_000,
+      now: () => clock,
+      heartbeat: (beat, everyMs) => {
+        Object.assign(timer, { beat, everyMs })
+        return () => (timer.stopped = true)
+      },
+    })
     if (!attempt.acquired) throw new Error('expected to get the lock')
+    expect(timer.everyMs).toBe(5_000)
     clock += 10_000
-    // Wait on the condition (the file changing), not on a fixed delay.
-    const { watch } = await import('node:fs/promises')
-    const watcher = watch(projectDir)
-    for await (const _event of watcher) {
-      if ((await readLock(projectDir).catch(() => null))?.heartbeatAt === '2026-05-01T00:00:10.000Z') break
-    }
+    await timer.beat!()
+    expect((await readLock(projectDir)).heartbeatAt).toBe('2026-05-01T00:00:10.000Z')
+    expect(timer.stopped).toBe(false)
     await attempt.lock.release()
+    expect(timer.stopped).toBe(true)
+  })
+})
+
+describe('opening a project', () => {
+  it('releases the lock when a later step of opening fails (remembering it as recent)', async () => {
+    const root = await tempDir()
+    const projectDir = await createClosedProject(root)
+    const brokenRoot = await tempDir()
+    // The settings folder is a file: recent.json cannot be written.
+    await writeFile(path.join(brokenRoot, 'settings'), 'not a folder')
+    const broken = makeStore(brokenRoot, { instanceId: 'broken' }).store
+    await expect(broken.open(projectDir, { access: 'write' })).rejects.toThrow()
+    expect(await readdir(projectDir)).not.toContain('.lock')
+    const next = await makeStore(root, { instanceId: 'next' }).store.open(projectDir, { access: 'write' })
+    expect(next.readOnly).toBe(false)
+    await next.close()
   })
 })

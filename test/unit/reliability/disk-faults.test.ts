@@ -72,6 +72,8 @@ vi.mock('../../../electron/services/storage/storage-fs', async (importOriginal) 
       return base.rename(from, to)
     },
     unlink: (file) => base.unlink(file),
+    copyFile: (from, to, mode) => base.copyFile(from, to, mode),
+    cp: (from, to, options) => base.cp(from, to, options),
   }
   return { ...real, nodeStorageFs: faulty }
 })

@@ -1,33 +1,13 @@
-import { writeFileSync } from 'node:fs'
 import net from 'node:net'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startServer } from '../../../electron/server'
-import type { RunningServer } from '../../../electron/server'
-import { createTestServices } from '../helpers/test-services'
+import { useTestServer } from '../helpers/test-server'
 
 // Loopback only, bounded counts: this is a robustness test, not a benchmark.
-const app = createTestServices('lstm-load-')
-let server: RunningServer
-
-beforeAll(async () => {
-  writeFileSync(path.join(app.root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
-  server = await startServer({
-    dispatch: app.dispatch,
-    bus: app.services.bus,
-    staticRoot: app.root,
-    maxFrameBytes: 256 * 1024,
-  })
-})
-
-afterAll(async () => {
-  await server.close()
-  await app.dispose()
-})
+const { server } = useTestServer('lstm-load-', { maxFrameBytes: 256 * 1024 })
 
 const url = (token: string | null) =>
-  `ws://127.0.0.1:${server.port}/api${token === null ? '' : `?token=${token}`}`
+  `ws://127.0.0.1:${server().port}/api${token === null ? '' : `?token=${token}`}`
 
 function open(token: string | null): Promise<WebSocket | number> {
   return new Promise((resolve) => {
@@ -54,7 +34,7 @@ function echo(ws: WebSocket, id: number, message: string): Promise<Record<string
 describe('the loopback server under abuse', () => {
   it('serves 50 concurrent clients with the token and refuses 50 without it', async () => {
     const attempts = await Promise.all([
-      ...Array.from({ length: 50 }, () => open(server.token)),
+      ...Array.from({ length: 50 }, () => open(server().token)),
       ...Array.from({ length: 50 }, (_, i) => open(i % 2 === 0 ? null : 'wrong')),
     ])
     const sockets = attempts.filter((a): a is WebSocket => a instanceof WebSocket)
@@ -68,7 +48,7 @@ describe('the loopback server under abuse', () => {
   })
 
   it('survives malformed frames of every kind and keeps answering', async () => {
-    const ws = (await open(server.token)) as WebSocket
+    const ws = (await open(server().token)) as WebSocket
     const garbage = [
       '',
       'null',
@@ -88,8 +68,8 @@ describe('the loopback server under abuse', () => {
   })
 
   it('closes an oversized frame with 1009 without affecting other clients', async () => {
-    const big = (await open(server.token)) as WebSocket
-    const other = (await open(server.token)) as WebSocket
+    const big = (await open(server().token)) as WebSocket
+    const other = (await open(server().token)) as WebSocket
     const closed = new Promise<number>((resolve) => big.on('close', resolve))
     big.send('x'.repeat(300 * 1024))
     expect(await closed).toBe(1009)
@@ -98,10 +78,10 @@ describe('the loopback server under abuse', () => {
   })
 
   it('is not held up by a slow client that never reads or finishes its handshake', async () => {
-    const stalled = net.connect(server.port, '127.0.0.1')
+    const stalled = net.connect(server().port, '127.0.0.1')
     await new Promise((resolve) => stalled.once('connect', resolve))
-    stalled.write(`GET /api?token=${server.token} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n`) // never ends
-    const ws = (await open(server.token)) as WebSocket
+    stalled.write(`GET /api?token=${server().token} HTTP/1.1\r\nHost: 127.0.0.1:${server().port}\r\n`) // never ends
+    const ws = (await open(server().token)) as WebSocket
     expect(await echo(ws, 2, 'not blocked')).toMatchObject({ ok: true })
     ws.close()
     stalled.destroy()

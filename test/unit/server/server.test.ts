@@ -1,32 +1,12 @@
-import { writeFileSync } from 'node:fs'
-import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startServer } from '../../../electron/server'
-import type { RunningServer } from '../../../electron/server'
-import { createTestServices } from '../helpers/test-services'
+import { useTestServer } from '../helpers/test-server'
 
-let server: RunningServer
-const app = createTestServices('lstm-static-')
+const { app, server } = useTestServer('lstm-static-', { maxFrameBytes: 64 * 1024 })
 const services = app.services
 
-beforeAll(async () => {
-  writeFileSync(path.join(app.root, 'index.html'), '<!doctype html><title>LSTM Studio</title>')
-  server = await startServer({
-    dispatch: app.dispatch,
-    bus: services.bus,
-    staticRoot: app.root,
-    maxFrameBytes: 64 * 1024,
-  })
-})
-
-afterAll(async () => {
-  await server.close()
-  await app.dispose()
-})
-
 function socketUrl(token: string | null): string {
-  return `ws://127.0.0.1:${server.port}/api${token === null ? '' : `?token=${encodeURIComponent(token)}`}`
+  return `ws://127.0.0.1:${server().port}/api${token === null ? '' : `?token=${encodeURIComponent(token)}`}`
 }
 
 /** Resolves with the HTTP status of a refused upgrade, or 101 when the socket opened. */
@@ -44,7 +24,7 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
 
 function connect(): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(socketUrl(server.token))
+    const ws = new WebSocket(socketUrl(server().token))
     ws.on('open', () => resolve(ws))
     ws.on('error', reject)
   })
@@ -56,8 +36,8 @@ function nextMessage(ws: WebSocket): Promise<Record<string, unknown>> {
 
 describe('the loopback server adapter', () => {
   it('listens on loopback and prints a URL carrying the token', () => {
-    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/\\?token=`))
-    expect(server.token.length).toBeGreaterThanOrEqual(40)
+    expect(server().url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server().port}/\\?token=`))
+    expect(server().token.length).toBeGreaterThanOrEqual(40)
   })
 
   it('refuses a connection without the token', async () => {
@@ -65,23 +45,23 @@ describe('the loopback server adapter', () => {
   })
 
   it('refuses a wrong token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token.slice(0, -2) + 'xx'))).toBe(401)
+    expect(await upgradeStatus(socketUrl(server().token.slice(0, -2) + 'xx'))).toBe(401)
   })
 
   it('refuses a foreign Origin even with the token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token), { Origin: 'https://evil.example' })).toBe(403)
+    expect(await upgradeStatus(socketUrl(server().token), { Origin: 'https://evil.example' })).toBe(403)
   })
 
   it('refuses a rebound Host name even with the token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token), { Host: `attacker.example:${server.port}` })).toBe(
-      421,
-    )
+    expect(
+      await upgradeStatus(socketUrl(server().token), { Host: `attacker.example:${server().port}` }),
+    ).toBe(421)
   })
 
   it('accepts its own origin with the token', async () => {
-    expect(await upgradeStatus(socketUrl(server.token), { Origin: `http://127.0.0.1:${server.port}` })).toBe(
-      101,
-    )
+    expect(
+      await upgradeStatus(socketUrl(server().token), { Origin: `http://127.0.0.1:${server().port}` }),
+    ).toBe(101)
   })
 
   it('carries a request and its reply', async () => {
@@ -127,10 +107,10 @@ describe('the loopback server adapter', () => {
   })
 
   it('serves the built renderer with a Content-Security-Policy and nothing outside it', async () => {
-    const index = await fetch(`http://127.0.0.1:${server.port}/`)
+    const index = await fetch(`http://127.0.0.1:${server().port}/`)
     expect(index.status).toBe(200)
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'")
-    const escape = await fetch(`http://127.0.0.1:${server.port}/..%2f..%2fetc%2fpasswd`)
+    const escape = await fetch(`http://127.0.0.1:${server().port}/..%2f..%2fetc%2fpasswd`)
     expect(escape.status).toBe(404)
   })
 })

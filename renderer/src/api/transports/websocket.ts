@@ -19,14 +19,12 @@ export function websocketTransport(url: string): Transport {
       const ws = new WebSocket(url)
       ws.onopen = () => resolve(ws)
       ws.onerror = () => reject(new Error('Could not reach the LSTM Studio server'))
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         socket = null
-        for (const settle of pending.values()) {
-          settle({
-            ok: false,
-            error: { code: 'DISCONNECTED', message: 'The connection to LSTM Studio was lost' },
-          })
-        }
+        // The server says why it closed (too many tabs, a tab that stopped reading).
+        const why = event.reason ? `: ${event.reason}` : ''
+        const message = `The connection to LSTM Studio was lost${why}`
+        for (const settle of pending.values()) settle({ ok: false, error: { code: 'DISCONNECTED', message } })
         pending.clear()
       }
       ws.onmessage = (event) => dispatchMessage(JSON.parse(String(event.data)) as ServerMessage)

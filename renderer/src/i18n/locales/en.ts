@@ -53,6 +53,7 @@ export default {
     noRecent: 'No recent projects yet.',
     openedAt: 'Opened {date}',
     missing: 'Folder not found',
+    reopenFailed: 'Could not reopen “{name}” ({path}): {reason}. The sample project is open instead.',
   },
   data: {
     heading: 'Data',
@@ -301,6 +302,7 @@ export default {
     modelFormat: 'Model format',
     formats: { native: 'LSTM Studio (native)' },
     exportModel: 'Export the model',
+    confirmReplace: '{message}\n\nReplace the files of the same name?',
     modelExported: 'Model exported to {path} ({count} files)',
     delimiter: 'Delimiter',
     decimal: 'Decimal separator',

@@ -61,6 +61,8 @@ const fr: typeof en = {
     noRecent: 'Aucun projet récent.',
     openedAt: 'Ouvert le {date}',
     missing: 'Dossier introuvable',
+    reopenFailed:
+      'Impossible de rouvrir « {name} » ({path}) : {reason}. Le projet d’exemple est ouvert à la place.',
   },
   data: {
     heading: 'Données',
@@ -318,6 +320,7 @@ const fr: typeof en = {
     modelFormat: 'Format du modèle',
     formats: { native: 'LSTM Studio (natif)' },
     exportModel: 'Exporter le modèle',
+    confirmReplace: '{message}\n\nRemplacer les fichiers du même nom ?',
     modelExported: 'Modèle exporté dans {path} ({count} fichiers)',
     delimiter: 'Séparateur',
     decimal: 'Séparateur décimal',

@@ -1,1 +1,0 @@
-export declare function electronBinaryPath(): string | null

@@ -1,0 +1,4 @@
+export declare function electronCommandLine(
+  appRoot: string,
+  uid?: number,
+): { args: string[]; note: string | null }
