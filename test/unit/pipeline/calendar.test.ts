@@ -138,9 +138,10 @@ describe('calendar features as known-future inputs', () => {
     // The old file forecasts exactly as the model did before it was saved.
     const expected = await forecastAhead(plainModel, series, { backend: 'reference' })
     const fromOldFile = await forecastAhead(oldLoaded, series, { backend: 'reference' })
-    expect(fromOldFile.targets[0]!.mean).toHaveLength(3)
-    expect(Array.from(fromOldFile.targets[0]!.mean).every(Number.isFinite)).toBe(true)
-    expect(Array.from(fromOldFile.targets[0]!.mean)).toEqual(Array.from(expected.targets[0]!.mean))
+    const [fromOld] = fromOldFile.targets
+    expect(fromOld.mean).toHaveLength(3)
+    expect(Array.from(fromOld.mean).every(Number.isFinite)).toBe(true)
+    expect(Array.from(fromOld.mean)).toEqual(Array.from(expected.targets[0].mean))
   })
 })
 
