@@ -34,6 +34,54 @@ export default tseslint.config(
       'vue/multi-word-component-names': 'off',
     },
   },
+  // The one-way doors between the rooms: the renderer reaches the main side only through the
+  // API contract, the contract depends on nothing that implements it, and the numerical code
+  // knows nothing of Electron or the services.
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.vue'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/*', '!**/electron/api', '**/worker/*'],
+              message: 'The renderer imports only from electron/api (the typed contract).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/services/*', '**/main/*', '**/server/*', '**/cli/*', '**/preload/*'],
+              message: 'The API contract depends on nothing that implements it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/electron/*'], message: 'The numerical code imports nothing from electron/.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Scripts and tests talk to a terminal.
     files: ['scripts/**', 'test/**', 'bin/**'],

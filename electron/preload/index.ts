@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRendererEvent } from 'electron'
-import type { LstmBridge } from './api-types'
+import type { LstmBridge } from '../api/bridge'
 
 // Channel names are repeated here rather than imported: the sandboxed preload is bundled
 // on its own and must stay tiny.

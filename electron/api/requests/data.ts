@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { columnRoleSchema } from '../../services/projects/manifest-schema'
-import type { ColumnRole, DatasetRecord } from '../../services/projects/manifest-schema'
+import { columnRoleSchema } from '../records'
+import type { ColumnRole, DatasetRecord } from '../records'
 
 export type { ColumnRole }
 /** What a column can be to a model, as `data.setRoles` takes it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ProjectManifest } from '../../services/projects/manifest-schema'
+import type { ProjectManifest } from '../records'
 import { defineRequest } from '../define'
 import { absolutePath, recordId } from './common'
 

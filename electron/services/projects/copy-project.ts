@@ -6,7 +6,7 @@ import { nodeStorageFs } from '../storage/storage-fs'
 import type { StorageFs } from '../storage/storage-fs'
 import { ProjectExistsError } from './errors'
 import { writeManifest } from './manifest-io'
-import type { ProjectManifest } from './manifest-schema'
+import type { ProjectManifest } from '../../api/records'
 import { LOCK_FILE, PROJECT_FILE } from './project-layout'
 
 /** "Sales" → "Sales (copy)", then "Sales (copy 2)", ... whichever does not exist yet. */

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { copyFileAtomic } from '../storage/atomic-write'
 import { writeColumnarCache } from './columnar-cache'
 import type { ColumnarDataset } from './columnar-cache'
-import type { ColumnRole, DatasetRecord, DetectedFormat, ImportOptions } from './manifest-schema'
+import type { ColumnRole, DatasetRecord, DetectedFormat, ImportOptions } from '../../api/records'
 import { DATA_DIR } from './project-layout'
 import type { ProjectSession } from './project-session'
 

@@ -6,7 +6,7 @@ import type {
   ModelRecord,
   ProjectManifest,
   RunRecord,
-} from './manifest-schema'
+} from '../../api/records'
 
 /**
  * Pure edits of a manifest draft. They check what the schema alone cannot: unique ids,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { DatasetRecord, RunRecord } from './manifest-schema'
+import type { DatasetRecord, RunRecord } from '../../api/records'
 import type { ProjectManifestV2 } from './manifest-v2'
 
 /**

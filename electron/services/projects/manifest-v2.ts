@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { projectManifestSchema } from './manifest-schema'
-import type { ProjectManifest } from './manifest-schema'
+import { projectManifestSchema } from '../../api/records'
+import type { ProjectManifest } from '../../api/records'
 
 /**
  * project.json as LSTM Studio wrote it in format version 2: the records of today, with each run's

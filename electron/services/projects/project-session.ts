@@ -13,7 +13,7 @@ import type {
   ModelRecord,
   ProjectManifest,
   RunRecord,
-} from './manifest-schema'
+} from '../../api/records'
 
 export interface SessionInit {
   path: string

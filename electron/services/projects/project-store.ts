@@ -16,8 +16,8 @@ import {
   ProjectTooNewError,
 } from './errors'
 import { readManifest, writeManifest } from './manifest-io'
-import type { ProjectManifest } from './manifest-schema'
-import { CURRENT_FORMAT_VERSION } from './manifest-schema'
+import type { ProjectManifest } from '../../api/records'
+import { CURRENT_FORMAT_VERSION } from '../../api/records'
 import { lockPath, PROJECT_FILE, PROJECT_SUBFOLDERS } from './project-layout'
 import { ProjectSession } from './project-session'
 import { ProjectsSettings } from './projects-settings'

@@ -1,4 +1,6 @@
-import type { Frequency } from '../../../worker/timeseries/frequency'
+import type { ModelEvaluation } from '../../../electron/api/requests/models'
+
+type Frequency = NonNullable<ModelEvaluation['frequency']>
 
 type Translate = (key: string, plural: number, named: Record<string, unknown>) => string
 

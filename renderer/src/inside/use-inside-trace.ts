@@ -1,6 +1,6 @@
 import { ref, shallowRef } from 'vue'
 import type { CellTraceView } from '../../../electron/api/requests/inside'
-import type { DatasetRecord, ModelRecord } from '../../../electron/services/projects/manifest-schema'
+import type { DatasetRecord, ModelRecord } from '../../../electron/api/records'
 import { useApi } from '../api/use-api'
 import { errorText } from './error-text'
 

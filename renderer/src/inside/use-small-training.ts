@@ -1,6 +1,6 @@
 import { onBeforeUnmount, ref } from 'vue'
 import type { TrainingStateEvent } from '../../../electron/api/requests/training'
-import type { DatasetRecord } from '../../../electron/services/projects/manifest-schema'
+import type { DatasetRecord } from '../../../electron/api/records'
 import { useApi } from '../api/use-api'
 
 /** The course's small model: enough to look inside, quick enough to wait for. */

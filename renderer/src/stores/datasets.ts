@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { DatasetSeries } from '../../../electron/api/requests/data'
-import type { ColumnRole } from '../../../electron/services/projects/manifest-schema'
+import type { ColumnRole } from '../../../electron/api/records'
 import { useApi } from '../api/use-api'
 import { useNotices } from './notices'
 import { useProject } from './project'

@@ -7,7 +7,7 @@ import type {
 } from '../../../electron/api/requests/training'
 import type { TrainingCandidate } from '../../../electron/api/requests/training-auto'
 import { epochsOf } from '../../../electron/api/requests/training-epochs'
-import type { RunRecord } from '../../../electron/services/projects/manifest-schema'
+import type { RunRecord } from '../../../electron/api/records'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
 import { LossSeries } from '../training/loss-series'

@@ -1,4 +1,4 @@
-import type { ModelRecord, RunRecord } from '../../../electron/services/projects/manifest-schema'
+import type { ModelRecord, RunRecord } from '../../../electron/api/records'
 
 /** One run with what it produced, as the comparison table lists it. */
 export interface RunSummary {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readManifest } from '../../../electron/services/projects/manifest-io'
-import type { ProjectManifest } from '../../../electron/services/projects/manifest-schema'
+import type { ProjectManifest } from '../../../electron/api/records'
 import type { ProjectStore } from '../../../electron/services/projects/project-store'
 import { bundleChild, forkBundled, killAndReap, waitForMessage } from './child-process'
 import { PAYLOAD_RUNS } from './children/saver-states'

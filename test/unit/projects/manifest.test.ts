@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectDamagedError, ProjectTooNewError } from '../../../electron/services/projects/errors'
 import { parseManifest } from '../../../electron/services/projects/manifest-io'
-import { CURRENT_FORMAT_VERSION } from '../../../electron/services/projects/manifest-schema'
+import { CURRENT_FORMAT_VERSION } from '../../../electron/api/records'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CURRENT_FORMAT_VERSION } from '../../../electron/services/projects/manifest-schema'
+import { CURRENT_FORMAT_VERSION } from '../../../electron/api/records'
 import { makeStore, rejectsWithCode, useTempDirs } from './helpers'
 
 const tempDir = useTempDirs()

@@ -1,4 +1,4 @@
-import type { LstmBridge } from '../../../../electron/preload/api-types'
+import type { LstmBridge } from '../../../../electron/api/bridge'
 import type { Transport } from '../transport'
 
 /** The desktop window: the preload's `window.lstm` bridge over Electron IPC. */

@@ -1,4 +1,4 @@
-import type { ProjectManifest } from '../../../../electron/services/projects/manifest-schema'
+import type { ProjectManifest } from '../../../../electron/api/records'
 
 /** The two states the crash-test child alternates between; the parent checks against them. */
 export const PAYLOAD_RUNS = 300

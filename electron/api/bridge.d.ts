@@ -1,4 +1,4 @@
-import type { Reply } from '../api/envelope'
+import type { Reply } from './envelope'
 
 /** What the preload exposes as `window.lstm`: a generic request door and an event stream. */
 export interface LstmBridge {
