@@ -14,7 +14,7 @@ export function toColumnar(dataset: CsvDataset): ColumnarDataset {
             kind: 'text' as const,
             values: column.values.map((v) => (v === '' ? null : v)),
           }
-        : { name: column.name, kind: 'number' as const, values: column.values },
+        : { name: column.name, kind: 'numeric' as const, values: column.values },
     ),
   }
 }
@@ -34,8 +34,8 @@ export function toSeries(
   window: SeriesWindow = {},
 ): DatasetSeries {
   const timeColumn = Object.keys(roles).find((name) => roles[name] === 'time') ?? null
-  const time = table.columns.find((column) => column.name === timeColumn && column.kind === 'number')
-  const numeric = table.columns.filter((column) => column.kind === 'number' && column !== time)
+  const time = table.columns.find((column) => column.name === timeColumn && column.kind === 'numeric')
+  const numeric = table.columns.filter((column) => column.kind === 'numeric' && column !== time)
   const start = Math.min(window.start ?? 0, table.rowCount)
   const end = Math.max(start, Math.min(window.end ?? table.rowCount, table.rowCount))
   const lead = numeric.find((column) => roles[column.name] === 'target') ?? numeric[0]

@@ -3,6 +3,7 @@ import { detectedFrequency } from '../../api/dataset-period'
 import type { DatasetRecord, ProjectSession } from '../projects'
 import { readColumnarCache } from '../projects'
 import { CodedError } from '../storage'
+import { numericColumn, seriesInput } from './series-input'
 
 /** The columns a network reads: what it forecasts and what helps it. */
 export interface SeriesChoice {
@@ -23,23 +24,17 @@ export async function datasetSeries(
   if (!record.cacheFile)
     throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
   const table = await readColumnarCache(await session.resolve(record.cacheFile))
-  const numeric = (name: string): Float64Array => {
-    const column = table.columns.find((candidate) => candidate.name === name)
-    if (!column) throw new CodedError('COLUMN_NOT_FOUND', `Dataset "${record.name}" has no column "${name}"`)
-    if (column.kind !== 'number')
-      throw new CodedError('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
-    return column.values
-  }
+  const source = { label: `dataset "${record.name}"`, columns: table.columns }
   const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')
-  const named = (names: string[]) => names.map((name) => ({ name, values: numeric(name) }))
   const covariates = choice.covariates.filter((name) => !choice.targets.includes(name))
-  return {
-    targets: named(choice.targets),
-    pastCovariates: named(covariates.filter((name) => record.columnRoles[name] !== 'futureCovariate')),
-    futureCovariates: named(covariates.filter((name) => record.columnRoles[name] === 'futureCovariate')),
-    timestamps: timeColumn ? numeric(timeColumn) : null,
+  const knownAhead = (name: string) => record.columnRoles[name] === 'futureCovariate'
+  return seriesInput(source, {
+    targets: choice.targets,
+    pastCovariates: covariates.filter((name) => !knownAhead(name)),
+    futureCovariates: covariates.filter(knownAhead),
+    timestamps: timeColumn ? numericColumn(source, timeColumn) : null,
     frequency: detectedFrequency(record),
-  }
+  })
 }
 
 export function findDataset(session: ProjectSession, datasetId: string): DatasetRecord {

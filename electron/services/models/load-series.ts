@@ -1,43 +1,22 @@
 import { importCsv, type CsvDataset } from '../data/index'
 import type { SeriesInput } from '../../../worker/pipeline/index'
 import { CodedError } from '../storage/index'
+import {
+  seriesInput,
+  type SeriesColumnCode,
+  type SeriesColumns as ColumnsOfSeries,
+} from '../forecasting/series-input'
 
-export type SeriesLoadCode = 'CSV_NEEDS_DECISION' | 'COLUMN_NOT_FOUND' | 'COLUMN_NOT_NUMERIC'
+export type SeriesLoadCode = 'CSV_NEEDS_DECISION' | SeriesColumnCode
 
-export interface SeriesColumns {
-  /** The columns the model forecasts, in its order. */
-  targets: string[]
-  pastCovariates?: string[]
-  futureCovariates?: string[]
-  period?: number
-}
+export type SeriesColumns = Omit<ColumnsOfSeries, 'timestamps' | 'frequency'>
 
-function numericColumn(dataset: CsvDataset, name: string): Float64Array {
-  const column = dataset.columns.find((candidate) => candidate.name === name)
-  if (!column) {
-    const names = dataset.columns.map((c) => c.name).join(', ')
-    throw new CodedError<SeriesLoadCode>(
-      'COLUMN_NOT_FOUND',
-      `No column "${name}" in ${dataset.fileName} (${names})`,
-    )
-  }
-  if (column.kind !== 'numeric')
-    throw new CodedError<SeriesLoadCode>('COLUMN_NOT_NUMERIC', `Column "${name}" is not numeric`)
-  return column.values
-}
-
-/** The pipeline's view of an imported dataset: the target(s), named covariates, time and frequency. */
+/** The pipeline's view of an imported CSV: the target(s), named covariates, time and frequency. */
 export function seriesFromDataset(dataset: CsvDataset, columns: SeriesColumns): SeriesInput {
-  const named = (names: string[] = []) =>
-    names.map((name) => ({ name, values: numericColumn(dataset, name) }))
-  return {
-    targets: named(columns.targets),
-    pastCovariates: named(columns.pastCovariates),
-    futureCovariates: named(columns.futureCovariates),
-    timestamps: dataset.timestamps,
-    frequency: dataset.detected.frequency?.frequency ?? null,
-    period: columns.period,
-  }
+  return seriesInput(
+    { label: dataset.fileName, columns: dataset.columns },
+    { ...columns, timestamps: dataset.timestamps, frequency: dataset.detected.frequency?.frequency ?? null },
+  )
 }
 
 /** Imports a CSV and extracts the series, refusing files that need a human decision. */

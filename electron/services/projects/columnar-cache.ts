@@ -13,7 +13,7 @@ import { CacheDamagedError } from './errors'
  * are a JSON array of strings/nulls. docs/project-format.md has the details.
  */
 export type ColumnarColumn =
-  | { name: string; kind: 'number'; values: Float64Array }
+  | { name: string; kind: 'numeric'; values: Float64Array }
   | { name: string; kind: 'text'; values: Array<string | null> }
 
 export interface ColumnarDataset {
@@ -58,7 +58,7 @@ function bytesToFloat64(bytes: Buffer): Float64Array {
 }
 
 function encodeColumn(column: ColumnarColumn): Buffer {
-  return column.kind === 'number'
+  return column.kind === 'numeric'
     ? float64ToBytes(column.values)
     : Buffer.from(JSON.stringify(column.values), 'utf8')
 }
@@ -80,7 +80,7 @@ function layoutHeader(dataset: ColumnarDataset, blocks: Buffer[]): { header: Buf
       rowCount: dataset.rowCount,
       columns: dataset.columns.map((column, index) => ({
         name: column.name,
-        kind: column.kind === 'number' ? 'float64' : 'json-text',
+        kind: column.kind === 'numeric' ? 'float64' : 'json-text',
         offset: offsets[index],
         byteLength: blocks[index].length,
       })),
@@ -174,7 +174,7 @@ async function readColumn(
   filePath: string,
 ): Promise<ColumnarColumn> {
   const bytes = await readExactly(handle, spec.offset, spec.byteLength, filePath)
-  if (spec.kind === 'float64') return { name: spec.name, kind: 'number', values: bytesToFloat64(bytes) }
+  if (spec.kind === 'float64') return { name: spec.name, kind: 'numeric', values: bytesToFloat64(bytes) }
   let values: unknown
   try {
     values = JSON.parse(bytes.toString('utf8'))

@@ -40,13 +40,13 @@ describe('a dataset series for charts', () => {
   const table: ColumnarDataset = {
     rowCount,
     columns: [
-      { name: 'time', kind: 'number', values: Float64Array.from({ length: rowCount }, (_, i) => i * 60_000) },
+      { name: 'time', kind: 'numeric', values: Float64Array.from({ length: rowCount }, (_, i) => i * 60_000) },
       {
         name: 'load',
-        kind: 'number',
+        kind: 'numeric',
         values: Float64Array.from({ length: rowCount }, (_, i) => Math.sin(i / 100)),
       },
-      { name: 'temp', kind: 'number', values: Float64Array.from({ length: rowCount }, (_, i) => i) },
+      { name: 'temp', kind: 'numeric', values: Float64Array.from({ length: rowCount }, (_, i) => i) },
     ],
   }
   const roles = { time: 'time', load: 'target', temp: 'covariate' } as const

@@ -9,13 +9,13 @@ import { rejectsWithCode, useTempDirs } from './helpers'
 const tempDir = useTempDirs()
 
 const plainValues = (column: ColumnarColumn): unknown[] =>
-  column.kind === 'number' ? Array.from(column.values) : column.values
+  column.kind === 'numeric' ? Array.from(column.values) : column.values
 
 const sample: ColumnarDataset = {
   rowCount: 3,
   columns: [
-    { name: 'time', kind: 'number', values: new Float64Array([1.7e12, 1.7e12 + 3.6e6, 1.7e12 + 7.2e6]) },
-    { name: 'load', kind: 'number', values: new Float64Array([1.5, Number.NaN, -0]) },
+    { name: 'time', kind: 'numeric', values: new Float64Array([1.7e12, 1.7e12 + 3.6e6, 1.7e12 + 7.2e6]) },
+    { name: 'load', kind: 'numeric', values: new Float64Array([1.5, Number.NaN, -0]) },
     { name: 'note', kind: 'text', values: ['a', null, 'ünï "quoted"'] },
   ],
 }
@@ -31,8 +31,8 @@ describe('columnar cache', () => {
     const back = await readColumnarCache(await writeSample())
     expect(back.rowCount).toBe(3)
     expect(back.columns.map((column) => [column.name, column.kind])).toEqual([
-      ['time', 'number'],
-      ['load', 'number'],
+      ['time', 'numeric'],
+      ['load', 'numeric'],
       ['note', 'text'],
     ])
     expect(Array.from(back.columns[1].values as Float64Array)).toEqual([1.5, Number.NaN, -0])
@@ -48,7 +48,7 @@ describe('columnar cache', () => {
           fc.oneof(
             fc
               .array(fc.double(), { minLength: rowCount, maxLength: rowCount })
-              .map((values) => ({ name: 'n', kind: 'number' as const, values: Float64Array.from(values) })),
+              .map((values) => ({ name: 'n', kind: 'numeric' as const, values: Float64Array.from(values) })),
             fc
               .array(fc.option(fc.string()), { minLength: rowCount, maxLength: rowCount })
               .map((values) => ({ name: 't', kind: 'text' as const, values })),
@@ -81,7 +81,7 @@ describe('columnar cache', () => {
     const file = path.join(await tempDir(), 'bad.cache')
     const bad = {
       rowCount: 2,
-      columns: [{ name: 'x', kind: 'number' as const, values: new Float64Array(3) }],
+      columns: [{ name: 'x', kind: 'numeric' as const, values: new Float64Array(3) }],
     }
     await expect(writeColumnarCache(file, bad)).rejects.toThrow(/3 values, expected 2/)
   })

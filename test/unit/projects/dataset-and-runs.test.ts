@@ -24,8 +24,8 @@ describe('importDataset', () => {
       table: {
         rowCount: 2,
         columns: [
-          { name: 'date', kind: 'number', values: new Float64Array([1704067200000, 1704153600000]) },
-          { name: 'value', kind: 'number', values: new Float64Array([1.5, 2]) },
+          { name: 'date', kind: 'numeric', values: new Float64Array([1704067200000, 1704153600000]) },
+          { name: 'value', kind: 'numeric', values: new Float64Array([1.5, 2]) },
         ],
       },
     })
@@ -33,7 +33,7 @@ describe('importDataset', () => {
     expect(record.storedFile).toBe(`data/${record.id}.csv`)
     expect((await readFile(await session.resolve(record.storedFile))).equals(bytes)).toBe(true)
     const cache = await readColumnarCache(await session.resolve(record.cacheFile ?? ''))
-    expect(cache.columns[1]).toEqual({ name: 'value', kind: 'number', values: new Float64Array([1.5, 2]) })
+    expect(cache.columns[1]).toEqual({ name: 'value', kind: 'numeric', values: new Float64Array([1.5, 2]) })
     expect(session.manifest.datasets).toEqual([record])
     await session.close()
   })
