@@ -40,7 +40,11 @@ describe('a dataset series for charts', () => {
   const table: ColumnarDataset = {
     rowCount,
     columns: [
-      { name: 'time', kind: 'numeric', values: Float64Array.from({ length: rowCount }, (_, i) => i * 60_000) },
+      {
+        name: 'time',
+        kind: 'numeric',
+        values: Float64Array.from({ length: rowCount }, (_, i) => i * 60_000),
+      },
       {
         name: 'load',
         kind: 'numeric',
