@@ -2,7 +2,12 @@ import { access } from 'node:fs/promises'
 import path from 'node:path'
 import { initializeParams, paramCount } from '../../../worker/engine/index'
 import { describeRole } from '../../../worker/training/network-role'
-import { TrainingCancelled, type Trainer, type TrainOutcome } from '../../../worker/training/trainer'
+import {
+  TrainingCancelled,
+  type Trainer,
+  type TrainOutcome,
+  type TrainRequest,
+} from '../../../worker/training/trainer'
 import type { RunJobs } from '../runs/run-jobs'
 import { LAST_CHECKPOINT_FILE } from './checkpoint-format'
 import type { TrainingService } from './training-service'
@@ -25,16 +30,17 @@ export interface PoolTrainerOptions {
  */
 export function poolTrainer(training: TrainingService, options: PoolTrainerOptions): Trainer {
   const { run } = options
-  return async (request) => {
-    if (run.requested === 'cancelled') throw new TrainingCancelled()
-    if (run.requested === 'stopped') return startingWeights(request)
-    const jobId = run.nextJobId()
+  // Jobs join the pool's queue in the order the run asked for them, whatever order their
+  // folders are made in: the first networks train first, and a resumed run repeats the order.
+  let previous: Promise<unknown> = Promise.resolve()
+
+  /** Makes the job's folder and queues it; false when the run was stopped meanwhile. */
+  async function queueJob(jobId: string, request: TrainRequest): Promise<boolean> {
     const checkpointDir = await options.checkpointDir?.(jobId)
     const resume =
       options.resume === true && checkpointDir !== undefined && (await hasCheckpoint(checkpointDir))
-    // The run may have been stopped or cancelled while the job's folder was being made.
     if (run.requested === 'cancelled') throw new TrainingCancelled()
-    if (run.requested === 'stopped') return startingWeights(request)
+    if (run.requested === 'stopped') return false
     training.start({
       jobId,
       role: request.role,
@@ -47,6 +53,16 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
       resume,
     })
     run.added(jobId, request.role)
+    return true
+  }
+
+  return async (request) => {
+    if (run.requested === 'cancelled') throw new TrainingCancelled()
+    if (run.requested === 'stopped') return startingWeights(request)
+    const jobId = run.nextJobId()
+    const queued = previous.then(() => queueJob(jobId, request))
+    previous = queued.catch(() => undefined)
+    if (!(await queued)) return startingWeights(request)
     const status = await training.finished(jobId)
     const weights = training.weights(jobId)
     if (status.state === 'cancelled' || status.state === 'interrupted')
