@@ -72,6 +72,7 @@ export class TrainingService {
   private readonly queue: TrainingJob[] = []
   private busyThreads = 0
   private nextId = 1
+  private disposing = false
 
   constructor(private readonly options: TrainingServiceOptions) {
     const threads = options.poolSize ?? defaultWorkerCount()
@@ -89,6 +90,8 @@ export class TrainingService {
   }
 
   start(options: StartTrainingOptions): TrainingJobStatus {
+    // A run may still ask for networks while the app closes: no new job, and no new pool.
+    if (this.disposing) throw new CodedError('SHUTTING_DOWN', 'The app is closing: no new training starts')
     const api = options.config ? trainingConfigSchema.parse(options.config) : null
     const settings = api ? trainSettingsOf(api, options.windows) : options.settings
     if (!settings) throw new Error('A training job needs its settings (or the API config)')
@@ -189,6 +192,7 @@ export class TrainingService {
    * (state `interrupted`), so `training.start` with `resume` continues it after a restart.
    */
   async dispose(): Promise<void> {
+    this.disposing = true
     for (const job of this.jobs.values()) if (!job.isFinished) this.end(job.jobId, 'interrupted')
     await Promise.all(this.runs.values())
     await this.pool.destroy()
