@@ -26,7 +26,7 @@ export {
   type ModelOptions,
 } from './model'
 export { createReferenceBackend, type LayerRecord, type ReferenceBackend } from './reference-backend'
-export { maskedLossSum, meanLoss, meanLossWithGradient } from './losses'
+export { maskedLossSum, meanLossWithGradient } from './losses'
 export { applyMask, fillDropoutMask } from './dropout'
 export {
   createOptimizer,

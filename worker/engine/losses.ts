@@ -22,19 +22,6 @@ export function assertLossKind(kind: unknown): asserts kind is LossKind {
   }
 }
 
-/** Mean loss over all `count` outputs (batch × outputs). */
-export function meanLoss(
-  kind: LossKind,
-  output: FloatArray,
-  target: ArrayLike<number>,
-  count: number,
-): number {
-  assertLossKind(kind)
-  let sum = 0
-  for (let i = 0; i < count; i++) sum += pointLoss(kind, output[i] - target[i])
-  return sum / count
-}
-
 /**
  * Loss summed over the outputs whose target is defined: a NaN target (a value past the end of
  * the data the window may read) counts for nothing. Summed, so chunks add up exactly.
