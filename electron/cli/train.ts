@@ -169,11 +169,18 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
       threads,
       events: progressPrinter(io),
     })
-    const chosen: { preset: string; targetMode: string; config: PipelineConfig; candidates?: unknown } = {
+    const chosen: {
+      preset: string
+      targetMode: string
+      config: PipelineConfig
+      candidates?: unknown
+      combinations?: unknown
+    } = {
       preset: result.preset,
       targetMode: result.chosen ?? result.config.targetMode,
       config: result.config,
       ...(result.candidates ? { candidates: result.candidates } : {}),
+      ...(result.combinations ? { combinations: result.combinations } : {}),
     }
     const metrics = metricsSummary(result)
     await saveModelFolder(values.out, result.model, {

@@ -2,6 +2,7 @@ import { paramCount, type LayerSpec } from '../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../statistics/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
 import { calendarOf, calibrationOf, inputFeatureNames, stepsPerCall } from '../pipeline/index'
+import type { CombinationWeights, TargetCompanions } from '../pipeline/index'
 import type { PipelineState, Strategy, TargetMode, TrainedModel } from '../pipeline/index'
 import type { Frequency } from '../timeseries/frequency'
 
@@ -56,6 +57,12 @@ export interface ExportPreprocessing {
   frequency: Frequency | null
   /** Epoch ms of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null
+  /**
+   * Absent: the forecast is the network's. Present: forecast = network × w.network + ETS × w.ets,
+   * where ETS runs each target's `companions.ets` (fixed parameters and initial state, R's ETS
+   * recursions) through the raw history from its first value (docs/export-formats.md).
+   */
+  combination?: CombinationWeights
 }
 
 export interface TargetDescription {
@@ -65,6 +72,8 @@ export interface TargetDescription {
   transform: TargetTransformJSON
   /** Conformal half-widths per step in original units (null = unbounded): interval = mean ± width. */
   intervals: CalibrationJSON
+  /** The classical models this target's forecast is combined with (with a `combination`). */
+  companions?: TargetCompanions
 }
 
 /** Channel names in input order, as the native model.json lists them. */
@@ -99,11 +108,13 @@ export function describePreprocessing(model: TrainedModel): ExportPreprocessing 
       name: target.name,
       transform: structuredClone(target.transform),
       intervals: calibrationToJSON(calibrationOf(model, t)),
+      ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
     })),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),
     calendar: [...calendarOf(config)],
     frequency: model.frequency ? { ...model.frequency } : null,
     lastTimestamp: model.lastTimestamp,
+    ...(config.combination ? { combination: { ...config.combination } } : {}),
   }
 }

@@ -3,6 +3,9 @@ import { defaultConfig } from './config'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
 import { analyseTargets } from './evaluate'
+import { chooseCombination, withState, type CombinationScore } from './choose-combination'
+import type { CombinationWeights } from './combination'
+import type { ValidationAnalysis } from './evaluate'
 import { earlierFolds, pooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
@@ -40,6 +43,9 @@ export interface AutoResult {
   chosen: TargetMode
   config: PipelineConfig
   candidates: AutoCandidate[]
+  /** The chosen network combined with ETS at each share tried, and the one kept. */
+  combinations: CombinationScore[]
+  combination: CombinationWeights
   result: PipelineResult
 }
 
@@ -123,20 +129,20 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
     ...main.prepared.state,
     config: { ...main.prepared.state.config, residualWeight: best.residualWeight },
   }
-  const prepared = { ...main.prepared, state }
-  const predictor = { ...main.predictor, state }
-  // Further targets keep their own main-fold calibration, measured again under the chosen share.
-  const further = analyseTargets(predictor, prepared, series).slice(1)
+  return adopt(series, withState(main, state), best.analysis)
+}
+
+/** The run judged by a pooled analysis: its score, and the intervals calibrated there. */
+function adopt(series: SeriesInput, run: TrainedRun, analysis: ValidationAnalysis): TrainedRun {
+  // Further targets keep their own main-fold calibration, measured again under the run's state.
+  const further = analyseTargets(run.predictor, run.prepared, series).slice(1)
   return {
-    ...main,
-    prepared,
-    predictor,
+    ...run,
     model: {
-      ...main.model,
-      state,
-      calibrations: [best.analysis.calibration, ...further.map((analysis) => analysis.calibration)],
+      ...run.model,
+      calibrations: [analysis.calibration, ...further.map((other) => other.calibration)],
     },
-    validationScore: best.analysis.score,
+    validationScore: analysis.score,
   }
 }
 
@@ -159,7 +165,7 @@ async function trainCandidate(series: SeriesInput, config: PipelineConfig, optio
   ])
   // A fold the run was stopped before training says nothing about the candidate.
   const trained = earlier.filter((run) => !run.network.skipped)
-  return { run: judgeOnFolds(series, main, trained), folds: 1 + trained.length }
+  return { run: judgeOnFolds(series, main, trained), earlier: trained, folds: 1 + trained.length }
 }
 
 /**
@@ -210,15 +216,19 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
   const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
   const runs = await Promise.all(
     modes.map(async (mode) => {
-      const { run, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
-      return { mode, config: run.prepared.state.config, run, folds }
+      const { run, earlier, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
+      return { mode, run, earlier, folds }
     }),
   )
   const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
-  const final = options.refit === false ? best.run : await refitWithValidation(series, best.run, options)
+  const combined = chooseCombination(series, [best.run, ...best.earlier])
+  const judged = adopt(series, combined.main, combined.analysis)
+  const final = options.refit === false ? judged : await refitWithValidation(series, judged, options)
   return {
     chosen: best.mode,
-    config: best.config,
+    config: judged.prepared.state.config,
+    combinations: combined.scores,
+    combination: combined.chosen.weights,
     candidates: runs.map(({ mode, run, folds }) => ({
       targetMode: mode,
       validationScore: run.validationScore,

@@ -1,4 +1,5 @@
 import { checkCalendarFeatures } from './calendar'
+import { checkCombination } from './combination'
 import type { PipelineConfig } from './types'
 
 /** A small, safe configuration; Auto replaces most of it from the series' shape. */
@@ -57,4 +58,5 @@ export function validateConfig(config: PipelineConfig): void {
   if (config.calendar !== undefined && !Array.isArray(config.calendar))
     throw new RangeError('calendar must be a list of features (month, dayOfWeek, hour)')
   checkCalendarFeatures(config.calendar ?? [])
+  if (config.combination !== undefined) checkCombination(config.combination)
 }

@@ -1,5 +1,6 @@
 import { defaultConfig } from './config'
 import { runAuto, type AutoCandidate, type AutoOptions } from './auto'
+import type { CombinationScore } from './choose-combination'
 import { runPipeline, type PipelineResult, type RunOptions } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
 
@@ -15,6 +16,8 @@ export interface ForecastRunResult extends PipelineResult {
   /** Auto only: the candidate kept and every candidate's pooled validation score. */
   chosen?: TargetMode
   candidates?: AutoCandidate[]
+  /** Auto only: the chosen network combined with ETS at every share tried (the kept one is in `config.combination`). */
+  combinations?: CombinationScore[]
 }
 
 /**
@@ -40,5 +43,6 @@ export async function forecastRun(
     config: result.config,
     chosen: result.chosen,
     candidates: result.candidates,
+    combinations: result.combinations,
   }
 }

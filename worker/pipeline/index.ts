@@ -42,6 +42,7 @@ export { forecastAhead, type AheadOptions, type FutureForecast } from './forecas
 export { autoConfig, runAuto, type AutoCandidate, type AutoOptions, type AutoResult } from './auto'
 export { scoreBaselines, type BaselineName, type BaselineScore } from './baselines'
 export { calibratePerStep } from './calibration'
+export { checkCombination, type CombinationWeights, type TargetCompanions } from './combination'
 export type { RangeEvaluation } from './evaluate'
 export type { TargetJudgement } from './judge'
 export type { TargetForecast } from './forecast-ahead'

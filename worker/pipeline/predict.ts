@@ -2,6 +2,7 @@ import { paramCount, type Backend } from '../engine/index'
 import { TargetTransform } from '../statistics/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
 import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
+import { combineForecast, usesCompanions } from './combination'
 import { targetTransforms } from './targets'
 import type { PipelineState } from './types'
 
@@ -138,8 +139,18 @@ export function predictOriginalAll(
   const transforms = targetTransforms(predictor.state).map((json) => TargetTransform.fromJSON(json))
   const histories = targets.map((values) => Float64Array.from(values))
   return predictZ(predictor, zc, origins, steps).map((perTarget, i) =>
-    perTarget.map((z, t) => transforms[t].inverseForecast(z, histories[t].subarray(0, origins[i] + zc.lag))),
+    perTarget.map((z, t) => {
+      const history = histories[t].subarray(0, origins[i] + zc.lag)
+      return combined(predictor.state, t, transforms[t].inverseForecast(z, history), history)
+    }),
   )
+}
+
+/** The network's forecast of target `which`, combined with its companions where the model has them. */
+function combined(state: PipelineState, which: number, network: Float64Array, history: Float64Array) {
+  const weights = state.config.combination
+  if (!usesCompanions(weights)) return network
+  return combineForecast(network, history, state.targets[which].companions, weights)
 }
 
 /**
@@ -155,8 +166,9 @@ export function predictOriginal(
   which: number,
 ): Float64Array[] {
   const transform = TargetTransform.fromJSON(targetTransforms(predictor.state)[which])
-  const history = Float64Array.from(target)
-  return predictZ(predictor, zc, origins, steps).map((perTarget, i) =>
-    transform.inverseForecast(perTarget[which], history.subarray(0, origins[i] + zc.lag)),
-  )
+  const values = Float64Array.from(target)
+  return predictZ(predictor, zc, origins, steps).map((perTarget, i) => {
+    const history = values.subarray(0, origins[i] + zc.lag)
+    return combined(predictor.state, which, transform.inverseForecast(perTarget[which], history), history)
+  })
 }

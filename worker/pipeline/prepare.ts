@@ -7,6 +7,7 @@ import { validateConfig } from './config'
 import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape } from './inputs'
 import { networkSpec, stepsPerCall } from './network-shape'
 import { checkTargets, seriesLength } from './targets'
+import { fitCompanions, usesCompanions } from './combination'
 import type { PipelineConfig, PipelineState, SeriesInput } from './types'
 
 /** Windows and fitted transforms for one training run. Indices of `split` are original; origins are z-space. */
@@ -54,7 +55,13 @@ export function fitState(
       pastCovariates: names(past),
       futureCovariates: names(future),
     }),
-    targets: series.targets.map((target) => ({ name: target.name, transform: fitTransform(target.values) })),
+    targets: series.targets.map((target) => ({
+      name: target.name,
+      transform: fitTransform(target.values),
+      ...(usesCompanions(config.combination)
+        ? { companions: fitCompanions(target.values, trainEnd, periodOf(series)) }
+        : {}),
+    })),
     pastScalers: past.map((c) => fitScaler(c.values)),
     futureScalers: future.map((c) => fitScaler(c.values)),
     pastNames: names(past),

@@ -8,6 +8,7 @@ import type {
 } from '../statistics/index'
 import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../statistics/index'
 import type { Frequency } from '../timeseries/frequency'
+import type { CombinationWeights, TargetCompanions } from './combination'
 
 /** One or more targets with optional covariates, as they come out of the CSV import. */
 export interface SeriesInput {
@@ -70,6 +71,8 @@ export interface PipelineConfig {
    * Optional so that configurations saved before they existed still read as "none".
    */
   calendar?: CalendarFeature[]
+  /** The forecast combined with classical companions (absent: the network alone). */
+  combination?: CombinationWeights
 }
 
 /** Everything needed to turn raw values into network inputs and outputs back into values. */
@@ -89,6 +92,8 @@ export interface PipelineState {
 export interface TargetState {
   name: string
   transform: TargetTransformJSON
+  /** The classical models its forecast is combined with, fitted on the training part (with a combination). */
+  companions?: TargetCompanions
 }
 
 export interface TrainedModel {

@@ -30,6 +30,11 @@ export interface AutoChoice {
     folds?: number
     state: TrainingState
   }>
+  /**
+   * The chosen network combined with exponential smoothing (ETS fitted on each fold's training
+   * part) at every share tried, scored on the same folds; `kept` marks the forecast's weights.
+   */
+  combinations?: Array<{ network: number; ets: number; validationMae: number | null; kept: boolean }>
 }
 
 /** The plan is made for what `training.start` would train on. */

@@ -36,7 +36,18 @@ export function autoChoiceOf(result: ForecastRunResult, stopped: boolean): AutoC
       folds: candidate.folds,
       state: stopped ? 'stopped' : 'completed',
     })),
+    ...(result.combinations ? { combinations: combinationsOf(result) } : {}),
   }
+}
+
+function combinationsOf(result: ForecastRunResult): NonNullable<AutoChoice['combinations']> {
+  const kept = result.config.combination
+  return (result.combinations ?? []).map(({ weights, validationScore }) => ({
+    network: weights.network,
+    ets: weights.ets,
+    validationMae: Number.isFinite(validationScore) ? validationScore : null,
+    kept: kept !== undefined && kept.network === weights.network && kept.ets === weights.ets,
+  }))
 }
 
 /** Saves a finished run as models/<runId>/ with its evaluation.json and adds it to the project. */

@@ -1,7 +1,9 @@
 import type { LayerSpec } from '../../engine/index'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../../statistics/index'
 import { ModelFormatError, type CalibrationJSON } from '../../model-format/index'
-import { CALENDAR_FEATURES, DEFAULT_TARGET_COLUMN } from '../../pipeline/index'
+import { CALENDAR_FEATURES, checkCombination, DEFAULT_TARGET_COLUMN } from '../../pipeline/index'
+import type { CombinationWeights, TargetCompanions } from '../../pipeline/index'
+import { checkFixedEts } from '../../statistics/ets/fixed-ets'
 import type { Frequency } from '../../timeseries/frequency'
 import {
   PREPROCESSING_KEY,
@@ -124,8 +126,35 @@ function targetList(value: unknown, what: string): TargetDescription[] {
       name: target.name,
       transform: transform(target.transform, `${what}[${i}].transform`),
       intervals: calibration(target.intervals, `${what}[${i}].intervals`),
+      ...(target.companions === undefined
+        ? {}
+        : { companions: companions(target.companions, `${what}[${i}].companions`) }),
     }
   })
+}
+
+function companions(value: unknown, what: string): TargetCompanions {
+  const ets = object(value, what).ets
+  if (ets === null) return { ets: null }
+  try {
+    checkFixedEts(ets)
+  } catch (error) {
+    refuse(`${what}.ets: ${(error as Error).message}`)
+  }
+  return { ets: structuredClone(ets) }
+}
+
+/** The forecast's combination with classical companions (absent: the network alone). */
+function combination(value: unknown): { combination?: CombinationWeights } {
+  if (value === undefined) return {}
+  const w = object(value, 'combination')
+  const weights = { network: finite(w.network, 'combination.network'), ets: finite(w.ets, 'combination.ets') }
+  try {
+    checkCombination(weights)
+  } catch (error) {
+    refuse((error as Error).message)
+  }
+  return { combination: weights }
 }
 
 function atLeastOne(targets: TargetDescription[]): TargetDescription[] {
@@ -211,6 +240,7 @@ export function readPreprocessing(value: unknown): ReadPreprocessing {
     futureCovariates: namedScalers(p.futureCovariates, 'futureCovariates'),
     calendar: calendar(p.calendar),
     ...versionTwoFields(p, version),
+    ...combination(p.combination),
   }
 }
 

@@ -24,6 +24,7 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
       targetMode: p.targetMode,
       residualWeight: p.residualWeight,
       ensemble: members,
+      ...(p.combination ? { combination: { ...p.combination } } : {}),
       calendar: [...p.calendar],
       // Every target is transformed with the same settings, each with its own fitted numbers.
       transforms: {
@@ -34,7 +35,11 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
     }),
     period: p.period,
     spec: structuredClone(spec),
-    targets: p.targets.map((target) => ({ name: target.name, transform: structuredClone(target.transform) })),
+    targets: p.targets.map((target) => ({
+      name: target.name,
+      transform: structuredClone(target.transform),
+      ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
+    })),
     pastScalers: p.pastCovariates.map((c) => ({ ...c.scaler })),
     futureScalers: p.futureCovariates.map((c) => ({ ...c.scaler })),
     pastNames: p.pastCovariates.map((c) => c.name),

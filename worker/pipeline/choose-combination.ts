@@ -1,0 +1,71 @@
+import { fitCompanions, type CombinationWeights } from './combination'
+import type { ValidationAnalysis } from './evaluate'
+import { pooledValidation } from './folds'
+import { periodOf } from './prepare'
+import type { TrainedRun } from './run'
+import type { PipelineState, SeriesInput } from './types'
+
+/** A combination and its error pooled over every validation fold (original units). */
+export interface CombinationScore {
+  weights: CombinationWeights
+  validationScore: number
+}
+
+/** Network shares Auto tries; the rest goes to exponential smoothing. 0 is ETS alone. */
+const NETWORK_SHARES = [1, 0.75, 0.5, 0.25, 0]
+
+export function withState(run: TrainedRun, state: PipelineState): TrainedRun {
+  return {
+    ...run,
+    prepared: { ...run.prepared, state },
+    predictor: { ...run.predictor, state },
+    model: { ...run.model, state },
+  }
+}
+
+/** The run with its companions fitted on its own training part (no later value reaches them). */
+function withCompanions(series: SeriesInput, run: TrainedRun): TrainedRun {
+  const { state, split } = run.prepared
+  const m = periodOf(series)
+  return withState(run, {
+    ...state,
+    targets: state.targets.map((target, t) => ({
+      ...target,
+      companions: fitCompanions(series.targets[t].values, split.train.end, m),
+    })),
+  })
+}
+
+function weighted(run: TrainedRun, weights: CombinationWeights): TrainedRun {
+  const { state } = run.prepared
+  return withState(run, { ...state, config: { ...state.config, combination: weights } })
+}
+
+/**
+ * Every combination of the judged network with ETS, scored on the same folds as the network
+ * (each fold's ETS fitted on that fold's training part), the best kept. Share 1 is the network
+ * alone, so a combination is only chosen where it did better out of sample.
+ */
+export function chooseCombination(
+  series: SeriesInput,
+  runs: TrainedRun[],
+): { scores: CombinationScore[]; chosen: CombinationScore; main: TrainedRun; analysis: ValidationAnalysis } {
+  const fitted = runs.map((run) => withCompanions(series, run))
+  const residualWeight = runs[0].prepared.state.config.residualWeight
+  const scored = NETWORK_SHARES.map((network) => {
+    const weights = { network, ets: 1 - network }
+    const analysis = pooledValidation(
+      series,
+      fitted.map((run) => weighted(run, weights)),
+      residualWeight,
+    )
+    return { weights, analysis }
+  })
+  const best = scored.reduce((a, b) => (b.analysis.score < a.analysis.score ? b : a))
+  return {
+    scores: scored.map(({ weights, analysis }) => ({ weights, validationScore: analysis.score })),
+    chosen: { weights: best.weights, validationScore: best.analysis.score },
+    main: weighted(fitted[0], best.weights),
+    analysis: best.analysis,
+  }
+}
