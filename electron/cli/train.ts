@@ -175,12 +175,14 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
       config: PipelineConfig
       candidates?: unknown
       combinations?: unknown
+      method?: string
     } = {
       preset: result.preset,
       targetMode: result.chosen ?? result.config.targetMode,
       config: result.config,
       ...(result.candidates ? { candidates: result.candidates } : {}),
       ...(result.combinations ? { combinations: result.combinations } : {}),
+      ...(result.method ? { method: result.method } : {}),
     }
     const metrics = metricsSummary(result)
     await saveModelFolder(values.out, result.model, {

@@ -87,7 +87,7 @@ async function cliRun(argv: string[]) {
 describe('Auto run in the app: both target modes, chosen on validation', () => {
   it('plans from the series: monthly AirPassengers gets lookback 24, horizon 24, log, huber, one layer', async () => {
     const { plan } = await autoArgs(1, 0)
-    expect(plan).toMatchObject({ length: 144, period: 12, ensemble: 5 })
+    expect(plan).toMatchObject({ length: 144, period: 12, ensemble: 10, statistical: null })
     expect(plan.config).toMatchObject({ lookback: 24, horizon: 24, loss: 'huber', epochs: 150, patience: 20 })
     expect(plan.config.layers).toEqual([{ cell: 'lstm', units: 16, dropout: 0 }])
     expect(plan.forecasting).toMatchObject({ targetMode: 'auto', log: 'log', scaling: 'zscore' })
@@ -107,7 +107,7 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
     // Both candidates, their earlier folds and every ensemble member, then the refit and the final fit.
     const roles = status.candidates!.map((network) => network.role)
     expect(new Set(roles.map((role) => role.candidate))).toEqual(new Set(['level', 'seasonalResidual']))
-    expect(roles.filter((role) => role.stage === 'final')).toHaveLength(5)
+    expect(roles.filter((role) => role.stage === 'final')).toHaveLength(10)
     for (const network of status.candidates!) expect(network.epoch).toBeGreaterThan(0)
 
     const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })

@@ -1,5 +1,5 @@
-import { protocolHorizon } from '../statistics/index'
-import { defaultConfig } from './config'
+import { autoConfig, whyNoNetwork, type AutoRuleOptions } from './auto-config'
+import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
 import { analyseTargets } from './evaluate'
@@ -16,16 +16,9 @@ import type { PipelineConfig, SeriesInput, TargetMode } from './types'
  * forecast, and keeps whichever has the lower validation error; the test part decides nothing.
  */
 
-export interface AutoOptions extends RunOptions {
-  /** Forecast horizon; default the protocol's (10 annual, 2m for m ≤ 24, m above). */
-  horizon?: number
-  /** Held-out test points; default the horizon. 0 = use all data for training and validation. */
-  test?: number
+export interface AutoOptions extends RunOptions, AutoRuleOptions {
   /** Restrict the candidates, e.g. to force one mode. */
   modes?: TargetMode[]
-  seed?: number
-  /** Overrides applied on top of the chosen rules (the CLI's --config). */
-  overrides?: Partial<PipelineConfig>
   /** Retrain the chosen network on training + validation data for its early-stopped epoch count. */
   refit?: boolean
 }
@@ -46,66 +39,9 @@ export interface AutoResult {
   /** The chosen network combined with ETS at each share tried, and the one kept. */
   combinations: CombinationScore[]
   combination: CombinationWeights
+  /** 'statistical': the series is too short for any network; ETS forecast it (see the notes). */
+  method: 'network' | 'statistical'
   result: PipelineResult
-}
-
-/** Windows Auto aims for per epoch: enough to learn from, few enough to train in seconds. */
-const TARGET_WINDOWS = 300
-
-function lookbackFor(m: number, trainLength: number, horizon: number): number {
-  const wanted = m <= 1 ? 12 : m <= 24 ? 2 * m : Math.min(m, 48)
-  // Leave at least ~half the training part for window origins.
-  return Math.max(2, Math.min(wanted, Math.floor((trainLength - horizon) / 2)))
-}
-
-function isPositive(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (!(values[i] > 0)) return false
-  return true
-}
-
-/** The configuration Auto uses for one target mode. */
-export function autoConfig(series: SeriesInput, mode: TargetMode, options: AutoOptions = {}): PipelineConfig {
-  const n = seriesLength(series)
-  const m = periodOf(series)
-  const horizon = options.horizon ?? protocolHorizon(m)
-  const test = options.test ?? horizon
-  const validation = Math.min(horizon, Math.max(1, Math.floor((n - test) / 5)))
-  const trainLength = n - test - validation
-  const lookback = lookbackFor(m, trainLength, horizon)
-  const windows = Math.max(
-    1,
-    trainLength - Math.max(lookback, mode === 'seasonalResidual' ? m : 0) - horizon + 1,
-  )
-  const stride = Math.max(1, Math.ceil(windows / TARGET_WINDOWS))
-  const large = windows / stride > 200
-  return defaultConfig({
-    // Small data: one small layer and a robust loss generalise better than depth here.
-    layers: [{ cell: 'lstm', units: large ? 32 : 16, dropout: 0 }],
-    lookback,
-    horizon,
-    stride,
-    strategy: 'direct',
-    // Positive series usually vary in proportion to their level; on the log scale a seasonal
-    // residual becomes a growth rate, which stays comparable across years.
-    transforms: {
-      scaling: 'zscore',
-      log: series.targets.every((target) => isPositive(target.values)) ? 'log' : 'none',
-      difference: 'none',
-    },
-    targetMode: mode,
-    split: { validation: { count: validation }, test: { count: test } },
-    optimizer: { name: 'adam', lr: 0.002 },
-    loss: 'huber',
-    batchSize: large ? 32 : 16,
-    epochs: large ? 40 : 150,
-    patience: large ? 8 : 20,
-    clipNorm: 1,
-    seed: options.seed ?? 7,
-    // Averaging a few independently seeded networks removes much of the seed-to-seed variance
-    // that early stopping on a short validation part otherwise passes on to the forecast.
-    ensemble: large ? 3 : 5,
-    ...options.overrides,
-  })
 }
 
 /** Shares of the residual correction Auto tries; 0 is plain seasonal naive. */
@@ -213,6 +149,20 @@ async function refitWithValidation(
 }
 
 export async function runAuto(series: SeriesInput, options: AutoOptions = {}): Promise<AutoResult> {
+  const reason = whyNoNetwork(series, options)
+  if (reason !== null) {
+    const { config, result } = await statisticalRun(series, reason, options)
+    const combination = config.combination!
+    return {
+      chosen: 'level',
+      config,
+      candidates: [],
+      combinations: [],
+      combination,
+      method: 'statistical',
+      result,
+    }
+  }
   const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
   const runs = await Promise.all(
     modes.map(async (mode) => {
@@ -229,6 +179,7 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
     config: judged.prepared.state.config,
     combinations: combined.scores,
     combination: combined.chosen.weights,
+    method: 'network',
     candidates: runs.map(({ mode, run, folds }) => ({
       targetMode: mode,
       validationScore: run.validationScore,

@@ -1,6 +1,7 @@
 import { calibratePerStep } from './calibration'
 import { toZColumns } from './columns'
 import { analyseValidation, type ValidationAnalysis } from './evaluate'
+import { stepsPerCall } from './network-shape'
 import type { Prepared } from './prepare'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
@@ -25,7 +26,7 @@ function countOf(size: PipelineConfig['split']['validation']): number {
 function windowsLeft(config: PipelineConfig, n: number, m: number, shift: number): number {
   const trainLength = n - countOf(config.split.test) - countOf(config.split.validation) - shift
   const first = Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? m : 0)
-  return trainLength - first - config.horizon + 1
+  return trainLength - first - stepsPerCall(config) + 1
 }
 
 /**

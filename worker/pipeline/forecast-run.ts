@@ -18,6 +18,8 @@ export interface ForecastRunResult extends PipelineResult {
   candidates?: AutoCandidate[]
   /** Auto only: the chosen network combined with ETS at every share tried (the kept one is in `config.combination`). */
   combinations?: CombinationScore[]
+  /** Auto only: 'statistical' when the series was too short for any network (ETS forecast it). */
+  method?: 'network' | 'statistical'
 }
 
 /**
@@ -44,5 +46,6 @@ export async function forecastRun(
     chosen: result.chosen,
     candidates: result.candidates,
     combinations: result.combinations,
+    method: result.method,
   }
 }

@@ -39,7 +39,9 @@ export {
   type TrainingSummary,
 } from './run'
 export { forecastAhead, type AheadOptions, type FutureForecast } from './forecast-ahead'
-export { autoConfig, runAuto, type AutoCandidate, type AutoOptions, type AutoResult } from './auto'
+export { runAuto, type AutoCandidate, type AutoOptions, type AutoResult } from './auto'
+export { autoConfig, whyNoNetwork } from './auto-config'
+export { statisticalTest } from './statistical-run'
 export { scoreBaselines, type BaselineName, type BaselineScore } from './baselines'
 export { calibratePerStep } from './calibration'
 export { checkCombination, type CombinationWeights, type TargetCompanions } from './combination'

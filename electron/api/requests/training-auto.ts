@@ -55,6 +55,11 @@ export interface AutoPlan {
    * (the pool runs one network per job, and its curves, pause and stop are per network).
    */
   ensemble: number
+  /**
+   * Why no network can be trained on the series (too short), so Auto will forecast it with ETS,
+   * labelled as a statistical forecast; null when a network trains.
+   */
+  statistical: string | null
 }
 
 export const autoTrainingRequests = {

@@ -12,7 +12,8 @@ import { hasErrnoCode } from '../storage/coded-error'
 import type { ExportFormat } from './export-format'
 import { modelCard } from './model-card'
 
-export type ExportErrorCode = 'EXPORT_SAME_FOLDER' | 'EXPORT_NOT_A_FOLDER' | 'EXPORT_FOLDER_NOT_EMPTY'
+export type ExportErrorCode =
+  'EXPORT_SAME_FOLDER' | 'EXPORT_NOT_A_FOLDER' | 'EXPORT_FOLDER_NOT_EMPTY' | 'EXPORT_NO_NETWORK'
 
 export class ExportError extends CodedError<ExportErrorCode> {}
 
@@ -41,6 +42,13 @@ function json(value: unknown): string {
 }
 
 function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: string): Payload {
+  // A statistical forecast (a series too short for a network) keeps a placeholder network it never
+  // reads; a graph of it would pretend to forecast.
+  if (loaded.model.state.config.combination?.network === 0)
+    throw new ExportError(
+      'EXPORT_NO_NETWORK',
+      `This model is a statistical forecast (ETS): it has no network to export as ${format === 'onnx' ? 'ONNX' : 'TensorFlow.js'}. Export it in LSTM Studio's own format, or export its forecast as CSV.`,
+    )
   const options = { appVersion }
   const preprocessing = { name: PREPROCESSING_FILE, data: json(describePreprocessing(loaded.model)) }
   if (format === 'onnx')

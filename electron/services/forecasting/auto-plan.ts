@@ -1,9 +1,14 @@
 import { forecastingSettingsSchema, trainingConfigSchema } from '../../api/requests/training'
 import type { AutoPlan } from '../../api/requests/training-auto'
-import { autoConfig, periodOf, seriesLength } from '../../../worker/pipeline/index'
-import type { PipelineConfig, SeriesInput } from '../../../worker/pipeline/index'
+import {
+  autoConfig,
+  periodOf,
+  seriesLength,
+  statisticalTest,
+  whyNoNetwork,
+} from '../../../worker/pipeline/index'
+import type { SeriesInput } from '../../../worker/pipeline/index'
 import type { ProjectSession } from '../projects'
-import { CodedError } from '../storage'
 import { datasetSeries, findDataset } from './dataset-series'
 import type { SeriesChoice } from './dataset-series'
 
@@ -23,8 +28,11 @@ export function planFor(series: SeriesInput): AutoPlan {
   const length = seriesLength(series)
   const period = periodOf(series)
   const config = autoConfig(series, 'level')
-  assertLongEnough(config, length)
+  const statistical = whyNoNetwork(series)
+  // A statistical forecast holds out a test part only where enough is left before it.
+  const test = statistical === null ? config.split.test : { count: statisticalTest(series, config.horizon) }
   return {
+    statistical,
     config: trainingConfigSchema.parse({
       layers: config.layers.map(({ cell, units, dropout }) => ({ cell, units, dropout })),
       lookback: config.lookback,
@@ -45,25 +53,11 @@ export function planFor(series: SeriesInput): AutoPlan {
       log: config.transforms.log,
       difference: config.transforms.difference,
       validation: config.split.validation,
-      test: config.split.test,
+      test,
       backtest: config.backtest,
     }),
     length,
     period,
     ensemble: config.ensemble,
   }
-}
-
-function countOf(size: PipelineConfig['split']['test']): number {
-  return 'count' in size ? size.count : 0
-}
-
-/** Auto's split must leave at least one training window before validation and test. */
-function assertLongEnough(config: PipelineConfig, length: number): void {
-  const trainLength = length - countOf(config.split.test) - countOf(config.split.validation)
-  if (trainLength - config.lookback - config.horizon + 1 < 1)
-    throw new CodedError(
-      'SERIES_TOO_SHORT',
-      `The series has ${length} rows: too few for Auto's lookback ${config.lookback}, horizon ${config.horizon}, validation and test parts`,
-    )
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { autoConfig, runAuto } from '../../../worker/pipeline/index'
+import { whyNoNetwork } from '../../../worker/pipeline/auto-config'
+import { monthlySeries, seasonalSeries } from './helpers'
+
+/** Short enough to run in a test: Auto's rules, with fewer epochs and members. */
+const quick = { quick: true, backend: 'reference' as const, overrides: { epochs: 6, ensemble: 2 } }
+
+describe('every series gets a forecast', () => {
+  it('a 48-point monthly series with h = 24 trains a network (one step at a time, rolled out)', async () => {
+    const series = monthlySeries(seasonalSeries(48, 2))
+    const config = autoConfig(series, 'level', { horizon: 24 })
+    expect(config.strategy).toBe('recursive')
+    expect(config.lookback).toBeLessThan(12)
+    expect(whyNoNetwork(series, { horizon: 24 })).toBeNull()
+    const auto = await runAuto(series, { ...quick, horizon: 24 })
+    expect(auto.method).toBe('network')
+    expect(auto.result.targets[0]!.test!.metrics.mase).toBeGreaterThan(0)
+    expect(auto.result.finalFit.observations).toBe(48)
+    expect(auto.result.forecast.targets[0]!.mean).toHaveLength(24)
+    expect(auto.result.notes.some((note) => note.startsWith('Statistical'))).toBe(false)
+  })
+
+  it('a non-seasonal series of 3h points trains a network too', async () => {
+    const values = Array.from({ length: 30 }, (_, t) => 100 + 2 * t + 5 * Math.sin(t))
+    const series = { targets: [{ name: 'value', values }] }
+    expect(whyNoNetwork(series, { horizon: 10 })).toBeNull()
+    const auto = await runAuto(series, { ...quick, horizon: 10 })
+    expect(auto.method).toBe('network')
+  })
+
+  it('a 20-point monthly series gets a statistical forecast, labelled as such, with ETS intervals', async () => {
+    const series = monthlySeries(seasonalSeries(20, 2))
+    expect(whyNoNetwork(series, { horizon: 24 })).toMatch(/20 points are too few for a network/)
+    const auto = await runAuto(series, { ...quick, horizon: 24 })
+    expect(auto.method).toBe('statistical')
+    expect(auto.config.combination).toEqual({ network: 0, ets: 1 })
+    expect(auto.result.notes[0]).toMatch(/^Statistical forecast, not a network: 20 points are too few.*ETS\(/)
+    const { mean, intervals } = auto.result.forecast.targets[0]!
+    expect(mean).toHaveLength(24)
+    const band80 = intervals.find((interval) => interval.level === 80)!
+    band80.upper.forEach((upper, k) => {
+      expect(Number.isFinite(upper)).toBe(true)
+      expect(upper).toBeGreaterThan(mean[k]!)
+    })
+    // Too short to hold out a horizon: no test part, and the final fit saw every point.
+    expect(auto.result.targets[0]!.test).toBeNull()
+    expect(auto.result.finalFit.observations).toBe(20)
+  })
+
+  it('a statistical forecast is judged on a test part when the series affords one', async () => {
+    const series = monthlySeries(seasonalSeries(20, 2))
+    const auto = await runAuto(series, { ...quick, horizon: 12 })
+    expect(auto.method).toBe('statistical')
+    const test = auto.result.targets[0]!.test!
+    expect(test.actual).toHaveLength(12)
+    expect(test.baselines.seasonalNaive).toBeDefined()
+  })
+})
