@@ -44,3 +44,17 @@ export {
 export { nelderMead } from './optim/nelder-mead'
 export { normalQuantile, zForLevel } from './stats/normal'
 export { studentTQuantile } from './stats/student-t'
+
+export { autocorrelation } from './seasonality/autocorrelation'
+export { isSeasonal, seasonalityLimit } from './seasonality/seasonality-test'
+export {
+  centredMovingAverage,
+  multiplicativeSeasonalIndices,
+} from './seasonality/multiplicative-decomposition'
+export { deseasonalise, indicesAhead, reseasonalise } from './seasonality/deseasonalise'
+export type { SeasonalAdjustment } from './seasonality/deseasonalise'
+export { naive2Forecast } from './baselines/naive2'
+export { thetaForecast, thetaFit, leastSquaresSlope } from './baselines/theta'
+export type { ThetaFit } from './baselines/theta'
+export { seriesAccuracy, panelAccuracy, overallWeightedAverage } from './panel-metrics'
+export type { SeriesAccuracy, PanelAccuracy } from './panel-metrics'
