@@ -109,11 +109,8 @@ async function benchSeed(
       arimaMaseR: round(reference.mase['auto.arima']),
       chosen: run.chosen,
       residualWeight: run.config.targetMode === 'seasonalResidual' ? run.config.residualWeight : null,
-      networkShare: run.config.combination?.network ?? 1,
-      combinations: run.combinations?.map((c) => ({
-        network: c.weights.network,
-        val: round(c.validationScore),
-      })),
+      weights: run.config.combination,
+      thetaMase: round(test.baselines.theta?.metrics?.mase),
       candidates: run.candidates?.map((c) => ({
         mode: c.targetMode,
         val: round(c.validationScore),

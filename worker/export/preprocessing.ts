@@ -58,9 +58,9 @@ export interface ExportPreprocessing {
   /** Epoch ms of the last observation seen in training (null without timestamps). */
   lastTimestamp: number | null
   /**
-   * Absent: the forecast is the network's. Present: forecast = network × w.network + ETS × w.ets,
-   * where ETS runs each target's `companions.ets` (fixed parameters and initial state, R's ETS
-   * recursions) through the raw history from its first value (docs/export-formats.md).
+   * Absent: the forecast is the network's. Present: forecast = network × w.network + ETS × w.ets
+   * + Theta × w.theta, where ETS and Theta run each target's `companions` (parameters fixed on
+   * the training part) through the raw history from its first value (docs/export-formats.md).
    */
   combination?: CombinationWeights
 }

@@ -9,6 +9,7 @@ import {
   type TrainedModel,
 } from '../pipeline/index'
 import { checkFixedEts } from '../statistics/ets/fixed-ets'
+import { checkFixedTheta } from '../statistics/baselines/fixed-theta'
 import { damaged, ModelFormatError } from './errors'
 import { upgradeFormat1 } from './format-1'
 import {
@@ -90,9 +91,9 @@ function checkTargets(state: PipelineState): void {
     if (!isObject(target) || typeof target.name !== 'string' || target.name === '')
       throw damaged(`target ${t + 1} has no name`)
     attempt(`transform of target "${target.name}"`, () => TargetTransform.fromJSON(target.transform))
-    const ets = target.companions?.ets
-    if (ets !== undefined && ets !== null)
-      attempt(`ETS companion of target "${target.name}"`, () => checkFixedEts(ets))
+    const { ets = null, theta = null } = target.companions ?? {}
+    if (ets !== null) attempt(`ETS companion of target "${target.name}"`, () => checkFixedEts(ets))
+    if (theta !== null) attempt(`Theta companion of target "${target.name}"`, () => checkFixedTheta(theta))
   })
   const names = targetNames(state)
   if (new Set(names).size !== names.length) throw damaged('a target is listed twice')

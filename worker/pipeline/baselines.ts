@@ -5,12 +5,13 @@ import {
   meanForecast,
   naiveForecast,
   seasonalNaiveForecast,
+  thetaForecast,
   type Forecast,
   type ForecastMetrics,
 } from '../statistics/index'
 import { chunksOf, concat } from './chunks'
 
-export type BaselineName = 'naive' | 'seasonalNaive' | 'drift' | 'mean' | 'ets'
+export type BaselineName = 'naive' | 'seasonalNaive' | 'drift' | 'mean' | 'ets' | 'theta'
 
 export interface BaselineScore {
   method: string
@@ -25,6 +26,8 @@ const FORECASTERS: Record<BaselineName, (history: Float64Array, h: number, m: nu
   drift: (history, h) => driftForecast(history, h),
   mean: (history, h) => meanForecast(history, h),
   ets: (history, h, m) => etsForecast(history, h, m),
+  // M3's winner; point forecasts only (the method defines no intervals of its own).
+  theta: (history, h, m) => ({ mean: thetaForecast(history, m, h), intervals: [], method: 'Theta' }),
 }
 
 /**
@@ -37,7 +40,7 @@ export function scoreBaselines(
   end: number,
   horizon: number,
   m: number,
-  names: BaselineName[] = ['naive', 'seasonalNaive', 'drift', 'mean', 'ets'],
+  names: BaselineName[] = ['naive', 'seasonalNaive', 'drift', 'mean', 'ets', 'theta'],
 ): Record<string, BaselineScore> {
   const all = Float64Array.from(target)
   const actual = all.slice(start, end)

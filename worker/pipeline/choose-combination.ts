@@ -11,8 +11,22 @@ export interface CombinationScore {
   validationScore: number
 }
 
-/** Network shares Auto tries; the rest goes to exponential smoothing. 0 is ETS alone. */
+/** Network shares Auto tries; the rest goes to the statistics. 0 is statistics alone. */
 const NETWORK_SHARES = [1, 0.75, 0.5, 0.25, 0]
+/** How the statistics' share is split between ETS and Theta. */
+const ETS_PARTS = [1, 0.5, 0]
+
+/** Every combination Auto tries: the network alone first, then each share split each way, then equal thirds. */
+export function combinationGrid(): CombinationWeights[] {
+  const grid: CombinationWeights[] = [{ network: 1, ets: 0, theta: 0 }]
+  for (const network of NETWORK_SHARES.slice(1))
+    for (const part of ETS_PARTS) {
+      const rest = 1 - network
+      grid.push({ network, ets: rest * part, theta: rest * (1 - part) })
+    }
+  grid.push({ network: 1 / 3, ets: 1 / 3, theta: 1 / 3 })
+  return grid
+}
 
 export function withState(run: TrainedRun, state: PipelineState): TrainedRun {
   return {
@@ -42,8 +56,8 @@ function weighted(run: TrainedRun, weights: CombinationWeights): TrainedRun {
 }
 
 /**
- * Every combination of the judged network with ETS, scored on the same folds as the network
- * (each fold's ETS fitted on that fold's training part), the best kept. Share 1 is the network
+ * Every combination of the judged network with ETS and Theta, scored on the same folds as the network
+ * (each fold's companions fitted on that fold's training part), the best kept. Share 1 is the network
  * alone, so a combination is only chosen where it did better out of sample.
  */
 export function chooseCombination(
@@ -52,8 +66,7 @@ export function chooseCombination(
 ): { scores: CombinationScore[]; chosen: CombinationScore; main: TrainedRun; analysis: ValidationAnalysis } {
   const fitted = runs.map((run) => withCompanions(series, run))
   const residualWeight = runs[0].prepared.state.config.residualWeight
-  const scored = NETWORK_SHARES.map((network) => {
-    const weights = { network, ets: 1 - network }
+  const scored = combinationGrid().map((weights) => {
     const analysis = pooledValidation(
       series,
       fitted.map((run) => weighted(run, weights)),

@@ -34,8 +34,8 @@ export function judgeTarget(
   if (split.test.end > split.test.start) {
     const evaluation = evaluateRange(predictor, zc, target, split.test, calibration, which)
     const names = options.quick
-      ? (['naive', 'seasonalNaive', 'drift', 'mean'] as const)
-      : (['naive', 'seasonalNaive', 'drift', 'mean', 'ets'] as const)
+      ? (['naive', 'seasonalNaive', 'drift', 'mean', 'theta'] as const)
+      : (['naive', 'seasonalNaive', 'drift', 'mean', 'ets', 'theta'] as const)
     test = {
       ...evaluation,
       baselines: scoreBaselines(target, split.test.start, split.test.end, H, m, [...names]),

@@ -48,7 +48,7 @@ function statisticalConfig(series: SeriesInput, options: AutoRuleOptions): Pipel
     seed: options.seed ?? 7,
     split: { validation: { count: 0 }, test: { count: test } },
     backtest: { origins: 0, refit: false },
-    combination: { network: 0, ets: 1 },
+    combination: { network: 0, ets: 1, theta: 0 },
   })
 }
 

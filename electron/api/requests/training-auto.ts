@@ -31,10 +31,16 @@ export interface AutoChoice {
     state: TrainingState
   }>
   /**
-   * The chosen network combined with exponential smoothing (ETS fitted on each fold's training
-   * part) at every share tried, scored on the same folds; `kept` marks the forecast's weights.
+   * The chosen network combined with ETS and Theta (fitted on each fold's training part) at every
+   * set of weights tried, scored on the same folds; `kept` marks the forecast's weights.
    */
-  combinations?: Array<{ network: number; ets: number; validationMae: number | null; kept: boolean }>
+  combinations?: Array<{
+    network: number
+    ets: number
+    theta: number
+    validationMae: number | null
+    kept: boolean
+  }>
 }
 
 /** The plan is made for what `training.start` would train on. */

@@ -45,8 +45,9 @@ function combinationsOf(result: ForecastRunResult): NonNullable<AutoChoice['comb
   return (result.combinations ?? []).map(({ weights, validationScore }) => ({
     network: weights.network,
     ets: weights.ets,
+    theta: weights.theta,
     validationMae: Number.isFinite(validationScore) ? validationScore : null,
-    kept: kept !== undefined && kept.network === weights.network && kept.ets === weights.ets,
+    kept: kept !== undefined && JSON.stringify(kept) === JSON.stringify(weights),
   }))
 }
 

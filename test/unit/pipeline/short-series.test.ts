@@ -34,7 +34,7 @@ describe('every series gets a forecast', () => {
     expect(whyNoNetwork(series, { horizon: 24 })).toMatch(/20 points are too few for a network/)
     const auto = await runAuto(series, { ...quick, horizon: 24 })
     expect(auto.method).toBe('statistical')
-    expect(auto.config.combination).toEqual({ network: 0, ets: 1 })
+    expect(auto.config.combination).toEqual({ network: 0, ets: 1, theta: 0 })
     expect(auto.result.notes[0]).toMatch(/^Statistical forecast, not a network: 20 points are too few.*ETS\(/)
     const { mean, intervals } = auto.result.forecast.targets[0]!
     expect(mean).toHaveLength(24)

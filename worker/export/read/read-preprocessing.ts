@@ -4,6 +4,7 @@ import { ModelFormatError, type CalibrationJSON } from '../../model-format/index
 import { CALENDAR_FEATURES, checkCombination, DEFAULT_TARGET_COLUMN } from '../../pipeline/index'
 import type { CombinationWeights, TargetCompanions } from '../../pipeline/index'
 import { checkFixedEts } from '../../statistics/ets/fixed-ets'
+import { checkFixedTheta } from '../../statistics/baselines/fixed-theta'
 import type { Frequency } from '../../timeseries/frequency'
 import {
   PREPROCESSING_KEY,
@@ -133,22 +134,34 @@ function targetList(value: unknown, what: string): TargetDescription[] {
   })
 }
 
-function companions(value: unknown, what: string): TargetCompanions {
-  const ets = object(value, what).ets
-  if (ets === null) return { ets: null }
+/** One companion: null (not fitted) or a model its checker accepts. */
+function companion<T>(value: unknown, what: string, check: (value: unknown) => asserts value is T): T | null {
+  if (value === null) return null
   try {
-    checkFixedEts(ets)
+    check(value)
   } catch (error) {
-    refuse(`${what}.ets: ${(error as Error).message}`)
+    refuse(`${what}: ${(error as Error).message}`)
   }
-  return { ets: structuredClone(ets) }
+  return structuredClone(value)
+}
+
+function companions(value: unknown, what: string): TargetCompanions {
+  const c = object(value, what)
+  return {
+    ets: companion(c.ets, `${what}.ets`, checkFixedEts),
+    theta: companion(c.theta, `${what}.theta`, checkFixedTheta),
+  }
 }
 
 /** The forecast's combination with classical companions (absent: the network alone). */
 function combination(value: unknown): { combination?: CombinationWeights } {
   if (value === undefined) return {}
   const w = object(value, 'combination')
-  const weights = { network: finite(w.network, 'combination.network'), ets: finite(w.ets, 'combination.ets') }
+  const weights = {
+    network: finite(w.network, 'combination.network'),
+    ets: finite(w.ets, 'combination.ets'),
+    theta: finite(w.theta, 'combination.theta'),
+  }
   try {
     checkCombination(weights)
   } catch (error) {

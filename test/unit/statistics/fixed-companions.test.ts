@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { autoEts, forecastEts } from '../../../worker/statistics/index'
+import { autoEts, forecastEts, thetaForecast } from '../../../worker/statistics/index'
+import {
+  checkFixedTheta,
+  fitFixedTheta,
+  fixedThetaForecast,
+} from '../../../worker/statistics/baselines/fixed-theta'
 import { checkFixedEts, fixEts, fixedEtsForecast } from '../../../worker/statistics/ets/fixed-ets'
 import { seasonalSeries } from '../pipeline/helpers'
 
@@ -31,5 +36,27 @@ describe('an ETS model fitted once forecasts from any later origin', () => {
     )
     expect(() => checkFixedEts(null)).toThrow(/no valid model/)
     expect(() => checkFixedEts(structuredClone(fixed))).not.toThrow()
+  })
+})
+
+describe('a Theta model fitted once forecasts from any later origin', () => {
+  const values = seasonalSeries(96, 5).map((value, t) => value + 0.5 * t)
+  const train = values.slice(0, 72)
+  const fixed = fitFixedTheta(train, 12)
+
+  it("at the end of its training data, forecasts exactly what M4's Theta of that data does", () => {
+    const here = fixedThetaForecast(fixed, train, 12)
+    const reference = thetaForecast(train, 12, 12)
+    here.forEach((value, k) => expect(value).toBeCloseTo(reference[k]!, 6))
+  })
+
+  it('later, updates its level through the new points and keeps its drift and seasonal indices', () => {
+    const later = fixedThetaForecast(fixed, values.slice(0, 84), 6)
+    const atTrainEnd = fixedThetaForecast(fixed, train, 18).slice(12)
+    expect(Array.from(later)).not.toEqual(Array.from(atTrainEnd))
+    later.forEach((value, k) => expect(Math.abs(value / values[84 + k]! - 1)).toBeLessThan(0.25))
+    expect(() => checkFixedTheta(structuredClone(fixed))).not.toThrow()
+    expect(() => checkFixedTheta({ ...fixed, indices: [1, 2] })).toThrow(/12 positive seasonal indices/)
+    expect(() => checkFixedTheta({ ...fixed, alpha: 3 })).toThrow(/alpha is outside/)
   })
 })
