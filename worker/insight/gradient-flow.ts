@@ -1,6 +1,6 @@
 import { inspectWindow } from '../engine/index'
 import { inProcessTrainer } from '../training/in-process-trainer'
-import { defaultShardSize } from '../training/settings'
+import { plainTrainSettings } from '../training/settings'
 import type { CellType, ModelSpec } from '../engine/index'
 
 export interface FlowWindows {
@@ -51,21 +51,10 @@ export async function gradientFlow(
   const batchSize = options.batchSize ?? 32
   const trained = await inProcessTrainer({
     role: { stage: 'train', member: 1, members: 1 },
-    settings: {
-      spec,
-      lookback: data.steps,
-      batchSize,
-      epochs: options.epochs,
-      patience: 0,
-      optimizer: { name: 'adam', lr: options.learningRate ?? 1e-2 },
-      schedule: { kind: 'constant' },
-      clipNorm: 0,
-      loss: 'mse',
-      seed: options.seed,
-      backend: 'auto',
-      truncateSteps: 0,
-      shardSize: defaultShardSize(batchSize),
-    },
+    settings: plainTrainSettings(
+      { spec, lookback: data.steps, batchSize, epochs: options.epochs, seed: options.seed },
+      { optimizer: { name: 'adam', lr: options.learningRate ?? 1e-2 } },
+    ),
     windows: { inputSize: data.features, outputSize: data.outputs, train: { x: data.x, y: data.y } },
   })
   // Trained without validation, the kept weights are the epoch with the lowest training loss.

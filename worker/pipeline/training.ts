@@ -4,6 +4,7 @@ import { inProcessTrainer } from '../training/in-process-trainer'
 import type { TrainSettings } from '../training/settings'
 import { defaultShardSize } from '../training/settings'
 import type { NetworkRole } from '../training/network-role'
+import { startingWeights, untrainedOutcome } from '../training/starting-weights'
 import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
 import { membersOf } from './predict'
 import type { Prepared } from './prepare'
@@ -113,10 +114,7 @@ async function trainMember(
   const residualStart = config.targetMode === 'seasonalResidual' && !start
   const initialParams = residualStart ? zeroHeadStart(prepared, seed) : start
   // No epochs: the member is its start; trainers never see an empty request.
-  if (epochs === 0) {
-    const params = initialParams ?? (createModel(spec, { seed, precision: 'float32' }).params as Float32Array)
-    return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [] }
-  }
+  if (epochs === 0) return untrainedOutcome(startingWeights(spec, seed, initialParams), false)
   const trainer = options.trainer ?? inProcessTrainer
   const hasValidation = prepared.validationOrigins.length > 0
   return trainer({

@@ -34,3 +34,25 @@ export interface TrainSettings {
 export function defaultShardSize(batchSize: number): number {
   return Math.max(8, Math.ceil(batchSize / 4))
 }
+
+/**
+ * Settings of a plain training run — no early stopping, clipping, schedule or truncation, MSE,
+ * Adam — with what a caller needs stated: the network, its window length, batch, epochs, seed.
+ */
+export function plainTrainSettings(
+  required: Pick<TrainSettings, 'spec' | 'lookback' | 'batchSize' | 'epochs' | 'seed'>,
+  overrides: Partial<TrainSettings> = {},
+): TrainSettings {
+  return {
+    patience: 0,
+    optimizer: { name: 'adam', lr: 1e-2 },
+    schedule: { kind: 'constant' },
+    clipNorm: 0,
+    loss: 'mse',
+    backend: 'auto',
+    truncateSteps: 0,
+    shardSize: defaultShardSize(required.batchSize),
+    ...required,
+    ...overrides,
+  }
+}

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises'
 import path from 'node:path'
-import { initializeParams, paramCount } from '../../../worker/engine/index'
+import { startingWeights, untrainedOutcome } from '../../../worker/training/starting-weights'
 import { describeRole } from '../../../worker/training/network-role'
 import {
   TrainingCancelled,
@@ -58,17 +58,17 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
 
   return async (request) => {
     if (run.requested === 'cancelled') throw new TrainingCancelled()
-    if (run.requested === 'stopped') return startingWeights(request)
+    if (run.requested === 'stopped') return notTrained(request)
     const jobId = run.nextJobId()
     const queued = previous.then(() => queueJob(jobId, request))
     previous = queued.catch(() => undefined)
-    if (!(await queued)) return startingWeights(request)
+    if (!(await queued)) return notTrained(request)
     const status = await training.finished(jobId)
     const weights = training.weights(jobId)
     if (status.state === 'cancelled' || status.state === 'interrupted')
       throw new TrainingCancelled(status.message ?? `Training ${status.state}`)
     // Stopped while it waited for a thread: it never trained, like the networks asked for after the stop.
-    if (!weights && status.state === 'stopped') return startingWeights(request)
+    if (!weights && status.state === 'stopped') return notTrained(request)
     if (!weights) throw new Error(status.message ?? `${describeRole(request.role)}: training failed`)
     const { epochs } = training.history(jobId)
     return {
@@ -81,13 +81,10 @@ export function poolTrainer(training: TrainingService, options: PoolTrainerOptio
   }
 }
 
-function startingWeights(request: Parameters<Trainer>[0]): TrainOutcome {
+/** A network the stop kept from training: its starting weights, marked skipped. */
+function notTrained(request: Parameters<Trainer>[0]): TrainOutcome {
   const { spec, seed } = request.settings
-  const params = request.initialParams
-    ? Float32Array.from(request.initialParams)
-    : new Float32Array(paramCount(spec))
-  if (!request.initialParams) initializeParams(spec, params, seed)
-  return { params, bestEpoch: -1, epochsRun: 0, trainLoss: [], valLoss: [], skipped: true }
+  return untrainedOutcome(startingWeights(spec, seed, request.initialParams), true)
 }
 
 async function hasCheckpoint(dir: string): Promise<boolean> {

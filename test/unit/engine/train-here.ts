@@ -1,6 +1,6 @@
 import type { ModelSpec, OptimizerConfig } from '../../../worker/engine/index'
 import { inProcessTrainer } from '../../../worker/training/in-process-trainer'
-import { defaultShardSize } from '../../../worker/training/settings'
+import { plainTrainSettings } from '../../../worker/training/settings'
 import type { TrainOutcome } from '../../../worker/training/trainer'
 
 export interface TrainHere {
@@ -20,21 +20,16 @@ export interface TrainHere {
 export function trainHere(options: TrainHere): Promise<TrainOutcome> {
   return inProcessTrainer({
     role: { stage: 'train', member: 1, members: 1 },
-    settings: {
-      spec: options.spec,
-      lookback: options.steps,
-      batchSize: options.batchSize,
-      epochs: options.epochs,
-      patience: options.patience ?? 0,
-      optimizer: options.optimizer,
-      schedule: { kind: 'constant' },
-      clipNorm: options.clipNorm ?? 0,
-      loss: 'mse',
-      seed: options.seed,
-      backend: 'auto',
-      truncateSteps: 0,
-      shardSize: defaultShardSize(options.batchSize),
-    },
+    settings: plainTrainSettings(
+      {
+        spec: options.spec,
+        lookback: options.steps,
+        batchSize: options.batchSize,
+        epochs: options.epochs,
+        seed: options.seed,
+      },
+      { patience: options.patience ?? 0, optimizer: options.optimizer, clipNorm: options.clipNorm ?? 0 },
+    ),
     windows: {
       inputSize: options.spec.inputSize,
       outputSize: options.spec.outputSize,
