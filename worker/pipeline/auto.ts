@@ -2,11 +2,9 @@ import { autoConfig, whyNoNetwork, type AutoRuleOptions } from './auto-config'
 import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
-import { analyseTargets } from './evaluate'
 import { chooseCombination, withState, type CombinationScore } from './choose-combination'
 import type { CombinationWeights } from './combination'
-import type { ValidationAnalysis } from './evaluate'
-import { earlierFolds, pooledValidation } from './folds'
+import { earlierFolds, pooledValidation, type PooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
 
@@ -65,20 +63,15 @@ export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: Tra
     ...main.prepared.state,
     config: { ...main.prepared.state.config, residualWeight: best.residualWeight },
   }
-  return adopt(series, withState(main, state), best.analysis)
+  return adopt(withState(main, state), best.analysis)
 }
 
-/** The run judged by a pooled analysis: its score, and the intervals calibrated there. */
-function adopt(series: SeriesInput, run: TrainedRun, analysis: ValidationAnalysis): TrainedRun {
-  // Further targets keep their own main-fold calibration, measured again under the run's state.
-  const further = analyseTargets(run.predictor, run.prepared, series).slice(1)
+/** The run judged by the pooled folds: its score, and every target's intervals calibrated there. */
+function adopt(run: TrainedRun, pooled: PooledValidation): TrainedRun {
   return {
     ...run,
-    model: {
-      ...run.model,
-      calibrations: [analysis.calibration, ...further.map((other) => other.calibration)],
-    },
-    validationScore: analysis.score,
+    model: { ...run.model, calibrations: pooled.calibrations },
+    validationScore: pooled.score,
   }
 }
 
@@ -172,7 +165,7 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
   )
   const best = runs.reduce((a, b) => (b.run.validationScore < a.run.validationScore ? b : a))
   const combined = chooseCombination(series, [best.run, ...best.earlier])
-  const judged = adopt(series, combined.main, combined.analysis)
+  const judged = adopt(combined.main, combined.analysis)
   const final = options.refit === false ? judged : await refitWithValidation(series, judged, options)
   return {
     chosen: best.mode,

@@ -1,6 +1,5 @@
 import { fitCompanions, type CombinationWeights } from './combination'
-import type { ValidationAnalysis } from './evaluate'
-import { pooledValidation } from './folds'
+import { pooledValidation, type PooledValidation } from './folds'
 import { periodOf } from './prepare'
 import type { TrainedRun } from './run'
 import type { PipelineState, SeriesInput } from './types'
@@ -63,7 +62,7 @@ function weighted(run: TrainedRun, weights: CombinationWeights): TrainedRun {
 export function chooseCombination(
   series: SeriesInput,
   runs: TrainedRun[],
-): { scores: CombinationScore[]; chosen: CombinationScore; main: TrainedRun; analysis: ValidationAnalysis } {
+): { scores: CombinationScore[]; chosen: CombinationScore; main: TrainedRun; analysis: PooledValidation } {
   const fitted = runs.map((run) => withCompanions(series, run))
   const residualWeight = runs[0].prepared.state.config.residualWeight
   const scored = combinationGrid().map((weights) => {

@@ -1,9 +1,11 @@
 import { calibratePerStep } from './calibration'
 import { toZColumns } from './columns'
-import { analyseValidation, type ValidationAnalysis } from './evaluate'
+import type { ConformalCalibration } from '../statistics/index'
+import { analyseValidation } from './evaluate'
 import { stepsPerCall } from './network-shape'
 import type { Prepared } from './prepare'
 import type { TrainedRun } from './run'
+import { validationScoreOf } from './validation-score'
 import type { PipelineConfig, SeriesInput } from './types'
 
 /**
@@ -54,12 +56,18 @@ function withWeight(run: TrainedRun, residualWeight: number) {
   return { predictor: { ...run.predictor, state }, prepared: { ...run.prepared, state } }
 }
 
-/** Residuals of `run`'s network on the validation part of `later` (a later fold it never saw). */
-function residualsOnLaterFold(series: SeriesInput, run: TrainedRun, weight: number, later: Prepared) {
+/** Residuals of `run`'s network for target `which` on the validation part of `later` (a later fold it never saw). */
+function residualsOnLaterFold(
+  series: SeriesInput,
+  run: TrainedRun,
+  weight: number,
+  later: Prepared,
+  which: number,
+) {
   const { predictor } = withWeight(run, weight)
   const zc = toZColumns(predictor.state, series)
   const prepared = { ...later, zc, state: predictor.state }
-  return analyseValidation(predictor, prepared, series.targets[0].values, 0).residuals
+  return analyseValidation(predictor, prepared, series.targets[which].values, which).residuals
 }
 
 function meanAbsolute(residuals: Float64Array[]): number {
@@ -74,6 +82,16 @@ function meanAbsolute(residuals: Float64Array[]): number {
   return count > 0 ? sum / count : NaN
 }
 
+/** What every fold's validation says about one choice (residual weight, combination…). */
+export interface PooledValidation {
+  /** Every target's pooled error as one number (validation-score.ts). */
+  score: number
+  /** Each target's pooled mean absolute error (original units). */
+  targetScores: number[]
+  /** Each target's intervals, calibrated per step on the folds' residuals. */
+  calibrations: ConformalCalibration[]
+}
+
 /**
  * Every fold's validation residuals under one residual weight, pooled into one score. The
  * intervals are calibrated on errors the networks were not selected on where possible: each
@@ -85,19 +103,27 @@ export function pooledValidation(
   series: SeriesInput,
   runs: TrainedRun[],
   residualWeight: number,
-): ValidationAnalysis {
-  const own = runs.map((run) => {
-    const { predictor, prepared } = withWeight(run, residualWeight)
-    return analyseValidation(predictor, prepared, series.targets[0].values, 0).residuals
-  })
-  const residuals = own.flat()
-  const unseen = runs
-    .slice(1)
-    .flatMap((run, j) => residualsOnLaterFold(series, run, residualWeight, runs[j].prepared))
+): PooledValidation {
   const horizon = runs[0].prepared.state.config.horizon
+  const perTarget = series.targets.map((target, which) => {
+    const own = runs.map((run) => {
+      const { predictor, prepared } = withWeight(run, residualWeight)
+      return analyseValidation(predictor, prepared, target.values, which).residuals
+    })
+    const unseen = runs
+      .slice(1)
+      .flatMap((run, j) => residualsOnLaterFold(series, run, residualWeight, runs[j].prepared, which))
+    return { error: meanAbsolute(own.flat()), calibration: calibratePerStep([...own[0], ...unseen], horizon) }
+  })
+  const targetScores = perTarget.map((target) => target.error)
   return {
-    residuals,
-    score: meanAbsolute(residuals),
-    calibration: calibratePerStep([...own[0], ...unseen], horizon),
+    score: validationScoreOf(
+      series,
+      runs[0].prepared.split.train.end,
+      runs[0].prepared.state.period,
+      targetScores,
+    ),
+    targetScores,
+    calibrations: perTarget.map((target) => target.calibration),
   }
 }

@@ -10,6 +10,7 @@ import { prepare, type Prepared } from './prepare'
 import type { Predictor } from './predict'
 import { trainNetwork, type RunStage, type TrainedNetwork } from './training'
 import type { PipelineConfig, PipelineState, SeriesInput, TrainedModel } from './types'
+import { validationScoreOf } from './validation-score'
 
 export interface RunOptions {
   /** Who trains the networks: the pool everywhere a person waits, this thread in tests. */
@@ -42,7 +43,7 @@ export interface PipelineResult {
   /** Where the evaluation's validation and test parts start (row indices of the series). */
   split: { validationStart: number; testStart: number }
   training: TrainingSummary
-  /** Mean absolute validation error (original units) of the first target over every validation origin and step. */
+  /** Validation error over every origin and step: one target's in its units, several targets' relative (validation-score.ts). */
   validationScore: number
   /** Every target judged on its own: validation, test beside the baselines, backtest. */
   targets: Array<TargetJudgement & { name: string }>
@@ -80,7 +81,12 @@ export async function trainOnSeries(
     prepared,
     network,
     predictor,
-    validationScore: analyses[0].score,
+    validationScore: validationScoreOf(
+      series,
+      prepared.split.train.end,
+      prepared.state.period,
+      analyses.map((analysis) => analysis.score),
+    ),
     model: {
       state: prepared.state,
       params: network.outcome.params,

@@ -60,6 +60,22 @@ describe('Auto picks the target mode by validation error', () => {
     expect(level.validationScore).toBeLessThan(residual.validationScore)
   })
 
+  it('judges a model of several targets on all of them, each relative to its own scale', async () => {
+    const normal = normalSampler(mulberry32(9))
+    const noise = Array.from({ length: 120 }, () => 100 + 5 * normal())
+    const pattern = [3, 9, 1, 7, 4, 8, 2, 6, 5, 10, 0, 11]
+    const season = Array.from({ length: 120 }, (_, t) => 100 + 10 * pattern[t % 12] + 0.1 * normal())
+    const first = await runAuto(valueSeries(noise, 12), options)
+    expect(first.chosen).toBe('level')
+    // The second target repeats its season: on both, seasonal naive's residual network wins.
+    const both = { targets: [{ name: 'noise', values: noise }, { name: 'season', values: season }], period: 12 }
+    const auto = await runAuto(both, options)
+    expect(auto.chosen).toBe('seasonalResidual')
+    // Each target's intervals come from the pooled folds: wider for the noisy one.
+    const [noisy, seasonal] = auto.result.model.calibrations
+    expect(noisy.halfWidths[80][0]).toBeGreaterThan(10 * seasonal.halfWidths[80][0])
+  })
+
   it('the residual candidate never scores worse than seasonal naive on validation', async () => {
     const target = seasonalSeries(192, 5, 3)
     const series = valueSeries(target, 12)
