@@ -81,6 +81,18 @@ function outputSteps(p: ExportPreprocessing): string[] {
     lag > 0
       ? `Undifference each target: g_(n+k) = d_(o+k) + g_(n+k−${lag}), using the known g of the history where n + k − ${lag} < n (n raw observations).`
       : 'No differencing: g = d.',
+    ...combinationLines(p),
+  ]
+}
+
+/** The combination with ETS and Theta, where Auto kept one (docs/export-formats.md has the recipe). */
+function combinationLines(p: ExportPreprocessing): string[] {
+  const w = p.combination
+  if (!w || w.network === 1) return []
+  const share = (value: number) => Number(value.toFixed(4))
+  return [
+    `Combine: forecast = ${share(w.network)} × y + ${share(w.ets)} × ETS + ${share(w.theta)} × Theta, each companion of the ` +
+      'target (`companions` in the description: parameters fixed on the training part) run over the raw history from its first value, as docs/export-formats.md describes.',
   ]
 }
 
