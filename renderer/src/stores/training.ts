@@ -10,7 +10,7 @@ import { epochsOf } from '../../../electron/api/requests/training-epochs'
 import type { RunRecord } from '../../../electron/api/records'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
-import { LossSeries } from '../training/loss-series'
+import { LossSeries } from '../screens/train/loss-series'
 import { useNotices } from './notices'
 
 const activeStates: TrainingState[] = ['queued', 'running', 'paused']
