@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import en from './locales/en'
 import fr from './locales/fr'
+import { frenchPlural } from './plural'
 
 export type Locale = 'en' | 'fr'
 export const supportedLocales: Locale[] = ['en', 'fr']
@@ -24,6 +25,8 @@ export const i18n = createI18n({
   locale: initialLocale(),
   fallbackLocale: 'en',
   messages: { en, fr },
+  // French counts 0 and 1 as singular ("0 époque"); vue-i18n's default rule is the English one.
+  pluralRules: { fr: frenchPlural },
   numberFormats: {
     en: { decimal: { maximumFractionDigits: 3 } },
     fr: { decimal: { maximumFractionDigits: 3 } },

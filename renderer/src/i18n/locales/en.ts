@@ -243,6 +243,8 @@ export default {
     },
     waiting: 'Waiting for the first batch…',
     progressLabel: 'Epoch {epoch} of {epochs} · about {eta} left',
+    runProgressLabel: '{done} of {total} epochs · this network: about {eta} left',
+    finishedEpochs: 'Finished: {n} epoch trained | Finished: {n} epochs trained',
     minutesSeconds: '{m} min {s} s',
     secondsOnly: '{s} s',
     windowsPerSec: 'Windows per second',
@@ -270,6 +272,7 @@ export default {
     noRuns: 'No runs in this project yet.',
     setting: 'Setting',
     runStatus: {
+      paused: 'paused',
       queued: 'queued',
       running: 'running',
       completed: 'completed',

@@ -260,6 +260,8 @@ const fr: typeof en = {
     },
     waiting: 'En attente du premier lot…',
     progressLabel: 'Époque {epoch} sur {epochs} · environ {eta} restantes',
+    runProgressLabel: '{done} époques sur {total} · ce réseau : environ {eta} restantes',
+    finishedEpochs: 'Terminé : {n} époque entraînée | Terminé : {n} époques entraînées',
     minutesSeconds: '{m} min {s} s',
     secondsOnly: '{s} s',
     windowsPerSec: 'Fenêtres par seconde',
@@ -287,6 +289,7 @@ const fr: typeof en = {
     noRuns: 'Aucun entraînement dans ce projet.',
     setting: 'Réglage',
     runStatus: {
+      paused: 'en pause',
       queued: 'en attente',
       running: 'en cours',
       completed: 'terminé',
