@@ -48,3 +48,40 @@ test('the Train screen tells the truth after pause, resume, cancel and a new run
     await expect(state).toHaveAttribute('data-state', 'stopped')
   })
 })
+
+test('a finished run reads 100 % with its real epochs, and early stopping says why', async ({
+  appPage: page,
+}) => {
+  test.setTimeout(120_000)
+  await waitForProject(page)
+  await page.getByTestId('nav-model').click()
+  await page.getByTestId('source-dataset').selectOption({ label: 'AirPassengers' })
+  await page.getByTestId('preset-small').click()
+  await page.getByTestId('field-epochs').fill('400')
+  await page.getByTestId('field-patience').fill('2')
+  await page.getByTestId('start-training').click()
+  await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
+    timeout: 90_000,
+  })
+
+  const bar = page.getByTestId('progress-bar')
+  await expect.poll(() => bar.evaluate((element: HTMLProgressElement) => element.value)).toBe(1)
+  const label = (await bar.getAttribute('aria-label'))!
+  const trained = Number(/^Finished: (\d+) epochs trained$/.exec(label)?.[1])
+  // Patience 2 ends the networks long before 400 epochs each: the count is what they trained.
+  expect(trained).toBeGreaterThan(0)
+  expect(trained).toBeLessThan(400)
+
+  const networks = page.getByTestId('run-networks')
+  const stoppedEarly = networks.getByRole('button').filter({ hasText: 'Stopped early' }).first()
+  await stoppedEarly.click()
+  const note = page.getByTestId('stop-explanation')
+  await expect(note).toHaveAttribute('data-cause', 'early')
+  const match = /^Stopped at epoch (\d+): no improvement for (\d+) epochs?; kept epoch (\d+)/.exec(
+    (await note.textContent())!.trim(),
+  )
+  expect(match).not.toBeNull()
+  const [stoppedAt, waited, kept] = match!.slice(1).map(Number)
+  expect(stoppedAt! - kept!).toBe(waited)
+  expect(waited).toBeGreaterThanOrEqual(2)
+})

@@ -139,6 +139,9 @@ export const useTraining = defineStore('training', () => {
     return (shownJobId.value ? candidateSeries.get(shownJobId.value) : undefined) ?? series
   })
 
+  /** The network the chart shows, as the services last described it (null for a run of one job). */
+  const shownNetwork = computed(() => candidates.value.find((c) => c.jobId === shownJobId.value) ?? null)
+
   /** An Auto run's curves are its candidates' histories. */
   async function loadCandidateHistories(): Promise<void> {
     for (const candidate of candidates.value) {
@@ -205,6 +208,7 @@ export const useTraining = defineStore('training', () => {
     candidates,
     shownJobId,
     shownSeries,
+    shownNetwork,
     show,
     version,
     jobId,

@@ -252,7 +252,8 @@ const fr: typeof en = {
       queued: 'En attente',
       running: 'En cours',
       paused: 'En pause',
-      stopped: 'Arrêté tôt (meilleur modèle gardé)',
+      stopped: 'Arrêté (meilleur modèle gardé)',
+      stoppedEarly: 'Arrêté tôt (meilleur modèle gardé)',
       completed: 'Terminé',
       cancelled: 'Annulé',
       failed: 'Échec',
@@ -260,6 +261,10 @@ const fr: typeof en = {
     },
     waiting: 'En attente du premier lot…',
     progressLabel: 'Époque {epoch} sur {epochs} · environ {eta} restantes',
+    stoppedEarly:
+      'Arrêté à l’époque {stoppedAt} : aucune amélioration depuis {waited} époque ; l’époque {kept}, la meilleure en validation, est conservée. | Arrêté à l’époque {stoppedAt} : aucune amélioration depuis {waited} époques ; l’époque {kept}, la meilleure en validation, est conservée.',
+    stoppedByUser:
+      'Vous l’avez arrêté à l’époque {stoppedAt} ; l’époque {kept}, la meilleure en validation, est conservée.',
     runProgressLabel: '{done} époques sur {total} · ce réseau : environ {eta} restantes',
     finishedEpochs: 'Terminé : {n} époque entraînée | Terminé : {n} époques entraînées',
     minutesSeconds: '{m} min {s} s',
