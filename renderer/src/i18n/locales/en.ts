@@ -308,6 +308,19 @@ export default {
     band95: '95 %',
     makeForecast: 'Forecast past the data',
     savedAs: 'Saved as {file}',
+    worseThanBaseline:
+      'This model is worse than the baseline “{baseline}” on the test part: {metric} {model} vs {other}. Prefer the baseline, or change the settings and train again.',
+    intervalTooNarrow:
+      'The {level} interval covered only {covered} of the test points: the real uncertainty is larger than the bands show.',
+    intervalTooWide:
+      'The {level} interval covered {covered} of the test points: the bands are wider than needed.',
+    baseline: {
+      naive: 'Naive (last value)',
+      seasonalNaive: 'Seasonal naive',
+      drift: 'Drift',
+      mean: 'Mean',
+      ets: 'ETS (exponential smoothing)',
+    },
     metricsCaption: 'Accuracy on the test part, beside the baselines',
     forecaster: 'Forecaster',
     modelValidation: '{name} (validation)',

@@ -327,6 +327,19 @@ const fr: typeof en = {
     band95: '95 %',
     makeForecast: 'Prévoir au-delà des données',
     savedAs: 'Enregistrée sous {file}',
+    worseThanBaseline:
+      'Ce modèle fait moins bien que la référence « {baseline} » sur la partie de test : {metric} {model} contre {other}. Préférez la référence, ou changez les réglages et entraînez de nouveau.',
+    intervalTooNarrow:
+      'L’intervalle à {level} n’a couvert que {covered} des points de test : l’incertitude réelle est plus grande que ne le montrent les bandes.',
+    intervalTooWide:
+      'L’intervalle à {level} a couvert {covered} des points de test : les bandes sont plus larges que nécessaire.',
+    baseline: {
+      naive: 'Naïf (dernière valeur)',
+      seasonalNaive: 'Naïf saisonnier',
+      drift: 'Dérive',
+      mean: 'Moyenne',
+      ets: 'ETS (lissage exponentiel)',
+    },
     metricsCaption: 'Précision sur la partie test, à côté des références',
     forecaster: 'Méthode',
     modelValidation: '{name} (validation)',
