@@ -33,7 +33,14 @@ export const i18n = createI18n({
   },
   datetimeFormats: {
     // Series timestamps are UTC calendar dates: shown in UTC so no time zone moves them a day.
-    en: { short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } },
-    fr: { short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' } },
+    // `moment`: when something happened here (a model saved, a run started), in the viewer's zone.
+    en: {
+      short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+      moment: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+    },
+    fr: {
+      short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
+      moment: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' },
+    },
   },
 })
