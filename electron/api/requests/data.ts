@@ -7,7 +7,7 @@ export type { ColumnRole }
 export const columnRoleChoices = columnRoleSchema.options
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import { absolutePath, columnName, LIMITS, recordId } from './common'
+import { columnName, LIMITS, recordId, userFilePath } from './common'
 
 /** Everything the import dialog shows and lets the user override. */
 export interface CsvPreview {
@@ -84,14 +84,14 @@ export const csvOptionsSchema = z
 export const dataRequests = {
   'data.inspect': defineRequest<CsvPreview>()(
     'Detects the format of a CSV file and previews its first rows, without importing it.',
-    z.object({ path: absolutePath, options: csvOptionsSchema.optional() }).strict(),
+    z.object({ path: userFilePath, options: csvOptionsSchema.optional() }).strict(),
   ),
   'data.import': defineRequest<ImportResult>()(
     'Imports a CSV file into an open project (copied in, parsed, cached).',
     z
       .object({
         projectId,
-        path: absolutePath,
+        path: userFilePath,
         options: csvOptionsSchema.optional(),
         /** Chosen by the caller so it can follow `data.importProgress` and cancel. */
         importId: recordId.optional(),
