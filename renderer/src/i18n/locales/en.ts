@@ -80,7 +80,10 @@ export default {
   import: {
     title: 'Import a CSV file',
     path: 'File path',
-    pathHint: 'Absolute path of the CSV file, e.g. /home/me/sales.csv',
+    pathHint: 'Path of the CSV file, e.g. /home/me/sales.csv or ~/sales.csv',
+    upload: 'Upload a file…',
+    dropHere: 'Drop a CSV file here, or',
+    uploading: 'Sending the file into the project ({percent} %)',
     inspect: 'Inspect',
     summary: '{columns} columns · {rows} rows sampled · {frequency}',
     ambiguous: 'Day and month order is ambiguous',

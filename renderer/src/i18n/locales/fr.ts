@@ -90,7 +90,10 @@ const fr: typeof en = {
   import: {
     title: 'Importer un fichier CSV',
     path: 'Chemin du fichier',
-    pathHint: 'Chemin absolu du fichier CSV, par ex. /home/moi/ventes.csv',
+    pathHint: 'Chemin du fichier CSV, par ex. /home/moi/ventes.csv ou ~/ventes.csv',
+    upload: 'Envoyer un fichier…',
+    dropHere: 'Déposez un fichier CSV ici, ou',
+    uploading: 'Envoi du fichier dans le projet ({percent} %)',
     inspect: 'Analyser',
     summary: '{columns} colonnes · {rows} lignes examinées · {frequency}',
     ambiguous: "L'ordre du jour et du mois est ambigu",

@@ -5,6 +5,8 @@ import { useNotices } from '../../stores/notices'
 import { useProject } from '../../stores/project'
 import type { CsvOptions, FormatOverrides } from './csv-options'
 import { emptyOverrides, toCsvOptions } from './csv-options'
+import { uploadFile } from './upload-file'
+import type { UploadSource } from './upload-file'
 
 type Decision = Extract<ImportResult, { status: 'needsDecision' }>['decisions'][number]
 
@@ -24,6 +26,8 @@ export function useImport() {
   const duplicates = ref<'keepLast' | 'average' | 'refuse'>('keepLast')
   const dateOrder = ref<'dmy' | 'mdy'>('dmy')
   const importing = computed(() => importId.value !== null)
+  /** Share of the file sent so far while uploading, else null. */
+  const uploaded = ref<number | null>(null)
 
   const unsubscribe = api.on('data.importProgress', (event) => {
     if (event.importId !== importId.value) return
@@ -46,6 +50,23 @@ export function useImport() {
     } finally {
       inspecting.value = false
     }
+  }
+
+  /** Browser mode: sends the file into the project, then inspects it like a typed path. */
+  async function upload(file: UploadSource): Promise<void> {
+    const projectId = project.projectId
+    if (!projectId || uploaded.value !== null) return
+    uploaded.value = 0
+    try {
+      path.value = await uploadFile(api, projectId, file, (fraction) => (uploaded.value = fraction))
+    } catch (error) {
+      notices.reportError(error)
+      return
+    } finally {
+      uploaded.value = null
+    }
+    overrides.value = emptyOverrides()
+    await inspect()
   }
 
   function optionsWithDecisions(): CsvOptions {
@@ -111,7 +132,9 @@ export function useImport() {
     decisions,
     duplicates,
     dateOrder,
+    uploaded,
     inspect,
+    upload,
     runImport,
     cancel,
     reset,
