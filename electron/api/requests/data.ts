@@ -27,6 +27,8 @@ export interface CsvPreview {
   }
   columns: Array<{ name: string; kind: 'time' | 'numeric' | 'text'; missingInSample: number }>
   preview: string[][]
+  /** The preview's cells as the import will read them: numbers, times (epoch ms UTC), else null. */
+  parsed: Array<Array<number | null>>
   sampleRows: number
   sampleIsWholeFile: boolean
   frequency: Frequency | null

@@ -98,6 +98,8 @@ export default {
     timeColumn: 'Time column',
     dateOrder: 'Date order',
     order: { dmy: 'day/month/year', mdy: 'month/day/year' },
+    parsedNote: 'under each cell (→), the value the import will read',
+    parsedTitle: 'The value the import will read from this cell (? = it will not be read)',
     previewCaption: 'First {rows} rows of {file}',
     kind: { time: 'time', numeric: 'number', text: 'text' },
     decisionsLabel: 'Choices needed before importing',

@@ -108,6 +108,8 @@ const fr: typeof en = {
     timeColumn: 'Colonne de temps',
     dateOrder: 'Ordre des dates',
     order: { dmy: 'jour/mois/année', mdy: 'mois/jour/année' },
+    parsedNote: 'sous chaque cellule (→), la valeur que l’import lira',
+    parsedTitle: 'La valeur que l’import lira dans cette cellule (? = elle ne sera pas lue)',
     previewCaption: 'Les {rows} premières lignes de {file}',
     kind: { time: 'temps', numeric: 'nombre', text: 'texte' },
     decisionsLabel: "Choix nécessaires avant l'import",
