@@ -211,6 +211,79 @@ const fr: typeof en = {
     train: 'Entraîner ce modèle',
     pipelineNote:
       "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » entraîne le réseau sur les niveaux et sur le résidu d'une prévision naïve saisonnière, et garde celui dont l'erreur de validation est la plus faible.",
+    help: {
+      dataset: 'La série importée à apprendre. D’autres s’importent dans l’écran Données.',
+      target: 'La colonne à prévoir.',
+      furtherTargets:
+        'D’autres colonnes que le même réseau prévoit aussi. Utile quand les séries évoluent ensemble.',
+      covariates:
+        'Colonnes que le réseau lit en plus (leurs valeurs passées seulement). À ajouter quand elles aident à expliquer la cible.',
+      cell: 'Le LSTM garde les motifs longs ; le GRU, plus léger, fait souvent aussi bien ; un RNN simple oublie vite.',
+      layers: {
+        units:
+          'Taille de la mémoire de la couche. Plus d’unités apprennent des motifs plus fins mais demandent plus de données et de temps ; 16 à 64 conviennent à la plupart des séries.',
+        dropout:
+          'Part des sorties de la couche éteintes au hasard pendant l’entraînement, contre le surapprentissage. À augmenter (0,1 à 0,3) quand la perte de validation monte alors que celle d’entraînement baisse.',
+      },
+      lookback:
+        'Nombre de pas passés que le réseau voit pour chaque prévision. Couvrez au moins une saison (12 pour des données mensuelles).',
+      horizon: 'Nombre de pas à prévoir.',
+      stride:
+        'Pas entre deux fenêtres d’entraînement. 1 les prend toutes ; davantage entraîne plus vite sur une longue série.',
+      strategy:
+        'Directe : tous les pas d’un coup (en général plus précise) ; récursive : un pas prévu puis réinjecté.',
+      targetMode:
+        'Niveaux : le réseau apprend les valeurs. Résidu saisonnier : il apprend l’erreur d’une prévision naïve saisonnière, utile sur des données très saisonnières. Auto entraîne les deux et garde la meilleure en validation.',
+      scaling:
+        'Met les valeurs à une échelle commune pour un entraînement stable. Le z-score convient presque toujours.',
+      log: 'Prend d’abord le logarithme : pour des séries positives dont les variations grandissent avec le niveau (ventes, passagers).',
+      difference:
+        'Apprend les variations plutôt que les valeurs : la différence première retire une tendance, la saisonnière un motif qui se répète.',
+      validation: {
+        value: 'La partie avant le test, qui sert à arrêter l’entraînement et à choisir entre les réglages.',
+      },
+      test: {
+        value:
+          'La partie la plus récente, mise de côté pour mesurer honnêtement le modèle face aux références. Jamais vue par l’entraînement.',
+      },
+      sizeUnit: 'La taille en part des lignes ou en nombre de points.',
+      backtest: {
+        origins:
+          'Des débuts de prévision plus anciens évalués aussi, pour un jugement plus stable qu’une seule partie de test. 0 : pas de backtest.',
+      },
+      backtestRefit: 'Entraîne un nouveau réseau avant chaque origine : la mesure honnête, mais plus lente.',
+      calendar:
+        'Mois, jour de la semaine ou heure en entrée, connus d’avance : pour les effets de calendrier.',
+      optimizerKind:
+        'La façon de mettre à jour les poids. Adam marche presque toujours ; SGD avec momentum généralise parfois mieux.',
+      optimizer: {
+        lr: 'Taille de chaque mise à jour. Trop grand : la perte saute ou explose ; trop petit : l’entraînement se traîne. 0,001 à 0,01 avec Adam.',
+        weightDecay:
+          'Ramène les poids vers zéro, contre le surapprentissage. 0 convient à la plupart des séries.',
+        momentum: 'Pour SGD : la part de la dernière mise à jour qui se prolonge. 0,9 est courant.',
+      },
+      scheduleKind:
+        'L’évolution du taux d’apprentissage pendant l’entraînement. Constant suffit ; cosinus ou sur plateau peuvent gagner un peu.',
+      schedule: {
+        stepSize: 'Époques entre deux baisses du taux d’apprentissage.',
+        gamma: 'Le facteur appliqué au taux d’apprentissage à chaque baisse (0,5 le divise par deux).',
+        T: 'Époques d’un cycle cosinus, du taux plein jusqu’à presque zéro.',
+        patience: 'Époques sans amélioration avant de baisser le taux d’apprentissage.',
+        factor: 'Le facteur appliqué au taux d’apprentissage quand il baisse (0,5 le divise par deux).',
+      },
+      batchSize:
+        'Fenêtres par mise à jour. De petits lots ajoutent un bruit qui peut aider ; de grands rendent chaque époque plus rapide.',
+      epochs:
+        'Le nombre maximal de passages sur les fenêtres d’entraînement. L’arrêt anticipé finit en général avant.',
+      patience:
+        'Arrête quand la validation ne s’est pas améliorée depuis autant d’époques et garde la meilleure. 0 : toutes les époques.',
+      loss: 'Ce que l’entraînement minimise : MSE punit surtout les grosses erreurs, MAE ignore les valeurs aberrantes, Huber est entre les deux.',
+      clipping: 'Plafonne la taille des gradients, pour qu’un mauvais lot ne ruine pas les poids.',
+      clipNorm: 'Le plafond de la norme des gradients ; 1 à 5 est courant.',
+      seed: 'Fixe le départ aléatoire : les mêmes réglages donnent alors le même modèle.',
+      workers:
+        'Fils d’exécution qui entraînent en parallèle ; part de ce que cette machine offre. À baisser pour garder l’ordinateur réactif.',
+    },
     errors: {
       integer: 'Doit être un nombre entier',
       range: 'Entre {min} et {max}',
