@@ -8,6 +8,7 @@ import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
 import { trainingRequests } from './requests/training'
 import { autoTrainingRequests } from './requests/training-auto'
+import { uploadRequests } from './requests/uploads'
 import type { EventMap } from './events'
 
 /**
@@ -22,6 +23,7 @@ export const requests = {
   ...autoTrainingRequests,
   ...projectRequests,
   ...dataRequests,
+  ...uploadRequests,
   ...modelRequests,
   ...insideRequests,
   ...dialogRequests,

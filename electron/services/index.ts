@@ -7,12 +7,14 @@ import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
 import { projectHandlers } from './handlers/projects'
 import { appTrainingHandlers } from './handlers/training'
+import { uploadHandlers } from './handlers/uploads'
 import { OpenProjects } from './open-projects'
 import { AppRuns } from './runs/app-runs'
 import { RunThread } from './runs/run-thread'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
 import { TrainingService } from './training/training-service'
+import { Uploads } from './uploads/uploads'
 import { CodedError } from './storage'
 
 /** Files of the worker threads: bundled paths in the app (`?modulePath`), TypeScript under tsx in tests. */
@@ -74,11 +76,13 @@ export function createServices(options: ServiceOptions): Services {
     return session
   }
   const runs = new AppRuns(training, thread, open, bus, reopen)
+  const uploads = new Uploads()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
+    ...uploadHandlers(open, uploads),
     ...appTrainingHandlers(training, runs, open),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),
@@ -99,6 +103,7 @@ export function createServices(options: ServiceOptions): Services {
         await training.dispose()
         await thread.dispose()
       })
+      await uploads.dispose()
       await open.closeAll()
       await store.closeAll()
     },

@@ -1,4 +1,4 @@
-import { _electron, test as base } from '@playwright/test'
+import { _electron, expect, test as base } from '@playwright/test'
 import type { ElectronApplication, Page } from '@playwright/test'
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -55,8 +55,10 @@ export const test = base.extend<Fixtures & AppOptions>({
   ],
   appPage: async ({ appKind, server, page }, use, testInfo) => {
     if (appKind === 'web') {
+      const problems = watchForErrors(page)
       await page.goto(server.url)
       await use(page)
+      expectNoErrors(problems)
       return
     }
     const binary = electronBinaryPath()
@@ -70,11 +72,33 @@ export const test = base.extend<Fixtures & AppOptions>({
       env: { ...process.env, LSTM_STUDIO_DATA_DIR: dataDir },
     })
     const window = await app.firstWindow()
+    const problems = watchForErrors(window)
     await use(window)
     await app.close()
+    expectNoErrors(problems)
     rmSync(dataDir, { recursive: true, force: true })
   },
 })
+
+/**
+ * Every console error, uncaught exception and unhandled rejection the page shows, as text. A
+ * screen that works but logs a TypeError is a bug the user sees in the developer tools and we
+ * would otherwise never notice, so every spec fails on one.
+ */
+export function watchForErrors(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      problems.push(`console.error: ${message.text()} (${message.location().url || 'no location'})`)
+  })
+  // Uncaught exceptions and unhandled rejections both reach Playwright as page errors.
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`))
+  return problems
+}
+
+function expectNoErrors(problems: string[]): void {
+  expect(problems, 'the page logged errors').toEqual([])
+}
 
 function firstUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {

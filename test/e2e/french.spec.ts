@@ -15,6 +15,9 @@ test('the French journey: a semicolon, decimal-comma, dd/mm/yyyy file', async ({
   await expect(page.getByTestId('import-detected')).toContainText('ambigu')
   await page.getByTestId('format-date-order').selectOption('dmy')
   await expect(page.getByTestId('preview-table')).toContainText('103,77')
+  // Under the raw text, what the import will read: the decimal comma and the day-first date.
+  const secondRow = page.getByTestId('preview-table').locator('tbody tr').nth(1)
+  await expect(secondRow.getByTestId('parsed-cell')).toHaveText(['1 févr. 2001', '103,77'])
   await shoot(page, 'import-dialog-fr')
   await page.getByTestId('import-run').click()
 

@@ -25,6 +25,34 @@ export const absolutePath = z
   // A relative path would resolve against the app's working directory, wherever that is.
   .refine(isAbsolutePath, 'must be an absolute path')
 
+/**
+ * A file path as a person gives it: maybe wrapped in quotes (Windows' "Copy as path" adds them)
+ * and maybe starting with `~` for their home folder, which the services expand. Anything else
+ * must be absolute, as for `absolutePath`.
+ */
+export const userFilePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .transform(unquotePath)
+  .refine((value) => !value.includes('\0'), 'must not contain NUL characters')
+  .refine(
+    (value) => isAbsolutePath(value) || isHomePath(value),
+    'must be an absolute path (or start with ~ for your home folder)',
+  )
+
+/** `"C:\data\sales.csv"` or `'~/sales.csv'` → the path inside the quotes, trimmed. */
+export function unquotePath(value: string): string {
+  const trimmed = value.trim()
+  const quoted = /^(["'])(.*)\1$/s.exec(trimmed)
+  return quoted ? quoted[2]!.trim() : trimmed
+}
+
+/** `~` or `~/…` (`~\…` on Windows): relative to the home folder of the user running the app. */
+export function isHomePath(value: string): boolean {
+  return value === '~' || value.startsWith('~/') || value.startsWith('~\\')
+}
+
 const ID_PATTERN = new RegExp(`^[A-Za-z0-9_-]{1,${LIMITS.idLength}}$`)
 
 /**

@@ -7,7 +7,7 @@ export type { ColumnRole }
 export const columnRoleChoices = columnRoleSchema.options
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import { absolutePath, columnName, LIMITS, recordId } from './common'
+import { columnName, LIMITS, recordId, userFilePath } from './common'
 
 /** Everything the import dialog shows and lets the user override. */
 export interface CsvPreview {
@@ -27,6 +27,8 @@ export interface CsvPreview {
   }
   columns: Array<{ name: string; kind: 'time' | 'numeric' | 'text'; missingInSample: number }>
   preview: string[][]
+  /** The preview's cells as the import will read them: numbers, times (epoch ms UTC), else null. */
+  parsed: Array<Array<number | null>>
   sampleRows: number
   sampleIsWholeFile: boolean
   frequency: Frequency | null
@@ -84,14 +86,14 @@ export const csvOptionsSchema = z
 export const dataRequests = {
   'data.inspect': defineRequest<CsvPreview>()(
     'Detects the format of a CSV file and previews its first rows, without importing it.',
-    z.object({ path: absolutePath, options: csvOptionsSchema.optional() }).strict(),
+    z.object({ path: userFilePath, options: csvOptionsSchema.optional() }).strict(),
   ),
   'data.import': defineRequest<ImportResult>()(
     'Imports a CSV file into an open project (copied in, parsed, cached).',
     z
       .object({
         projectId,
-        path: absolutePath,
+        path: userFilePath,
         options: csvOptionsSchema.optional(),
         /** Chosen by the caller so it can follow `data.importProgress` and cancel. */
         importId: recordId.optional(),

@@ -5,6 +5,7 @@ import { inferFrequency } from './frequency-inference'
 import type { CsvLayout } from './layout'
 import { isMissingCell } from './missing-tokens'
 import { prepareImport, SAMPLE_BYTES } from './prepare'
+import { previewValues } from './preview-values'
 import { parseTimeCell } from './time-format'
 import type { ColumnKind, CsvImportOptions, DetectedFormat, FrequencyInference } from './types'
 
@@ -26,6 +27,8 @@ export interface CsvInspection {
   columns: InspectedColumn[]
   /** The first data rows as raw strings, for a preview table. */
   preview: string[][]
+  /** The same cells as the importer reads them (numbers, times as epoch ms; null otherwise). */
+  previewValues: Array<Array<number | null>>
   sampleRows: number
   /** True when the sample is the whole file (then sampleRows is the exact row count). */
   sampleIsWholeFile: boolean
@@ -92,6 +95,7 @@ export async function inspectCsv(
       detected: inspectedFormat(layout, encoding.encoding, encoding.bomLength > 0),
       columns,
       preview: layout.sampleRows.slice(0, PREVIEW_ROWS),
+      previewValues: previewValues(layout, layout.sampleRows.slice(0, PREVIEW_ROWS), options.dateOrder),
       sampleRows: layout.sampleRows.length,
       sampleIsWholeFile: head.length >= size,
       sampleFrequency: sampleFrequency(layout),

@@ -21,6 +21,7 @@ export function toPreview(inspection: CsvInspection): CsvPreview {
     },
     columns: inspection.columns.map(({ name, kind, missingInSample }) => ({ name, kind, missingInSample })),
     preview: inspection.preview,
+    parsed: inspection.previewValues,
     sampleRows: inspection.sampleRows,
     sampleIsWholeFile: inspection.sampleIsWholeFile,
     frequency: inspection.sampleFrequency?.frequency ?? null,

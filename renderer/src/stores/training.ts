@@ -10,7 +10,7 @@ import { epochsOf } from '../../../electron/api/requests/training-epochs'
 import type { RunRecord } from '../../../electron/api/records'
 import type { AppRequestArgs } from '../api/app-requests'
 import { useApi } from '../api/use-api'
-import { LossSeries } from '../training/loss-series'
+import { LossSeries } from '../screens/train/loss-series'
 import { useNotices } from './notices'
 
 const activeStates: TrainingState[] = ['queued', 'running', 'paused']
@@ -39,6 +39,8 @@ export const useTraining = defineStore('training', () => {
   const shownJobId = ref<string | null>(null)
   let pinned = false
   let listening = false
+  /** Counts the followed job's state events, so a reply cannot overwrite a newer event (see control). */
+  let stateEvents = 0
 
   /** Where a job's loss events go: the followed job's series, or one of its candidates'. */
   function seriesOf(eventJobId: string): LossSeries | null {
@@ -74,6 +76,7 @@ export const useTraining = defineStore('training', () => {
         return
       }
       if (event.jobId !== jobId.value) return
+      stateEvents++
       state.value = event.state
       if (event.state === 'failed' && event.message) notices.report('error', event.message)
       version.value++
@@ -96,11 +99,12 @@ export const useTraining = defineStore('training', () => {
     }
   }
 
-  function follow(job: TrainingJobStatus): void {
+  /** `keepState`: a state event newer than this status already arrived; it tells the truth. */
+  function follow(job: TrainingJobStatus, keepState = false): void {
     if (job.jobId !== jobId.value) candidateSeries.clear()
     jobId.value = job.jobId
     status.value = job
-    state.value = job.state
+    if (!keepState) state.value = job.state
     if (job.jobId !== jobId.value || !job.candidates) pinned = false
     setCandidates(job.candidates ?? [])
   }
@@ -134,6 +138,9 @@ export const useTraining = defineStore('training', () => {
     void version.value
     return (shownJobId.value ? candidateSeries.get(shownJobId.value) : undefined) ?? series
   })
+
+  /** The network the chart shows, as the services last described it (null for a run of one job). */
+  const shownNetwork = computed(() => candidates.value.find((c) => c.jobId === shownJobId.value) ?? null)
 
   /** An Auto run's curves are its candidates' histories. */
   async function loadCandidateHistories(): Promise<void> {
@@ -179,10 +186,17 @@ export const useTraining = defineStore('training', () => {
     return start({ ...args, runId: run.id, resume: true })
   }
 
+  /**
+   * The reply is the job's status when the request was handled, but the job acts on the request
+   * a moment later (resuming wakes it up; it says "running" in an event that can overtake the
+   * reply). An event that arrived while waiting is the newer news, so the reply must not undo it.
+   */
   async function control(action: 'pause' | 'resume' | 'stop' | 'cancel'): Promise<void> {
     if (!jobId.value) return
+    const eventsBefore = stateEvents
     try {
-      follow(await api.call(`training.${action}`, { jobId: jobId.value }))
+      const reply = await api.call(`training.${action}`, { jobId: jobId.value })
+      follow(reply, stateEvents !== eventsBefore)
     } catch (error) {
       notices.reportError(error)
     }
@@ -194,6 +208,7 @@ export const useTraining = defineStore('training', () => {
     candidates,
     shownJobId,
     shownSeries,
+    shownNetwork,
     show,
     version,
     jobId,

@@ -103,6 +103,10 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'data.cancelImport': { importId: 'import-1' },
     'data.series': { projectId, datasetId },
     'data.setRoles': { projectId, datasetId, roles: { value: 'target' } },
+    'uploads.begin': { projectId, fileName: 'fuzzed.csv', size: 4 },
+    'uploads.chunk': { uploadId: 'upload-1', offset: 0, data: 'AAAA' },
+    'uploads.finish': { uploadId: 'upload-1' },
+    'uploads.abort': { uploadId: 'upload-1' },
     'models.evaluation': { projectId, modelId: 'model-1' },
     'models.forecast': { projectId, modelId: 'model-1' },
     'models.export': {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { colourAt, scaleFor } from '../../../renderer/src/inside/colour-scale'
-import { equationRows } from '../../../renderer/src/inside/equations'
-import { cellAt, columnRect, moveCell } from '../../../renderer/src/inside/heatmap-geometry'
-import { diagramValues, heatmapCells } from '../../../renderer/src/inside/trace-data'
+import { colourAt, scaleFor } from '../../../renderer/src/screens/inside/colour-scale'
+import { equationRows } from '../../../renderer/src/screens/inside/equations'
+import { cellAt, columnRect, moveCell } from '../../../renderer/src/screens/inside/heatmap-geometry'
+import { diagramValues, heatmapCells } from '../../../renderer/src/screens/inside/trace-data'
 import { engineTrace } from './engine-trace'
 
 describe('colour scales', () => {

@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ApiClient } from '../../../renderer/src/api/client'
 import { provideApi } from '../../../renderer/src/api/use-api'
 import { i18n } from '../../../renderer/src/i18n'
-import InsideView from '../../../renderer/src/inside/InsideView.vue'
-import { formatValue } from '../../../renderer/src/inside/format'
+import InsideView from '../../../renderer/src/screens/inside/InsideView.vue'
+import { formatValue } from '../../../renderer/src/screens/inside/format'
 import { engineTrace } from './engine-trace'
 
 // happy-dom has no 2D canvas: a stand-in Chart keeps what the gradient chart is given.
@@ -26,7 +26,7 @@ vi.mock('chart.js', () => ({
   },
   LineController: {},
 }))
-vi.mock('../../../renderer/src/components/chart-setup', () => ({}))
+vi.mock('../../../renderer/src/shared/chart-setup', () => ({}))
 
 type Listener = (payload: unknown) => void
 

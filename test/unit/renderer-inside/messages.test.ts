@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { i18n } from '../../../renderer/src/i18n'
-import { en, fr } from '../../../renderer/src/inside/messages'
+import { en, fr } from '../../../renderer/src/screens/inside/messages'
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]

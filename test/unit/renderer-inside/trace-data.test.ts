@@ -5,8 +5,8 @@ import {
   heatmapCells,
   panelsOf,
   valueAt,
-} from '../../../renderer/src/inside/trace-data'
-import type { Panel } from '../../../renderer/src/inside/trace-data'
+} from '../../../renderer/src/screens/inside/trace-data'
+import type { Panel } from '../../../renderer/src/screens/inside/trace-data'
 import { engineTrace } from './engine-trace'
 
 /** The engine's own matrix for a panel, read straight from inspectWindow's result. */

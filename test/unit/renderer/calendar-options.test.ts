@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { offeredCalendarFeatures } from '../../../renderer/src/model/calendar-options'
-import { toForecastingSettings, type ModelDraft } from '../../../renderer/src/model/draft'
-import { initialDraft } from '../../../renderer/src/model/presets'
+import { offeredCalendarFeatures } from '../../../renderer/src/screens/model/calendar-options'
+import { toForecastingSettings, type ModelDraft } from '../../../renderer/src/screens/model/draft'
+import { initialDraft } from '../../../renderer/src/screens/model/presets'
 
 const spaced = (gapMs: number) => Array.from({ length: 30 }, (_, i) => Date.UTC(2020, 0, 1) + i * gapMs)
 const HOUR = 3_600_000

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
-import { toForecastingSettings, toTrainingConfig, type ModelDraft } from '../../../renderer/src/model/draft'
-import { initialDraft } from '../../../renderer/src/model/presets'
-import { CHOICES, DEFAULTS } from '../../../renderer/src/model/settings-schema'
-import { validateDraft } from '../../../renderer/src/model/validation'
+import {
+  toForecastingSettings,
+  toTrainingConfig,
+  type ModelDraft,
+} from '../../../renderer/src/screens/model/draft'
+import { initialDraft } from '../../../renderer/src/screens/model/presets'
+import { CHOICES, DEFAULTS } from '../../../renderer/src/screens/model/settings-schema'
+import { validateDraft } from '../../../renderer/src/screens/model/validation'
 
 /** The Model screen's number fields, each with the way to set it on a draft. */
 const FIELDS: Record<string, (draft: ModelDraft, value: number) => void> = {

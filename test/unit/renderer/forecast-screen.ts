@@ -6,7 +6,7 @@ import type { ForecastView, ModelEvaluation } from '../../../electron/api/reques
 import { createClient } from '../../../renderer/src/api/client'
 import type { Transport } from '../../../renderer/src/api/transport'
 import { provideApi } from '../../../renderer/src/api/use-api'
-import { useForecast } from '../../../renderer/src/forecast/use-forecast'
+import { useForecast } from '../../../renderer/src/screens/forecast/use-forecast'
 import { useNotices } from '../../../renderer/src/stores/notices'
 import { useProject } from '../../../renderer/src/stores/project'
 

@@ -8,7 +8,7 @@ import type { ApiClient } from '../../../renderer/src/api/client'
 import { provideApi } from '../../../renderer/src/api/use-api'
 import en from '../../../renderer/src/i18n/locales/en'
 import { useTraining } from '../../../renderer/src/stores/training'
-import LossChart from '../../../renderer/src/components/train/LossChart.vue'
+import LossChart from '../../../renderer/src/screens/train/LossChart.vue'
 import { SMALL_JOB } from './small-job'
 
 // happy-dom has no 2D canvas: a stand-in Chart records what the component asks of it.
@@ -32,7 +32,7 @@ const { FakeChart, charts } = vi.hoisted(() => {
   return { FakeChart, charts }
 })
 vi.mock('chart.js', () => ({ Chart: FakeChart, LineController: {} }))
-vi.mock('../../../renderer/src/components/chart-setup', () => ({}))
+vi.mock('../../../renderer/src/shared/chart-setup', () => ({}))
 
 type Listener = (payload: unknown) => void
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { newLayer } from '../../../renderer/src/model/draft'
-import { initialDraft, sizedPreset } from '../../../renderer/src/model/presets'
-import { validateDraft } from '../../../renderer/src/model/validation'
+import { newLayer } from '../../../renderer/src/screens/model/draft'
+import { initialDraft, sizedPreset } from '../../../renderer/src/screens/model/presets'
+import { validateDraft } from '../../../renderer/src/screens/model/validation'
 
 describe('validation mirrors the training config limits', () => {
   const valid = () => sizedPreset('small', initialDraft(1))

@@ -10,9 +10,9 @@ import {
   toForecastingSettings,
   toTrainingConfig,
   type ModelDraft,
-} from '../../../renderer/src/model/draft'
-import { networkSizes } from '../../../renderer/src/model/network-size'
-import { initialDraft, sizedPreset } from '../../../renderer/src/model/presets'
+} from '../../../renderer/src/screens/model/draft'
+import { networkSizes } from '../../../renderer/src/screens/model/network-size'
+import { initialDraft, sizedPreset } from '../../../renderer/src/screens/model/presets'
 import { monthly, seasonalSeries } from '../pipeline/helpers'
 
 /** 96 months of two targets and a price; the price is known ahead (a future covariate) when `ahead`. */

@@ -4,15 +4,19 @@ import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 import { toPipelineConfig } from '../../../electron/services/forecasting/pipeline-config'
-import PreprocessingSettings from '../../../renderer/src/components/model/PreprocessingSettings.vue'
-import SplitSettings from '../../../renderer/src/components/model/SplitSettings.vue'
+import PreprocessingSettings from '../../../renderer/src/screens/model/PreprocessingSettings.vue'
+import SplitSettings from '../../../renderer/src/screens/model/SplitSettings.vue'
 import en from '../../../renderer/src/i18n/locales/en'
-import { toForecastingSettings, toTrainingConfig, type ModelDraft } from '../../../renderer/src/model/draft'
-import { initialDraft } from '../../../renderer/src/model/presets'
+import {
+  toForecastingSettings,
+  toTrainingConfig,
+  type ModelDraft,
+} from '../../../renderer/src/screens/model/draft'
+import { initialDraft } from '../../../renderer/src/screens/model/presets'
 import { datasetPeriod } from '../../../electron/api/dataset-period'
-import { withUnit } from '../../../renderer/src/model/split-size'
-import { transformIssues } from '../../../renderer/src/model/transform-validation'
-import { validateDraft } from '../../../renderer/src/model/validation'
+import { withUnit } from '../../../renderer/src/screens/model/split-size'
+import { transformIssues } from '../../../renderer/src/screens/model/transform-validation'
+import { validateDraft } from '../../../renderer/src/screens/model/validation'
 
 /** The pipeline configuration the services would build from the Model screen's draft. */
 function pipelineOf(draft: ModelDraft) {

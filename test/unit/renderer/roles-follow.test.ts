@@ -8,7 +8,7 @@ import type { ColumnRole } from '../../../electron/api/records'
 import type { ApiClient } from '../../../renderer/src/api/client'
 import { provideApi } from '../../../renderer/src/api/use-api'
 import { useDatasets } from '../../../renderer/src/stores/datasets'
-import { useModelDraft } from '../../../renderer/src/stores/model-draft'
+import { useModelDraft } from '../../../renderer/src/screens/model/draft-store'
 import { useProject } from '../../../renderer/src/stores/project'
 
 function viewWith(roles: Record<string, ColumnRole>): ProjectView {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ForecastView, ModelEvaluation, TargetEvaluation } from '../../../electron/api/requests/models'
-import { evaluationFor, forecastFor, targetNames } from '../../../renderer/src/forecast/target-view'
+import { evaluationFor, forecastFor, targetNames } from '../../../renderer/src/screens/forecast/target-view'
 
 const metrics = (mae: number) => ({ mae, rmse: mae, mape: null, smape: 1, mase: 1 })
 const bands = (v: number) => ({ mean: [v], lower80: [v], upper80: [v], lower95: [v], upper95: [v] })

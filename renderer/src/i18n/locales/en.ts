@@ -80,7 +80,10 @@ export default {
   import: {
     title: 'Import a CSV file',
     path: 'File path',
-    pathHint: 'Absolute path of the CSV file, e.g. /home/me/sales.csv',
+    pathHint: 'Path of the CSV file, e.g. /home/me/sales.csv or ~/sales.csv',
+    upload: 'Upload a file…',
+    dropHere: 'Drop a CSV file here, or',
+    uploading: 'Sending the file into the project ({percent} %)',
     inspect: 'Inspect',
     summary: '{columns} columns · {rows} rows sampled · {frequency}',
     ambiguous: 'Day and month order is ambiguous',
@@ -95,6 +98,8 @@ export default {
     timeColumn: 'Time column',
     dateOrder: 'Date order',
     order: { dmy: 'day/month/year', mdy: 'month/day/year' },
+    parsedNote: 'under each cell (→), the value the import will read',
+    parsedTitle: 'The value the import will read from this cell (? = it will not be read)',
     previewCaption: 'First {rows} rows of {file}',
     kind: { time: 'time', numeric: 'number', text: 'text' },
     decisionsLabel: 'Choices needed before importing',
@@ -191,6 +196,73 @@ export default {
     train: 'Train this model',
     pipelineNote:
       'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” trains the network on levels and on the residual of a seasonal-naive forecast, and keeps the one with the lower validation error.',
+    help: {
+      dataset: 'The imported series to learn from. Import more on the Data screen.',
+      target: 'The column to forecast.',
+      furtherTargets: 'Other columns the same network forecasts too. Worth it when the series move together.',
+      covariates:
+        'Columns the network reads as extra inputs (their past values only). Add one when it helps explain the target.',
+      cell: 'LSTM keeps long patterns; GRU is lighter and often as good; a plain RNN forgets quickly.',
+      layers: {
+        units:
+          'Size of the layer’s memory. More units learn subtler patterns but need more data and time; 16–64 suits most series.',
+        dropout:
+          'Share of the layer’s outputs switched off at random while training, against overfitting. Raise it (0.1–0.3) when validation loss climbs while training loss falls.',
+      },
+      lookback:
+        'Past steps the network sees for each forecast. Cover at least one season (12 for monthly data).',
+      horizon: 'How many steps ahead to forecast.',
+      stride: 'Steps between two training windows. 1 uses them all; more trains faster on long series.',
+      strategy:
+        'Direct writes every step at once (usually more accurate); recursive forecasts one step and feeds it back.',
+      targetMode:
+        'Levels: the network learns the values. Seasonal residual: it learns what a seasonal-naive forecast gets wrong, which helps on strongly seasonal data. Auto trains both and keeps the better on validation.',
+      scaling: 'Puts the values on a common scale so training is stable. Z-score suits most data.',
+      log: 'Takes the logarithm first: for positive series whose swings grow with their level (sales, passengers).',
+      difference:
+        'Learns changes instead of values: first differences remove a trend, seasonal ones a repeating pattern.',
+      validation: {
+        value: 'The part before the test part, used to stop training and to choose between settings.',
+      },
+      test: {
+        value:
+          'The most recent part, kept apart to measure the model honestly beside the baselines. Never seen by training.',
+      },
+      sizeUnit: 'Give the size as a share of the rows or as a number of points.',
+      backtest: {
+        origins:
+          'Earlier forecast starts scored too, for a steadier judgement than one test part. 0 skips the backtest.',
+      },
+      backtestRefit: 'Trains a fresh network before each origin: the honest measure, but slower.',
+      calendar: 'Month, weekday or hour as inputs, known in advance: for calendar effects.',
+      optimizerKind:
+        'How the weights are updated. Adam works well almost always; SGD with momentum sometimes generalises better.',
+      optimizer: {
+        lr: 'Size of each update. Too high: the loss jumps or explodes; too low: training crawls. 0.001–0.01 with Adam.',
+        weightDecay: 'Pulls the weights towards zero, against overfitting. 0 is fine for most series.',
+        momentum: 'For SGD: how much of the last update carries over. 0.9 is usual.',
+      },
+      scheduleKind:
+        'How the learning rate changes during training. Constant is fine; cosine or on plateau can gain a little more.',
+      schedule: {
+        stepSize: 'Epochs between two reductions of the learning rate.',
+        gamma: 'What the learning rate is multiplied by at each reduction (0.5 halves it).',
+        T: 'Epochs of one cosine cycle, from the full learning rate down to almost zero.',
+        patience: 'Epochs without improvement before the learning rate is reduced.',
+        factor: 'What the learning rate is multiplied by when it is reduced (0.5 halves it).',
+      },
+      batchSize:
+        'Windows per update. Smaller batches add noise that can help; larger ones make each epoch faster.',
+      epochs: 'The most passes over the training windows. Early stopping usually ends sooner.',
+      patience:
+        'Stops when validation has not improved for this many epochs and keeps the best epoch. 0 trains every epoch.',
+      loss: 'What training minimises: MSE punishes large errors most, MAE shrugs off outliers, Huber is in between.',
+      clipping: 'Caps the size of the gradients, so one bad batch cannot wreck the weights.',
+      clipNorm: 'The cap on the gradients’ norm; 1 to 5 is usual.',
+      seed: 'Fixes the random start: the same settings then give the same model.',
+      workers:
+        'Threads that train in parallel; starts at what this machine offers. Lower it to keep the computer responsive.',
+    },
     errors: {
       integer: 'Must be a whole number',
       range: 'Between {min} and {max}',
@@ -235,7 +307,8 @@ export default {
       queued: 'Queued',
       running: 'Running',
       paused: 'Paused',
-      stopped: 'Stopped early (best model kept)',
+      stopped: 'Stopped (best model kept)',
+      stoppedEarly: 'Stopped early (best model kept)',
       completed: 'Completed',
       cancelled: 'Cancelled',
       failed: 'Failed',
@@ -243,6 +316,11 @@ export default {
     },
     waiting: 'Waiting for the first batch…',
     progressLabel: 'Epoch {epoch} of {epochs} · about {eta} left',
+    stoppedEarly:
+      'Stopped at epoch {stoppedAt}: no improvement for {waited} epoch; kept epoch {kept}, the best on validation. | Stopped at epoch {stoppedAt}: no improvement for {waited} epochs; kept epoch {kept}, the best on validation.',
+    stoppedByUser: 'You stopped it at epoch {stoppedAt}; kept epoch {kept}, the best on validation.',
+    runProgressLabel: '{done} of {total} epochs · this network: about {eta} left',
+    finishedEpochs: 'Finished: {n} epoch trained | Finished: {n} epochs trained',
     minutesSeconds: '{m} min {s} s',
     secondsOnly: '{s} s',
     windowsPerSec: 'Windows per second',
@@ -270,6 +348,7 @@ export default {
     noRuns: 'No runs in this project yet.',
     setting: 'Setting',
     runStatus: {
+      paused: 'paused',
       queued: 'queued',
       running: 'running',
       completed: 'completed',
@@ -301,6 +380,19 @@ export default {
     band95: '95 %',
     makeForecast: 'Forecast past the data',
     savedAs: 'Saved as {file}',
+    worseThanBaseline:
+      'This model is worse than the baseline “{baseline}” on the test part: {metric} {model} vs {other}. Prefer the baseline, or change the settings and train again.',
+    intervalTooNarrow:
+      'The {level} interval covered only {covered} of the test points: the real uncertainty is larger than the bands show.',
+    intervalTooWide:
+      'The {level} interval covered {covered} of the test points: the bands are wider than needed.',
+    baseline: {
+      naive: 'Naive (last value)',
+      seasonalNaive: 'Seasonal naive',
+      drift: 'Drift',
+      mean: 'Mean',
+      ets: 'ETS (exponential smoothing)',
+    },
     metricsCaption: 'Accuracy on the test part, beside the baselines',
     forecaster: 'Forecaster',
     modelValidation: '{name} (validation)',

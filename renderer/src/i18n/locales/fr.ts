@@ -90,7 +90,10 @@ const fr: typeof en = {
   import: {
     title: 'Importer un fichier CSV',
     path: 'Chemin du fichier',
-    pathHint: 'Chemin absolu du fichier CSV, par ex. /home/moi/ventes.csv',
+    pathHint: 'Chemin du fichier CSV, par ex. /home/moi/ventes.csv ou ~/ventes.csv',
+    upload: 'Envoyer un fichier…',
+    dropHere: 'Déposez un fichier CSV ici, ou',
+    uploading: 'Envoi du fichier dans le projet ({percent} %)',
     inspect: 'Analyser',
     summary: '{columns} colonnes · {rows} lignes examinées · {frequency}',
     ambiguous: "L'ordre du jour et du mois est ambigu",
@@ -105,6 +108,8 @@ const fr: typeof en = {
     timeColumn: 'Colonne de temps',
     dateOrder: 'Ordre des dates',
     order: { dmy: 'jour/mois/année', mdy: 'mois/jour/année' },
+    parsedNote: 'sous chaque cellule (→), la valeur que l’import lira',
+    parsedTitle: 'La valeur que l’import lira dans cette cellule (? = elle ne sera pas lue)',
     previewCaption: 'Les {rows} premières lignes de {file}',
     kind: { time: 'temps', numeric: 'nombre', text: 'texte' },
     decisionsLabel: "Choix nécessaires avant l'import",
@@ -206,6 +211,79 @@ const fr: typeof en = {
     train: 'Entraîner ce modèle',
     pipelineNote:
       "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » entraîne le réseau sur les niveaux et sur le résidu d'une prévision naïve saisonnière, et garde celui dont l'erreur de validation est la plus faible.",
+    help: {
+      dataset: 'La série importée à apprendre. D’autres s’importent dans l’écran Données.',
+      target: 'La colonne à prévoir.',
+      furtherTargets:
+        'D’autres colonnes que le même réseau prévoit aussi. Utile quand les séries évoluent ensemble.',
+      covariates:
+        'Colonnes que le réseau lit en plus (leurs valeurs passées seulement). À ajouter quand elles aident à expliquer la cible.',
+      cell: 'Le LSTM garde les motifs longs ; le GRU, plus léger, fait souvent aussi bien ; un RNN simple oublie vite.',
+      layers: {
+        units:
+          'Taille de la mémoire de la couche. Plus d’unités apprennent des motifs plus fins mais demandent plus de données et de temps ; 16 à 64 conviennent à la plupart des séries.',
+        dropout:
+          'Part des sorties de la couche éteintes au hasard pendant l’entraînement, contre le surapprentissage. À augmenter (0,1 à 0,3) quand la perte de validation monte alors que celle d’entraînement baisse.',
+      },
+      lookback:
+        'Nombre de pas passés que le réseau voit pour chaque prévision. Couvrez au moins une saison (12 pour des données mensuelles).',
+      horizon: 'Nombre de pas à prévoir.',
+      stride:
+        'Pas entre deux fenêtres d’entraînement. 1 les prend toutes ; davantage entraîne plus vite sur une longue série.',
+      strategy:
+        'Directe : tous les pas d’un coup (en général plus précise) ; récursive : un pas prévu puis réinjecté.',
+      targetMode:
+        'Niveaux : le réseau apprend les valeurs. Résidu saisonnier : il apprend l’erreur d’une prévision naïve saisonnière, utile sur des données très saisonnières. Auto entraîne les deux et garde la meilleure en validation.',
+      scaling:
+        'Met les valeurs à une échelle commune pour un entraînement stable. Le z-score convient presque toujours.',
+      log: 'Prend d’abord le logarithme : pour des séries positives dont les variations grandissent avec le niveau (ventes, passagers).',
+      difference:
+        'Apprend les variations plutôt que les valeurs : la différence première retire une tendance, la saisonnière un motif qui se répète.',
+      validation: {
+        value: 'La partie avant le test, qui sert à arrêter l’entraînement et à choisir entre les réglages.',
+      },
+      test: {
+        value:
+          'La partie la plus récente, mise de côté pour mesurer honnêtement le modèle face aux références. Jamais vue par l’entraînement.',
+      },
+      sizeUnit: 'La taille en part des lignes ou en nombre de points.',
+      backtest: {
+        origins:
+          'Des débuts de prévision plus anciens évalués aussi, pour un jugement plus stable qu’une seule partie de test. 0 : pas de backtest.',
+      },
+      backtestRefit: 'Entraîne un nouveau réseau avant chaque origine : la mesure honnête, mais plus lente.',
+      calendar:
+        'Mois, jour de la semaine ou heure en entrée, connus d’avance : pour les effets de calendrier.',
+      optimizerKind:
+        'La façon de mettre à jour les poids. Adam marche presque toujours ; SGD avec momentum généralise parfois mieux.',
+      optimizer: {
+        lr: 'Taille de chaque mise à jour. Trop grand : la perte saute ou explose ; trop petit : l’entraînement se traîne. 0,001 à 0,01 avec Adam.',
+        weightDecay:
+          'Ramène les poids vers zéro, contre le surapprentissage. 0 convient à la plupart des séries.',
+        momentum: 'Pour SGD : la part de la dernière mise à jour qui se prolonge. 0,9 est courant.',
+      },
+      scheduleKind:
+        'L’évolution du taux d’apprentissage pendant l’entraînement. Constant suffit ; cosinus ou sur plateau peuvent gagner un peu.',
+      schedule: {
+        stepSize: 'Époques entre deux baisses du taux d’apprentissage.',
+        gamma: 'Le facteur appliqué au taux d’apprentissage à chaque baisse (0,5 le divise par deux).',
+        T: 'Époques d’un cycle cosinus, du taux plein jusqu’à presque zéro.',
+        patience: 'Époques sans amélioration avant de baisser le taux d’apprentissage.',
+        factor: 'Le facteur appliqué au taux d’apprentissage quand il baisse (0,5 le divise par deux).',
+      },
+      batchSize:
+        'Fenêtres par mise à jour. De petits lots ajoutent un bruit qui peut aider ; de grands rendent chaque époque plus rapide.',
+      epochs:
+        'Le nombre maximal de passages sur les fenêtres d’entraînement. L’arrêt anticipé finit en général avant.',
+      patience:
+        'Arrête quand la validation ne s’est pas améliorée depuis autant d’époques et garde la meilleure. 0 : toutes les époques.',
+      loss: 'Ce que l’entraînement minimise : MSE punit surtout les grosses erreurs, MAE ignore les valeurs aberrantes, Huber est entre les deux.',
+      clipping: 'Plafonne la taille des gradients, pour qu’un mauvais lot ne ruine pas les poids.',
+      clipNorm: 'Le plafond de la norme des gradients ; 1 à 5 est courant.',
+      seed: 'Fixe le départ aléatoire : les mêmes réglages donnent alors le même modèle.',
+      workers:
+        'Fils d’exécution qui entraînent en parallèle ; part de ce que cette machine offre. À baisser pour garder l’ordinateur réactif.',
+    },
     errors: {
       integer: 'Doit être un nombre entier',
       range: 'Entre {min} et {max}',
@@ -252,7 +330,8 @@ const fr: typeof en = {
       queued: 'En attente',
       running: 'En cours',
       paused: 'En pause',
-      stopped: 'Arrêté tôt (meilleur modèle gardé)',
+      stopped: 'Arrêté (meilleur modèle gardé)',
+      stoppedEarly: 'Arrêté tôt (meilleur modèle gardé)',
       completed: 'Terminé',
       cancelled: 'Annulé',
       failed: 'Échec',
@@ -260,6 +339,12 @@ const fr: typeof en = {
     },
     waiting: 'En attente du premier lot…',
     progressLabel: 'Époque {epoch} sur {epochs} · environ {eta} restantes',
+    stoppedEarly:
+      'Arrêté à l’époque {stoppedAt} : aucune amélioration depuis {waited} époque ; l’époque {kept}, la meilleure en validation, est conservée. | Arrêté à l’époque {stoppedAt} : aucune amélioration depuis {waited} époques ; l’époque {kept}, la meilleure en validation, est conservée.',
+    stoppedByUser:
+      'Vous l’avez arrêté à l’époque {stoppedAt} ; l’époque {kept}, la meilleure en validation, est conservée.',
+    runProgressLabel: '{done} époques sur {total} · ce réseau : environ {eta} restantes',
+    finishedEpochs: 'Terminé : {n} époque entraînée | Terminé : {n} époques entraînées',
     minutesSeconds: '{m} min {s} s',
     secondsOnly: '{s} s',
     windowsPerSec: 'Fenêtres par seconde',
@@ -287,6 +372,7 @@ const fr: typeof en = {
     noRuns: 'Aucun entraînement dans ce projet.',
     setting: 'Réglage',
     runStatus: {
+      paused: 'en pause',
       queued: 'en attente',
       running: 'en cours',
       completed: 'terminé',
@@ -319,6 +405,19 @@ const fr: typeof en = {
     band95: '95 %',
     makeForecast: 'Prévoir au-delà des données',
     savedAs: 'Enregistrée sous {file}',
+    worseThanBaseline:
+      'Ce modèle fait moins bien que la référence « {baseline} » sur la partie de test : {metric} {model} contre {other}. Préférez la référence, ou changez les réglages et entraînez de nouveau.',
+    intervalTooNarrow:
+      'L’intervalle à {level} n’a couvert que {covered} des points de test : l’incertitude réelle est plus grande que ne le montrent les bandes.',
+    intervalTooWide:
+      'L’intervalle à {level} a couvert {covered} des points de test : les bandes sont plus larges que nécessaire.',
+    baseline: {
+      naive: 'Naïf (dernière valeur)',
+      seasonalNaive: 'Naïf saisonnier',
+      drift: 'Dérive',
+      mean: 'Moyenne',
+      ets: 'ETS (lissage exponentiel)',
+    },
     metricsCaption: 'Précision sur la partie test, à côté des références',
     forecaster: 'Méthode',
     modelValidation: '{name} (validation)',

@@ -1,0 +1,139 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import { offeredCalendarFeatures } from './calendar-options'
+import type { ModelDraft } from './draft'
+import { newLayer } from './draft'
+import { networkSizes } from './network-size'
+import { autoPreset, initialDraft, sizedPreset } from './presets'
+import type { PresetName } from './presets'
+import { datasetPeriod } from '../../../../electron/api/dataset-period'
+import { transformIssues, type SeriesFacts } from './transform-validation'
+import { validateDraft } from './validation'
+import { useApi } from '../../api/use-api'
+import { useDatasets } from '../../stores/datasets'
+import { useNotices } from '../../stores/notices'
+import { useProject } from '../../stores/project'
+
+/** The stack and settings being edited on the Model screen, and what they are trained on. */
+export const useModelDraft = defineStore('modelDraft', () => {
+  const api = useApi()
+  const notices = useNotices()
+  const project = useProject()
+  const datasets = useDatasets()
+  const draft = ref<ModelDraft>(initialDraft(1))
+  /** The columns the network forecasts; the Forecast screen opens on the first. */
+  const targets = ref<string[]>([])
+  const covariates = ref<string[]>([])
+  const workersAvailable = ref(1)
+
+  // Rows of the dataset, not of the drawn (perhaps thinned) series.
+  const seriesLength = computed(() => datasets.series?.rowCount ?? null)
+  const period = computed(() => (datasets.selected ? datasetPeriod(datasets.selected) : null))
+  const seriesFacts = computed<SeriesFacts>(() => {
+    const wanted = new Set(targets.value)
+    const columns = datasets.series?.columns.filter((column) => wanted.has(column.name)) ?? []
+    return { targets: columns.map((column) => column.values), period: datasets.series ? period.value : null }
+  })
+  const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
+  // Another dataset may not support a feature chosen for the previous one.
+  watch(calendarOffered, (offered) => {
+    draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
+  })
+  const issues = computed(() => [
+    ...validateDraft(draft.value, seriesLength.value),
+    ...transformIssues(draft.value, seriesFacts.value),
+  ])
+  /** The network's weights as the pipeline will build it, per candidate of an Auto run. */
+  const sizes = computed(() =>
+    networkSizes(draft.value, { targets: targets.value, covariates: covariates.value }),
+  )
+
+  /** Auto asks the services for the pipeline's plan of the chosen series; false when it could not. */
+  async function applyPreset(name: PresetName): Promise<boolean> {
+    if (name !== 'auto') {
+      draft.value = sizedPreset(name, draft.value)
+      return true
+    }
+    const projectId = project.projectId
+    const datasetId = datasets.selectedId
+    // The Model screen offers Auto only once a dataset and a target are chosen.
+    if (!projectId || !datasetId || targets.value.length === 0) return false
+    try {
+      const plan = await api.call('training.autoPlan', {
+        projectId,
+        datasetId,
+        targets: targets.value,
+        covariates: covariates.value,
+      })
+      draft.value = autoPreset(plan, workersAvailable.value)
+      return true
+    } catch (error) {
+      notices.reportError(error)
+      return false
+    }
+  }
+
+  function addLayer(): void {
+    const last = draft.value.layers[draft.value.layers.length - 1]
+    draft.value.layers.push(newLayer(last?.cell ?? 'lstm', last?.units ?? 32))
+  }
+
+  function removeLayer(index: number): void {
+    draft.value.layers.splice(index, 1)
+  }
+
+  function moveLayer(index: number, offset: -1 | 1): void {
+    const layers = draft.value.layers
+    const to = index + offset
+    if (to < 0 || to >= layers.length) return
+    const [layer] = layers.splice(index, 1)
+    if (layer) layers.splice(to, 0, layer)
+  }
+
+  // Follows the roles by content, not by object: a project refresh (after every run) hands new but
+  // equal objects and must not undo the choices made here, while roles saved on the Data screen must
+  // reach this screen even when it was opened before.
+  const rolesSignature = computed(() => {
+    const selected = datasets.selected
+    const columns = datasets.series?.columns.map((column) => column.name)
+    if (!selected || !columns) return null
+    return JSON.stringify([selected.id, selected.columnRoles, columns])
+  })
+  watch(
+    rolesSignature,
+    (signature) => {
+      if (signature === null || !datasets.selected || !datasets.series) return
+      adoptRoles(
+        datasets.selected.columnRoles,
+        datasets.series.columns.map((column) => column.name),
+      )
+    },
+    { immediate: true },
+  )
+
+  /** Roles saved on the Data screen decide the default targets and covariates. */
+  function adoptRoles(roles: Record<string, string>, numericColumns: string[]): void {
+    const marked = Object.keys(roles).filter((name) => roles[name] === 'target')
+    targets.value = marked.length > 0 ? marked : numericColumns.slice(0, 1)
+    covariates.value = Object.keys(roles).filter(
+      (name) => roles[name] === 'covariate' || roles[name] === 'futureCovariate',
+    )
+  }
+
+  return {
+    draft,
+    targets,
+    covariates,
+    workersAvailable,
+    seriesLength,
+    period,
+    calendarOffered,
+    issues,
+    sizes,
+    applyPreset,
+    addLayer,
+    removeLayer,
+    moveLayer,
+    adoptRoles,
+  }
+})
