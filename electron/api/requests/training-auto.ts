@@ -18,6 +18,9 @@ export interface TrainingCandidate {
 
 /** What an Auto run chose and why; stored in evaluation.json and shown on the Forecast screen. */
 export interface AutoChoice {
+  /** 'statistical': the series (`points` long) was too short for any network; ETS forecast it. */
+  method?: 'network' | 'statistical'
+  points?: number
   chosen: CandidateMode
   candidates: Array<{
     targetMode: CandidateMode

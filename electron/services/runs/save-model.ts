@@ -27,6 +27,8 @@ export function modelName(args: TrainingStartArgs): string {
 export function autoChoiceOf(result: ForecastRunResult, stopped: boolean): AutoChoice | undefined {
   if (!result.chosen || !result.candidates) return undefined
   return {
+    method: result.method ?? 'network',
+    points: result.finalFit.observations,
     chosen: result.chosen,
     candidates: result.candidates.map((candidate) => ({
       targetMode: candidate.targetMode,

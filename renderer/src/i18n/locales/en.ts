@@ -366,6 +366,10 @@ export default {
     autoChoseAlone: 'Auto chose {chosen} (validation MAE {chosenMae}): {other} ended without weights',
     autoShare: 'seasonal-naive correction kept at {share} %',
     autoModes: { level: 'levels', seasonalResidual: 'seasonal residual' },
+    autoCombined:
+      'Forecast combined with statistics, as validation preferred: network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
+    statisticalForecast:
+      'Statistical forecast, not a network: {points} points are too few to train one, so ETS (exponential smoothing) forecasts this series.',
     model: 'Model',
     modelPending: 'The run has ended: its model is being tested against the baselines…',
     noModels: 'No trained model yet: train one first.',
@@ -392,6 +396,7 @@ export default {
       drift: 'Drift',
       mean: 'Mean',
       ets: 'ETS (exponential smoothing)',
+      theta: 'Theta (M3 winner)',
     },
     metricsCaption: 'Accuracy on the test part, beside the baselines',
     forecaster: 'Forecaster',

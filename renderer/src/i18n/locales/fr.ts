@@ -391,6 +391,10 @@ const fr: typeof en = {
       "Auto a choisi {chosen} (MAE de validation {chosenMae}) : {other} s'est terminé sans poids",
     autoShare: 'correction de la prévision naïve saisonnière gardée à {share} %',
     autoModes: { level: 'les niveaux', seasonalResidual: 'le résidu saisonnier' },
+    autoCombined:
+      'Prévision combinée avec des méthodes statistiques, comme la validation le préférait : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
+    statisticalForecast:
+      'Prévision statistique, pas un réseau : {points} points sont trop peu pour en entraîner un, ETS (lissage exponentiel) prévoit donc cette série.',
     model: 'Modèle',
     modelPending: 'L’entraînement est terminé : son modèle est comparé aux références…',
     noModels: "Aucun modèle entraîné : entraînez-en un d'abord.",
@@ -417,6 +421,7 @@ const fr: typeof en = {
       drift: 'Dérive',
       mean: 'Moyenne',
       ets: 'ETS (lissage exponentiel)',
+      theta: 'Thêta (vainqueur de M3)',
     },
     metricsCaption: 'Précision sur la partie test, à côté des références',
     forecaster: 'Méthode',

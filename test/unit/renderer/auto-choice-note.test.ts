@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
+import type { AutoChoice } from '../../../electron/api/requests/training-auto'
+import en from '../../../renderer/src/i18n/locales/en'
+import fr from '../../../renderer/src/i18n/locales/fr'
+import AutoChoiceNote from '../../../renderer/src/screens/forecast/AutoChoiceNote.vue'
+
+const i18n = (locale: 'en' | 'fr') => createI18n({ legacy: false, locale, messages: { en, fr } })
+
+const candidates: AutoChoice['candidates'] = [
+  { targetMode: 'level', validationMae: 20, residualWeight: 1, epochsRun: 30, folds: 2, state: 'completed' },
+  {
+    targetMode: 'seasonalResidual',
+    validationMae: 12,
+    residualWeight: 1,
+    epochsRun: 40,
+    folds: 2,
+    state: 'completed',
+  },
+]
+
+function note(choice: AutoChoice, locale: 'en' | 'fr' = 'en') {
+  return mount(AutoChoiceNote, { props: { choice }, global: { plugins: [i18n(locale)] } })
+}
+
+describe("the Forecast screen says what Auto's forecast is made of", () => {
+  it('names the weights of a kept combination beside the network alone', () => {
+    const wrapper = note({
+      method: 'network',
+      points: 144,
+      chosen: 'seasonalResidual',
+      candidates,
+      combinations: [
+        { network: 1, ets: 0, theta: 0, validationMae: 12, kept: false },
+        { network: 0.5, ets: 0.25, theta: 0.25, validationMae: 9.5, kept: true },
+      ],
+    })
+    const text = wrapper.get('[data-testid="auto-combination"]').text()
+    expect(text).toContain('network 50%')
+    expect(text).toContain('ETS 25%')
+    expect(text).toContain('Theta 25%')
+    expect(text).toContain('network alone 12')
+  })
+
+  it('says nothing of combinations when the network alone was kept', () => {
+    const wrapper = note({
+      chosen: 'seasonalResidual',
+      candidates,
+      combinations: [{ network: 1, ets: 0, theta: 0, validationMae: 12, kept: true }],
+    })
+    expect(wrapper.find('[data-testid="auto-combination"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="auto-choice"]').text()).toContain('seasonal residual')
+  })
+
+  it('labels a statistical forecast as such, in English and French', () => {
+    const choice: AutoChoice = { method: 'statistical', points: 20, chosen: 'level', candidates: [] }
+    expect(note(choice).get('[data-testid="statistical-forecast"]').text()).toMatch(
+      /^Statistical forecast, not a network: 20 points are too few/,
+    )
+    expect(note(choice, 'fr').get('[data-testid="statistical-forecast"]').text()).toMatch(
+      /^Prévision statistique, pas un réseau : 20 points/,
+    )
+    expect(note(choice).find('[data-testid="auto-choice"]').exists()).toBe(false)
+  })
+})
