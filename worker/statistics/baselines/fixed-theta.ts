@@ -1,14 +1,13 @@
 import { fitEtsModel } from '../ets/fit-model'
 import { deseasonalise } from '../seasonality/deseasonalise'
-import { leastSquaresSlope } from './theta'
 
 /**
  * The Theta method with everything estimated once, on a training part: the seasonal indices,
  * SES's α and initial level, and the trend's slope. From any later origin it runs SES through
  * the (seasonally adjusted) history before it and extrapolates with the fixed drift — the
  * statistical companion of a network, which likewise is trained once and reads what comes
- * before its origin. At the end of the training part it forecasts exactly what `thetaForecast`
- * of that part does.
+ * before its origin. Fitted and forecast at the end of the same data, it is M4's Theta
+ * (`thetaForecast`, theta.ts, which documents the method).
  */
 export interface FixedTheta {
   period: number
@@ -47,11 +46,18 @@ export function fitFixedTheta(values: ArrayLike<number>, period: number): FixedT
   }
 }
 
+/** SES's level of the seasonally adjusted history after its last point. */
+export function thetaLevel(model: FixedTheta, history: ArrayLike<number>): number {
+  const { indices, period, alpha } = model
+  let level = model.initialLevel
+  for (let t = 0; t < history.length; t++) level += alpha * (history[t] / indices[t % period] - level)
+  return level
+}
+
 export function fixedThetaForecast(model: FixedTheta, history: ArrayLike<number>, h: number): Float64Array {
   const { indices, period, alpha, slope } = model
   const n = history.length
-  let level = model.initialLevel
-  for (let t = 0; t < n; t++) level += alpha * (history[t] / indices[t % period] - level)
+  const level = thetaLevel(model, history)
   const correction = (1 - (1 - alpha) ** n) / alpha
   return Float64Array.from({ length: h }, (_, k) => {
     const f = (level + (slope / 2) * (k + correction)) * indices[(n + k) % period]
@@ -73,4 +79,20 @@ export function checkFixedTheta(value: unknown): asserts value is FixedTheta {
     throw new RangeError("the Theta companion's alpha is outside (0, 1]")
   if (typeof model.nonNegative !== 'boolean')
     throw new RangeError('the Theta companion does not say if it is floored')
+}
+
+/** Slope of the ordinary least-squares line through (t, y_t), t = 0…n−1; 0 for one point. */
+export function leastSquaresSlope(y: ArrayLike<number>): number {
+  const n = y.length
+  if (n < 2) return 0
+  const meanT = (n - 1) / 2
+  let meanY = 0
+  for (let t = 0; t < n; t++) meanY += y[t] / n
+  let sxy = 0
+  let sxx = 0
+  for (let t = 0; t < n; t++) {
+    sxy += (t - meanT) * (y[t] - meanY)
+    sxx += (t - meanT) ** 2
+  }
+  return sxy / sxx
 }
