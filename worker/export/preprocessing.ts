@@ -74,6 +74,8 @@ export interface TargetDescription {
   intervals: CalibrationJSON
   /** The classical models this target's forecast is combined with (with a `combination`). */
   companions?: TargetCompanions
+  /** Interval lower bounds are floored here (0: the target was never negative in training). */
+  lowerBound?: number
 }
 
 /** Channel names in input order, as the native model.json lists them. */
@@ -109,6 +111,7 @@ export function describePreprocessing(model: TrainedModel): ExportPreprocessing 
       transform: structuredClone(target.transform),
       intervals: calibrationToJSON(calibrationOf(model, t)),
       ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
+      ...(target.lowerBound === undefined ? {} : { lowerBound: target.lowerBound }),
     })),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),

@@ -4,9 +4,9 @@ import {
   type BacktestResult,
   type ForecasterOutput,
 } from '../statistics/index'
-import { conformalIntervals } from '../statistics/index'
 import { predictOriginalAll } from './predict'
-import { calibrationOf, seriesLength, targetValues } from './targets'
+import { targetIntervals } from './target-intervals'
+import { seriesLength, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -20,7 +20,7 @@ export interface PipelineBacktest extends BacktestResult {
 function bandsOf(run: TrainedRun, mean: Float64Array, which: number): ForecasterOutput {
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
-  for (const band of conformalIntervals(calibrationOf(run.model, which), mean)) {
+  for (const band of targetIntervals(run.model, which, mean)) {
     lower[band.level] = band.lower
     upper[band.level] = band.upper
   }

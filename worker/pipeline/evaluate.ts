@@ -1,10 +1,6 @@
-import {
-  conformalIntervals,
-  evaluateForecast,
-  type ConformalCalibration,
-  type ForecastMetrics,
-} from '../statistics/index'
+import { evaluateForecast, type ConformalCalibration, type ForecastMetrics } from '../statistics/index'
 import { calibratePerStep } from './calibration'
+import { targetIntervals } from './target-intervals'
 import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'
 import { predictOriginal, type Predictor } from './predict'
@@ -74,7 +70,8 @@ export function evaluateRange(
   const parts = chunks.map(
     (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
-  const bands = parts.map((part) => conformalIntervals(calibration, part))
+  const model = { calibrations: [calibration], state: { targets: [predictor.state.targets[which]!] } }
+  const bands = parts.map((part) => targetIntervals(model, 0, part))
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
   for (const level of calibration.levels) {

@@ -1,10 +1,11 @@
 import type { Backend } from '../engine/index'
-import { conformalIntervals, type PredictionInterval } from '../statistics/index'
+import type { PredictionInterval } from '../statistics/index'
+import { targetIntervals } from './target-intervals'
 import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
 import { predictOriginalAll } from './predict'
-import { calibrationOf, seriesLength, targetNames, targetValues } from './targets'
+import { seriesLength, targetNames, targetValues } from './targets'
 import type { NamedSeries, SeriesInput, TrainedModel } from './types'
 
 export interface FutureForecast {
@@ -85,7 +86,7 @@ export async function forecastAhead(
   const targets = means.map((mean, t) => ({
     name: names[t],
     mean,
-    intervals: conformalIntervals(calibrationOf(model, t), mean),
+    intervals: targetIntervals(model, t, mean),
   }))
   const frequency = grown.frequency
   const last =

@@ -8,6 +8,7 @@ import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape 
 import { networkSpec, stepsPerCall } from './network-shape'
 import { checkTargets, seriesLength } from './targets'
 import { fitCompanions, usesCompanions } from './combination'
+import { lowerBoundOf } from './target-intervals'
 import type { PipelineConfig, PipelineState, SeriesInput } from './types'
 
 /** Windows and fitted transforms for one training run. Indices of `split` are original; origins are z-space. */
@@ -58,6 +59,7 @@ export function fitState(
     targets: series.targets.map((target) => ({
       name: target.name,
       transform: fitTransform(target.values),
+      ...floorOf(target.values, trainEnd),
       ...(usesCompanions(config.combination)
         ? { companions: fitCompanions(target.values, trainEnd, periodOf(series)) }
         : {}),
@@ -67,6 +69,11 @@ export function fitState(
     pastNames: names(past),
     futureNames: names(future),
   }
+}
+
+function floorOf(values: ArrayLike<number>, trainEnd: number): { lowerBound?: number } {
+  const lowerBound = lowerBoundOf(Array.prototype.slice.call(values, 0, trainEnd) as number[])
+  return lowerBound === undefined ? {} : { lowerBound }
 }
 
 export function checkSeries(series: SeriesInput, config: PipelineConfig): void {

@@ -123,6 +123,11 @@ export async function completeRun(
     name: target.name,
     ...judgeTarget(series, run, t, options, backtests[t] ?? null),
   }))
+  for (const target of run.model.state.targets)
+    if (target.lowerBound !== undefined)
+      notes.push(
+        `Interval lower bounds of "${target.name}" are floored at ${target.lowerBound}: it was never below that in training.`,
+      )
   const final = await finalFit(series, run, options)
   if (final.fit.skipped)
     notes.push(

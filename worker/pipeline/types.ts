@@ -94,6 +94,8 @@ export interface TargetState {
   transform: TargetTransformJSON
   /** The classical models its forecast is combined with, fitted on the training part (with a combination). */
   companions?: TargetCompanions
+  /** Interval lower bounds never go below this: 0 for a target never negative in training. */
+  lowerBound?: number
 }
 
 export interface TrainedModel {

@@ -96,7 +96,7 @@ function combinationLines(p: ExportPreprocessing): string[] {
   ]
 }
 
-function intervalLines({ name, intervals }: TargetDescription): string[] {
+function intervalLines({ name, intervals, lowerBound }: TargetDescription): string[] {
   const { levels } = intervals
   if (levels.length === 0) return []
   const header = `| step | ${levels.map((level) => `±${level} %`).join(' | ')} |`
@@ -110,7 +110,10 @@ function intervalLines({ name, intervals }: TargetDescription): string[] {
   })
   return [
     '',
-    `Prediction intervals of \`${name}\` (conformal, original units): value ± half-width of the step.`,
+    `Prediction intervals of \`${name}\` (conformal, original units): value ± half-width of the step` +
+      (lowerBound === undefined
+        ? '.'
+        : `, lower bounds raised to ${lowerBound} (the series was never below it).`),
     '',
     header,
     rule,

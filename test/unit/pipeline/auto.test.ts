@@ -68,7 +68,13 @@ describe('Auto picks the target mode by validation error', () => {
     const first = await runAuto(valueSeries(noise, 12), options)
     expect(first.chosen).toBe('level')
     // The second target repeats its season: on both, seasonal naive's residual network wins.
-    const both = { targets: [{ name: 'noise', values: noise }, { name: 'season', values: season }], period: 12 }
+    const both = {
+      targets: [
+        { name: 'noise', values: noise },
+        { name: 'season', values: season },
+      ],
+      period: 12,
+    }
     const auto = await runAuto(both, options)
     expect(auto.chosen).toBe('seasonalResidual')
     // Each target's intervals come from the pooled folds: wider for the noisy one.

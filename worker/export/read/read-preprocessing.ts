@@ -130,6 +130,9 @@ function targetList(value: unknown, what: string): TargetDescription[] {
       ...(target.companions === undefined
         ? {}
         : { companions: companions(target.companions, `${what}[${i}].companions`) }),
+      ...(target.lowerBound === undefined
+        ? {}
+        : { lowerBound: finite(target.lowerBound, `${what}[${i}].lowerBound`) }),
     }
   })
 }

@@ -39,6 +39,7 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
       name: target.name,
       transform: structuredClone(target.transform),
       ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
+      ...(target.lowerBound === undefined ? {} : { lowerBound: target.lowerBound }),
     })),
     pastScalers: p.pastCovariates.map((c) => ({ ...c.scaler })),
     futureScalers: p.futureCovariates.map((c) => ({ ...c.scaler })),

@@ -1,0 +1,26 @@
+import { conformalIntervals, type PredictionInterval } from '../statistics/index'
+import { calibrationOf } from './targets'
+import type { PipelineState, TrainedModel } from './types'
+
+/**
+ * A target's prediction intervals around a forecast: the conformal half-widths of its steps,
+ * with lower bounds floored where the target cannot go (0 for a series that was never negative
+ * in training: no negative sales or passenger counts). The floor only removes impossible values,
+ * so it never lowers coverage.
+ */
+export function targetIntervals(
+  model: Pick<TrainedModel, 'calibrations'> & { state: Pick<PipelineState, 'targets'> },
+  which: number,
+  mean: ArrayLike<number>,
+): PredictionInterval[] {
+  const bands = conformalIntervals(calibrationOf(model, which), mean)
+  const floor = model.state.targets[which]?.lowerBound
+  if (floor === undefined) return bands
+  return bands.map((band) => ({ ...band, lower: band.lower.map((value) => Math.max(floor, value)) }))
+}
+
+/** The floor a target's training values imply: 0 when none was negative, none otherwise. */
+export function lowerBoundOf(train: ArrayLike<number>): number | undefined {
+  for (let i = 0; i < train.length; i++) if (train[i] < 0) return undefined
+  return 0
+}
