@@ -65,7 +65,14 @@ test('inside the cell: train a small model, then read its gates, diagram and gra
   await expect(curves).toHaveAttribute('data-curves', 'model')
   await view.getByTestId('inside-compare').click()
   await expect(view.getByTestId('inside-compare-result')).toBeVisible({ timeout: 120_000 })
-  await expect(curves).toHaveAttribute('data-curves', 'model rnn lstm')
+  await expect(curves).toHaveAttribute('data-curves', 'model rnn-initial lstm-initial rnn lstm')
+  await expect(view.getByTestId('inside-compare-result')).toContainText('of its last step')
+  // The course's example, where the answer lies 48 steps back: the LSTM keeps the gradient, the RNN does not.
+  await view.getByTestId('inside-long-memory').click()
+  await expect(view.getByTestId('inside-compare-result')).toContainText('Long-memory example', {
+    timeout: 120_000,
+  })
+  await expect(view.getByTestId('inside-compare-result')).toHaveAttribute('data-verdict', 'lstmKeeps')
   await expectChartDrawn(chart)
   await shoot(page, 'inside-the-cell')
 })

@@ -52,6 +52,27 @@ export function traceModelWindow(
 }
 
 /** The model's own training windows, for the RNN-against-LSTM comparison on the user's data. */
+/** Windows a comparison needs so that memory can matter: this long where the series allows. */
+const COMPARISON_STEPS = 48
+
+/**
+ * The model's training windows for the RNN/LSTM comparison, lengthened towards 48 steps where
+ * the training part allows (at least two windows per step of length): over a short lookback
+ * every cell remembers enough, and the comparison would show nothing.
+ */
+export function comparisonWindowsOf(state: PipelineState, series: SeriesInput): FlowWindows {
+  const n = series.targets[0]?.values.length ?? 0
+  const longest = Math.floor(n / 3)
+  const lookback = Math.max(state.config.lookback, Math.min(COMPARISON_STEPS, longest))
+  if (lookback === state.config.lookback) return trainingWindowsOf(state, series)
+  try {
+    return trainingWindowsOf({ ...state, config: { ...state.config, lookback } }, series)
+  } catch {
+    // The split leaves no window that long: the model's own windows it is.
+    return trainingWindowsOf(state, series)
+  }
+}
+
 export function trainingWindowsOf(state: PipelineState, series: SeriesInput, limit = 256): FlowWindows {
   const prepared = prepare(series, state.config, state)
   const count = Math.min(limit, prepared.trainOrigins.length)

@@ -2,7 +2,8 @@ import { forecastRun, type ForecastRunResult, type RunPlan } from '../pipeline/i
 import type { PipelineState, SeriesInput } from '../pipeline/index'
 import { trainerOverPort, type TrainerPort } from '../training/port-trainer'
 import { compareGradientFlow } from '../insight/gradient-flow'
-import { trainingWindowsOf, traceModelWindow } from '../insight/model-trace'
+import { comparisonWindowsOf, traceModelWindow } from '../insight/model-trace'
+import { longLagWindows } from '../insight/long-lag-series'
 
 export interface ForecastRunTask {
   series: SeriesInput
@@ -37,11 +38,18 @@ export interface CompareTask {
   series: SeriesInput
   epochs: number
   seed: number
+  example: 'model' | 'longMemory'
 }
 
-/** The one-click comparison on the user's data: tanh RNN against LSTM, same size, same windows. */
+/** The long-memory example's windows: the target is the first of 48 noisy steps. */
+const LONG_MEMORY = { windows: 128, steps: 48 }
+
+/** The one-click comparison: tanh RNN against LSTM, same size, same windows (the user's, or the example's). */
 export function compareCells(task: CompareTask) {
-  const data = trainingWindowsOf(task.state, task.series)
+  const data =
+    task.example === 'longMemory'
+      ? longLagWindows(LONG_MEMORY.windows, LONG_MEMORY.steps, LONG_MEMORY.steps - 1, task.seed)
+      : comparisonWindowsOf(task.state, task.series)
   const units = task.state.spec.layers[0]?.units ?? 16
   return compareGradientFlow(data, {
     units,

@@ -26,10 +26,27 @@ export interface CellTraceView {
   loss: number | null
 }
 
+/** Which windows a comparison ran on: the model's own data, or the course's long-memory example. */
+export type ComparisonExample = 'model' | 'longMemory'
+
 export interface GradientComparisonView {
   modelId: string
+  example: ComparisonExample
+  /** Window length: the model's lookback, lengthened (up to 48) where the series allows. */
   steps: number
-  curves: Array<{ cell: 'rnn' | 'lstm'; gradNorm: number[]; finalTrainLoss: number }>
+  epochs: number
+  /** Seeds every curve is averaged over. */
+  seeds: number
+  /** Each cell at initialisation and after `epochs` epochs. */
+  curves: Array<{
+    cell: 'rnn' | 'lstm'
+    stage: 'initial' | 'trained'
+    gradNorm: number[]
+    /** gradNorm[t] / gradNorm[last]: the share of the last step's gradient that reaches step t. */
+    relative: number[]
+    /** null at initialisation. */
+    finalTrainLoss: number | null
+  }>
 }
 
 const projectId = recordId
@@ -41,13 +58,14 @@ export const insideRequests = {
     z.object({ projectId, modelId, origin: z.number().int().min(0).max(LIMITS.rows).optional() }).strict(),
   ),
   'inside.compare': defineRequest<GradientComparisonView>()(
-    'Trains a plain tanh RNN and an LSTM of the same size on the model’s data for a few epochs and returns ‖∂loss/∂h_t‖ of each.',
+    'A plain tanh RNN and an LSTM of the same size, at initialisation and after a few epochs on the model’s data (or the long-memory example), several seeds averaged: ‖∂loss/∂h_t‖ of each and its decay from the last step.',
     z
       .object({
         projectId,
         modelId,
         epochs: z.number().int().min(1).max(50).default(5),
         seed: z.number().int().min(0).max(0xffffffff).default(1),
+        example: z.enum(['model', 'longMemory']).default('model'),
       })
       .strict(),
   ),

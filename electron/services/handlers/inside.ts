@@ -29,17 +29,22 @@ export function insideHandlers(open: OpenProjects, evaluator: RunThread): Inside
         loss: trace.loss ?? null,
       }
     },
-    'inside.compare': async ({ projectId, modelId, epochs, seed }) => {
+    'inside.compare': async ({ projectId, modelId, epochs, seed, example }) => {
       const session = open.get(projectId)
       const { loaded, series } = await modelWithData(session, modelId)
-      const curves = await evaluator.compare({ state: loaded.model.state, series, epochs, seed })
+      const curves = await evaluator.compare({ state: loaded.model.state, series, epochs, seed, example })
       return {
         modelId,
+        example,
         steps: curves[0]?.gradNorm.length ?? 0,
+        epochs,
+        seeds: curves[0]?.seeds ?? 0,
         curves: curves.map((curve) => ({
           cell: curve.cell as 'rnn' | 'lstm',
+          stage: curve.stage,
           gradNorm: curve.gradNorm,
-          finalTrainLoss: curve.finalTrainLoss,
+          relative: curve.relative.map((value) => (Number.isFinite(value) ? value : 0)),
+          finalTrainLoss: Number.isFinite(curve.finalTrainLoss) ? curve.finalTrainLoss : null,
         })),
       }
     },

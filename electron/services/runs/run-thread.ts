@@ -1,7 +1,7 @@
 import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import type { ForecastRunResult, RunPlan, SeriesInput } from '../../../worker/pipeline/index'
-import type { GradientFlowCurve } from '../../../worker/insight/gradient-flow'
+import type { DecayCurve } from '../../../worker/insight/gradient-flow'
 import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
 import { serveTrainer } from '../../../worker/training/port-trainer'
 import type { Trainer } from '../../../worker/training/trainer'
@@ -43,8 +43,8 @@ export class RunThread {
     return this.pool.run(task, { name: 'traceWindow' }) as Promise<ModelWindowTrace>
   }
 
-  compare(task: CompareTask): Promise<GradientFlowCurve[]> {
-    return this.pool.run(task, { name: 'compareCells' }) as Promise<GradientFlowCurve[]>
+  compare(task: CompareTask): Promise<DecayCurve[]> {
+    return this.pool.run(task, { name: 'compareCells' }) as Promise<DecayCurve[]>
   }
 
   dispose(): Promise<void> {

@@ -49,8 +49,28 @@ function fakeApi() {
     }
     if (name === 'inside.trace') return { ...view, origin: args.origin === 0 ? 24 : 60 }
     if (name === 'inside.compare') {
-      const curve = (cell: string) => ({ cell, gradNorm: [1e-6, 1e-3, 1e-1], finalTrainLoss: 0.5 })
-      return { modelId: 'run-1', steps: 3, curves: [curve('rnn'), curve('lstm')] }
+      // The RNN's oldest step keeps 1/300 of its last step's gradient, the LSTM's 1/4 (1/2 at first).
+      const curve = (cell: string, stage: string, oldest: number) => ({
+        cell,
+        stage,
+        gradNorm: [oldest / 10, 0.05, 0.1],
+        relative: [oldest, 0.5, 1],
+        finalTrainLoss: stage === 'trained' ? 0.5 : null,
+      })
+      const example = args.example as string
+      return {
+        modelId: 'run-1',
+        example,
+        steps: 3,
+        epochs: 5,
+        seeds: 3,
+        curves: [
+          curve('rnn', 'initial', 1 / 50),
+          curve('rnn', 'trained', 1 / 300),
+          curve('lstm', 'initial', 1 / 2),
+          curve('lstm', 'trained', example === 'longMemory' ? 1 / 2 : 1 / 4),
+        ],
+      }
     }
     throw new Error(`unexpected request ${name}`)
   })
@@ -119,12 +139,29 @@ describe('InsideView', () => {
     expect(wrapper.get('[data-curves]').attributes('data-curves')).toBe('model')
     await wrapper.get('[data-testid="inside-compare"]').trigger('click')
     await flushPromises()
-    expect(wrapper.get('[data-curves]').attributes('data-curves')).toBe('model rnn lstm')
+    expect(wrapper.get('[data-curves]').attributes('data-curves')).toBe(
+      'model rnn-initial lstm-initial rnn lstm',
+    )
     expect(charts.at(-1)?.data.datasets.map((dataset) => dataset.label)).toEqual([
       'This model (layer 1)',
+      'RNN at initialisation',
+      'LSTM at initialisation',
       'RNN trained 5 epochs (final loss 0.500)',
       'LSTM trained 5 epochs (final loss 0.500)',
     ])
-    expect(wrapper.get('[data-testid="inside-compare-result"]').text()).toContain('1× more gradient')
+    const result = wrapper.get('[data-testid="inside-compare-result"]')
+    expect(result.text()).toContain(
+      'the RNN’s gradient at step 1 is 1/300 of its last step’s; the LSTM’s is 1/4. At initialisation: 1/50 and 1/2.',
+    )
+    expect(result.text()).toContain('The LSTM carries 75× more of it back to the oldest step')
+    expect(result.attributes('data-verdict')).toBe('lstmKeeps')
+    // Every curve is relative to its own last step: the model's ends at 1 too.
+    const own = (charts.at(-1)?.data.datasets[0] as unknown as { data: Array<{ y: number | null }> }).data
+    expect(own.at(-1)?.y).toBe(1)
+
+    await wrapper.get('[data-testid="inside-long-memory"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="inside-compare-result"]').text()).toContain('Long-memory example')
+    expect(wrapper.find('[data-testid="inside-long-memory"]').exists()).toBe(false)
   })
 })

@@ -66,12 +66,22 @@ export const en = {
     text: '‖∂loss/∂hₜ‖ is how much the loss changes when hₜ changes, including through all later steps. In a plain RNN it shrinks by a factor at each step back and vanishes; in an LSTM the path cₜ = fₜ·cₜ₋₁ + … lets it travel further when fₜ is near 1.',
     model: 'This model (layer {layer})',
     axisStep: 'time step t',
-    axisNorm: '‖∂loss/∂hₜ‖ (log scale)',
+    axisNorm: '‖∂loss/∂hₜ‖ as a share of the last step’s (log scale)',
     compare: 'Compare RNN and LSTM',
-    comparing: 'Training a tanh RNN and an LSTM of the same size on this data…',
+    comparing:
+      'Measuring a tanh RNN and an LSTM of the same size, before and after training, over several seeds…',
     curve: '{cell} trained {epochs} epochs (final loss {loss})',
-    compared:
-      'Both cells were trained on the model’s own windows; at the oldest step the LSTM keeps {ratio}× more gradient than the RNN.',
+    curveInitial: '{cell} at initialisation',
+    decay:
+      'After {epochs} epochs ({seeds} seeds averaged, {steps}-step windows), the RNN’s gradient at step 1 is {rnn} of its last step’s; the LSTM’s is {lstm}. At initialisation: {rnnInitial} and {lstmInitial}.',
+    lstmKeeps:
+      'The LSTM carries {factor}× more of it back to the oldest step: its cell state lets the gradient through where the RNN’s fades.',
+    rnnKeeps:
+      'Here the RNN keeps {factor}× more of it at the oldest step. On this scaled data its tanh stays in its near-linear range, where a plain RNN passes the gradient back almost whole, while the LSTM’s forget gates (below 1) shrink it at every step. The vanishing gradient of plain RNNs appears once the tanh saturates, and memory matters once the answer lies far back: the long-memory example has both.',
+    similar:
+      'The two decay alike here: on this data the recent steps carry the signal, so neither cell is pushed to remember the far past. The long-memory example shows the difference.',
+    longMemory: 'Try the long-memory example',
+    longMemoryShown: 'Long-memory example: the target is the first value of 48 noisy steps.',
     noGradient: 'This trace carries no gradient for the selected layer.',
   },
   cells: { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' },
@@ -142,12 +152,22 @@ export const fr: Messages = {
     text: '‖∂perte/∂hₜ‖ mesure combien la perte change quand hₜ change, y compris à travers tous les pas suivants. Dans un RNN simple il diminue d’un facteur à chaque pas en arrière et s’évanouit ; dans un LSTM le chemin cₜ = fₜ·cₜ₋₁ + … le laisse aller plus loin quand fₜ est proche de 1.',
     model: 'Ce modèle (couche {layer})',
     axisStep: 'pas de temps t',
-    axisNorm: '‖∂perte/∂hₜ‖ (échelle log)',
+    axisNorm: '‖∂perte/∂hₜ‖ en part de celui du dernier pas (échelle log)',
     compare: 'Comparer RNN et LSTM',
-    comparing: 'Entraînement d’un RNN tanh et d’un LSTM de même taille sur ces données…',
+    comparing:
+      'Mesure d’un RNN tanh et d’un LSTM de même taille, avant et après entraînement, sur plusieurs graines…',
     curve: '{cell} entraîné {epochs} époques (perte finale {loss})',
-    compared:
-      'Les deux cellules ont été entraînées sur les fenêtres du modèle ; au pas le plus ancien le LSTM garde {ratio}× plus de gradient que le RNN.',
+    curveInitial: '{cell} à l’initialisation',
+    decay:
+      'Après {epochs} époques ({seeds} graines moyennées, fenêtres de {steps} pas), le gradient du RNN au pas 1 vaut {rnn} de celui de son dernier pas ; celui du LSTM {lstm}. À l’initialisation : {rnnInitial} et {lstmInitial}.',
+    lstmKeeps:
+      'Le LSTM en ramène {factor}× plus jusqu’au pas le plus ancien : son état de cellule laisse passer le gradient là où celui du RNN s’éteint.',
+    rnnKeeps:
+      'Ici le RNN en garde {factor}× plus au pas le plus ancien. Sur ces données mises à l’échelle, sa tanh reste dans sa zone presque linéaire, où un RNN simple transmet le gradient presque entier, tandis que les portes d’oubli du LSTM (sous 1) le réduisent à chaque pas. L’évanouissement du gradient des RNN simples apparaît dès que la tanh sature, et la mémoire compte dès que la réponse est loin en arrière : l’exemple à longue mémoire réunit les deux.',
+    similar:
+      'Les deux décroissent de même ici : dans ces données les pas récents portent le signal, rien ne pousse l’une ou l’autre cellule à se souvenir du passé lointain. L’exemple à longue mémoire montre la différence.',
+    longMemory: 'Essayer l’exemple à longue mémoire',
+    longMemoryShown: 'Exemple à longue mémoire : la cible est la première valeur de 48 pas bruités.',
     noGradient: 'Cette trace ne porte pas de gradient pour la couche choisie.',
   },
   cells: { lstm: 'LSTM', gru: 'GRU', rnn: 'RNN' },

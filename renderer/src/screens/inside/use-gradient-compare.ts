@@ -1,5 +1,5 @@
 import { ref, shallowRef } from 'vue'
-import type { GradientComparisonView } from '../../../../electron/api/requests/inside'
+import type { ComparisonExample, GradientComparisonView } from '../../../../electron/api/requests/inside'
 import { useApi } from '../../api/use-api'
 import { errorText } from './error-text'
 
@@ -12,11 +12,15 @@ export function useGradientCompare() {
   const busy = ref(false)
   const error = ref<string | null>(null)
 
-  async function compare(projectId: string, modelId: string): Promise<void> {
+  async function compare(
+    projectId: string,
+    modelId: string,
+    example: ComparisonExample = 'model',
+  ): Promise<void> {
     busy.value = true
     error.value = null
     try {
-      const answer = await api.call('inside.compare', { projectId, modelId, epochs: compareEpochs })
+      const answer = await api.call('inside.compare', { projectId, modelId, epochs: compareEpochs, example })
       // The answer names its model: the view shows it only while that model is the one picked.
       result.value = answer
     } catch (failure) {
@@ -32,12 +36,4 @@ export function useGradientCompare() {
   }
 
   return { result, busy, error, compare, clear }
-}
-
-/** How many times more gradient the LSTM keeps than the RNN at the oldest step. */
-export function oldestStepRatio(result: GradientComparisonView): number | null {
-  const rnn = result.curves.find((curve) => curve.cell === 'rnn')?.gradNorm[0]
-  const lstm = result.curves.find((curve) => curve.cell === 'lstm')?.gradNorm[0]
-  if (!rnn || !lstm || !Number.isFinite(rnn) || !Number.isFinite(lstm)) return null
-  return lstm / rnn
 }
