@@ -37,9 +37,9 @@ test('an Auto run trains both candidates and the forecast names the one validati
     await expect(page.getByRole('heading', { name: 'Training' })).toBeVisible()
     const networks = page.getByTestId('run-networks')
     await expect(networks).toBeVisible()
-    // Both candidates train on the pool, each on its validation folds, five members each.
+    // Both candidates train on the pool, each on its validation folds, ten members each.
     await expect(
-      networks.getByTestId('network-name').filter({ hasText: /^Levels · member 1 of 5$/ }),
+      networks.getByTestId('network-name').filter({ hasText: /^Levels · member 1 of 10$/ }),
     ).toHaveCount(1)
     await expect(
       networks
@@ -57,7 +57,7 @@ test('an Auto run trains both candidates and the forecast names the one validati
     const networks = page.getByTestId('run-networks')
     await expect(
       networks.getByTestId('network-name').filter({ hasText: /final fit on all data/ }),
-    ).toHaveCount(5)
+    ).toHaveCount(10)
     const states = await networks.getByTestId('network-state').allTextContents()
     expect(states.every((state) => state === 'Completed' || state.startsWith('Stopped early'))).toBe(true)
     // Clicking a network shows its curves.

@@ -103,6 +103,8 @@ export function autoConfig(
     // Averaging independently seeded networks removes much of the seed-to-seed variance that
     // early stopping on a short validation part otherwise passes on to the forecast.
     ensemble: large ? 3 : 10,
+    // Rolling origins a horizon apart need as many horizons of data (and two points before them).
+    backtest: { origins: Math.min(3, Math.floor((n - 2) / horizon)), refit: false },
     ...options.overrides,
   })
 }

@@ -11,6 +11,8 @@ describe('every series gets a forecast', () => {
     const series = monthlySeries(seasonalSeries(48, 2))
     const config = autoConfig(series, 'level', { horizon: 24 })
     expect(config.strategy).toBe('recursive')
+    // One rolling origin a horizon before the end: three would reach before the series starts.
+    expect(config.backtest.origins).toBe(1)
     expect(config.lookback).toBeLessThan(12)
     expect(whyNoNetwork(series, { horizon: 24 })).toBeNull()
     const auto = await runAuto(series, { ...quick, horizon: 24 })

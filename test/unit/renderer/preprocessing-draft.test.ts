@@ -108,6 +108,35 @@ describe('split sizes in % or in points, and the backtest', () => {
     expect(validateDraft({ ...draft, test: { value: 24, unit: 'count' } }, 144)).toEqual([])
   })
 
+  it("a recursive window predicts one step: Auto's plan for a short series fits (48 rows, h = 24)", () => {
+    const draft: ModelDraft = {
+      ...initialDraft(1),
+      strategy: 'recursive',
+      lookback: 6,
+      horizon: 24,
+      validation: { value: 4, unit: 'count' },
+      test: { value: 24, unit: 'count' },
+      backtest: { origins: 1, refit: false },
+    }
+    expect(validateDraft(draft, 48)).toEqual([])
+    expect(validateDraft({ ...draft, strategy: 'direct' }, 48)).toEqual([
+      { field: 'test.value', key: 'splitLeavesNoWindow', values: { train: 20, needed: 30 } },
+    ])
+  })
+
+  it('asks no window of a series Auto forecasts with ETS (too short for a network)', () => {
+    const draft: ModelDraft = {
+      ...initialDraft(1),
+      targetMode: 'auto',
+      lookback: 2,
+      horizon: 24,
+      validation: { value: 1, unit: 'count' },
+      test: { value: 0, unit: 'count' },
+    }
+    expect(validateDraft(draft, 20).map((issue) => issue.key)).toContain('windowTooLong')
+    expect(validateDraft(draft, 20, true)).toEqual([])
+  })
+
   it('refuses fractional or negative counts, out-of-range shares and origins', () => {
     const draft: ModelDraft = {
       ...initialDraft(1),

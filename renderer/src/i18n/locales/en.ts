@@ -111,6 +111,8 @@ export default {
     importWithChoices: 'Import with these choices',
   },
   model: {
+    statisticalPlan:
+      'This series ({rows} rows) is too short for a network: Auto will forecast it with ETS (exponential smoothing), labelled as a statistical forecast. The network settings below are not used.',
     heading: 'Model',
     presets: 'Presets',
     preset: { auto: 'Auto', small: 'Small', large: 'Large' },

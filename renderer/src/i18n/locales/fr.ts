@@ -125,6 +125,8 @@ const fr: typeof en = {
     importWithChoices: 'Importer avec ces choix',
   },
   model: {
+    statisticalPlan:
+      'Cette série ({rows} lignes) est trop courte pour un réseau : Auto la prévoira avec ETS (lissage exponentiel), présentée comme une prévision statistique. Les réglages du réseau ci-dessous ne servent pas.',
     heading: 'Modèle',
     presets: 'Préréglages',
     preset: { auto: 'Auto', small: 'Petit', large: 'Grand' },

@@ -39,8 +39,11 @@ export const useModelDraft = defineStore('modelDraft', () => {
   watch(calendarOffered, (offered) => {
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
   })
+  /** Why Auto will forecast the series with ETS (too short for a network), from its plan; null otherwise. */
+  const autoStatistical = ref<string | null>(null)
+  const statistical = computed(() => draft.value.targetMode === 'auto' && autoStatistical.value !== null)
   const issues = computed(() => [
-    ...validateDraft(draft.value, seriesLength.value),
+    ...validateDraft(draft.value, seriesLength.value, statistical.value),
     ...transformIssues(draft.value, seriesFacts.value),
   ])
   /** The network's weights as the pipeline will build it, per candidate of an Auto run. */
@@ -66,6 +69,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
         covariates: covariates.value,
       })
       draft.value = autoPreset(plan, workersAvailable.value)
+      autoStatistical.value = plan.statistical
       return true
     } catch (error) {
       notices.reportError(error)
@@ -129,6 +133,7 @@ export const useModelDraft = defineStore('modelDraft', () => {
     period,
     calendarOffered,
     issues,
+    statistical,
     sizes,
     applyPreset,
     addLayer,

@@ -37,3 +37,8 @@ export function withUnit(size: SplitDraft, unit: SplitDraft['unit'], rows: numbe
   if (unit === 'count') return { value: Math.round((size.value / 100) * rows), unit }
   return { value: Math.round((size.value / rows) * 1000) / 10, unit }
 }
+
+/** Steps one window predicts: the horizon (direct), or one step rolled out (recursive). */
+export function windowOutputs(draft: { strategy: 'direct' | 'recursive'; horizon: number }): number {
+  return draft.strategy === 'recursive' ? 1 : draft.horizon
+}

@@ -1,7 +1,7 @@
 import type { ModelDraft } from './draft'
 import { numberIssue } from './schema-bounds'
 import { NUMBER_FIELDS, splitSizeField } from './settings-schema'
-import { trainingRows, type SplitDraft } from './split-size'
+import { trainingRows, windowOutputs, type SplitDraft } from './split-size'
 import type { DraftIssue } from './validation'
 
 function sizeIssue(part: 'validation' | 'test', size: SplitDraft): DraftIssue | null {
@@ -17,7 +17,7 @@ function wholeSplitIssue(draft: ModelDraft, rows: number | null): DraftIssue | n
       : null
   }
   const train = trainingRows(draft, rows)
-  const needed = draft.lookback + draft.horizon
+  const needed = draft.lookback + windowOutputs(draft)
   // A window longer than the whole series is reported once, as windowTooLong.
   return train < needed && needed <= rows
     ? { field: 'test.value', key: 'splitLeavesNoWindow', values: { train: Math.max(0, train), needed } }

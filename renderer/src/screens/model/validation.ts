@@ -2,6 +2,7 @@ import type { ModelDraft } from './draft'
 import { lengthBounds, numberIssue } from './schema-bounds'
 import { LAYERS, NUMBER_FIELDS } from './settings-schema'
 import { splitIssues } from './split-validation'
+import { windowOutputs } from './split-size'
 
 /** One problem with the draft: the field it concerns and an i18n key (model.errors.*) with its values. */
 export interface DraftIssue {
@@ -34,7 +35,15 @@ function scheduleIssues(draft: ModelDraft): Array<DraftIssue | null> {
 }
 
 /** The limits of `training.start`'s schema, checked as the user types, before anything is sent. */
-export function validateDraft(draft: ModelDraft, seriesLength: number | null = null): DraftIssue[] {
+/**
+ * `statistical`: Auto will forecast this series with ETS (too short for a network), so no
+ * window has to fit the split.
+ */
+export function validateDraft(
+  draft: ModelDraft,
+  seriesLength: number | null = null,
+  statistical = false,
+): DraftIssue[] {
   const issues: Array<DraftIssue | null> = []
   const stack = lengthBounds(LAYERS)
   if (draft.layers.length < stack.min || draft.layers.length > stack.max)
@@ -55,9 +64,9 @@ export function validateDraft(draft: ModelDraft, seriesLength: number | null = n
   issues.push(numberIssue('seed', F.seed, draft.seed))
   issues.push(numberIssue('workers', F.workers, draft.workers))
   if (draft.clipNorm !== null) issues.push(numberIssue('clipNorm', F.clipNorm, draft.clipNorm))
-  issues.push(...splitIssues(draft, seriesLength))
+  issues.push(...splitIssues(draft, statistical ? null : seriesLength))
   issues.push(...scheduleIssues(draft))
-  if (seriesLength !== null && draft.lookback + draft.horizon > seriesLength)
+  if (!statistical && seriesLength !== null && draft.lookback + windowOutputs(draft) > seriesLength)
     issues.push({ field: 'lookback', key: 'windowTooLong', values: { length: seriesLength } })
   return issues.filter((issue): issue is DraftIssue => issue !== null)
 }
