@@ -18,11 +18,23 @@ export default {
   },
   language: { label: 'Language', en: 'English', fr: 'Français' },
   common: {
+    delete: 'Delete',
+    deleteTitle: 'Delete “{name}”?',
+    typeNameToConfirm: 'Type {name} to confirm',
+    rename: 'Rename',
+    save: 'Save',
     browse: 'Browse…',
     cancel: 'Cancel',
     close: 'Close',
     yes: 'Yes',
     no: 'No',
+  },
+  records: {
+    deleted: '“{name}” was deleted',
+    deleteDatasetWarning:
+      'The dataset and its files are removed from the project. Models trained on it must be deleted first.',
+    deleteModelWarning: 'The model, its exports and its forecasts are removed from the project.',
+    deleteRunWarning: 'The run’s curves, checkpoints and log are removed; its model, if any, stays.',
   },
   chart: { label: 'Chart of {name}', value: 'Value', time: 'Time', step: 'Step', resetZoom: 'Reset zoom' },
   projects: {
@@ -35,9 +47,7 @@ export default {
     duplicated: 'Copied as “{name}” in {path}',
     delete: 'Delete',
     deleted: 'Project “{name}” deleted',
-    deleteTitle: 'Delete “{name}”?',
     deleteWarning: 'The folder {path} and everything in it (data, models, forecasts) will be removed.',
-    typeNameToConfirm: 'Type {name} to confirm',
     new: 'New project',
     name: 'Project name',
     create: 'Create',

@@ -20,11 +20,24 @@ const fr: typeof en = {
   },
   language: { label: 'Langue', en: 'English', fr: 'Français' },
   common: {
+    delete: 'Supprimer',
+    deleteTitle: 'Supprimer « {name} » ?',
+    typeNameToConfirm: 'Tapez {name} pour confirmer',
+    rename: 'Renommer',
+    save: 'Enregistrer',
     browse: 'Parcourir…',
     cancel: 'Annuler',
     close: 'Fermer',
     yes: 'Oui',
     no: 'Non',
+  },
+  records: {
+    deleted: '« {name} » a été supprimé',
+    deleteDatasetWarning:
+      'Le jeu de données et ses fichiers sont retirés du projet. Les modèles entraînés dessus doivent être supprimés d’abord.',
+    deleteModelWarning: 'Le modèle, ses exports et ses prévisions sont retirés du projet.',
+    deleteRunWarning:
+      'Les courbes, points de reprise et journal de l’exécution sont supprimés ; son modèle éventuel reste.',
   },
   chart: {
     label: 'Graphique de {name}',
@@ -43,9 +56,7 @@ const fr: typeof en = {
     duplicated: 'Copié sous « {name} » dans {path}',
     delete: 'Supprimer',
     deleted: 'Projet « {name} » supprimé',
-    deleteTitle: 'Supprimer « {name} » ?',
     deleteWarning: 'Le dossier {path} et tout son contenu (données, modèles, prévisions) seront effacés.',
-    typeNameToConfirm: 'Tapez {name} pour confirmer',
     new: 'Nouveau projet',
     name: 'Nom du projet',
     create: 'Créer',
