@@ -202,7 +202,7 @@ export default {
     epochEstimate: 'Time per epoch (estimate):',
     seconds: '{value} s',
     underASecond: 'under a second',
-    issueCount: 'Fix {count} setting(s) before training',
+    issueCount: 'Fix {count} setting before training | Fix {count} settings before training',
     train: 'Train this model',
     pipelineNote:
       'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” trains the network on levels and on the residual of a seasonal-naive forecast, and keeps the one with the lower validation error.',

@@ -218,7 +218,8 @@ const fr: typeof en = {
     epochEstimate: 'Durée par époque (estimation) :',
     seconds: '{value} s',
     underASecond: "moins d'une seconde",
-    issueCount: "Corrigez {count} réglage(s) avant l'entraînement",
+    issueCount:
+      'Corrigez {count} réglage avant l’entraînement | Corrigez {count} réglages avant l’entraînement',
     train: 'Entraîner ce modèle',
     pipelineNote:
       "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » entraîne le réseau sur les niveaux et sur le résidu d'une prévision naïve saisonnière, et garde celui dont l'erreur de validation est la plus faible.",
