@@ -366,6 +366,11 @@ export default {
       cancelled: 'cancelled',
       interrupted: 'interrupted when the app closed',
     },
+    runMetric: {
+      testMae: 'MAE on the test part',
+      testMase: 'MASE on the test part',
+      testSmape: 'sMAPE on the test part',
+    },
     resumeRun: 'Resume from its checkpoint',
   },
   forecast: {

@@ -392,6 +392,11 @@ const fr: typeof en = {
       cancelled: 'annulé',
       interrupted: 'interrompu à la fermeture de l’application',
     },
+    runMetric: {
+      testMae: 'MAE sur la partie de test',
+      testMase: 'MASE sur la partie de test',
+      testSmape: 'sMAPE sur la partie de test',
+    },
     resumeRun: 'Reprendre depuis son point de sauvegarde',
   },
   forecast: {
