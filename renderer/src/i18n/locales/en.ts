@@ -202,6 +202,8 @@ export default {
     epochEstimate: 'Time per epoch (estimate):',
     seconds: '{value} s',
     underASecond: 'under a second',
+    tooManyWeights:
+      '{weights} weights for {values} training values ({ratio}× more): the network will likely memorise them instead of learning the pattern. Use fewer units or layers, or more data.',
     issueCount: 'Fix {count} setting before training | Fix {count} settings before training',
     train: 'Train this model',
     pipelineNote:

@@ -218,6 +218,8 @@ const fr: typeof en = {
     epochEstimate: 'Durée par époque (estimation) :',
     seconds: '{value} s',
     underASecond: "moins d'une seconde",
+    tooManyWeights:
+      '{weights} poids pour {values} valeurs d’entraînement ({ratio} fois plus) : le réseau va sans doute les apprendre par cœur au lieu du motif. Réduisez les unités ou les couches, ou ajoutez des données.',
     issueCount:
       'Corrigez {count} réglage avant l’entraînement | Corrigez {count} réglages avant l’entraînement',
     train: 'Entraîner ce modèle',
