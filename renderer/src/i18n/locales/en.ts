@@ -419,6 +419,9 @@ export default {
     backtest: 'Backtest by origin',
     backtestRefit: '{count} origins; a fresh network was trained on the data before each one.',
     backtestNoRefit: '{count} origins; the trained network forecasts from each one (no refit).',
+    inSample: '(in-sample)',
+    inSampleTitle:
+      'The network trained on the data around this origin, so this score flatters it; choose “Refit a network at each origin” for an honest one.',
     origin: 'Origin',
     overall: 'Overall',
     export: 'Export',

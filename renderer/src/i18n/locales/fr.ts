@@ -446,6 +446,9 @@ const fr: typeof en = {
     backtest: 'Backtest par origine',
     backtestRefit: '{count} origines ; un nouveau réseau a été entraîné sur les données précédant chacune.',
     backtestNoRefit: '{count} origines ; le réseau entraîné prévoit depuis chacune (sans réentraînement).',
+    inSample: '(dans l’échantillon)',
+    inSampleTitle:
+      'Le réseau s’est entraîné sur les données autour de cette origine : ce score le flatte ; choisissez « Réentraîner un réseau à chaque origine » pour un score honnête.',
     origin: 'Origine',
     overall: 'Ensemble',
     export: 'Exporter',
