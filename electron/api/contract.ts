@@ -6,6 +6,7 @@ import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
 import { projectRequests } from './requests/projects'
+import { recordRequests } from './requests/records'
 import { trainingRequests } from './requests/training'
 import { autoTrainingRequests } from './requests/training-auto'
 import { uploadRequests } from './requests/uploads'
@@ -22,6 +23,7 @@ export const requests = {
   ...trainingRequests,
   ...autoTrainingRequests,
   ...projectRequests,
+  ...recordRequests,
   ...dataRequests,
   ...uploadRequests,
   ...modelRequests,

@@ -6,6 +6,7 @@ import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
 import { projectHandlers } from './handlers/projects'
+import { recordHandlers } from './handlers/records'
 import { appTrainingHandlers } from './handlers/training'
 import { uploadHandlers } from './handlers/uploads'
 import { OpenProjects } from './open-projects'
@@ -83,6 +84,7 @@ export function createServices(options: ServiceOptions): Services {
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
     ...uploadHandlers(open, uploads),
+    ...recordHandlers(open, runs),
     ...appTrainingHandlers(training, runs, open),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),

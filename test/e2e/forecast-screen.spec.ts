@@ -34,4 +34,15 @@ test('"See its forecast" opens the model just trained, named with its date and t
   await expect(page.getByTestId('metrics-baseline').first()).toContainText(
     /Naive \(last value\)|Seasonal naive|Drift|Mean|ETS/,
   )
+
+  await test.step('runs read as dataset · network · time, and compare metrics first', async () => {
+    await page.getByTestId('nav-train').click()
+    const names = page.getByTestId('run-name')
+    await expect(names.first()).toHaveText(/^AirPassengers · LSTM \d+ · .*\d{1,2}:\d{2}/)
+    for (const id of [first, second]) await page.getByTestId(`run-${id}`).getByRole('checkbox').check()
+    const table = page.getByTestId('runs-comparison')
+    await expect(table.locator('tbody th').first()).toHaveText('MAE on the test part')
+    await expect(table).toContainText('Lookback (steps)')
+    await expect(table).not.toContainText('source.projectId')
+  })
 })

@@ -29,6 +29,8 @@ test('every setting of the Model screen has short help, in English and in French
   // Show the settings that appear only for some choices: a second layer, a schedule's parameters.
   await page.getByTestId('add-layer').click()
   await page.locator('#schedule').selectOption('plateau')
+  // Two layers of 32 units are far too many weights for this short series: the summary says so.
+  await expect(page.getByTestId('too-many-weights')).toContainText(/weights for [\d,]+ training values/)
 
   const english = await controlsAndHelp(page)
   expect(english.length).toBeGreaterThan(25)

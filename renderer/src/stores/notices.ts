@@ -7,13 +7,26 @@ export interface Notice {
   message: string
 }
 
+/**
+ * How long a notice stays (ms): news goes by itself once read, warnings a little later; an
+ * error stays until the user dismisses it, so it is never missed.
+ */
+export const NOTICE_LIFETIME: Record<Notice['level'], number | null> = {
+  info: 6_000,
+  warning: 12_000,
+  error: null,
+}
+
 /** Errors and notices shown as dismissible messages; the interface never blocks on them. */
 export const useNotices = defineStore('notices', () => {
   const notices = ref<Notice[]>([])
   let nextId = 1
 
   function report(level: Notice['level'], message: string): void {
-    notices.value.push({ id: nextId++, level, message })
+    const id = nextId++
+    notices.value.push({ id, level, message })
+    const lifetime = NOTICE_LIFETIME[level]
+    if (lifetime !== null) setTimeout(() => dismiss(id), lifetime)
   }
 
   function reportError(error: unknown): void {
@@ -24,5 +37,10 @@ export const useNotices = defineStore('notices', () => {
     notices.value = notices.value.filter((notice) => notice.id !== id)
   }
 
-  return { notices, report, reportError, dismiss }
+  /** Another project opened: what was said about the last one no longer applies. */
+  function clear(): void {
+    notices.value = []
+  }
+
+  return { notices, report, reportError, dismiss, clear }
 })

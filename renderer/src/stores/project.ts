@@ -46,6 +46,7 @@ export const useProject = defineStore('project', () => {
   async function adopt(view: ProjectView | null): Promise<void> {
     if (!view) return
     const previous = current.value
+    if (previous && previous.projectId !== view.projectId) notices.clear()
     current.value = view
     if (previous && previous.projectId !== view.projectId) {
       await api.call('projects.close', { projectId: previous.projectId }).catch(() => undefined)

@@ -18,11 +18,23 @@ export default {
   },
   language: { label: 'Language', en: 'English', fr: 'Français' },
   common: {
+    delete: 'Delete',
+    deleteTitle: 'Delete “{name}”?',
+    typeNameToConfirm: 'Type {name} to confirm',
+    rename: 'Rename',
+    save: 'Save',
     browse: 'Browse…',
     cancel: 'Cancel',
     close: 'Close',
     yes: 'Yes',
     no: 'No',
+  },
+  records: {
+    deleted: '“{name}” was deleted',
+    deleteDatasetWarning:
+      'The dataset and its files are removed from the project. Models trained on it must be deleted first.',
+    deleteModelWarning: 'The model, its exports and its forecasts are removed from the project.',
+    deleteRunWarning: 'The run’s curves, checkpoints and log are removed; its model, if any, stays.',
   },
   chart: { label: 'Chart of {name}', value: 'Value', time: 'Time', step: 'Step', resetZoom: 'Reset zoom' },
   projects: {
@@ -35,9 +47,7 @@ export default {
     duplicated: 'Copied as “{name}” in {path}',
     delete: 'Delete',
     deleted: 'Project “{name}” deleted',
-    deleteTitle: 'Delete “{name}”?',
     deleteWarning: 'The folder {path} and everything in it (data, models, forecasts) will be removed.',
-    typeNameToConfirm: 'Type {name} to confirm',
     new: 'New project',
     name: 'Project name',
     create: 'Create',
@@ -194,7 +204,9 @@ export default {
     epochEstimate: 'Time per epoch (estimate):',
     seconds: '{value} s',
     underASecond: 'under a second',
-    issueCount: 'Fix {count} setting(s) before training',
+    tooManyWeights:
+      '{weights} weights for {values} training values ({ratio}× more): the network will likely memorise them instead of learning the pattern. Use fewer units or layers, or more data.',
+    issueCount: 'Fix {count} setting before training | Fix {count} settings before training',
     train: 'Train this model',
     pipelineNote:
       'Transforms are fitted on the training part only; the test share is never seen by training or early stopping. “Auto” trains the network on levels and on the residual of a seasonal-naive forecast, and keeps the one with the lower validation error.',
@@ -358,6 +370,11 @@ export default {
       cancelled: 'cancelled',
       interrupted: 'interrupted when the app closed',
     },
+    runMetric: {
+      testMae: 'MAE on the test part',
+      testMase: 'MASE on the test part',
+      testSmape: 'sMAPE on the test part',
+    },
     resumeRun: 'Resume from its checkpoint',
   },
   forecast: {
@@ -409,6 +426,9 @@ export default {
     backtest: 'Backtest by origin',
     backtestRefit: '{count} origins; a fresh network was trained on the data before each one.',
     backtestNoRefit: '{count} origins; the trained network forecasts from each one (no refit).',
+    inSample: '(in-sample)',
+    inSampleTitle:
+      'The network trained on the data around this origin, so this score flatters it; choose “Refit a network at each origin” for an honest one.',
     origin: 'Origin',
     overall: 'Overall',
     export: 'Export',

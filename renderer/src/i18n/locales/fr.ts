@@ -20,11 +20,24 @@ const fr: typeof en = {
   },
   language: { label: 'Langue', en: 'English', fr: 'Français' },
   common: {
+    delete: 'Supprimer',
+    deleteTitle: 'Supprimer « {name} » ?',
+    typeNameToConfirm: 'Tapez {name} pour confirmer',
+    rename: 'Renommer',
+    save: 'Enregistrer',
     browse: 'Parcourir…',
     cancel: 'Annuler',
     close: 'Fermer',
     yes: 'Oui',
     no: 'Non',
+  },
+  records: {
+    deleted: '« {name} » a été supprimé',
+    deleteDatasetWarning:
+      'Le jeu de données et ses fichiers sont retirés du projet. Les modèles entraînés dessus doivent être supprimés d’abord.',
+    deleteModelWarning: 'Le modèle, ses exports et ses prévisions sont retirés du projet.',
+    deleteRunWarning:
+      'Les courbes, points de reprise et journal de l’exécution sont supprimés ; son modèle éventuel reste.',
   },
   chart: {
     label: 'Graphique de {name}',
@@ -43,9 +56,7 @@ const fr: typeof en = {
     duplicated: 'Copié sous « {name} » dans {path}',
     delete: 'Supprimer',
     deleted: 'Projet « {name} » supprimé',
-    deleteTitle: 'Supprimer « {name} » ?',
     deleteWarning: 'Le dossier {path} et tout son contenu (données, modèles, prévisions) seront effacés.',
-    typeNameToConfirm: 'Tapez {name} pour confirmer',
     new: 'Nouveau projet',
     name: 'Nom du projet',
     create: 'Créer',
@@ -209,7 +220,10 @@ const fr: typeof en = {
     epochEstimate: 'Durée par époque (estimation) :',
     seconds: '{value} s',
     underASecond: "moins d'une seconde",
-    issueCount: "Corrigez {count} réglage(s) avant l'entraînement",
+    tooManyWeights:
+      '{weights} poids pour {values} valeurs d’entraînement ({ratio} fois plus) : le réseau va sans doute les apprendre par cœur au lieu du motif. Réduisez les unités ou les couches, ou ajoutez des données.',
+    issueCount:
+      'Corrigez {count} réglage avant l’entraînement | Corrigez {count} réglages avant l’entraînement',
     train: 'Entraîner ce modèle',
     pipelineNote:
       "Les transformations sont ajustées sur la seule partie d'entraînement ; la part de test n'est jamais vue par l'entraînement ni par l'arrêt anticipé. « Auto » entraîne le réseau sur les niveaux et sur le résidu d'une prévision naïve saisonnière, et garde celui dont l'erreur de validation est la plus faible.",
@@ -382,6 +396,11 @@ const fr: typeof en = {
       cancelled: 'annulé',
       interrupted: 'interrompu à la fermeture de l’application',
     },
+    runMetric: {
+      testMae: 'MAE sur la partie de test',
+      testMase: 'MASE sur la partie de test',
+      testSmape: 'sMAPE sur la partie de test',
+    },
     resumeRun: 'Reprendre depuis son point de sauvegarde',
   },
   forecast: {
@@ -434,6 +453,9 @@ const fr: typeof en = {
     backtest: 'Backtest par origine',
     backtestRefit: '{count} origines ; un nouveau réseau a été entraîné sur les données précédant chacune.',
     backtestNoRefit: '{count} origines ; le réseau entraîné prévoit depuis chacune (sans réentraînement).',
+    inSample: '(dans l’échantillon)',
+    inSampleTitle:
+      'Le réseau s’est entraîné sur les données autour de cette origine : ce score le flatte ; choisissez « Réentraîner un réseau à chaque origine » pour un score honnête.',
     origin: 'Origine',
     overall: 'Ensemble',
     export: 'Exporter',

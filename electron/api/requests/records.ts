@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import type { DatasetRecord, ModelRecord } from '../records'
+import { defineRequest } from '../define'
+import { recordId } from './common'
+
+const recordName = z.string().trim().min(1).max(200)
+/** The record's exact name, typed by the user: deleting is not undone. */
+const confirmName = z.string().min(1).max(200)
+
+/** Renaming and deleting what a project holds, with the care projects get. */
+export const recordRequests = {
+  'datasets.rename': defineRequest<DatasetRecord>()(
+    'Renames a dataset of an open project.',
+    z.object({ projectId: recordId, datasetId: recordId, name: recordName }).strict(),
+  ),
+  'datasets.delete': defineRequest<{ deleted: string }>()(
+    'Deletes a dataset and its files; refused while a model was trained on it. The user types its name.',
+    z.object({ projectId: recordId, datasetId: recordId, confirmName }).strict(),
+  ),
+  'models.rename': defineRequest<ModelRecord>()(
+    'Renames a model of an open project.',
+    z.object({ projectId: recordId, modelId: recordId, name: recordName }).strict(),
+  ),
+  'models.delete': defineRequest<{ deleted: string }>()(
+    'Deletes a model, its folder and its forecasts. The user types its name.',
+    z.object({ projectId: recordId, modelId: recordId, confirmName }).strict(),
+  ),
+  'runs.delete': defineRequest<{ deleted: string }>()(
+    'Deletes a run that is not training (its folder and record); its model, if any, stays.',
+    z.object({ projectId: recordId, runId: recordId }).strict(),
+  ),
+}
