@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../services/storage/index'
 import { cleanSeries } from '../../worker/panel/clean-series'
 import { panelSpec } from '../../worker/panel/global-model'
 import { forecastPanel } from '../../worker/panel/panel-forecast'
+import { blend } from '../../worker/panel/theta-blend'
+import { thetaForecast } from '../../worker/statistics/baselines/theta'
 
 /**
  * `lstm-studio forecast PANEL_MODEL_DIR PANEL.csv --horizon H --out FORECAST.csv`: forecasts from
@@ -50,6 +52,15 @@ async function forecastFromPanelModel(
     cleaned.map((c) => c.values),
     info.period,
   )
+  // The saved model forecasts as it was judged: blended with Theta at validation's share.
+  const blended = (i: number) =>
+    info.networkWeight === 1 || fallback.includes(i)
+      ? forecasts[i]
+      : blend(
+          forecasts[i],
+          thetaForecast(cleaned[i].values, info.period, info.config.horizon),
+          info.networkWeight,
+        )
   const csv = panelForecastCsv({
     keyNames: dataset.keyNames,
     frequency: dataset.frequency,
@@ -60,7 +71,7 @@ async function forecastFromPanelModel(
       return {
         key: s.key,
         lastTimestamp: stamps && lastIndex >= 0 ? stamps[lastIndex] : null,
-        forecast: forecasts[i].subarray(0, steps),
+        forecast: blended(i).subarray(0, steps),
       }
     }),
   })

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { progressPrinter } from '../../electron/cli/train'
 import { defaultWorkerCount } from '../../electron/services/app/app-info'
 import { readPanelCsv } from '../../electron/services/data/panel/read-panel'
 import { panelOnPool } from '../../electron/services/runs/panel-pool-run'
@@ -87,28 +88,30 @@ async function main(): Promise<void> {
   )
   for (const seed of seeds) {
     const started = Date.now()
-    let lastLog = 0
     const run = await panelOnPool(
       { keyNames: train.keyNames, series: train.series, period, season },
       {
         horizon,
         seed,
         overrides,
-        onEpoch: (member, epoch) => {
-          if (Date.now() - lastLog < 5000) return
-          lastLog = Date.now()
-          process.stderr.write(
-            `  member ${member + 1} epoch ${epoch.epoch + 1} train ${epoch.trainLoss.toFixed(4)} val ${epoch.valLoss?.toFixed(4)}\n`,
-          )
-        },
       },
-      { workers: sourceWorkerFiles(), threads, events: { publish: () => undefined } },
+      {
+        workers: sourceWorkerFiles(),
+        threads,
+        events: progressPrinter({ stdout: process.stderr, stderr: process.stderr }),
+      },
     )
     const wall = (Date.now() - started) / 1000
     const evaluation = evaluatePanel(
       run.cleaned.map((c) => c.values),
       actual,
       run.forecasts,
+      period,
+    )
+    const networkOnly = evaluatePanel(
+      run.cleaned.map((c) => c.values),
+      actual,
+      run.networkForecasts,
       period,
     )
     const windows = run.model.members.reduce((sum, m) => sum + m.epochsRun * run.model.windowsPerMember, 0)
@@ -124,6 +127,17 @@ async function main(): Promise<void> {
       mase: round(evaluation.network.mase),
       owa: round(vsPublished ?? evaluation.network.owa),
       owaVsOurNaive2: round(evaluation.network.owa),
+      networkWeight: run.blend.networkWeight,
+      validationOwa: run.blend.validationOwa.map((v) => `${v.networkWeight}:${v.owa.toFixed(3)}`).join(' '),
+      networkAlone: {
+        smape: round(networkOnly.network.smape),
+        mase: round(networkOnly.network.mase),
+        owa: round(
+          published
+            ? overallWeightedAverage(networkOnly.network, { smape: published[0], mase: published[1] })
+            : networkOnly.network.owa,
+        ),
+      },
       theta: {
         smape: round(evaluation.baselines.theta.smape),
         mase: round(evaluation.baselines.theta.mase),

@@ -1,4 +1,6 @@
-import type { PanelConfig, WindowScaling } from './types'
+import type { LayerSpec } from '../engine/index'
+import { PANEL_INPUT_SIZE, type PanelConfig, type WindowScaling } from './types'
+import { cutRanges } from './window-sampler'
 
 /**
  * Auto for panels: every rule reads only the panel's shape (season, series lengths, horizon),
@@ -8,7 +10,8 @@ import type { PanelConfig, WindowScaling } from './types'
  *  - a training window needs at least one season (or the horizon) of observed inputs;
  *  - per-window mean scaling: it works for any sign, and the published global LSTMs on the M3 and
  *    M4 panels scored best with it;
- *  - a budget of windows per epoch that grows with the panel but keeps an epoch to seconds.
+ *  - a budget of windows per epoch that grows with the panel but keeps an epoch to seconds, and
+ *    as many epochs as a fixed budget of work allows (early stopping usually ends sooner).
  */
 
 export interface PanelShape {
@@ -28,6 +31,40 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+/**
+ * Training work one ensemble member may spend, in forward multiply-adds of the recurrent stack
+ * (window steps × Σ 4 gates · units · (inputs + units)): about seven minutes for the default
+ * network on this project's two shared cores, so that a panel trains within ten. Epochs follow
+ * from it, between 10 and 60.
+ */
+const WORK_BUDGET = 7e11
+
+function stepCost(layers: readonly LayerSpec[]): number {
+  let inputs = PANEL_INPUT_SIZE
+  let cost = 0
+  for (const layer of layers) {
+    cost += 4 * layer.units * (inputs + layer.units)
+    inputs = layer.units
+  }
+  return cost
+}
+
+/** Windows an epoch will really hold: series with fewer valid cuts than their share give all they have. */
+function expectedWindows(
+  lengths: readonly number[],
+  minObserved: number,
+  horizon: number,
+  budget: number,
+): number {
+  const ranges = cutRanges(
+    lengths.map((n) => n - horizon),
+    minObserved,
+    horizon,
+  )
+  const share = Math.max(1, Math.ceil(budget / Math.max(1, ranges.length)))
+  return ranges.reduce((sum, r) => sum + Math.min(share, r.last - r.first + 1), 0)
+}
+
 export function autoPanelConfig(shape: PanelShape, overrides: Partial<PanelConfig> = {}): PanelConfig {
   const { horizon, season, lengths } = shape
   if (lengths.length === 0) throw new RangeError('the panel has no series')
@@ -38,17 +75,24 @@ export function autoPanelConfig(shape: PanelShape, overrides: Partial<PanelConfi
   const lookback = Math.max(2, Math.min(wanted, Math.max(horizon, room)))
   const minObserved = Math.min(lookback, Math.max(seasonal, 2))
   const scaling: WindowScaling = 'mean'
+  const layers: LayerSpec[] = overrides.layers ?? [
+    { cell: 'lstm', units: 64, dropout: 0 },
+    { cell: 'lstm', units: 64, dropout: 0 },
+  ]
+  const windowsPerEpoch = overrides.windowsPerEpoch ?? Math.min(65_536, Math.max(16_384, 64 * lengths.length))
+  const lookbackUsed = overrides.lookback ?? lookback
+  const epochWork =
+    Math.max(1, expectedWindows(lengths, overrides.minObserved ?? minObserved, horizon, windowsPerEpoch)) *
+    lookbackUsed *
+    stepCost(layers)
   return {
-    layers: [
-      { cell: 'lstm', units: 64, dropout: 0 },
-      { cell: 'lstm', units: 64, dropout: 0 },
-    ],
+    layers,
     lookback,
     horizon,
     minObserved,
     scaling,
-    windowsPerEpoch: Math.min(65_536, Math.max(16_384, 64 * lengths.length)),
-    epochs: 60,
+    windowsPerEpoch,
+    epochs: Math.max(10, Math.min(60, Math.floor(WORK_BUDGET / epochWork))),
     patience: 8,
     batchSize: 256,
     lr: 0.001,

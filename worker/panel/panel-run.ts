@@ -2,7 +2,9 @@ import type { Trainer, TrainEpoch } from '../training/trainer'
 import { cleanSeries, type CleanSeries } from './clean-series'
 import { trainGlobalModel, type GlobalModel } from './global-model'
 import { autoPanelConfig } from './panel-auto'
-import { forecastPanel } from './panel-forecast'
+import { forecastPanel, type PanelNetwork } from './panel-forecast'
+import { blend, chooseThetaBlend, type BlendChoice } from './theta-blend'
+import { thetaForecast } from '../statistics/baselines/theta'
 import type { PanelConfig, PanelInput } from './types'
 
 /**
@@ -18,13 +20,18 @@ export interface PanelRunOptions {
   seed?: number
   overrides?: Partial<PanelConfig>
   onEpoch?: (member: number, report: TrainEpoch) => void
+  /** 'validation' (default): blend with Theta at the share validation prefers; 'network': the network alone. */
+  blend?: 'validation' | 'network'
 }
 
 export interface PanelRunResult {
   config: PanelConfig
   model: GlobalModel
-  /** Per series, in the input's order, starting right after its last observed point. */
+  /** Per series, in the input's order, starting right after its last observed point (blended with Theta as validation chose). */
   forecasts: Float64Array[]
+  /** The network's own forecasts, before the blend. */
+  networkForecasts: Float64Array[]
+  blend: BlendChoice
   cleaned: CleanSeries[]
   /** Series forecast by Theta because they are shorter than the network's minimum input. */
   fallback: number[]
@@ -44,11 +51,39 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   const started = performance.now()
   const model = await trainGlobalModel(values, config, { trainer: options.trainer, onEpoch: options.onEpoch })
   const trainSeconds = (performance.now() - started) / 1000
-  const { forecasts, fallback } = await forecastPanel(
-    { ...config, spec: model.spec, params: model.params },
-    values,
-    input.period,
+  const network = { ...config, spec: model.spec, params: model.params }
+  const ahead = await forecastPanel(network, values, input.period)
+  const blendChoice = await chooseBlend(network, values, input.period, options.blend ?? 'validation')
+  const forecasts = ahead.forecasts.map((f, s) =>
+    blendChoice.networkWeight === 1 || ahead.fallback.includes(s)
+      ? f
+      : blend(f, thetaForecast(values[s], input.period, config.horizon), blendChoice.networkWeight),
   )
-  const untrained = values.length - model.seriesTrained - fallback.length
-  return { config, model, forecasts, cleaned, fallback, untrained, trainSeconds }
+  const untrained = values.length - model.seriesTrained - ahead.fallback.length
+  return {
+    config,
+    model,
+    forecasts,
+    networkForecasts: ahead.forecasts,
+    blend: blendChoice,
+    cleaned,
+    fallback: ahead.fallback,
+    untrained,
+    trainSeconds,
+  }
+}
+
+/** Network forecasts of every series' validation block, then the Theta share validation prefers. */
+async function chooseBlend(
+  network: PanelNetwork,
+  values: Float64Array[],
+  period: number,
+  mode: 'validation' | 'network',
+): Promise<BlendChoice> {
+  if (mode === 'network') return { networkWeight: 1, validationOwa: [], series: 0 }
+  const h = network.horizon
+  const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
+  const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
+  const { forecasts } = await forecastPanel(network, fit, period)
+  return chooseThetaBlend({ fit, actual, network: forecasts }, period)
 }

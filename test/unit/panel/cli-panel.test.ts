@@ -48,6 +48,8 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
     expect(summary).toMatchObject({ panel: true, series: 12, horizon: 8 })
     expect(summary.test.network.series).toBe(12)
     expect(summary.test.baselines.theta.owa).toBeGreaterThan(0)
+    expect(summary.blend.validationOwa).toHaveLength(5)
+    expect([1, 0.75, 0.5, 0.25, 0]).toContain(summary.blend.networkWeight)
 
     const out = join(dir, 'forecast.csv')
     const forecast = captureIo()

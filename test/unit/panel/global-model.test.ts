@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { thetaForecast } from '../../../worker/statistics/baselines/theta'
 import { naive2Forecast } from '../../../worker/statistics/baselines/naive2'
 import { evaluatePanel } from '../../../worker/panel/panel-evaluation'
 import { runPanel } from '../../../worker/panel/panel-run'
@@ -33,7 +34,7 @@ const SMALL = {
 describe('the global model on a small panel (trained in this thread)', () => {
   it('learns across scales, forecasts every series, falls back to Theta for the one too short', async () => {
     const panel = syntheticPanel()
-    const run = await runPanel(panel, { horizon: 4, overrides: SMALL })
+    const run = await runPanel(panel, { horizon: 4, overrides: SMALL, blend: 'network' })
     expect(run.forecasts).toHaveLength(9)
     expect(run.fallback).toEqual([8])
     expect(Array.from(run.forecasts[8])).toEqual([3, 3, 3, 3])
@@ -52,6 +53,18 @@ describe('the global model on a small panel (trained in this thread)', () => {
     const train = panel.series.slice(0, 8).map((s) => Float64Array.from(s.values))
     const evaluation = evaluatePanel(train, actual, run.forecasts.slice(0, 8), 4)
     expect(evaluation.network.smape).toBeLessThan(8)
+    expect(run.blend.networkWeight).toBe(1)
+  })
+  it('blends with Theta at the share validation chose', async () => {
+    const run = await runPanel(syntheticPanel(), { horizon: 4, overrides: { ...SMALL, epochs: 3 } })
+    expect(run.blend.validationOwa).toHaveLength(5)
+    const w = run.blend.networkWeight
+    const s = 2
+    const values = run.cleaned[s].values
+    const theta = thetaForecast(values, 4, 4)
+    run.forecasts[s].forEach((f, k) =>
+      expect(f).toBeCloseTo(w * run.networkForecasts[s][k] + (1 - w) * theta[k], 8),
+    )
   })
 })
 

@@ -22,6 +22,23 @@ describe('Auto for panels', () => {
     )
     expect(autoPanelConfig({ horizon: 8, season: 4, lengths: [40] }, { ensemble: 5 }).ensemble).toBe(5)
   })
+  it('gives as many epochs as its work budget allows, fewer for longer windows or bigger networks', () => {
+    const short = autoPanelConfig({ horizon: 8, season: 4, lengths: Array(700).fill(44) })
+    const weekly = autoPanelConfig({ horizon: 13, season: 52, lengths: Array(359).fill(900) })
+    expect(weekly.epochs).toBeLessThan(short.epochs)
+    expect(weekly.epochs).toBeGreaterThanOrEqual(10)
+    expect(short.epochs).toBeLessThanOrEqual(60)
+    const big = autoPanelConfig(
+      { horizon: 13, season: 52, lengths: Array(100).fill(300) },
+      { layers: [{ cell: 'lstm', units: 256, dropout: 0 }] },
+    )
+    const small = autoPanelConfig(
+      { horizon: 13, season: 52, lengths: Array(100).fill(300) },
+      { layers: [{ cell: 'lstm', units: 64, dropout: 0 }] },
+    )
+    expect(big.epochs).toBeLessThan(small.epochs)
+    expect(autoPanelConfig({ horizon: 8, season: 4, lengths: [44] }, { epochs: 3 }).epochs).toBe(3)
+  })
   it('refuses an empty panel', () => {
     expect(() => autoPanelConfig({ horizon: 8, season: 4, lengths: [] })).toThrow(/no series/)
   })

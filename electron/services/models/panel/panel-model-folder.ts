@@ -28,6 +28,8 @@ export interface PanelModelInfo {
   season: number
   frequency: Frequency | null
   members: number
+  /** Share of the network in its blend with Theta (validation's choice; 1 = the network alone). */
+  networkWeight: number
   /** Training facts and test-part scores, for the analyst (not read back). */
   summary?: unknown
 }
