@@ -91,6 +91,7 @@ export function autoPanelConfig(shape: PanelShape, overrides: Partial<PanelConfi
     horizon,
     minObserved,
     scaling,
+    deseasonalise: false,
     windowsPerEpoch,
     epochs: Math.max(10, Math.min(60, Math.floor(WORK_BUDGET / epochWork))),
     patience: 8,

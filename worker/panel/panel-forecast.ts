@@ -1,6 +1,7 @@
 import { backendForParams } from '../engine/backend-choice'
 import { paramCount, type ModelSpec } from '../engine/index'
 import { thetaForecast } from '../statistics/baselines/theta'
+import { deseasonalise, reseasonalise } from '../statistics/seasonality/deseasonalise'
 import type { WindowScaling } from './types'
 import { buildWindows, type Cut } from './window-builder'
 import { fromScaled } from './window-scaling'
@@ -18,6 +19,8 @@ export interface PanelNetwork {
   horizon: number
   minObserved: number
   scaling: WindowScaling
+  /** The network was trained on seasonally adjusted series (M4's classical decomposition). */
+  deseasonalise?: boolean
 }
 
 export interface PanelForecasts {
@@ -47,13 +50,17 @@ export async function forecastPanel(
           : new Float64Array(network.horizon).fill(NaN)
     }
   })
+  // The network reads seasonally adjusted series when it was trained on them; each series'
+  // indices are fitted on the values given here (its history only) and put back on the forecast.
+  const adjustments = network.deseasonalise ? series.map((values) => deseasonalise(values, period)) : null
+  const inputs = adjustments ? adjustments.map((a) => a.adjusted) : series
   const backend = await backendForParams(network.spec, network.params)
   const size = paramCount(network.spec)
   const memberCount = network.params.length / size
   const H = network.horizon
   for (let from = 0; from < cuts.length; from += CHUNK) {
     const chunk = cuts.slice(from, from + CHUNK)
-    const windows = buildWindows(series, chunk, network)
+    const windows = buildWindows(inputs, chunk, network)
     const out = new Float32Array(chunk.length * H)
     const sums = new Float64Array(chunk.length * H)
     for (let m = 0; m < memberCount; m++) {
@@ -69,7 +76,8 @@ export async function forecastPanel(
           sums[w * H + k] += fromScaled(out[w * H + k], windows.references[w], network.scaling) / memberCount
     }
     chunk.forEach((cut, w) => {
-      forecasts[cut.series] = sums.slice(w * H, (w + 1) * H)
+      const forecast = sums.slice(w * H, (w + 1) * H)
+      forecasts[cut.series] = adjustments ? reseasonalise(adjustments[cut.series], forecast) : forecast
     })
   }
   return { forecasts, fallback }

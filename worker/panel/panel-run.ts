@@ -5,6 +5,7 @@ import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
 import { blend, chooseThetaBlend, type BlendChoice } from './theta-blend'
 import { thetaForecast } from '../statistics/baselines/theta'
+import { deseasonalise } from '../statistics/seasonality/deseasonalise'
 import type { PanelConfig, PanelInput } from './types'
 
 /**
@@ -49,7 +50,8 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
     { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...options.overrides },
   )
   const started = performance.now()
-  const model = await trainGlobalModel(values, config, { trainer: options.trainer, onEpoch: options.onEpoch })
+  const inputs = config.deseasonalise ? values.map((v) => deseasonalise(v, input.period).adjusted) : values
+  const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
   const trainSeconds = (performance.now() - started) / 1000
   const network = { ...config, spec: model.spec, params: model.params }
   const ahead = await forecastPanel(network, values, input.period)

@@ -37,6 +37,12 @@ export interface PanelConfig {
   /** Observed inputs a training window needs at least (earlier steps are padded and flagged). */
   minObserved: number
   scaling: WindowScaling
+  /**
+   * Train and forecast on each series divided by its classical multiplicative seasonal indices
+   * (where M4's 90 % test finds seasonality), put back on the forecasts: the network learns level
+   * and trend across series, each series keeps its own season (in the spirit of ES-RNN).
+   */
+  deseasonalise: boolean
   /** Windows drawn per epoch, shared out equally between the series that have any. */
   windowsPerEpoch: number
   epochs: number

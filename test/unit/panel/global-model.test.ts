@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { thetaForecast } from '../../../worker/statistics/baselines/theta'
+import { deseasonalise, indicesAhead } from '../../../worker/statistics/seasonality/deseasonalise'
 import { naive2Forecast } from '../../../worker/statistics/baselines/naive2'
 import { evaluatePanel } from '../../../worker/panel/panel-evaluation'
+import { createModel } from '../../../worker/engine/index'
+import { panelSpec } from '../../../worker/panel/global-model'
+import { forecastPanel } from '../../../worker/panel/panel-forecast'
 import { runPanel } from '../../../worker/panel/panel-run'
 import type { PanelInput } from '../../../worker/panel/types'
 
@@ -54,6 +58,23 @@ describe('the global model on a small panel (trained in this thread)', () => {
     const evaluation = evaluatePanel(train, actual, run.forecasts.slice(0, 8), 4)
     expect(evaluation.network.smape).toBeLessThan(8)
     expect(run.blend.networkWeight).toBe(1)
+  })
+  it('puts each series’ own season back on a network that reads adjusted series', async () => {
+    // A network with zero weights outputs 0: the window's mean level, flat, on the adjusted scale.
+    const spec = panelSpec({ layers: SMALL.layers, horizon: 4 })
+    const params = createModel(spec, { seed: 1, precision: 'float32' }).params as Float32Array
+    params.fill(0)
+    const network = { spec, params, lookback: 8, horizon: 4, minObserved: 4, scaling: 'mean' as const }
+    const values = Float64Array.from(syntheticPanel().series[3].values)
+    const adjustment = deseasonalise(values, 4)
+    expect(adjustment.seasonal).toBe(true)
+    const [plain] = (await forecastPanel(network, [values], 4)).forecasts
+    expect(new Set(plain).size).toBe(1)
+    const [seasonal] = (await forecastPanel({ ...network, deseasonalise: true }, [values], 4)).forecasts
+    const ahead = indicesAhead(adjustment, 4)
+    let level = 0
+    for (let t = values.length - 8; t < values.length; t++) level += adjustment.adjusted[t] / 8
+    seasonal.forEach((f, k) => expect(f).toBeCloseTo(level * ahead[k], 6))
   })
   it('blends with Theta at the share validation chose', async () => {
     const run = await runPanel(syntheticPanel(), { horizon: 4, overrides: { ...SMALL, epochs: 3 } })
