@@ -9,6 +9,7 @@ import { cleanSeries } from '../../worker/panel/clean-series'
 import { panelSpec } from '../../worker/panel/global-model'
 import { forecastPanel } from '../../worker/panel/panel-forecast'
 import { blend } from '../../worker/panel/theta-blend'
+import { panelIntervals } from '../../worker/panel/panel-intervals'
 import { thetaForecast } from '../../worker/statistics/baselines/theta'
 
 /**
@@ -61,6 +62,17 @@ async function forecastFromPanelModel(
           thetaForecast(cleaned[i].values, info.period, info.config.horizon),
           info.networkWeight,
         )
+  const calibration = {
+    horizon: info.config.horizon,
+    counts: [],
+    levels: info.intervals.levels,
+    halfWidths: Object.fromEntries(
+      info.intervals.levels.map((l) => [
+        l,
+        Float64Array.from(info.intervals.halfWidths[l], (v) => v ?? Infinity),
+      ]),
+    ),
+  }
   const csv = panelForecastCsv({
     keyNames: dataset.keyNames,
     frequency: dataset.frequency,
@@ -72,6 +84,7 @@ async function forecastFromPanelModel(
         key: s.key,
         lastTimestamp: stamps && lastIndex >= 0 ? stamps[lastIndex] : null,
         forecast: blended(i).subarray(0, steps),
+        intervals: panelIntervals(calibration, cleaned[i].values, blended(i).subarray(0, steps)),
       }
     }),
   })

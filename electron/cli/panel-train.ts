@@ -118,6 +118,16 @@ export async function runPanelTrain(
       frequency: dataset.frequency,
       members: final.model.members.length,
       networkWeight: final.blend.networkWeight,
+      intervals: {
+        levels: final.calibration.levels,
+        halfWidths: Object.fromEntries(
+          // JSON has no Infinity: an unbounded band (too few series to calibrate it) is saved as null.
+          final.calibration.levels.map((l) => [
+            l,
+            Array.from(final.calibration.halfWidths[l], (v) => (Number.isFinite(v) ? v : null)),
+          ]),
+        ),
+      },
       summary,
     },
     params: final.model.params,

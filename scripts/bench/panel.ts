@@ -114,6 +114,19 @@ async function main(): Promise<void> {
       run.networkForecasts,
       period,
     )
+    // Share of test actuals inside each band, pooled over every series and step.
+    const coverage = (level: number) => {
+      let inside = 0
+      let count = 0
+      actual.forEach((y, s) => {
+        const band = run.intervals[s].find((i) => i.level === level)!
+        y.forEach((v, k) => {
+          count++
+          if (v >= band.lower[k] && v <= band.upper[k]) inside++
+        })
+      })
+      return inside / count
+    }
     const windows = run.model.members.reduce((sum, m) => sum + m.epochsRun * run.model.windowsPerMember, 0)
     const vsPublished = published
       ? overallWeightedAverage(evaluation.network, { smape: published[0], mase: published[1] })
@@ -151,6 +164,8 @@ async function main(): Promise<void> {
         smape: round(evaluation.baselines.seasonalNaive.smape),
         mase: round(evaluation.baselines.seasonalNaive.mase),
       },
+      coverage80: round(coverage(80)),
+      coverage95: round(coverage(95)),
       trainSeconds: round(run.trainSeconds, 1),
       wallSeconds: round(wall, 1),
       windowsPerSec: Math.round(windows / run.trainSeconds),

@@ -3,7 +3,16 @@ import { cleanSeries, type CleanSeries } from './clean-series'
 import { trainGlobalModel, type GlobalModel } from './global-model'
 import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
-import { blend, chooseThetaBlend, type BlendChoice } from './theta-blend'
+import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
+import {
+  blend,
+  chooseThetaBlend,
+  thetaValidation,
+  type BlendChoice,
+  type ValidationBlock,
+} from './theta-blend'
+import type { ConformalCalibration } from '../statistics/conformal'
+import type { PredictionInterval } from '../statistics/types'
 import { thetaForecast } from '../statistics/baselines/theta'
 import { deseasonalise } from '../statistics/seasonality/deseasonalise'
 import type { PanelConfig, PanelInput } from './types'
@@ -30,6 +39,9 @@ export interface PanelRunResult {
   model: GlobalModel
   /** Per series, in the input's order, starting right after its last observed point (blended with Theta as validation chose). */
   forecasts: Float64Array[]
+  /** 80 % and 95 % split-conformal intervals per series (see panel-intervals.ts). */
+  intervals: PredictionInterval[][]
+  calibration: ConformalCalibration
   /** The network's own forecasts, before the blend. */
   networkForecasts: Float64Array[]
   blend: BlendChoice
@@ -55,17 +67,30 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   const trainSeconds = (performance.now() - started) / 1000
   const network = { ...config, spec: model.spec, params: model.params }
   const ahead = await forecastPanel(network, values, input.period)
-  const blendChoice = await chooseBlend(network, values, input.period, options.blend ?? 'validation')
+  const block = await validationBlock(network, values, input.period)
+  const blendChoice =
+    options.blend === 'network'
+      ? { networkWeight: 1, validationOwa: [], series: 0 }
+      : chooseThetaBlend(block, input.period)
+  const w = blendChoice.networkWeight
+  const mix = (f: Float64Array, theta: () => Float64Array) => (w === 1 ? f : blend(f, theta(), w))
   const forecasts = ahead.forecasts.map((f, s) =>
-    blendChoice.networkWeight === 1 || ahead.fallback.includes(s)
-      ? f
-      : blend(f, thetaForecast(values[s], input.period, config.horizon), blendChoice.networkWeight),
+    ahead.fallback.includes(s) ? f : mix(f, () => thetaForecast(values[s], input.period, config.horizon)),
+  )
+  // Intervals are calibrated on the validation block's forecasts, blended as the forecasts are.
+  const calibration = calibratePanelIntervals(
+    block.fit,
+    block.actual,
+    block.network.map((f, s) => (block.theta[s].length > 0 ? mix(f, () => block.theta[s]) : f)),
+    config.horizon,
   )
   const untrained = values.length - model.seriesTrained - ahead.fallback.length
   return {
     config,
     model,
     forecasts,
+    intervals: forecasts.map((f, s) => panelIntervals(calibration, values[s], f)),
+    calibration,
     networkForecasts: ahead.forecasts,
     blend: blendChoice,
     cleaned,
@@ -75,17 +100,15 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   }
 }
 
-/** Network forecasts of every series' validation block, then the Theta share validation prefers. */
-async function chooseBlend(
+/** Every series' last h training points, and the network's and Theta's forecasts of them from before. */
+async function validationBlock(
   network: PanelNetwork,
   values: Float64Array[],
   period: number,
-  mode: 'validation' | 'network',
-): Promise<BlendChoice> {
-  if (mode === 'network') return { networkWeight: 1, validationOwa: [], series: 0 }
+): Promise<ValidationBlock> {
   const h = network.horizon
   const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
   const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
   const { forecasts } = await forecastPanel(network, fit, period)
-  return chooseThetaBlend({ fit, actual, network: forecasts }, period)
+  return { fit, actual, network: forecasts, theta: thetaValidation(fit, h, period) }
 }

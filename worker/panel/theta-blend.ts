@@ -28,6 +28,17 @@ export interface ValidationBlock {
   actual: readonly Float64Array[]
   /** The network's forecasts of those points, from the end of the fit part. */
   network: readonly Float64Array[]
+  /** Theta's forecasts of those points (empty for a series with no fit part). */
+  theta: readonly Float64Array[]
+}
+
+/** Theta from the end of each fit part, h points (empty where there is no history). */
+export function thetaValidation(
+  fit: readonly Float64Array[],
+  horizon: number,
+  period: number,
+): Float64Array[] {
+  return fit.map((y) => (y.length > 0 ? thetaForecast(y, period, horizon) : new Float64Array(0)))
 }
 
 export function blend(
@@ -44,7 +55,6 @@ export function chooseThetaBlend(block: ValidationBlock, period: number): BlendC
   const score = (forecast: (s: number) => ArrayLike<number>) =>
     panelAccuracy(used.map((s) => seriesAccuracy(block.actual[s], forecast(s), block.fit[s], period)))
   const h = (s: number) => block.actual[s].length
-  const theta = new Map(used.map((s) => [s, thetaForecast(block.fit[s], period, h(s))]))
   const naive2 = score((s) => naive2Forecast(block.fit[s], period, h(s)))
   // A validation block where Naive2 is perfect leaves nothing to choose by: keep the network.
   if (!(naive2.smape > 0) || !(naive2.mase > 0))
@@ -52,7 +62,9 @@ export function chooseThetaBlend(block: ValidationBlock, period: number): BlendC
   const validationOwa = NETWORK_WEIGHTS.map((networkWeight) => ({
     networkWeight,
     owa: overallWeightedAverage(
-      score((s) => blend(block.network[s].subarray(0, h(s)), theta.get(s)!, networkWeight)),
+      score((s) =>
+        blend(block.network[s].subarray(0, h(s)), block.theta[s].subarray(0, h(s)), networkWeight),
+      ),
       naive2,
     ),
   }))

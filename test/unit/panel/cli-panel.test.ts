@@ -58,11 +58,22 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
       forecast.text.stderr,
     ).toBe(0)
     const lines = (await readFile(out, 'utf8')).trim().split('\n')
-    expect(lines[0]).toBe('id,date,forecast')
+    expect(lines[0]).toBe('id,date,forecast,lo80,hi80,lo95,hi95')
     expect(lines).toHaveLength(1 + 12 * 4)
     // N0646's training part ends in 1992 Q4
     expect(lines[1]).toMatch(/^N0646,1993-01-01,\d/)
     expect(lines[4]).toMatch(/^N0646,1993-10-01,\d/)
+    for (const line of lines.slice(1)) {
+      // An empty bound is unbounded: 12 series are too few to calibrate a 95 % band conformally.
+      const cells = line.split(',')
+      const bound = (i: number, empty: number) => (cells[i] === '' ? empty : Number(cells[i]))
+      const [mean, lo80, hi80] = [2, 3, 4].map((i) => Number(cells[i]))
+      const [lo95, hi95] = [bound(5, -Infinity), bound(6, Infinity)]
+      expect(lo95).toBeLessThanOrEqual(lo80)
+      expect(lo80).toBeLessThanOrEqual(mean)
+      expect(mean).toBeLessThanOrEqual(hi80)
+      expect(hi80).toBeLessThanOrEqual(hi95)
+    }
 
     const tooFar = captureIo()
     expect(await runForecast([model, SLICE, '--horizon', '9', '--out', out], tooFar.io)).toBe(2)

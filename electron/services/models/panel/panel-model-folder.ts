@@ -30,6 +30,8 @@ export interface PanelModelInfo {
   members: number
   /** Share of the network in its blend with Theta (validation's choice; 1 = the network alone). */
   networkWeight: number
+  /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
+  intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   /** Training facts and test-part scores, for the analyst (not read back). */
   summary?: unknown
 }
