@@ -10,6 +10,8 @@ import { cutRanges } from './window-sampler'
  *  - a training window needs at least one season (or the horizon) of observed inputs;
  *  - per-window mean scaling: it works for any sign, and the published global LSTMs on the M3 and
  *    M4 panels scored best with it;
+ *  - seasonal series adjusted by their classical indices (M4's own neural benchmarks did so),
+ *    when the panel has a seasonal period;
  *  - a budget of windows per epoch that grows with the panel but keeps an epoch to seconds, and
  *    as many epochs as a fixed budget of work allows (early stopping usually ends sooner).
  */
@@ -20,6 +22,8 @@ export interface PanelShape {
   season: number
   /** Points of each series' training part (after cleaning). */
   lengths: readonly number[]
+  /** The competition's seasonal period m used for the seasonal adjustment (1 or absent: none). */
+  period?: number
 }
 
 /** Seasons longer than this (e.g. 168 hours) are not read whole: the lookback stays trainable. */
@@ -38,6 +42,18 @@ export function median(values: readonly number[]): number {
  * from it, between 10 and 60.
  */
 const WORK_BUDGET = 7e11
+
+/**
+ * Members share twice that budget: early stopping usually ends a member within ~30 epochs, so a
+ * panel of short series (cheap epochs) affords more members, which average out the seeds' and
+ * samples' noise, between 2 and 5.
+ */
+const TYPICAL_EPOCHS = 30
+
+function ensembleFor(epochs: number, epochWork: number): number {
+  const memberWork = Math.min(epochs, TYPICAL_EPOCHS) * epochWork
+  return Math.max(2, Math.min(5, Math.floor((2 * WORK_BUDGET) / memberWork)))
+}
 
 function stepCost(layers: readonly LayerSpec[]): number {
   let inputs = PANEL_INPUT_SIZE
@@ -85,20 +101,21 @@ export function autoPanelConfig(shape: PanelShape, overrides: Partial<PanelConfi
     Math.max(1, expectedWindows(lengths, overrides.minObserved ?? minObserved, horizon, windowsPerEpoch)) *
     lookbackUsed *
     stepCost(layers)
+  const epochs = Math.max(10, Math.min(60, Math.floor(WORK_BUDGET / epochWork)))
   return {
     layers,
     lookback,
     horizon,
     minObserved,
     scaling,
-    deseasonalise: false,
+    deseasonalise: shape.period !== undefined && shape.period > 1,
     windowsPerEpoch,
-    epochs: Math.max(10, Math.min(60, Math.floor(WORK_BUDGET / epochWork))),
+    epochs,
     patience: 8,
     batchSize: 256,
     lr: 0.001,
     loss: 'mae',
-    ensemble: 2,
+    ensemble: ensembleFor(overrides.epochs ?? epochs, epochWork),
     seed: 1,
     ...overrides,
   }

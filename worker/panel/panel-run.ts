@@ -58,7 +58,12 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   const cleaned = input.series.map((s) => cleanSeries(s.values))
   const values = cleaned.map((c) => c.values)
   const config = autoPanelConfig(
-    { horizon: options.horizon, season: input.season ?? input.period, lengths: values.map((v) => v.length) },
+    {
+      horizon: options.horizon,
+      season: input.season ?? input.period,
+      period: input.period,
+      lengths: values.map((v) => v.length),
+    },
     { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...options.overrides },
   )
   const started = performance.now()

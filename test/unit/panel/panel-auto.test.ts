@@ -39,6 +39,15 @@ describe('Auto for panels', () => {
     expect(big.epochs).toBeLessThan(small.epochs)
     expect(autoPanelConfig({ horizon: 8, season: 4, lengths: [44] }, { epochs: 3 }).epochs).toBe(3)
   })
+  it('adjusts seasonal panels, and gives panels of cheap epochs more members', () => {
+    const quarterly = autoPanelConfig({ horizon: 8, season: 4, period: 4, lengths: Array(700).fill(44) })
+    expect(quarterly.deseasonalise).toBe(true)
+    expect(autoPanelConfig({ horizon: 13, season: 52, period: 1, lengths: [900] }).deseasonalise).toBe(false)
+    const weekly = autoPanelConfig({ horizon: 13, season: 52, period: 1, lengths: Array(359).fill(900) })
+    expect(quarterly.ensemble).toBeGreaterThan(weekly.ensemble)
+    expect(weekly.ensemble).toBe(2)
+    expect(autoPanelConfig({ horizon: 2, season: 1, lengths: [10, 12] }).ensemble).toBe(5)
+  })
   it('refuses an empty panel', () => {
     expect(() => autoPanelConfig({ horizon: 8, season: 4, lengths: [] })).toThrow(/no series/)
   })
