@@ -5,6 +5,7 @@ import { dataRequests } from './requests/data'
 import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
+import { panelRequests } from './requests/panel'
 import { projectRequests } from './requests/projects'
 import { trainingRequests } from './requests/training'
 import { autoTrainingRequests } from './requests/training-auto'
@@ -25,6 +26,7 @@ export const requests = {
   ...modelRequests,
   ...insideRequests,
   ...dialogRequests,
+  ...panelRequests,
 } as const
 
 export type Requests = typeof requests

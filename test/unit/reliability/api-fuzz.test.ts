@@ -103,6 +103,7 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'data.cancelImport': { importId: 'import-1' },
     'data.series': { projectId, datasetId },
     'data.setRoles': { projectId, datasetId, roles: { value: 'target' } },
+    'panel.inspect': { path: path.join(outside, 'secret.csv'), ids: ['id'] },
     'models.evaluation': { projectId, modelId: 'model-1' },
     'models.forecast': { projectId, modelId: 'model-1' },
     'models.export': {
