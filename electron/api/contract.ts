@@ -5,6 +5,7 @@ import { dataRequests } from './requests/data'
 import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
+import { panelRequests } from './requests/panel'
 import { projectRequests } from './requests/projects'
 import { recordRequests } from './requests/records'
 import { trainingRequests } from './requests/training'
@@ -29,6 +30,7 @@ export const requests = {
   ...modelRequests,
   ...insideRequests,
   ...dialogRequests,
+  ...panelRequests,
 } as const
 
 export type Requests = typeof requests

@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util'
 import type { CliIo } from './index'
 import { columnList } from './column-list'
 import { dateLabel, forecastCsv } from './forecast-csv'
-import { isRefusal, RefusedInput } from './train'
+import { isRefusal, RefusedInput, integerFrom } from './train'
+import { runPanelForecast } from './panel-forecast'
+import { isPanelModelFolder } from '../services/models/panel/panel-model-folder'
 import { writeFileAtomic } from '../services/storage/index'
 import { loadForecastModel, loadSeries } from '../services/models/index'
 import {
@@ -36,6 +38,8 @@ function stepOf(forecast: FutureForecast, columns: string[], k: number) {
   }
 }
 
+const optionalHorizon = (value: string | undefined) => integerFrom(value, '--horizon', 1)
+
 export async function runForecast(argv: string[], io: CliIo): Promise<number> {
   let parsed
   try {
@@ -58,6 +62,14 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
     return 1
   }
   try {
+    if (await isPanelModelFolder(positionals[0]))
+      return await runPanelForecast(
+        positionals[0],
+        positionals[1],
+        optionalHorizon(values.horizon),
+        values.out,
+        io,
+      )
     const loaded = await loadForecastModel(positionals[0])
     const horizon = values.horizon === undefined ? loaded.model.state.config.horizon : Number(values.horizon)
     if (!Number.isInteger(horizon) || horizon < 1)

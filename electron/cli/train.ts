@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { columnList } from './column-list'
+import { trainPanelFromCli } from './panel-cli-train'
+import { detectLongPanel } from '../services/data/panel/detect-panel'
 import type { CliIo } from './index'
 import { defaultWorkerCount } from '../services/app/app-info'
 import type { WorkerFiles } from '../services/index'
@@ -17,7 +19,9 @@ const USAGE =
   '  several targets (--target A --target B, or --target A,B): one network forecasts them all\n' +
   '  --test N: the last N points are held out for the metrics (default: the horizon); 0 skips the holdout\n' +
   '  --workers N: training threads (default: cores − 1); the result is the same for every N\n' +
-  '  the saved model, which forecasts ahead, is trained on every point after evaluation\n'
+  '  the saved model, which forecasts ahead, is trained on every point after evaluation\n' +
+  '  a panel (long CSV of many series, keyed by --id ID [--id ID2], recognised without it too):\n' +
+  '  one global network for every series; its forecast CSV is id,date,forecast\n'
 
 /** --config: `{"preset": "manual", ...settings}` trains exactly that; anything else tunes Auto. */
 interface ConfigFile extends Partial<PipelineConfig> {
@@ -27,7 +31,7 @@ interface ConfigFile extends Partial<PipelineConfig> {
 /** Thrown for input the command refuses (exit 2), as opposed to usage errors (exit 1). */
 export class RefusedInput extends Error {}
 
-function integerFrom(value: string | undefined, what: string, min: number): number | undefined {
+export function integerFrom(value: string | undefined, what: string, min: number): number | undefined {
   if (value === undefined) return undefined
   const number = Number(value)
   if (!Number.isInteger(number) || number < min)
@@ -37,7 +41,7 @@ function integerFrom(value: string | undefined, what: string, min: number): numb
 
 const positiveInteger = (value: string | undefined, what: string) => integerFrom(value, what, 1)
 
-async function readConfig(path: string | undefined): Promise<ConfigFile> {
+export async function readConfig(path: string | undefined): Promise<ConfigFile> {
   if (!path) return {}
   try {
     const json: unknown = JSON.parse(await readFile(path, 'utf8'))
@@ -74,7 +78,7 @@ export function isRefusal(error: unknown): boolean {
 }
 
 /** Progress on stderr: one line per epoch of the run's first network, and each network's end. */
-function progressPrinter(io: CliIo) {
+export function progressPrinter(io: CliIo) {
   const labels = new Map<string, string>()
   return {
     publish<N extends EventName>(name: N, payload: EventPayload<N>): void {
@@ -107,6 +111,7 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
       allowPositionals: true,
       options: {
         target: { type: 'string', multiple: true },
+        id: { type: 'string', multiple: true },
         out: { type: 'string' },
         config: { type: 'string' },
         horizon: { type: 'string' },
@@ -124,6 +129,11 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
   }
   const { values, positionals } = parsed
   const targets = columnList(values.target)
+  // A panel (several series keyed by --id columns, or a long file recognised as one) trains one global network.
+  const panelKeys =
+    values.id ?? (positionals.length === 1 ? (await detectLongPanel(positionals[0]))?.keys : undefined)
+  if (panelKeys && positionals.length === 1 && values.out)
+    return trainPanelFromCli(positionals[0], panelKeys, targets, values, io)
   if (positionals.length !== 1 || targets.length === 0 || !values.out) {
     io.stderr.write(USAGE)
     return 1

@@ -5,6 +5,7 @@ import { EventBus } from './event-bus'
 import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
+import { panelHandlers } from './handlers/panel'
 import { projectHandlers } from './handlers/projects'
 import { recordHandlers } from './handlers/records'
 import { appTrainingHandlers } from './handlers/training'
@@ -88,6 +89,7 @@ export function createServices(options: ServiceOptions): Services {
     ...appTrainingHandlers(training, runs, open),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),
+    ...panelHandlers(),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
         throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')

@@ -112,6 +112,7 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'uploads.chunk': { uploadId: 'upload-1', offset: 0, data: 'AAAA' },
     'uploads.finish': { uploadId: 'upload-1' },
     'uploads.abort': { uploadId: 'upload-1' },
+    'panel.inspect': { path: path.join(outside, 'secret.csv'), ids: ['id'] },
     'models.evaluation': { projectId, modelId: 'model-1' },
     'models.forecast': { projectId, modelId: 'model-1' },
     'models.export': {

@@ -1,0 +1,55 @@
+import type { CliIo } from './index'
+import { runPanelTrain } from './panel-train'
+import { integerFrom, isRefusal, progressPrinter, readConfig, RefusedInput } from './train'
+import { CsvImportError } from '../services/data/index'
+import { defaultWorkerCount } from '../services/app/app-info'
+import type { WorkerFiles } from '../services/index'
+import { workerFilesHere } from '../source-worker-files'
+import type { PanelConfig } from '../../worker/panel/types'
+
+/** The flags of `train` as a panel run reads them (--config holds panel settings, e.g. {"ensemble": 3}). */
+interface TrainFlags {
+  out?: string
+  config?: string
+  horizon?: string
+  test?: string
+  seed?: string
+  workers?: string
+  period?: string
+}
+
+export async function trainPanelFromCli(
+  file: string,
+  ids: string[],
+  targets: string[],
+  flags: TrainFlags,
+  io: CliIo & { workers?: WorkerFiles },
+): Promise<number> {
+  try {
+    if (targets.length > 1)
+      throw new RefusedInput(`a panel has one value column; --target names ${targets.length}`)
+    const overrides = (await readConfig(flags.config)) as Partial<PanelConfig> & { preset?: unknown }
+    delete overrides.preset
+    return await runPanelTrain(
+      {
+        file,
+        ids,
+        target: targets[0],
+        out: flags.out!,
+        horizon: integerFrom(flags.horizon, '--horizon', 1),
+        test: integerFrom(flags.test, '--test', 0),
+        seed: integerFrom(flags.seed, '--seed', 0),
+        period: integerFrom(flags.period, '--period', 1),
+        threads: integerFrom(flags.workers, '--workers', 1) ?? defaultWorkerCount(),
+        overrides,
+      },
+      io,
+      { workers: io.workers ?? (await workerFilesHere()), events: progressPrinter(io) },
+    )
+  } catch (error) {
+    // A CSV the panel reader refuses is bad input, like any refused file.
+    if (!isRefusal(error) && !(error instanceof CsvImportError)) throw error
+    io.stderr.write(`lstm-studio train: ${(error as Error).message}\n`)
+    return 2
+  }
+}

@@ -1,0 +1,97 @@
+import type { CliIo } from './index'
+import { RefusedInput } from './train'
+import { CsvImportError } from '../services/data/index'
+import { readPanelCsv } from '../services/data/panel/read-panel'
+import { panelForecastCsv } from '../services/forecasting/panel-forecast-csv'
+import { loadPanelModel } from '../services/models/panel/panel-model-folder'
+import { writeFileAtomic } from '../services/storage/index'
+import { cleanSeries } from '../../worker/panel/clean-series'
+import { panelSpec } from '../../worker/panel/global-model'
+import { forecastPanel } from '../../worker/panel/panel-forecast'
+import { blend } from '../../worker/panel/theta-blend'
+import { panelIntervals } from '../../worker/panel/panel-intervals'
+import { thetaForecast } from '../../worker/statistics/baselines/theta'
+
+/**
+ * `lstm-studio forecast PANEL_MODEL_DIR PANEL.csv --horizon H --out FORECAST.csv`: forecasts from
+ * the end of every series of the file (the panel's or new ones) with the saved global network.
+ */
+export async function runPanelForecast(
+  dir: string,
+  file: string,
+  horizon: number | undefined,
+  out: string,
+  io: CliIo,
+): Promise<number> {
+  try {
+    return await forecastFromPanelModel(dir, file, horizon, out, io)
+  } catch (error) {
+    // The panel reader's refusals (a bad CSV) are refused input, like the one-series path's.
+    if (!(error instanceof CsvImportError)) throw error
+    io.stderr.write(`lstm-studio forecast: ${error.message}\n`)
+    return 2
+  }
+}
+
+async function forecastFromPanelModel(
+  dir: string,
+  file: string,
+  horizon: number | undefined,
+  out: string,
+  io: CliIo,
+): Promise<number> {
+  const { info, params } = await loadPanelModel(dir)
+  const steps = horizon ?? info.config.horizon
+  if (steps > info.config.horizon)
+    throw new RefusedInput(
+      `this panel model forecasts at most ${info.config.horizon} steps, asked for ${steps}`,
+    )
+  const dataset = await readPanelCsv(file, { form: 'long', ids: info.keyNames, target: info.target })
+  const cleaned = dataset.series.map((s) => cleanSeries(s.values))
+  const { forecasts, fallback } = await forecastPanel(
+    { ...info.config, spec: panelSpec(info.config), params },
+    cleaned.map((c) => c.values),
+    info.period,
+  )
+  // The saved model forecasts as it was judged: blended with Theta at validation's share.
+  const blended = (i: number) =>
+    info.networkWeight === 1 || fallback.includes(i)
+      ? forecasts[i]
+      : blend(
+          forecasts[i],
+          thetaForecast(cleaned[i].values, info.period, info.config.horizon),
+          info.networkWeight,
+        )
+  const calibration = {
+    horizon: info.config.horizon,
+    counts: [],
+    levels: info.intervals.levels,
+    halfWidths: Object.fromEntries(
+      info.intervals.levels.map((l) => [
+        l,
+        Float64Array.from(info.intervals.halfWidths[l], (v) => v ?? Infinity),
+      ]),
+    ),
+  }
+  const csv = panelForecastCsv({
+    keyNames: dataset.keyNames,
+    frequency: dataset.frequency,
+    series: dataset.series.map((s, i) => {
+      const stamps = s.timestamps
+      // The last observed point: trailing missing values were dropped by the cleaning.
+      const lastIndex = cleaned[i].start + cleaned[i].values.length - 1
+      return {
+        key: s.key,
+        lastTimestamp: stamps && lastIndex >= 0 ? stamps[lastIndex] : null,
+        forecast: blended(i).subarray(0, steps),
+        intervals: panelIntervals(calibration, cleaned[i].values, blended(i).subarray(0, steps)),
+      }
+    }),
+  })
+  await writeFileAtomic(out, csv)
+  io.stderr.write(`Forecast of ${steps} steps for ${dataset.series.length} series written to ${out}\n`)
+  io.stdout.write(
+    `${JSON.stringify({ status: 'ok', out, panel: true, horizon: steps, series: dataset.series.length, fallbackSeries: fallback.length })}\n`,
+  )
+  return 0
+}

@@ -1,0 +1,80 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { paramCount } from '../../../../worker/engine/index'
+import { panelSpec } from '../../../../worker/panel/global-model'
+import type { PanelConfig } from '../../../../worker/panel/types'
+import type { Frequency } from '../../../../worker/timeseries/frequency'
+import { CodedError } from '../../storage/index'
+import { writeFileAtomic, writeJsonAtomic } from '../../storage/index'
+
+/**
+ * A global panel model on disk: `panel-model.json` (what the network reads and how its windows
+ * are scaled) and `weights.bin` (every ensemble member's float32 weights, little-endian, back to
+ * back in the engine's layout). The scaling lives in the windows, so the model forecasts any
+ * series, of the panel or new, with no per-series parameters to carry.
+ */
+
+export const PANEL_MODEL_FILE = 'panel-model.json'
+const WEIGHTS_FILE = 'weights.bin'
+const FORMAT = 'lstm-studio-panel-model'
+
+export interface PanelModelInfo {
+  format: typeof FORMAT
+  version: 1
+  config: PanelConfig
+  keyNames: string[]
+  target: string
+  period: number
+  season: number
+  frequency: Frequency | null
+  members: number
+  /** Share of the network in its blend with Theta (validation's choice; 1 = the network alone). */
+  networkWeight: number
+  /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
+  intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
+  /** Training facts and test-part scores, for the analyst (not read back). */
+  summary?: unknown
+}
+
+export interface PanelModel {
+  info: PanelModelInfo
+  params: Float32Array
+}
+
+export async function savePanelModel(dir: string, model: PanelModel): Promise<void> {
+  await mkdir(dir, { recursive: true })
+  const bytes = new Uint8Array(model.params.buffer, model.params.byteOffset, model.params.byteLength)
+  await writeFileAtomic(join(dir, WEIGHTS_FILE), Uint8Array.from(bytes))
+  await writeJsonAtomic(join(dir, PANEL_MODEL_FILE), model.info)
+}
+
+export type PanelModelCode = 'MODEL_NOT_PANEL' | 'MODEL_CORRUPT'
+
+export async function loadPanelModel(dir: string): Promise<PanelModel> {
+  const info = JSON.parse(await readFile(join(dir, PANEL_MODEL_FILE), 'utf8')) as PanelModelInfo
+  if (info.format !== FORMAT || info.version !== 1)
+    throw new CodedError<PanelModelCode>(
+      'MODEL_NOT_PANEL',
+      `${dir} does not hold a panel model (format ${String(info.format)})`,
+    )
+  const bytes = await readFile(join(dir, WEIGHTS_FILE))
+  const size = paramCount(panelSpec(info.config))
+  if (bytes.byteLength !== size * info.members * 4)
+    throw new CodedError<PanelModelCode>(
+      'MODEL_CORRUPT',
+      `${join(dir, WEIGHTS_FILE)} holds ${bytes.byteLength} bytes, expected ${info.members} networks of ${size} float32 weights`,
+    )
+  const params = new Float32Array(size * info.members)
+  new Uint8Array(params.buffer).set(bytes)
+  return { info, params }
+}
+
+/** True when the folder holds a panel model (the forecast command picks its path by this). */
+export async function isPanelModelFolder(dir: string): Promise<boolean> {
+  try {
+    await readFile(join(dir, PANEL_MODEL_FILE))
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,30 @@
+import { runPanel, type PanelRunOptions, type PanelRunResult } from '../../../worker/panel/panel-run'
+import type { PanelInput } from '../../../worker/panel/types'
+import { poolTrainer } from '../training/pool-trainer'
+import { TrainingService } from '../training/training-service'
+import type { PoolRunOptions } from './pool-run'
+import { RunJobs } from './run-jobs'
+
+/**
+ * A panel run outside the app (the command line, the benchmark): the global network's members
+ * train as jobs of the same pool as single-series runs; preparing windows and forecasting stay in
+ * this thread (they take a fraction of a second per thousand series).
+ */
+export async function panelOnPool(
+  panel: PanelInput,
+  run: Omit<PanelRunOptions, 'trainer'>,
+  options: Omit<PoolRunOptions, 'workers'> & { workers: PoolRunOptions['workers'] },
+): Promise<PanelRunResult> {
+  const training = new TrainingService({
+    workerFilename: options.workers.train,
+    execArgv: options.workers.execArgv,
+    poolSize: options.threads,
+    events: options.events,
+  })
+  try {
+    const jobs = new RunJobs('panel', training, options.events)
+    return await runPanel(panel, { ...run, trainer: poolTrainer(training, { run: jobs }) })
+  } finally {
+    await training.dispose()
+  }
+}

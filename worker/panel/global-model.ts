@@ -1,0 +1,122 @@
+import type { ModelSpec } from '../engine/index'
+import { paramCount } from '../engine/index'
+import { inProcessTrainer } from '../training/in-process-trainer'
+import { defaultShardSize, type TrainSettings } from '../training/settings'
+import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
+import { PANEL_INPUT_SIZE, type PanelConfig } from './types'
+import { buildWindows, type Cut } from './window-builder'
+import { cutRanges, sampleCuts } from './window-sampler'
+
+/**
+ * One recurrent stack trained on windows from every series of a panel, through the same Trainer
+ * contract as single-series runs (so it runs on the pool, with live epochs and job control).
+ * The last `horizon` points of each series' training part are its validation block: training
+ * windows end before it, and one window per series forecasts it for early stopping.
+ */
+
+export interface GlobalModel {
+  spec: ModelSpec
+  /** Every ensemble member's weights, back to back. */
+  params: Float32Array
+  members: TrainOutcome[]
+  /** Training windows per member and series that gave any. */
+  windowsPerMember: number
+  seriesTrained: number
+  seriesValidated: number
+}
+
+export interface GlobalTrainingOptions {
+  trainer?: Trainer
+  onEpoch?: (member: number, report: TrainEpoch) => void
+}
+
+export function panelSpec(config: Pick<PanelConfig, 'layers' | 'horizon'>): ModelSpec {
+  return {
+    inputSize: PANEL_INPUT_SIZE,
+    outputSize: config.horizon,
+    layers: config.layers.map((l) => ({ ...l })),
+  }
+}
+
+function settingsFor(config: PanelConfig, seed: number): TrainSettings {
+  return {
+    spec: panelSpec(config),
+    lookback: config.lookback,
+    batchSize: config.batchSize,
+    epochs: config.epochs,
+    patience: config.patience,
+    optimizer: { name: 'adam', lr: config.lr },
+    // Halving the step when validation stalls lets the last epochs refine instead of wander.
+    schedule: { kind: 'plateau', patience: 3, factor: 0.5 },
+    clipNorm: 1,
+    loss: config.loss,
+    seed,
+    backend: 'auto',
+    truncateSteps: 0,
+    shardSize: defaultShardSize(config.batchSize),
+  }
+}
+
+/** One window per series from the end of its fit part, when it has enough observed inputs. */
+export function validationCuts(series: readonly Float64Array[], config: PanelConfig): Cut[] {
+  const cuts: Cut[] = []
+  series.forEach((values, s) => {
+    const origin = values.length - config.horizon
+    if (origin >= config.minObserved) cuts.push({ series: s, origin })
+  })
+  return cuts
+}
+
+export async function trainGlobalModel(
+  series: readonly Float64Array[],
+  config: PanelConfig,
+  options: GlobalTrainingOptions = {},
+): Promise<GlobalModel> {
+  const { horizon, lookback, scaling } = config
+  const ranges = cutRanges(
+    series.map((values) => values.length - horizon),
+    config.minObserved,
+    horizon,
+  )
+  if (ranges.length === 0)
+    throw new RangeError(
+      `no series is long enough to train on: one needs ${config.minObserved + 2 * horizon} points ` +
+        `(${config.minObserved} inputs, the ${horizon}-point target and the ${horizon}-point validation block)`,
+    )
+  const shape = { lookback, horizon, scaling }
+  const validation = buildWindows(series, validationCuts(series, config), shape)
+  const hasValidation = validation.references.length > 0
+  const trainer = options.trainer ?? inProcessTrainer
+  let windowsPerMember = 0
+  const members = await Promise.all(
+    Array.from({ length: config.ensemble }, (_, member) => {
+      const seed = (config.seed + member) >>> 0
+      // Each member draws its own windows: the ensemble also averages over samples.
+      const train = buildWindows(series, sampleCuts(ranges, config.windowsPerEpoch, seed), shape)
+      windowsPerMember = train.references.length
+      return trainer({
+        role: { stage: 'train', member: member + 1, members: config.ensemble },
+        settings: settingsFor(config, seed),
+        windows: {
+          inputSize: PANEL_INPUT_SIZE,
+          outputSize: horizon,
+          train: { x: train.x, y: train.y },
+          validation: hasValidation ? { x: validation.x, y: validation.y } : null,
+        },
+        onEpoch: options.onEpoch ? (report) => options.onEpoch?.(member, report) : undefined,
+      })
+    }),
+  )
+  const spec = panelSpec(config)
+  const size = paramCount(spec)
+  const params = new Float32Array(members.length * size)
+  members.forEach((outcome, i) => params.set(outcome.params, i * size))
+  return {
+    spec,
+    params,
+    members,
+    windowsPerMember,
+    seriesTrained: ranges.length,
+    seriesValidated: validation.references.length,
+  }
+}

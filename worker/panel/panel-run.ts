@@ -1,0 +1,119 @@
+import type { Trainer, TrainEpoch } from '../training/trainer'
+import { cleanSeries, type CleanSeries } from './clean-series'
+import { trainGlobalModel, type GlobalModel } from './global-model'
+import { autoPanelConfig } from './panel-auto'
+import { forecastPanel, type PanelNetwork } from './panel-forecast'
+import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
+import {
+  blend,
+  chooseThetaBlend,
+  thetaValidation,
+  type BlendChoice,
+  type ValidationBlock,
+} from './theta-blend'
+import type { ConformalCalibration } from '../statistics/conformal'
+import type { PredictionInterval } from '../statistics/types'
+import { thetaForecast } from '../statistics/baselines/theta'
+import { deseasonalise } from '../statistics/seasonality/deseasonalise'
+import type { PanelConfig, PanelInput } from './types'
+
+/**
+ * A panel run: clean every series, let Auto choose the configuration (or take the caller's), train
+ * one global network with validation on each series' last `horizon` points, and forecast `horizon`
+ * points from the end of every series with the best epoch's weights. The validation block is used
+ * as input for that forecast but not refitted on (as NeuralForecast does with its val_size).
+ */
+
+export interface PanelRunOptions {
+  horizon: number
+  trainer?: Trainer
+  seed?: number
+  overrides?: Partial<PanelConfig>
+  onEpoch?: (member: number, report: TrainEpoch) => void
+  /** 'validation' (default): blend with Theta at the share validation prefers; 'network': the network alone. */
+  blend?: 'validation' | 'network'
+}
+
+export interface PanelRunResult {
+  config: PanelConfig
+  model: GlobalModel
+  /** Per series, in the input's order, starting right after its last observed point (blended with Theta as validation chose). */
+  forecasts: Float64Array[]
+  /** 80 % and 95 % split-conformal intervals per series (see panel-intervals.ts). */
+  intervals: PredictionInterval[][]
+  calibration: ConformalCalibration
+  /** The network's own forecasts, before the blend. */
+  networkForecasts: Float64Array[]
+  blend: BlendChoice
+  cleaned: CleanSeries[]
+  /** Series forecast by Theta because they are shorter than the network's minimum input. */
+  fallback: number[]
+  /** Series that gave no training window (too short for lookback + target + validation) but got a network forecast. */
+  untrained: number
+  trainSeconds: number
+}
+
+export async function runPanel(input: PanelInput, options: PanelRunOptions): Promise<PanelRunResult> {
+  if (input.series.length === 0) throw new RangeError('the panel has no series')
+  const cleaned = input.series.map((s) => cleanSeries(s.values))
+  const values = cleaned.map((c) => c.values)
+  const config = autoPanelConfig(
+    {
+      horizon: options.horizon,
+      season: input.season ?? input.period,
+      period: input.period,
+      lengths: values.map((v) => v.length),
+    },
+    { ...(options.seed !== undefined ? { seed: options.seed } : {}), ...options.overrides },
+  )
+  const started = performance.now()
+  const inputs = config.deseasonalise ? values.map((v) => deseasonalise(v, input.period).adjusted) : values
+  const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
+  const trainSeconds = (performance.now() - started) / 1000
+  const network = { ...config, spec: model.spec, params: model.params }
+  const ahead = await forecastPanel(network, values, input.period)
+  const block = await validationBlock(network, values, input.period)
+  const blendChoice =
+    options.blend === 'network'
+      ? { networkWeight: 1, validationOwa: [], series: 0 }
+      : chooseThetaBlend(block, input.period)
+  const w = blendChoice.networkWeight
+  const mix = (f: Float64Array, theta: () => Float64Array) => (w === 1 ? f : blend(f, theta(), w))
+  const forecasts = ahead.forecasts.map((f, s) =>
+    ahead.fallback.includes(s) ? f : mix(f, () => thetaForecast(values[s], input.period, config.horizon)),
+  )
+  // Intervals are calibrated on the validation block's forecasts, blended as the forecasts are.
+  const calibration = calibratePanelIntervals(
+    block.fit,
+    block.actual,
+    block.network.map((f, s) => (block.theta[s].length > 0 ? mix(f, () => block.theta[s]) : f)),
+    config.horizon,
+  )
+  const untrained = values.length - model.seriesTrained - ahead.fallback.length
+  return {
+    config,
+    model,
+    forecasts,
+    intervals: forecasts.map((f, s) => panelIntervals(calibration, values[s], f)),
+    calibration,
+    networkForecasts: ahead.forecasts,
+    blend: blendChoice,
+    cleaned,
+    fallback: ahead.fallback,
+    untrained,
+    trainSeconds,
+  }
+}
+
+/** Every series' last h training points, and the network's and Theta's forecasts of them from before. */
+async function validationBlock(
+  network: PanelNetwork,
+  values: Float64Array[],
+  period: number,
+): Promise<ValidationBlock> {
+  const h = network.horizon
+  const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
+  const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
+  const { forecasts } = await forecastPanel(network, fit, period)
+  return { fit, actual, network: forecasts, theta: thetaValidation(fit, h, period) }
+}
