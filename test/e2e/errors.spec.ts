@@ -17,3 +17,15 @@ test('a broken CSV gives a clear message and the app carries on', async ({ appPa
   await page.getByTestId('import-inspect').click()
   await expect(page.getByTestId('preview-table')).toBeVisible()
 })
+
+test('a wrong path is explained in the interface language, not as ENOENT', async ({ appPage: page }) => {
+  await waitForProject(page)
+  await page.getByTestId('language-select').selectOption('fr')
+  await inspectCsv(page, '/no/such/folder/ventes.csv')
+  const notice = page.getByTestId('notice').first()
+  await expect(notice).toContainText('Aucun fichier à cet emplacement')
+  await expect(notice).not.toContainText('ENOENT')
+  await page.getByTestId('import-path').fill(samplePath(''))
+  await page.getByTestId('import-inspect').click()
+  await expect(page.getByTestId('notice').filter({ hasText: 'est un dossier' })).toBeVisible()
+})

@@ -52,3 +52,18 @@ test('a model and its run can be renamed and deleted', async ({ appPage: page })
   await page.getByTestId('delete-confirm').click()
   await expect(page.getByTestId(`run-${runId}`)).toHaveCount(0)
 })
+
+test('a long name wraps inside its card instead of overflowing it', async ({ appPage: page }) => {
+  await waitForProject(page)
+  await page.getByTestId('nav-data').click()
+  await page.getByTestId('dataset-Seatbelts').click()
+  const long = `Seatbelts_${'monthly_road_casualties_'.repeat(5)}Great_Britain`
+  await page.getByTestId('dataset-rename').click()
+  await page.getByTestId('dataset-name').fill(long)
+  await page.getByTestId('dataset-save').click()
+  for (const box of [page.getByTestId(`dataset-${long}`), page.getByTestId('dataset-title')]) {
+    await expect(box).toBeVisible()
+    const overflow = await box.evaluate((element) => element.scrollWidth - element.clientWidth)
+    expect(overflow).toBeLessThanOrEqual(1)
+  }
+})

@@ -10,7 +10,7 @@ import type { OpenProjects } from '../open-projects'
 import { findDataset } from '../forecasting/dataset-series'
 import { readColumnarCache } from '../projects'
 import { CodedError } from '../storage'
-import { expandHome } from './user-path'
+import { readableFile } from './user-path'
 
 type DataHandlers = Pick<
   Handlers,
@@ -20,14 +20,16 @@ type DataHandlers = Pick<
 export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
   const imports = new ImportRegistry()
   return {
-    'data.inspect': async ({ path, options }) => toPreview(await inspectCsv(expandHome(path), options ?? {})),
+    'data.inspect': async ({ path, options }) =>
+      toPreview(await inspectCsv(await readableFile(path), options ?? {})),
     'data.import': async ({ projectId, path, options, importId = randomUUID(), name }) => {
       const session = open.get(projectId)
+      const file = await readableFile(path)
       const signal = imports.begin(importId)
       try {
         const onProgress = (fraction: number, rows: number) =>
           bus.publish('data.importProgress', { importId, fraction, rows })
-        return await importIntoProject(session, expandHome(path), options ?? {}, { onProgress, signal }, name)
+        return await importIntoProject(session, file, options ?? {}, { onProgress, signal }, name)
       } finally {
         imports.end(importId)
       }

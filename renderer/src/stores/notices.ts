@@ -5,6 +5,8 @@ export interface Notice {
   id: number
   level: 'info' | 'warning' | 'error'
   message: string
+  /** The API's error code, which the notice list says in the interface's language when it knows it. */
+  code?: string
 }
 
 /**
@@ -22,15 +24,20 @@ export const useNotices = defineStore('notices', () => {
   const notices = ref<Notice[]>([])
   let nextId = 1
 
-  function report(level: Notice['level'], message: string): void {
+  function report(level: Notice['level'], message: string, code?: string): void {
     const id = nextId++
-    notices.value.push({ id, level, message })
+    notices.value.push(code ? { id, level, message, code } : { id, level, message })
     const lifetime = NOTICE_LIFETIME[level]
     if (lifetime !== null) setTimeout(() => dismiss(id), lifetime)
   }
 
   function reportError(error: unknown): void {
-    report('error', error instanceof Error ? error.message : String(error))
+    const code = (error as { code?: unknown } | null)?.code
+    report(
+      'error',
+      error instanceof Error ? error.message : String(error),
+      typeof code === 'string' ? code : undefined,
+    )
   }
 
   function dismiss(id: number): void {

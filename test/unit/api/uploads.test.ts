@@ -78,6 +78,11 @@ describe('paths as people paste them', () => {
       await expect(call('data.inspect', { path: 'sales.csv' })).rejects.toMatchObject({
         code: 'INVALID_ARGUMENTS',
       })
+      // Said in words with a code the screens translate, never as ENOENT or EISDIR.
+      await expect(call('data.inspect', { path: '~/missing.csv' })).rejects.toMatchObject({
+        code: 'FILE_NOT_FOUND',
+      })
+      await expect(call('data.inspect', { path: home })).rejects.toMatchObject({ code: 'NOT_A_FILE' })
     } finally {
       process.env.HOME = previousHome
       rmSync(home, { recursive: true, force: true })

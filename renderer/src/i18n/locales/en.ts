@@ -457,5 +457,15 @@ export default {
     quarter: 'quarterly | every {step} quarters',
     year: 'yearly | every {step} years',
   },
-  errors: { dismiss: 'Dismiss', title: 'Something went wrong' },
+  errors: {
+    dismiss: 'Dismiss',
+    title: 'Something went wrong',
+    code: {
+      FILE_NOT_FOUND: 'There is no file at this path: check it, or upload the file.',
+      NOT_A_FILE: 'This path is a folder, not a file: choose a CSV file inside it.',
+      FILE_NOT_READABLE: 'This file cannot be read: the app is not allowed to open it.',
+      RUN_ACTIVE: 'This run is still training: stop or cancel it before deleting it.',
+      CONFIRMATION_REQUIRED: 'Type the exact name to confirm the deletion.',
+    },
+  },
 }

@@ -484,7 +484,17 @@ const fr: typeof en = {
     quarter: 'trimestrielle | tous les {step} trimestres',
     year: 'annuelle | tous les {step} ans',
   },
-  errors: { dismiss: 'Fermer', title: 'Un problème est survenu' },
+  errors: {
+    dismiss: 'Fermer',
+    title: 'Un problème est survenu',
+    code: {
+      FILE_NOT_FOUND: 'Aucun fichier à cet emplacement : vérifiez le chemin, ou envoyez le fichier.',
+      NOT_A_FILE: 'Ce chemin est un dossier, pas un fichier : choisissez un fichier CSV à l’intérieur.',
+      FILE_NOT_READABLE: 'Ce fichier ne peut pas être lu : l’application n’a pas le droit de l’ouvrir.',
+      RUN_ACTIVE: 'Cette exécution s’entraîne encore : arrêtez-la ou annulez-la avant de la supprimer.',
+      CONFIRMATION_REQUIRED: 'Tapez le nom exact pour confirmer la suppression.',
+    },
+  },
 }
 
 export default fr
