@@ -16,7 +16,6 @@ const cli = path.join(
   'dist',
   'index.js',
 )
-const workDir = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'))
 
 const reviewed = JSON.parse(
   readFileSync(path.join(root, 'electron/main/security/electronegativity-reviewed.json'), 'utf8'),
@@ -24,26 +23,49 @@ const reviewed = JSON.parse(
 
 // One scan over both folders together, so that global checks (navigation limits, permission
 // handler) see the main process's code while judging the renderer.
-let blocking
-try {
-  const scanned = path.join(workDir, 'app')
-  for (const folder of ['electron', 'renderer']) {
-    cpSync(path.join(root, folder), path.join(scanned, folder), { recursive: true })
+function scanOnce() {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'electronegativity-'))
+  try {
+    const scanned = path.join(workDir, 'app')
+    for (const folder of ['electron', 'renderer']) {
+      cpSync(path.join(root, folder), path.join(scanned, folder), { recursive: true })
+    }
+    const report = path.join(workDir, 'report.csv')
+    const run = spawnSync(
+      process.execPath,
+      [cli, '-i', scanned, '-e', electronVersion, '-o', report, '-r', '-v', 'false', '-p', 'typescript'],
+      { cwd: root, encoding: 'utf8' },
+    )
+    if (run.status !== 0) throw new Error(`electronegativity failed:\n${run.stderr}`)
+    return readFileSync(report, 'utf8')
+  } finally {
+    rmSync(workDir, { recursive: true, force: true })
   }
-  const report = path.join(workDir, 'report.csv')
-  const run = spawnSync(
-    process.execPath,
-    [cli, '-i', scanned, '-e', electronVersion, '-o', report, '-r', '-v', 'false', '-p', 'typescript'],
-    { cwd: root, encoding: 'utf8' },
-  )
-  if (run.status !== 0) throw new Error(`electronegativity failed:\n${run.stderr}`)
-  blocking = findingsAboveLow(readFileSync(report, 'utf8')).filter(
+}
+
+// The tool now and then writes a row out of step (a severity column holding a line:column), seen
+// once in CI-like runs: such a report is read again from a fresh scan rather than trusted.
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL']
+let findings = null
+for (let attempt = 1; attempt <= 3 && findings === null; attempt++) {
+  const rows = reportRows(scanOnce())
+  const malformed = rows.filter((row) => !SEVERITIES.includes(row.severity.toUpperCase()))
+  if (malformed.length === 0) findings = rows
+  else
+    console.error(
+      `Electronegativity wrote ${malformed.length} malformed row(s); scanning again (${attempt}/3).`,
+    )
+}
+if (findings === null) {
+  console.error('Electronegativity: three scans in a row wrote malformed reports.')
+  process.exit(1)
+}
+const blocking = findings
+  .filter((row) => !['LOW', 'INFORMATIONAL'].includes(row.severity.toUpperCase()))
+  .filter(
     (finding) =>
       !reviewed.some((entry) => entry.check === finding.check && finding.file.endsWith(entry.file)),
   )
-} finally {
-  rmSync(workDir, { recursive: true, force: true })
-}
 
 if (blocking.length > 0) {
   console.error(`Electronegativity: ${blocking.length} finding(s) above LOW severity:`)
@@ -56,7 +78,7 @@ console.log(
 )
 
 // The report's cells may be quoted and hold commas or line breaks: parse it as CSV, not by lines.
-function findingsAboveLow(csv) {
+function reportRows(csv) {
   const parsed = Papa.parse(csv.trim(), {
     header: true,
     skipEmptyLines: true,
@@ -68,7 +90,6 @@ function findingsAboveLow(csv) {
     .map((row) =>
       Object.fromEntries(Object.entries(row).map(([key, value]) => [key, String(value ?? '').trim()])),
     )
-    .filter((row) => !['LOW', 'INFORMATIONAL'].includes(row.severity.toUpperCase()))
     .map((row) => ({
       severity: row.severity,
       check: row.issue,
