@@ -28,7 +28,7 @@ function option(args: string[], name: string): string | undefined {
 
 const round = (value: number, digits = 3) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null)
 
-/** Reference rows (`| method | sMAPE | MASE | OWA |`) of the README table that follows a line naming the panel. */
+/** Reference rows (`| method | sMAPE | MASE | OWA |`) of the README table whose caption line (ending in a colon) starts with the panel's name. */
 function referenceRows(
   readme: string,
   panelName: string,
@@ -37,7 +37,9 @@ function referenceRows(
   const start = lines.findIndex(
     (l) =>
       !l.startsWith('|') &&
-      l.toLowerCase().includes(panelName.toLowerCase()) &&
+      // The table's own caption starts with the panel's name and ends in a colon; prose mentioning it does not count.
+      l.toLowerCase().startsWith(panelName.toLowerCase()) &&
+      l.trim().endsWith(':') &&
       /scores|published|computed/i.test(l),
   )
   if (start < 0) return []
