@@ -1,5 +1,6 @@
 import { protocolHorizon } from '../statistics/index'
 import { defaultConfig } from './config'
+import { firstOrigin } from './inputs'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
@@ -39,7 +40,7 @@ function wantedLookback(m: number): number {
 
 /** Windows a training part leaves for a lookback, the steps each window predicts and the mode. */
 function windowsOf(trainLength: number, lookback: number, steps: number, mode: TargetMode, m: number) {
-  return trainLength - Math.max(lookback, mode === 'seasonalResidual' ? m : 0) - steps + 1
+  return trainLength - firstOrigin(lookback, mode === 'seasonalResidual', m) - steps + 1
 }
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '../statistics/index'
 import { predictOriginalAll } from './predict'
 import { targetIntervals } from './target-intervals'
-import { seriesLength, targetValues } from './targets'
+import { calibrationOf, seriesLength, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -20,7 +20,8 @@ export interface PipelineBacktest extends BacktestResult {
 function bandsOf(run: TrainedRun, mean: Float64Array, which: number): ForecasterOutput {
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
-  for (const band of targetIntervals(run.model, which, mean)) {
+  const floor = run.model.state.targets[which]?.lowerBound
+  for (const band of targetIntervals(calibrationOf(run.model, which), floor, mean)) {
     lower[band.level] = band.lower
     upper[band.level] = band.upper
   }

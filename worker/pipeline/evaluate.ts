@@ -70,8 +70,8 @@ export function evaluateRange(
   const parts = chunks.map(
     (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
-  const model = { calibrations: [calibration], state: { targets: [predictor.state.targets[which]!] } }
-  const bands = parts.map((part) => targetIntervals(model, 0, part))
+  const floor = predictor.state.targets[which]?.lowerBound
+  const bands = parts.map((part) => targetIntervals(calibration, floor, part))
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
   for (const level of calibration.levels) {

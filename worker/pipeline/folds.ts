@@ -2,6 +2,7 @@ import { calibratePerStep } from './calibration'
 import { toZColumns } from './columns'
 import type { ConformalCalibration } from '../statistics/index'
 import { analyseValidation } from './evaluate'
+import { firstOrigin } from './inputs'
 import { stepsPerCall } from './network-shape'
 import type { Prepared } from './prepare'
 import type { TrainedRun } from './run'
@@ -27,7 +28,7 @@ function countOf(size: PipelineConfig['split']['validation']): number {
 /** Training windows a split leaves (the same formula prepare uses, before striding). */
 function windowsLeft(config: PipelineConfig, n: number, m: number, shift: number): number {
   const trainLength = n - countOf(config.split.test) - countOf(config.split.validation) - shift
-  const first = Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? m : 0)
+  const first = firstOrigin(config.lookback, config.targetMode === 'seasonalResidual', m)
   return trainLength - first - stepsPerCall(config) + 1
 }
 

@@ -5,7 +5,7 @@ import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
 import { predictOriginalAll } from './predict'
-import { seriesLength, targetNames, targetValues } from './targets'
+import { calibrationOf, seriesLength, targetNames, targetValues } from './targets'
 import type { NamedSeries, SeriesInput, TrainedModel } from './types'
 
 export interface FutureForecast {
@@ -86,7 +86,7 @@ export async function forecastAhead(
   const targets = means.map((mean, t) => ({
     name: names[t],
     mean,
-    intervals: targetIntervals(model, t, mean),
+    intervals: targetIntervals(calibrationOf(model, t), model.state.targets[t]?.lowerBound, mean),
   }))
   const frequency = grown.frequency
   const last =

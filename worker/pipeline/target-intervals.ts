@@ -1,20 +1,17 @@
-import { conformalIntervals, type PredictionInterval } from '../statistics/index'
-import { calibrationOf } from './targets'
-import type { PipelineState, TrainedModel } from './types'
+import { conformalIntervals, type ConformalCalibration, type PredictionInterval } from '../statistics/index'
 
 /**
  * A target's prediction intervals around a forecast: the conformal half-widths of its steps,
- * with lower bounds floored where the target cannot go (0 for a series that was never negative
+ * with lower bounds floored at `floor` (its `lowerBound`) where the target cannot go (0 for a series that was never negative
  * in training: no negative sales or passenger counts). The floor only removes impossible values,
  * so it never lowers coverage.
  */
 export function targetIntervals(
-  model: Pick<TrainedModel, 'calibrations'> & { state: Pick<PipelineState, 'targets'> },
-  which: number,
+  calibration: ConformalCalibration,
+  floor: number | undefined,
   mean: ArrayLike<number>,
 ): PredictionInterval[] {
-  const bands = conformalIntervals(calibrationOf(model, which), mean)
-  const floor = model.state.targets[which]?.lowerBound
+  const bands = conformalIntervals(calibration, mean)
   if (floor === undefined) return bands
   return bands.map((band) => ({ ...band, lower: band.lower.map((value) => Math.max(floor, value)) }))
 }
