@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { RequestDefinition } from './define'
 import { appRequests } from './requests/app'
 import { dataRequests } from './requests/data'
+import { downloadRequests } from './requests/downloads'
 import { dialogRequests } from './requests/dialogs'
 import { insideRequests } from './requests/inside'
 import { modelRequests } from './requests/models'
@@ -31,6 +32,7 @@ export const requests = {
   ...insideRequests,
   ...dialogRequests,
   ...panelRequests,
+  ...downloadRequests,
 } as const
 
 export type Requests = typeof requests

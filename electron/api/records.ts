@@ -28,6 +28,8 @@ export const detectedFormatSchema = z.looseObject({
   encoding: z.string().optional(),
   hasHeader: z.boolean().optional(),
   rowCount: z.number().int().nonnegative().optional(),
+  /** The zone offset written on every timestamp (minutes east of UTC); null or absent: shown in UTC. */
+  utcOffsetMinutes: z.number().int().min(-1440).max(1440).nullable().optional(),
 })
 
 export const columnRoleSchema = z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])

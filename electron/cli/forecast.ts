@@ -13,6 +13,7 @@ import {
   type FutureForecast,
   type PipelineState,
 } from '../../worker/pipeline/index'
+import type { Frequency } from '../../worker/timeseries/frequency'
 
 const USAGE =
   'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL[,COL…]]\n' +
@@ -31,9 +32,9 @@ function targetColumns(state: PipelineState, given: string[]): string[] {
 }
 
 /** Step k of every target, by column. */
-function stepOf(forecast: FutureForecast, columns: string[], k: number) {
+function stepOf(forecast: FutureForecast, frequency: Frequency | null, columns: string[], k: number) {
   return {
-    date: dateLabel(forecast, k),
+    date: dateLabel(forecast, frequency, k),
     forecast: Object.fromEntries(forecast.targets.map((target, t) => [columns[t], target.mean[k]])),
   }
 }
@@ -86,15 +87,16 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
       period: state.period,
     })
     const forecast = await forecastAhead(loaded.model, series, { horizon, network: loaded.network })
-    await writeFileAtomic(values.out, forecastCsv(forecast, columns))
+    const frequency = series.frequency ?? loaded.model.frequency
+    await writeFileAtomic(values.out, forecastCsv(forecast, columns, frequency))
     io.stderr.write(`Forecast of ${horizon} steps written to ${values.out}\n`)
     const summary = {
       status: 'ok',
       out: values.out,
       horizon,
       targets: columns,
-      first: stepOf(forecast, columns, 0),
-      last: stepOf(forecast, columns, horizon - 1),
+      first: stepOf(forecast, frequency, columns, 0),
+      last: stepOf(forecast, frequency, columns, horizon - 1),
     }
     io.stdout.write(`${JSON.stringify(summary)}\n`)
     return 0

@@ -10,6 +10,7 @@ import { projectHandlers } from './handlers/projects'
 import { recordHandlers } from './handlers/records'
 import { appTrainingHandlers } from './handlers/training'
 import { uploadHandlers } from './handlers/uploads'
+import { downloadHandlers } from './handlers/downloads'
 import { OpenProjects } from './open-projects'
 import { AppRuns } from './runs/app-runs'
 import { RunThread } from './runs/run-thread'
@@ -85,6 +86,7 @@ export function createServices(options: ServiceOptions): Services {
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
     ...dataHandlers(open, bus),
     ...uploadHandlers(open, uploads),
+    ...downloadHandlers(open),
     ...recordHandlers(open, runs),
     ...appTrainingHandlers(training, runs, open),
     ...modelHandlers(open, options.identity.version),

@@ -63,6 +63,11 @@ export interface ModelEvaluation {
   notes: string[]
   /** An Auto run's candidates and the one it kept (absent for a single-mode run). */
   auto?: AutoChoice
+  /**
+   * The dataset the model learned from: its name (for titles and file names) and the zone
+   * offset its file wrote times in (minutes east of UTC; null: UTC), so times show as in the file.
+   */
+  dataset?: { name: string; utcOffsetMinutes: number | null }
 }
 
 export interface ForecastView {
@@ -98,7 +103,13 @@ export const modelRequests = {
       })
       .strict(),
   ),
-  'models.export': defineRequest<{ format: ExportFormat; path: string; files: string[] }>()(
+  'models.export': defineRequest<{
+    format: ExportFormat
+    path: string
+    files: string[]
+    /** The new folder's name in the project's exports/ (for `downloads.zipExport`); null for a chosen outDir. */
+    folder: string | null
+  }>()(
     'Exports a trained model (ONNX, TensorFlow.js or the native format) into the project, or a chosen folder.',
     z
       .object({

@@ -3,13 +3,23 @@ import { GrowableFloat64 } from './growable'
 import { isMissingCell } from './missing-tokens'
 import { parseNumber } from './number-format'
 import type { NumberFormat } from './number-format'
-import { dayMonthFields, parseTimeCell } from './time-format'
+import { dayMonthFields, lastWrittenOffset, parseTimeCell } from './time-format'
 import type { TimeFormat } from './types'
 
 export interface ColumnBuilder {
   readonly name: string
   missing: number
   push(cell: string, line: number): void
+}
+
+/** Formats whose cells may end in a zone; epoch numbers and years never do. */
+const WRITES_ZONES: Record<TimeFormat['kind'], boolean> = {
+  ymd: true,
+  ym: true,
+  dayMonth: true,
+  year: false,
+  epochSeconds: false,
+  epochMillis: false,
 }
 
 const ORDER_WORDS = { dmy: 'day/month/year', mdy: 'month/day/year' } as const
@@ -82,6 +92,8 @@ export class TimeColumnBuilder implements ColumnBuilder {
   maxSecondField = 0
   /** A few raw cells to show the analyst when asking about the order. */
   readonly examples: string[] = []
+  /** The zone offset every cell so far was written with (minutes east of UTC); undefined before the first cell. */
+  private zone: number | null | undefined = undefined
 
   constructor(
     readonly name: string,
@@ -97,12 +109,27 @@ export class TimeColumnBuilder implements ColumnBuilder {
     return this.format.kind === 'dayMonth' && !this.format.order
   }
 
+  /**
+   * The offset written on every timestamp (e.g. 60 for `+01:00`), so the file can be shown in
+   * its own zone; null when the cells carry no zone, or several (summer time): then UTC is used.
+   */
+  get writtenOffset(): number | null {
+    return this.zone ?? null
+  }
+
+  private noteZone(): void {
+    const written = WRITES_ZONES[this.format.kind] ? lastWrittenOffset() : null
+    if (this.zone === undefined) this.zone = written
+    else if (this.zone !== written) this.zone = null
+  }
+
   push(cell: string, line: number): void {
     if (isMissingCell(cell)) {
       throw new CsvImportError('BAD_TIMESTAMP', this.fileName, `the ${this.name} is missing`, line)
     }
     const order = this.format.order ?? 'dmy'
     const value = parseTimeCell(cell, this.format, order)
+    this.noteZone()
     if (this.alternate) {
       this.pushBothReadings(cell, value, line)
       return

@@ -18,6 +18,8 @@ export interface DateParts {
   timeOfDay: number
   /** Zone offset in minutes east of UTC; 0 when no zone is written (taken as UTC). */
   offsetMinutes: number
+  /** A zone (Z, UTC, GMT or ±hh:mm) was written after the time. */
+  hasZone: boolean
 }
 
 export function newDateParts(): DateParts {
@@ -32,6 +34,7 @@ export function newDateParts(): DateParts {
     hasTime: false,
     timeOfDay: 0,
     offsetMinutes: 0,
+    hasZone: false,
   }
 }
 
@@ -101,14 +104,20 @@ function readMeridiem(s: string, hours: number): number {
 function readZone(s: string, out: DateParts): boolean {
   if (pos < s.length && s.charCodeAt(pos) === 32) pos++
   const word = s.slice(pos, pos + 3)
-  if (word === 'UTC' || word === 'GMT') pos += 3
+  const named = word === 'UTC' || word === 'GMT'
+  if (named) pos += 3
   const c = s.charCodeAt(pos)
   if (c === 90 || c === 122) {
     pos++
+    out.hasZone = true
     return true
   }
-  if (c !== 43 && c !== DASH) return pos === s.length
+  if (c !== 43 && c !== DASH) {
+    out.hasZone = named
+    return pos === s.length
+  }
   pos++
+  out.hasZone = true
   const hours = readDigits(s, 2)
   if (run() !== 2) return false
   if (s.charCodeAt(pos) === COLON) pos++
@@ -128,6 +137,7 @@ export function scanDateParts(cell: string, out: DateParts): boolean {
   out.hasTime = false
   out.timeOfDay = 0
   out.offsetMinutes = 0
+  out.hasZone = false
   out.a = readDigits(s, 4)
   out.aLength = run()
   if (run() === 0) return false

@@ -52,6 +52,7 @@ function detectedFormat(layout: CsvLayout, collector: RowCollector, decoding: De
     ambiguousDateOrder: false,
     dateOrder: time?.timeFormat?.order ? { order: time.timeFormat.order, basis: 'values' } : null,
     frequency: null,
+    utcOffsetMinutes: null,
   }
 }
 
@@ -164,6 +165,7 @@ export function finalizeImport(
   const detected = detectedFormat(layout, collector, decoding)
   const warnings: ImportWarning[] = []
   const timeBuilder = collector.builders.find((b) => b instanceof TimeColumnBuilder)
+  detected.utcOffsetMinutes = timeBuilder?.writtenOffset ?? null
   let useAlternateOrder = false
   if (timeBuilder?.isOrderOpen) {
     const verdict = settleDateOrder(timeBuilder, options)

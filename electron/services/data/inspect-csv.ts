@@ -11,7 +11,10 @@ import type { ColumnKind, CsvImportOptions, DetectedFormat, FrequencyInference }
 
 const PREVIEW_ROWS = 20
 
-export type InspectedFormat = Omit<DetectedFormat, 'commentLines' | 'blankLines' | 'frequency'>
+export type InspectedFormat = Omit<
+  DetectedFormat,
+  'commentLines' | 'blankLines' | 'frequency' | 'utcOffsetMinutes'
+>
 
 export interface InspectedColumn {
   name: string

@@ -126,6 +126,14 @@ function parseDateCell(cell: string, format: TimeFormat, order: DateOrder): numb
     : utcMillis(parts.c, parts.a, parts.b, parts)
 }
 
+/**
+ * The zone written on the cell parseTimeCell read last, in minutes east of UTC, or null when
+ * it had none (epoch numbers, plain dates, times without a zone: all taken as UTC).
+ */
+export function lastWrittenOffset(): number | null {
+  return parts.hasZone ? parts.offsetMinutes : null
+}
+
 /** Day/month maxima of a dayMonth cell, for settling the order once the whole column is read. */
 export function dayMonthFields(cell: string): { a: number; b: number } | null {
   return scanDateParts(cell, parts) && parts.hasC && parts.aLength <= 2 ? { a: parts.a, b: parts.b } : null

@@ -66,6 +66,11 @@ export interface DetectedFormat {
   dateOrder: DateOrderResolution | null
   /** Spacing of the timestamps after sorting and duplicate handling; null without a time column. */
   frequency: FrequencyInference | null
+  /**
+   * The zone offset (minutes east of UTC) written on every timestamp, e.g. 60 for `+01:00`:
+   * the app shows the file's times in it. Null when none is written or several are (UTC is used).
+   */
+  utcOffsetMinutes: number | null
 }
 
 export type ColumnKind = 'time' | 'numeric' | 'text'

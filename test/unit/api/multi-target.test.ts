@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../../electron/api/requests/common'
 import { trainingStartArgsSchema } from '../../../electron/api/requests/training'
 import { evaluationView } from '../../../electron/services/forecasting/evaluation-view'
-import { targetsForecastCsv } from '../../../electron/services/forecasting/forecast-csv'
+import { forecastCsv } from '../../../electron/services/forecasting/forecast-csv'
 import { runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
 import { monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
 import { bands } from './bands'
@@ -73,18 +73,20 @@ describe('the Forecast screen’s view of a two-target model', () => {
 
 describe('forecast CSV with several targets', () => {
   it('is in long form, one block per target', () => {
-    const csv = targetsForecastCsv(
-      [Date.UTC(2024, 0, 1)],
-      [
-        { target: 'a', bands: bands(10) },
-        { target: 'b', bands: bands(20) },
-      ],
+    const csv = forecastCsv(
+      {
+        timestamps: [Date.UTC(2024, 0, 1)],
+        targets: [
+          { target: 'a', bands: bands(10) },
+          { target: 'b', bands: bands(20) },
+        ],
+      },
       { delimiter: ',', decimalSeparator: '.' },
     )
     expect(csv.trim().split('\n')).toEqual([
       'date,target,forecast,lower80,upper80,lower95,upper95',
-      '2024-01-01T00:00:00.000Z,a,10,9,11,8,12',
-      '2024-01-01T00:00:00.000Z,b,20,19,21,18,22',
+      '2024-01-01,a,10,9,11,8,12',
+      '2024-01-01,b,20,19,21,18,22',
     ])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ModelEvaluation } from '../../../electron/api/requests/models'
-import { anyForecastCsv } from '../../../electron/services/forecasting/forecast-csv'
+import { forecastCsv } from '../../../electron/services/forecasting/forecast-csv'
 import { savedEvaluation, savedForecastTargets } from '../../../electron/services/forecasting/saved-views'
 import { bands } from './bands'
 
@@ -51,7 +51,7 @@ describe('forecasts saved by 0.1', () => {
   it('export the same CSV: single form for one target, long form for several', () => {
     const style = { delimiter: ';', decimalSeparator: ',' } as const
     const single = { timestamps: null, bands: bands(10.5) }
-    expect(anyForecastCsv({ timestamps: null, targets: savedForecastTargets(single) }, style)).toBe(
+    expect(forecastCsv({ timestamps: null, targets: savedForecastTargets(single) }, style)).toBe(
       'date;forecast;lower80;upper80;lower95;upper95\n1;10,5;9,5;11,5;8,5;12,5\n',
     )
     const several = {
@@ -63,7 +63,7 @@ describe('forecasts saved by 0.1', () => {
       ],
     }
     expect(savedForecastTargets(several)).toEqual(several.targets)
-    expect(anyForecastCsv({ timestamps: null, targets: savedForecastTargets(several) }, style)).toBe(
+    expect(forecastCsv({ timestamps: null, targets: savedForecastTargets(several) }, style)).toBe(
       'date;target;forecast;lower80;upper80;lower95;upper95\n1;sales;10;9;11;8;12\n1;visits;20;19;21;18;22\n',
     )
   })

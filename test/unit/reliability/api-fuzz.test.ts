@@ -122,6 +122,8 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
       outDir: path.join(sandbox, 'exports'),
     },
     'forecasts.exportCsv': { projectId, forecastId: 'forecast-1' },
+    'downloads.zipExport': { projectId, folder: 'AirPassengers-onnx-2026-12-06' },
+    'downloads.chunk': { projectId, fileName: 'AirPassengers-onnx-2026-12-06.zip', offset: 0 },
     'inside.trace': { projectId, modelId: 'model-1' },
     'inside.compare': { projectId, modelId: 'model-1' },
     // Over the socket the pickers are refused: the fuzz must never open a dialog.
