@@ -1,3 +1,5 @@
+import type { Frequency } from '../../../worker/timeseries/frequency'
+import { timestampLabeller } from './timestamp-label'
 import type { ModelManifest } from '../../../worker/model-format/index'
 
 /**
@@ -78,10 +80,10 @@ export function frequencyText(manifest: ModelManifest): string {
   return frequency.step === 1 ? frequency.unit : `${frequency.step} × ${frequency.unit}`
 }
 
-export function dateText(epochMs: number | null): string {
+/** A date of the series as the forecast CSV writes it: at the model's frequency (`1960-12` monthly). */
+export function dateText(epochMs: number | null, frequency: Frequency | null): string {
   if (epochMs === null) return 'not recorded'
-  const iso = new Date(epochMs).toISOString()
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+  return timestampLabeller([epochMs], frequency, null)(epochMs)
 }
 
 export function formatNumber(value: number | undefined): string {

@@ -1,6 +1,7 @@
 import { describePreprocessing, type ExportPreprocessing } from '../../../worker/export/index'
 import type { ModelManifest } from '../../../worker/model-format/index'
 import { targetNames, type TrainedModel } from '../../../worker/pipeline/index'
+import { localDate } from './export-file-name'
 import { dateText, formatNumber, frequencyText, layersText, num, targetScores, text } from './card-facts'
 import { scalingSection } from './card-scaling'
 import { runSnippets } from './card-snippets'
@@ -30,7 +31,7 @@ function dataSection(input: ModelCardInput): string[] {
     '',
     `- Targets: ${quoted(targetNames(manifest.pipeline))}${source ? ` from \`${source}\`` : ''}`,
     `- Frequency: ${frequencyText(manifest)}; seasonal period ${manifest.pipeline.period}`,
-    `- Rows: ${rows ?? 'not recorded'}; last training observation: ${dateText(manifest.lastTimestamp)}`,
+    `- Rows: ${rows ?? 'not recorded'}; last training observation: ${dateText(manifest.lastTimestamp, manifest.frequency)}`,
     `- Covariates: past ${pastNames.length ? pastNames.join(', ') : 'none'}; known-future ${futureNames.length ? futureNames.join(', ') : 'none'}`,
   ]
 }
@@ -86,7 +87,7 @@ export function modelCard(input: ModelCardInput): string {
   const lines = [
     `# ${targetNames(input.model.state).join(', ')} forecaster — ${FORMAT_TITLES[input.format]} export`,
     '',
-    `Exported by LSTM Studio ${input.appVersion} on ${input.exportedAt.toISOString().slice(0, 10)}. ` +
+    `Exported by LSTM Studio ${input.appVersion} on ${localDate(input.exportedAt)}. ` +
       `Files: ${input.files.map((f) => `\`${f}\``).join(', ')}.`,
     '',
     ...dataSection(input),
