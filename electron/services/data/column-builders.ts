@@ -50,6 +50,7 @@ export class NumericColumnBuilder implements ColumnBuilder {
         this.fileName,
         `the number ${quoteCell(cell)} in column ${this.name} is out of range (beyond ±1.8e308)`,
         line,
+        { column: this.name, cell: quoteCell(cell) },
       )
     }
     if (!isMissingCell(cell)) {
@@ -58,6 +59,7 @@ export class NumericColumnBuilder implements ColumnBuilder {
         this.fileName,
         `${quoteCell(cell)} in column ${this.name} is not a number`,
         line,
+        { column: this.name, cell: quoteCell(cell) },
       )
     }
     this.missing++
@@ -125,7 +127,9 @@ export class TimeColumnBuilder implements ColumnBuilder {
 
   push(cell: string, line: number): void {
     if (isMissingCell(cell)) {
-      throw new CsvImportError('BAD_TIMESTAMP', this.fileName, `the ${this.name} is missing`, line)
+      throw new CsvImportError('BAD_TIMESTAMP', this.fileName, `the ${this.name} is missing`, line, {
+        column: this.name,
+      })
     }
     const order = this.format.order ?? 'dmy'
     const value = parseTimeCell(cell, this.format, order)
@@ -161,6 +165,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
       this.fileName,
       `${quoteCell(cell)} in column ${this.name} is not a valid date or time${how}`,
       line,
+      { column: this.name, cell: quoteCell(cell) },
     )
   }
 }

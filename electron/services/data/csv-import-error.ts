@@ -27,8 +27,15 @@ export class CsvImportError extends Error {
     readonly fileName: string,
     readonly problem: string,
     readonly line: number | null = null,
+    /** Facts of the problem beyond the file and line, e.g. `{ column: 'sales', cell: '"7,0x"' }`. */
+    readonly facts: Record<string, string> = {},
   ) {
     super(line === null ? `${fileName}: ${problem}` : `${fileName}, line ${line}: ${problem}`)
+  }
+
+  /** The file, the line and the facts as data, for screens that say the problem in their own language. */
+  get details(): Record<string, string> {
+    return { file: this.fileName, ...(this.line === null ? {} : { line: String(this.line) }), ...this.facts }
   }
 }
 

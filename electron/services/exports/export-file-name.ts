@@ -1,26 +1,10 @@
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { hasErrnoCode } from '../storage/coded-error'
-import { toSafeFileName } from '../storage/file-names'
+export { exportStem, localDate } from '../../api/export-name'
 
 /** The project folder model exports (and their zips) are written to, named for people. */
 export const EXPORTS_DIR = 'exports'
-
-const two = (value: number) => String(value).padStart(2, '0')
-
-/** The day of `when` on this machine's calendar, `2026-12-06`: the date the user sees on the clock. */
-export function localDate(when: Date): string {
-  return `${when.getFullYear()}-${two(when.getMonth() + 1)}-${two(when.getDate())}`
-}
-
-/**
- * A name a person recognises in a downloads folder: what it was made from, what it is, the day
- * it was made, e.g. `AirPassengers-forecast-2026-12-06` (+ `.csv`) or `AirPassengers-onnx-2026-12-06`.
- * The subject is made safe for every file system (no `/ \ : * ? " < > |`, no device names).
- */
-export function exportStem(subject: string, what: string, when: Date): string {
-  return `${toSafeFileName(subject, 'export')}-${what}-${localDate(when)}`
-}
 
 async function exists(file: string): Promise<boolean> {
   try {

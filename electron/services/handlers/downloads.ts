@@ -12,7 +12,9 @@ type DownloadHandlers = Pick<Handlers, 'downloads.zipExport' | 'downloads.chunk'
 /** A missing export (deleted since, or never made) is said as such, not as a raw ENOENT. */
 function notFound(error: unknown, name: string): never {
   if (hasErrnoCode(error, 'ENOENT', 'ENOTDIR'))
-    throw new CodedError('EXPORT_NOT_FOUND', `There is no export named "${name}" in this project`)
+    throw new CodedError('EXPORT_NOT_FOUND', `There is no export named "${name}" in this project`, {
+      details: { name },
+    })
   throw error
 }
 
@@ -26,7 +28,10 @@ export function downloadHandlers(open: OpenProjects): DownloadHandlers {
         (s) => s.isDirectory(),
         (error) => notFound(error, folder),
       )
-      if (!isFolder) throw new CodedError('EXPORT_NOT_FOUND', `"${folder}" is not an export folder`)
+      if (!isFolder)
+        throw new CodedError('EXPORT_NOT_FOUND', `"${folder}" is not an export folder`, {
+          details: { name: folder },
+        })
       const zip = await zipFolder(directory)
       const fileName = await unusedName(await session.resolve(EXPORTS_DIR), folder, 'zip')
       await writeFileAtomic(await session.resolve(`${EXPORTS_DIR}/${fileName}`), zip)

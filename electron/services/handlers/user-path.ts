@@ -18,13 +18,23 @@ export async function readableFile(given: string): Promise<string> {
   const file = expandHome(given)
   try {
     if ((await stat(file)).isDirectory())
-      throw new CodedError('NOT_A_FILE', `${file} is a folder, not a file: choose a CSV file inside it`)
+      throw new CodedError('NOT_A_FILE', `${file} is a folder, not a file: choose a CSV file inside it`, {
+        details: { path: file },
+      })
   } catch (error) {
     if (error instanceof CodedError) throw error
     if (hasErrnoCode(error, 'ENOENT', 'ENOTDIR'))
-      throw new CodedError('FILE_NOT_FOUND', `There is no file at ${file}: check the path`)
+      throw new CodedError('FILE_NOT_FOUND', `There is no file at ${file}: check the path`, {
+        details: { path: file },
+      })
     if (hasErrnoCode(error, 'EACCES', 'EPERM'))
-      throw new CodedError('FILE_NOT_READABLE', `${file} cannot be read: this app is not allowed to open it`)
+      throw new CodedError(
+        'FILE_NOT_READABLE',
+        `${file} cannot be read: this app is not allowed to open it`,
+        {
+          details: { path: file },
+        },
+      )
     throw error
   }
   return file

@@ -5,11 +5,14 @@
  */
 export class CodedError<Code extends string = string> extends Error {
   readonly code: Code
+  /** What the error is about as data (`path`, `name`…), which the screens show beside their own words. */
+  readonly details: Record<string, string> | undefined
 
-  constructor(code: Code, message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor(code: Code, message: string, options?: { cause?: unknown; details?: Record<string, string> }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.name = new.target.name
+    this.details = options?.details
   }
 }
 

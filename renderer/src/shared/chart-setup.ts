@@ -8,6 +8,7 @@ import {
   LogarithmicScale,
   PointElement,
   TimeScale,
+  Title,
   Tooltip,
 } from 'chart.js'
 import 'chartjs-adapter-date-fns'
@@ -22,6 +23,7 @@ Chart.register(
   TimeScale,
   Tooltip,
   Legend,
+  Title,
   Filler,
   Decimation,
   zoomPlugin,

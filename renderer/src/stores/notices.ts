@@ -7,6 +7,8 @@ export interface Notice {
   message: string
   /** The API's error code, which the notice list says in the interface's language when it knows it. */
   code?: string
+  /** What the error is about, as data (a path, a file and line…), shown beside the translated words. */
+  details?: Record<string, string>
 }
 
 /**
@@ -24,19 +26,25 @@ export const useNotices = defineStore('notices', () => {
   const notices = ref<Notice[]>([])
   let nextId = 1
 
-  function report(level: Notice['level'], message: string, code?: string): void {
+  function report(
+    level: Notice['level'],
+    message: string,
+    code?: string,
+    details?: Record<string, string>,
+  ): void {
     const id = nextId++
-    notices.value.push(code ? { id, level, message, code } : { id, level, message })
+    notices.value.push({ id, level, message, ...(code ? { code } : {}), ...(details ? { details } : {}) })
     const lifetime = NOTICE_LIFETIME[level]
     if (lifetime !== null) setTimeout(() => dismiss(id), lifetime)
   }
 
   function reportError(error: unknown): void {
-    const code = (error as { code?: unknown } | null)?.code
+    const { code, details } = (error ?? {}) as { code?: unknown; details?: unknown }
     report(
       'error',
       error instanceof Error ? error.message : String(error),
       typeof code === 'string' ? code : undefined,
+      typeof details === 'object' && details !== null ? (details as Record<string, string>) : undefined,
     )
   }
 

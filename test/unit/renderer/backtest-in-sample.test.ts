@@ -14,6 +14,7 @@ function table(refit: boolean) {
       backtest: { origins: [100, 126, 132].map((origin) => ({ origin, metrics })), overall: metrics, refit },
       timestamps: null,
       trainingEnd: 120,
+      utcOffsetMinutes: null,
     },
     global: { plugins: [createI18n({ legacy: false, locale: 'en', messages: { en } })] },
   })

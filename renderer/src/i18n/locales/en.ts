@@ -1,3 +1,5 @@
+import { errorCodesEn } from './error-codes-en'
+
 export default {
   app: {
     title: 'LSTM Studio',
@@ -33,14 +35,18 @@ export default {
     deleted: '“{name}” was deleted',
     deleteDatasetWarning:
       'The dataset and its files are removed from the project. Models trained on it must be deleted first.',
-    deleteModelWarning: 'The model, its exports and its forecasts are removed from the project.',
+    deleteModelWarning:
+      'The model and its forecasts are removed from the project; exports already written stay in its exports folder.',
     deleteRunWarning: 'The run’s curves, checkpoints and log are removed; its model, if any, stays.',
   },
   chart: { label: 'Chart of {name}', value: 'Value', time: 'Time', step: 'Step', resetZoom: 'Reset zoom' },
   projects: {
     heading: 'Projects',
     readOnly: 'read-only (open in another window)',
-    contents: '{datasets} datasets · {models} models · {forecasts} forecasts',
+    contents: '{datasets} · {models} · {forecasts}',
+    datasetCount: 'no datasets | {count} dataset | {count} datasets',
+    modelCount: 'no models | {count} model | {count} models',
+    forecastCount: 'no forecasts | {count} forecast | {count} forecasts',
     newName: 'Name',
     rename: 'Rename',
     duplicate: 'Duplicate',
@@ -70,9 +76,10 @@ export default {
     import: 'Import a CSV…',
     datasets: 'Datasets',
     noDatasets: 'No datasets yet: import a CSV file.',
-    rows: '{count} rows',
+    rows: '{count} row | {count} rows',
     loading: 'Loading the series…',
     range: 'from {from} to {to}',
+    timesIn: 'times in {zone}, as the file wrote them',
     showColumn: 'Column',
     roles: 'Column roles',
     rolesHint: 'The target is forecast; covariates help; future covariates are known ahead.',
@@ -424,8 +431,10 @@ export default {
     metric: { mae: 'MAE', rmse: 'RMSE', mape: 'MAPE', smape: 'sMAPE', mase: 'MASE' },
     coverage: 'Interval coverage on the test part: 80 % → {c80}, 95 % → {c95}',
     backtest: 'Backtest by origin',
-    backtestRefit: '{count} origins; a fresh network was trained on the data before each one.',
-    backtestNoRefit: '{count} origins; the trained network forecasts from each one (no refit).',
+    backtestRefit:
+      '{count} origin; a fresh network was trained on the data before it. | {count} origins; a fresh network was trained on the data before each one.',
+    backtestNoRefit:
+      '{count} origin; the trained network forecasts from it (no refit). | {count} origins; the trained network forecasts from each one (no refit).',
     inSample: '(in-sample)',
     inSampleTitle:
       'The network trained on the data around this origin, so this score flatters it; choose “Refit a network at each origin” for an honest one.',
@@ -436,7 +445,7 @@ export default {
     formats: { native: 'LSTM Studio (native)' },
     exportModel: 'Export the model',
     confirmReplace: '{message}\n\nReplace the files of the same name?',
-    modelExported: 'Model exported to {path} ({count} files)',
+    modelExported: 'Model exported to {path} ({count} file) | Model exported to {path} ({count} files)',
     delimiter: 'Delimiter',
     decimal: 'Decimal separator',
     exportCsv: 'Export the forecast CSV',
@@ -444,6 +453,8 @@ export default {
     sameSeparators: 'The delimiter and the decimal separator must differ.',
     download: 'Download {name}',
     chartPng: 'Chart as PNG',
+    wholeSeries: 'Whole series',
+    recentPart: 'Recent part',
   },
   frequency: {
     steps: 'equally spaced steps',
@@ -466,6 +477,15 @@ export default {
       FILE_NOT_READABLE: 'This file cannot be read: the app is not allowed to open it.',
       RUN_ACTIVE: 'This run is still training: stop or cancel it before deleting it.',
       CONFIRMATION_REQUIRED: 'Type the exact name to confirm the deletion.',
+      ...errorCodesEn,
+    },
+    detail: {
+      path: '{value}',
+      file: 'file {value}',
+      line: 'line {value}',
+      column: 'column {value}',
+      cell: 'cell {value}',
+      name: '“{value}”',
     },
   },
 }

@@ -1,4 +1,5 @@
 import type en from './en'
+import { errorCodesFr } from './error-codes-fr'
 
 const fr: typeof en = {
   app: {
@@ -35,7 +36,8 @@ const fr: typeof en = {
     deleted: '« {name} » a été supprimé',
     deleteDatasetWarning:
       'Le jeu de données et ses fichiers sont retirés du projet. Les modèles entraînés dessus doivent être supprimés d’abord.',
-    deleteModelWarning: 'Le modèle, ses exports et ses prévisions sont retirés du projet.',
+    deleteModelWarning:
+      'Le modèle et ses prévisions sont retirés du projet ; les exports déjà écrits restent dans son dossier exports.',
     deleteRunWarning:
       'Les courbes, points de reprise et journal de l’exécution sont supprimés ; son modèle éventuel reste.',
   },
@@ -49,7 +51,10 @@ const fr: typeof en = {
   projects: {
     heading: 'Projets',
     readOnly: 'lecture seule (ouvert dans une autre fenêtre)',
-    contents: '{datasets} jeux de données · {models} modèles · {forecasts} prévisions',
+    contents: '{datasets} · {models} · {forecasts}',
+    datasetCount: 'aucun jeu de données | {count} jeu de données | {count} jeux de données',
+    modelCount: 'aucun modèle | {count} modèle | {count} modèles',
+    forecastCount: 'aucune prévision | {count} prévision | {count} prévisions',
     newName: 'Nom',
     rename: 'Renommer',
     duplicate: 'Dupliquer',
@@ -80,9 +85,10 @@ const fr: typeof en = {
     import: 'Importer un CSV…',
     datasets: 'Jeux de données',
     noDatasets: 'Aucun jeu de données : importez un fichier CSV.',
-    rows: '{count} lignes',
+    rows: '{count} ligne | {count} lignes',
     loading: 'Chargement de la série…',
     range: 'du {from} au {to}',
+    timesIn: 'heures en {zone}, telles que le fichier les écrit',
     showColumn: 'Colonne',
     roles: 'Rôles des colonnes',
     rolesHint:
@@ -451,8 +457,10 @@ const fr: typeof en = {
     metric: { mae: 'MAE', rmse: 'RMSE', mape: 'MAPE', smape: 'sMAPE', mase: 'MASE' },
     coverage: 'Couverture des intervalles sur le test : 80 % → {c80}, 95 % → {c95}',
     backtest: 'Backtest par origine',
-    backtestRefit: '{count} origines ; un nouveau réseau a été entraîné sur les données précédant chacune.',
-    backtestNoRefit: '{count} origines ; le réseau entraîné prévoit depuis chacune (sans réentraînement).',
+    backtestRefit:
+      '{count} origine ; un nouveau réseau a été entraîné sur les données qui la précèdent. | {count} origines ; un nouveau réseau a été entraîné sur les données précédant chacune.',
+    backtestNoRefit:
+      '{count} origine ; le réseau entraîné prévoit depuis elle (sans réentraînement). | {count} origines ; le réseau entraîné prévoit depuis chacune (sans réentraînement).',
     inSample: '(dans l’échantillon)',
     inSampleTitle:
       'Le réseau s’est entraîné sur les données autour de cette origine : ce score le flatte ; choisissez « Réentraîner un réseau à chaque origine » pour un score honnête.',
@@ -463,7 +471,8 @@ const fr: typeof en = {
     formats: { native: 'LSTM Studio (natif)' },
     exportModel: 'Exporter le modèle',
     confirmReplace: '{message}\n\nRemplacer les fichiers du même nom ?',
-    modelExported: 'Modèle exporté dans {path} ({count} fichiers)',
+    modelExported:
+      'Modèle exporté dans {path} ({count} fichier) | Modèle exporté dans {path} ({count} fichiers)',
     delimiter: 'Séparateur',
     decimal: 'Séparateur décimal',
     exportCsv: 'Exporter la prévision en CSV',
@@ -471,6 +480,8 @@ const fr: typeof en = {
     sameSeparators: 'Le séparateur et le séparateur décimal doivent différer.',
     download: 'Télécharger {name}',
     chartPng: 'Graphique en PNG',
+    wholeSeries: 'Toute la série',
+    recentPart: 'Partie récente',
   },
   frequency: {
     steps: 'pas réguliers',
@@ -493,6 +504,15 @@ const fr: typeof en = {
       FILE_NOT_READABLE: 'Ce fichier ne peut pas être lu : l’application n’a pas le droit de l’ouvrir.',
       RUN_ACTIVE: 'Cette exécution s’entraîne encore : arrêtez-la ou annulez-la avant de la supprimer.',
       CONFIRMATION_REQUIRED: 'Tapez le nom exact pour confirmer la suppression.',
+      ...errorCodesFr,
+    },
+    detail: {
+      path: '{value}',
+      file: 'fichier {value}',
+      line: 'ligne {value}',
+      column: 'colonne {value}',
+      cell: 'cellule {value}',
+      name: '« {value} »',
     },
   },
 }

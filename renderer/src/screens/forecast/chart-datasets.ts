@@ -1,4 +1,5 @@
 import type { IntervalBands } from '../../../../electron/api/requests/models'
+import { toShownTime } from '../../shared/zoned-time'
 import type { EvaluatedTarget, TargetForecastView } from './target-view'
 
 export interface XY {
@@ -17,9 +18,9 @@ export interface BandDatasets {
   fill?: string | boolean
 }
 
-/** x of point i: its timestamp, or its index when the series has none. */
-function xAt(timestamps: number[] | null, i: number): number {
-  return timestamps ? (timestamps[i] ?? i) : i
+/** x of point i: its time as the file's clock read it (see zoned-time.ts), or its index without timestamps. */
+function xAt(timestamps: number[] | null, i: number, offset: number | null): number {
+  return timestamps ? toShownTime(timestamps[i] ?? i, offset) : i
 }
 
 function line(label: string, data: XY[], color: string, extra: Partial<BandDatasets> = {}): BandDatasets {
@@ -65,26 +66,40 @@ export function forecastDatasets(
   labels: Labels,
 ): BandDatasets[] {
   const ts = evaluation.timestamps
-  const history = evaluation.actual.slice(0, evaluation.testStart).map((y, i) => ({ x: xAt(ts, i), y }))
+  const offset = evaluation.dataset?.utcOffsetMinutes ?? null
+  const history = evaluation.actual
+    .slice(0, evaluation.testStart)
+    .map((y, i) => ({ x: xAt(ts, i, offset), y }))
   const testActual = evaluation.actual
     .slice(evaluation.testStart)
-    .map((y, k) => ({ x: xAt(ts, evaluation.testStart + k), y }))
+    .map((y, k) => ({ x: xAt(ts, evaluation.testStart + k, offset), y }))
   const sets: BandDatasets[] = [
     line(labels.history, history, '#2f6fde'),
     line(labels.testActual, testActual, '#1c8a4c', { borderWidth: 2 }),
   ]
   if (evaluation.fitted) {
     const start = evaluation.fitted.start
-    const fitted = evaluation.fitted.values.map((y, k) => ({ x: xAt(ts, start + k), y }))
+    const fitted = evaluation.fitted.values.map((y, k) => ({ x: xAt(ts, start + k, offset), y }))
     sets.push(line(labels.fitted, fitted, '#8a5cd6', { borderDash: [4, 3] }))
   }
   sets.push(
-    ...bandsFrom((k) => xAt(ts, evaluation.test.start + k), evaluation.test, labels, labels.testForecast),
+    ...bandsFrom(
+      (k) => xAt(ts, evaluation.test.start + k, offset),
+      evaluation.test,
+      labels,
+      labels.testForecast,
+    ),
   )
   if (forecast) {
     const lastIndex = evaluation.actual.length - 1
-    const futureX = (k: number) => (forecast.timestamps ? forecast.timestamps[k]! : lastIndex + 1 + k)
+    const futureX = (k: number) =>
+      forecast.timestamps ? toShownTime(forecast.timestamps[k]!, offset) : lastIndex + 1 + k
     sets.push(...bandsFrom(futureX, forecast.bands, labels, labels.future))
   }
   return sets
+}
+
+/** x where the chart opens (see chart-range.ts): history point `index`'s. */
+export function shownX(evaluation: EvaluatedTarget, index: number): number {
+  return xAt(evaluation.timestamps, index, evaluation.dataset?.utcOffsetMinutes ?? null)
 }

@@ -2,6 +2,7 @@ import { ref, shallowRef } from 'vue'
 import { ApiError } from '../../../../electron/api/errors'
 import type { ExportFormat, ForecastView, ModelEvaluation } from '../../../../electron/api/requests/models'
 import { useApi } from '../../api/use-api'
+import { downloadExportZip } from './export-download'
 import { useNotices } from '../../stores/notices'
 import { useProject } from '../../stores/project'
 
@@ -91,5 +92,9 @@ export function useForecast() {
       api.call('forecasts.exportCsv', { projectId, forecastId, delimiter, decimalSeparator }),
     )
 
-  return { modelId, evaluation, forecast, busy, select, makeForecast, exportModel, exportCsv }
+  /** A model export folder (in the project's exports/) as a zip the browser saves. */
+  const downloadZip = (folder: string) =>
+    run('exporting', (projectId) => downloadExportZip(api, projectId, folder))
+
+  return { modelId, evaluation, forecast, busy, select, makeForecast, exportModel, exportCsv, downloadZip }
 }
