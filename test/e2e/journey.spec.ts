@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { createProject, expectChartDrawn, inspectCsv, samplePath, shoot, waitForProject } from './helpers'
 
@@ -73,6 +74,10 @@ test('the full journey on AirPassengers', async ({ appPage: page }) => {
     await page.getByTestId('export-format').selectOption('native')
     await page.getByTestId('export-model').click()
     await expect(page.getByTestId('notice').filter({ hasText: 'Model exported' })).toBeVisible()
+    // A browser cannot save a folder: the export comes as one zip, named after the dataset and the day.
+    const zip = page.waitForEvent('download')
+    await page.getByTestId('zip-download').click()
+    expect((await zip).suggestedFilename()).toMatch(/^AirPassengers-native-\d{4}-\d{2}-\d{2}\.zip$/)
     await page.getByTestId('csv-delimiter').selectOption(';')
     await page.getByTestId('csv-decimal').selectOption(',')
     await page.getByTestId('export-csv').click()
@@ -81,9 +86,15 @@ test('the full journey on AirPassengers', async ({ appPage: page }) => {
     const download = page.waitForEvent('download')
     await link.click()
     const file = await download
-    expect(file.suggestedFilename()).toMatch(/\.csv$/)
+    expect(file.suggestedFilename()).toMatch(/^AirPassengers-forecast-\d{4}-\d{2}-\d{2}(-\d+)?\.csv$/)
+    // Dates at the series' own granularity (monthly), not ISO instants.
+    expect(readFileSync(await file.path(), 'utf8').split('\n')[1]).toMatch(/^1961-01;/)
     await page.getByTestId('export-png').click()
     await expect(page.getByTestId('png-download')).toHaveAttribute('href', /^data:image\/png/)
+    await expect(page.getByTestId('png-download')).toHaveAttribute(
+      'download',
+      /^AirPassengers-chart-\d{4}-\d{2}-\d{2}\.png$/,
+    )
   })
 
   await test.step('reopen the project and find it all again', async () => {
