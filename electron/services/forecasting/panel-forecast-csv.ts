@@ -1,12 +1,15 @@
 import { addSteps } from '../../../worker/timeseries/calendar'
+import { numberText } from '../exports/number-text'
+import { timestampLabeller } from '../exports/timestamp-label'
 import type { PredictionInterval } from '../../../worker/statistics/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 
 /**
  * A panel's forecasts as a long CSV: one row per series and step ahead, `id,date,forecast,lo80,hi80,lo95,hi95` for
  * a single key column, or one column per key (`store,product,date,forecast`) for several. Dates
- * continue each series' own last timestamp at the panel's frequency; the step number (1…h) stands
- * in when the panel has no dates.
+ * continue each series' own last timestamp at the panel's frequency, written at its granularity
+ * (`1993-01` quarterly and monthly, as the single-series CSV writes them); the step number (1…h)
+ * stands in when the panel has no dates. Numbers to 6 significant digits, like every export.
  */
 
 export interface PanelForecastRows {
@@ -25,14 +28,14 @@ function cell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-function dateCell(last: number | null, frequency: Frequency | null, k: number): string {
-  if (last === null || frequency === null) return String(k + 1)
-  const iso = new Date(addSteps(last, frequency, k + 1)).toISOString()
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z')
+/** The step labels of one series: its dates after the last one, or the step numbers without dates. */
+function dateCells(last: number | null, frequency: Frequency | null, steps: number): string[] {
+  if (last === null || frequency === null) return Array.from({ length: steps }, (_, k) => String(k + 1))
+  const times = Array.from({ length: steps }, (_, k) => addSteps(last, frequency, k + 1))
+  return times.map(timestampLabeller(times, frequency, null))
 }
 
-const number = (value: number | undefined) =>
-  value !== undefined && Number.isFinite(value) ? String(value) : ''
+const number = (value: number | undefined) => numberText(value)
 
 const LEVELS = [80, 95]
 
@@ -41,7 +44,8 @@ export function panelForecastCsv(rows: PanelForecastRows): string {
   const withBands = rows.series.some((s) => s.intervals !== undefined)
   const bandHeader = withBands ? LEVELS.flatMap((l) => [`lo${l}`, `hi${l}`]) : []
   const lines = [[...keyHeader, 'date', 'forecast', ...bandHeader].map(cell).join(',')]
-  for (const s of rows.series)
+  for (const s of rows.series) {
+    const dates = dateCells(s.lastTimestamp, rows.frequency, s.forecast.length)
     for (let k = 0; k < s.forecast.length; k++) {
       const bands = withBands
         ? LEVELS.flatMap((level) => {
@@ -49,14 +53,8 @@ export function panelForecastCsv(rows: PanelForecastRows): string {
             return [number(band?.lower[k]), number(band?.upper[k])]
           })
         : []
-      lines.push(
-        [
-          ...s.key.map(cell),
-          dateCell(s.lastTimestamp, rows.frequency, k),
-          number(s.forecast[k]),
-          ...bands,
-        ].join(','),
-      )
+      lines.push([...s.key.map(cell), dates[k]!, number(s.forecast[k]), ...bands].join(','))
     }
+  }
   return `${lines.join('\n')}\n`
 }

@@ -61,8 +61,8 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
     expect(lines[0]).toBe('id,date,forecast,lo80,hi80,lo95,hi95')
     expect(lines).toHaveLength(1 + 12 * 4)
     // N0646's training part ends in 1992 Q4
-    expect(lines[1]).toMatch(/^N0646,1993-01-01,\d/)
-    expect(lines[4]).toMatch(/^N0646,1993-10-01,\d/)
+    expect(lines[1]).toMatch(/^N0646,1993-01,\d/)
+    expect(lines[4]).toMatch(/^N0646,1993-10,\d/)
     for (const line of lines.slice(1)) {
       // An empty bound is unbounded: 12 series are too few to calibrate a 95 % band conformally.
       const cells = line.split(',')
