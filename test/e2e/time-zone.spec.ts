@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './fixtures'
-import { createProject, inspectCsv, waitForProject } from './helpers'
+import { createProject, expectChartDrawn, inspectCsv, shoot, waitForProject } from './helpers'
 
 // A viewer far from the file's zone: its times must still read as the file wrote them.
 test.use({ timezoneId: 'America/New_York' })
@@ -30,6 +30,8 @@ test('a file written at +01:00 is shown in its own zone, and says so', async ({ 
   // Not "from Feb 29, 2020" (UTC) nor the viewer's New York evening.
   await expect(page.getByTestId('series-range')).toHaveText('from Mar 1, 2020 to Mar 3, 2020')
   await expect(page.getByTestId('series-zone')).toHaveText('times in UTC+01:00, as the file wrote them')
+  await expectChartDrawn(page.getByTestId('series-chart'))
+  await shoot(page, 'data-time-zone')
 
   await page.getByTestId('language-select').selectOption('fr')
   await expect(page.getByTestId('series-range')).toHaveText('du 1 mars 2020 au 3 mars 2020')
