@@ -25,6 +25,9 @@ test('a file written at +01:00 is shown in its own zone, and says so', async ({ 
   await createProject(page, `Zones ${Date.now()}`)
   await inspectCsv(page, hourlyCsvAtPlusOne())
   await expect(page.getByTestId('preview-table')).toBeVisible()
+  // The preview reads the first cell as the file wrote it: midnight on March 1st.
+  const firstRow = page.getByTestId('preview-table').locator('tbody tr').first()
+  await expect(firstRow.getByTestId('parsed-cell').first()).toHaveText('Mar 1, 2020')
   await page.getByTestId('import-run').click()
   await expect(page.getByTestId('series-length')).toHaveText('72 rows')
   // Not "from Feb 29, 2020" (UTC) nor the viewer's New York evening.

@@ -33,6 +33,8 @@ export interface CsvPreview {
   sampleIsWholeFile: boolean
   frequency: Frequency | null
   irregular: boolean
+  /** The zone offset the sampled times are written in (minutes east of UTC): the preview shows them in it. */
+  utcOffsetMinutes: number | null
 }
 
 export interface ImportedSummary {

@@ -3,23 +3,13 @@ import { GrowableFloat64 } from './growable'
 import { isMissingCell } from './missing-tokens'
 import { parseNumber } from './number-format'
 import type { NumberFormat } from './number-format'
-import { dayMonthFields, lastWrittenOffset, parseTimeCell } from './time-format'
+import { dayMonthFields, parseTimeCell, ZoneTally } from './time-format'
 import type { TimeFormat } from './types'
 
 export interface ColumnBuilder {
   readonly name: string
   missing: number
   push(cell: string, line: number): void
-}
-
-/** Formats whose cells may end in a zone; epoch numbers and years never do. */
-const WRITES_ZONES: Record<TimeFormat['kind'], boolean> = {
-  ymd: true,
-  ym: true,
-  dayMonth: true,
-  year: false,
-  epochSeconds: false,
-  epochMillis: false,
 }
 
 const ORDER_WORDS = { dmy: 'day/month/year', mdy: 'month/day/year' } as const
@@ -94,8 +84,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
   maxSecondField = 0
   /** A few raw cells to show the analyst when asking about the order. */
   readonly examples: string[] = []
-  /** The zone offset every cell so far was written with (minutes east of UTC); undefined before the first cell. */
-  private zone: number | null | undefined = undefined
+  private readonly zones: ZoneTally
 
   constructor(
     readonly name: string,
@@ -105,6 +94,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
   ) {
     this.values = new GrowableFloat64(capacity)
     this.alternate = this.isOrderOpen ? new GrowableFloat64(capacity) : null
+    this.zones = new ZoneTally(format)
   }
 
   get isOrderOpen(): boolean {
@@ -116,13 +106,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
    * its own zone; null when the cells carry no zone, or several (summer time): then UTC is used.
    */
   get writtenOffset(): number | null {
-    return this.zone ?? null
-  }
-
-  private noteZone(): void {
-    const written = WRITES_ZONES[this.format.kind] ? lastWrittenOffset() : null
-    if (this.zone === undefined) this.zone = written
-    else if (this.zone !== written) this.zone = null
+    return this.zones.offset
   }
 
   push(cell: string, line: number): void {
@@ -133,7 +117,7 @@ export class TimeColumnBuilder implements ColumnBuilder {
     }
     const order = this.format.order ?? 'dmy'
     const value = parseTimeCell(cell, this.format, order)
-    this.noteZone()
+    this.zones.noteLastParsed()
     if (this.alternate) {
       this.pushBothReadings(cell, value, line)
       return

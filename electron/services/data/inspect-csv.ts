@@ -6,7 +6,7 @@ import type { CsvLayout } from './layout'
 import { isMissingCell } from './missing-tokens'
 import { prepareImport, SAMPLE_BYTES } from './prepare'
 import { previewValues } from './preview-values'
-import { parseTimeCell } from './time-format'
+import { parseTimeCell, ZoneTally } from './time-format'
 import type { ColumnKind, CsvImportOptions, DetectedFormat, FrequencyInference } from './types'
 
 const PREVIEW_ROWS = 20
@@ -37,6 +37,21 @@ export interface CsvInspection {
   sampleIsWholeFile: boolean
   /** Spacing of the sampled timestamps, null without a time column or with an open day/month order. */
   sampleFrequency: FrequencyInference | null
+  /** The zone offset every sampled timestamp writes (minutes east of UTC), null when none or several. */
+  sampleOffset: number | null
+}
+
+function sampleOffset(layout: CsvLayout): number | null {
+  const j = layout.columns.findIndex((c) => c.kind === 'time')
+  const format = layout.columns[j]?.timeFormat
+  if (!format) return null
+  const zones = new ZoneTally(format)
+  for (const row of layout.sampleRows) {
+    if (isMissingCell(row[j] ?? '')) continue
+    parseTimeCell(row[j] ?? '', format, format.order ?? 'dmy')
+    zones.noteLastParsed()
+  }
+  return zones.offset
 }
 
 function sampleFrequency(layout: CsvLayout): FrequencyInference | null {
@@ -102,6 +117,7 @@ export async function inspectCsv(
       sampleRows: layout.sampleRows.length,
       sampleIsWholeFile: head.length >= size,
       sampleFrequency: sampleFrequency(layout),
+      sampleOffset: sampleOffset(layout),
     }
   } catch (error) {
     throw asCsvImportError(error, fileName)

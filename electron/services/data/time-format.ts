@@ -126,12 +126,36 @@ function parseDateCell(cell: string, format: TimeFormat, order: DateOrder): numb
     : utcMillis(parts.c, parts.a, parts.b, parts)
 }
 
+/** Formats whose cells may end in a zone; epoch numbers and years never do. */
+const WRITES_ZONES: Record<TimeFormat['kind'], boolean> = {
+  ymd: true,
+  ym: true,
+  dayMonth: true,
+  year: false,
+  epochSeconds: false,
+  epochMillis: false,
+}
+
 /**
- * The zone written on the cell parseTimeCell read last, in minutes east of UTC, or null when
- * it had none (epoch numbers, plain dates, times without a zone: all taken as UTC).
+ * The zone offset a column's cells were written with, cell after cell: kept when every cell
+ * writes the same one (e.g. 60 for `+01:00`), null when they write none or several (summer
+ * time), so the app shows the file's times in its own zone, or says it uses UTC.
  */
-export function lastWrittenOffset(): number | null {
-  return parts.hasZone ? parts.offsetMinutes : null
+export class ZoneTally {
+  private zone: number | null | undefined = undefined
+
+  constructor(private readonly format: TimeFormat) {}
+
+  /** Notes the zone of the cell parseTimeCell read last. */
+  noteLastParsed(): void {
+    const written = WRITES_ZONES[this.format.kind] && parts.hasZone ? parts.offsetMinutes : null
+    if (this.zone === undefined) this.zone = written
+    else if (this.zone !== written) this.zone = null
+  }
+
+  get offset(): number | null {
+    return this.zone ?? null
+  }
 }
 
 /** Day/month maxima of a dayMonth cell, for settling the order once the whole column is read. */

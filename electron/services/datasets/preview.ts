@@ -26,5 +26,6 @@ export function toPreview(inspection: CsvInspection): CsvPreview {
     sampleIsWholeFile: inspection.sampleIsWholeFile,
     frequency: inspection.sampleFrequency?.frequency ?? null,
     irregular: inspection.sampleFrequency?.irregular ?? false,
+    utcOffsetMinutes: inspection.sampleOffset,
   }
 }

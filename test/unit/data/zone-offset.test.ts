@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { inspectCsv } from '../../../electron/services/data'
 import { importText } from './helpers'
 
 const rows = (stamps: string[]) => `time,load\n${stamps.map((s, i) => `${s},${i + 1}`).join('\n')}\n`
@@ -22,5 +23,15 @@ describe("the file's own zone", () => {
     expect(summer.detected.utcOffsetMinutes).toBeNull()
     const partly = importText(rows(['2020-03-01T00:00:00+01:00', '2020-03-01 01:00', '2020-03-01 02:00']))
     expect(partly.detected.utcOffsetMinutes).toBeNull()
+  })
+})
+
+describe('the preview of a file written at +01:00', () => {
+  it('knows its zone from the sampled rows', async () => {
+    const text = rows(['2020-03-01T00:00:00+01:00', '2020-03-01T01:00:00+01:00', '2020-03-01T02:00:00+01:00'])
+    expect((await inspectCsv(new TextEncoder().encode(text))).sampleOffset).toBe(60)
+    expect(
+      (await inspectCsv(new TextEncoder().encode(rows(['2020-03-01', '2020-03-02'])))).sampleOffset,
+    ).toBeNull()
   })
 })

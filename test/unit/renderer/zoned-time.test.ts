@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parsedCell } from '../../../renderer/src/screens/data/parsed-cell'
 import { formatInZone, fromShownTime, toShownTime, zoneName } from '../../../renderer/src/shared/zoned-time'
 
 // 2020-03-01T00:00:00+01:00: midnight in the file, 23:00 the day before in UTC.
@@ -30,5 +31,16 @@ describe("times shown in the file's own zone", () => {
     expect(zoneName(60)).toBe('UTC+01:00')
     expect(zoneName(-330)).toBe('UTC−05:30')
     expect(zoneName(null)).toBe('UTC')
+  })
+})
+
+describe('the import preview of a time written with a zone', () => {
+  it('reads as the cell does, not as UTC', () => {
+    const date = (value: Date, options: Intl.DateTimeFormatOptions) =>
+      new Intl.DateTimeFormat('en', options).format(value)
+    const number = (value: number) => String(value)
+    const cell = '2020-03-01T00:00:00+01:00'
+    expect(parsedCell('time', cell, MIDNIGHT_AT_PLUS_ONE, number, date, 60)).toBe('Mar 1, 2020')
+    expect(parsedCell('time', cell, MIDNIGHT_AT_PLUS_ONE, number, date, null)).toBe('Feb 29, 2020, 11:00 PM')
   })
 })
