@@ -8,6 +8,7 @@ import en from '../../../renderer/src/i18n/locales/en'
 import ExportPanel from '../../../renderer/src/screens/forecast/ExportPanel.vue'
 
 function panelOf(
+  zipsFolders: boolean,
   downloadZip = vi.fn(async () => ({ name: 'AirPassengers-onnx-2026-12-06.zip', blob: new Blob(['PK']) })),
 ) {
   return mount(ExportPanel, {
@@ -21,6 +22,7 @@ function panelOf(
         folder: 'AirPassengers-onnx-2026-12-06',
       }),
       downloadZip,
+      zipsFolders,
       exportCsv: async () => ({ path: '/p/forecasts/AirPassengers-forecast.csv', csv: 'time,value\n' }),
       chartPng: () => 'data:image/png;base64,AAAA',
     },
@@ -34,7 +36,7 @@ describe('download links of the Forecast screen', () => {
       name: 'AirPassengers-onnx-2026-12-06.zip',
       blob: new Blob(['PK']),
     }))
-    const panel = panelOf(downloadZip)
+    const panel = panelOf(true, downloadZip)
     await panel.get('[data-testid="export-model"]').trigger('click')
     await panel.get('[data-testid="export-csv"]').trigger('click')
     await panel.get('[data-testid="export-png"]').trigger('click')
@@ -53,7 +55,7 @@ describe('download links of the Forecast screen', () => {
 
   it('never outlive the model they were made from', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL')
-    const panel = panelOf()
+    const panel = panelOf(true)
     await panel.get('[data-testid="export-model"]').trigger('click')
     await panel.get('[data-testid="export-csv"]').trigger('click')
     await panel.get('[data-testid="export-png"]').trigger('click')
@@ -67,5 +69,14 @@ describe('download links of the Forecast screen', () => {
       expect(panel.find(`[data-testid="${link}"]`).exists()).toBe(false)
     expect(revoke).toHaveBeenCalledWith(csv)
     expect(revoke).toHaveBeenCalledWith(zip)
+  })
+
+  it('in the desktop app, leave the exported folder where the notice says, unzipped', async () => {
+    const downloadZip = vi.fn()
+    const panel = panelOf(false, downloadZip)
+    await panel.get('[data-testid="export-model"]').trigger('click')
+    await flushPromises()
+    expect(downloadZip).not.toHaveBeenCalled()
+    expect(panel.find('[data-testid="zip-download"]').exists()).toBe(false)
   })
 })

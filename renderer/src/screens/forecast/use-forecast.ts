@@ -92,9 +92,26 @@ export function useForecast() {
       api.call('forecasts.exportCsv', { projectId, forecastId, delimiter, decimalSeparator }),
     )
 
+  /**
+   * A browser cannot save a folder, nor open the one the export was written to on the server:
+   * there, every model export is offered as a zip. The desktop app shows the folder's path.
+   */
+  const zipsFolders = api.transport === 'websocket'
+
   /** A model export folder (in the project's exports/) as a zip the browser saves. */
   const downloadZip = (folder: string) =>
     run('exporting', (projectId) => downloadExportZip(api, projectId, folder))
 
-  return { modelId, evaluation, forecast, busy, select, makeForecast, exportModel, exportCsv, downloadZip }
+  return {
+    modelId,
+    evaluation,
+    forecast,
+    busy,
+    select,
+    makeForecast,
+    exportModel,
+    exportCsv,
+    downloadZip,
+    zipsFolders,
+  }
 }
