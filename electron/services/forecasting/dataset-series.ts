@@ -22,7 +22,9 @@ export async function datasetSeries(
   choice: SeriesChoice,
 ): Promise<SeriesInput> {
   if (!record.cacheFile)
-    throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
+    throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`, {
+      details: { name: record.name },
+    })
   const table = await readColumnarCache(await session.resolve(record.cacheFile))
   const source = { label: `dataset "${record.name}"`, columns: table.columns }
   const timeColumn = Object.keys(record.columnRoles).find((name) => record.columnRoles[name] === 'time')

@@ -21,6 +21,7 @@ export class ProjectNotFoundError extends ProjectError {
     super(
       'PROJECT_NOT_FOUND',
       `No LSTM Studio project was found at ${projectPath} (there is no project.json).`,
+      { details: { path: projectPath } },
     )
   }
 }
@@ -31,7 +32,10 @@ export class ProjectDamagedError extends ProjectError {
     readonly detail: string,
     cause?: unknown,
   ) {
-    super('PROJECT_DAMAGED', `The project file ${filePath} is damaged: ${detail}`, { cause })
+    super('PROJECT_DAMAGED', `The project file ${filePath} is damaged: ${detail}`, {
+      cause,
+      details: { path: filePath },
+    })
   }
 }
 
@@ -45,6 +49,7 @@ export class ProjectTooNewError extends ProjectError {
       'PROJECT_TOO_NEW',
       `This project was made by a newer LSTM Studio (project format version ${foundVersion}); ` +
         `this one reads up to version ${supportedVersion}. Please update LSTM Studio to open it.`,
+      { details: { path: filePath } },
     )
   }
 }
@@ -63,25 +68,36 @@ export class ProjectLockedError extends ProjectError {
       'PROJECT_LOCKED',
       `The project at ${projectPath} is open for editing in ${describeOwner(lockedBy)}. ` +
         'Close it there, or open it read-only.',
+      { details: { path: projectPath } },
     )
   }
 }
 
 export class ProjectReadOnlyError extends ProjectError {
   constructor(readonly projectPath: string) {
-    super('PROJECT_READ_ONLY', `The project at ${projectPath} is open read-only, so it cannot be changed.`)
+    super('PROJECT_READ_ONLY', `The project at ${projectPath} is open read-only, so it cannot be changed.`, {
+      details: { path: projectPath },
+    })
   }
 }
 
 export class ProjectExistsError extends ProjectError {
   constructor(readonly projectPath: string) {
-    super('PROJECT_EXISTS', `A folder named ${projectPath} already exists; choose another name or location.`)
+    super(
+      'PROJECT_EXISTS',
+      `A folder named ${projectPath} already exists; choose another name or location.`,
+      {
+        details: { path: projectPath },
+      },
+    )
   }
 }
 
 export class ProjectClosedError extends ProjectError {
   constructor(readonly projectPath: string) {
-    super('PROJECT_CLOSED', `The project at ${projectPath} has been closed; open it again to continue.`)
+    super('PROJECT_CLOSED', `The project at ${projectPath} has been closed; open it again to continue.`, {
+      details: { path: projectPath },
+    })
   }
 }
 

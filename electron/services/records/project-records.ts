@@ -48,6 +48,7 @@ export async function deleteDataset(session: ProjectSession, id: string, typed: 
     throw new CodedError(
       'DATASET_IN_USE',
       `"${record.name}" is used by ${users.length} model(s) (${users.map((m) => m.name).join(', ')}): delete them first`,
+      { details: { name: users.map((m) => m.name).join(', ') } },
     )
   await session.update((draft) => {
     draft.datasets = draft.datasets.filter((dataset) => dataset.id !== id)
