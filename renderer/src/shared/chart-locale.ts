@@ -19,8 +19,9 @@ export function timeAxis(locale: string, title: string, withTimeOfDay: boolean) 
     title: { display: true, text: title },
     adapters: { date: { locale: dateFnsLocale(locale) } },
     time: {
-      // Hourly (and finer) axes show the date where a day starts, so "00:00" is never a riddle.
-      displayFormats: { hour: 'HH:mm', minute: 'HH:mm', day: 'PP' },
+      // Hours as the language writes them ("1:00 PM", "13:00"); hourly (and finer) axes show the
+      // date where a day starts ("Mar 1, 2020", "1 mars 2020"), so a bare midnight is never a riddle.
+      displayFormats: { hour: 'p', minute: 'p', day: 'PP' },
       tooltipFormat: withTimeOfDay ? 'PPp' : 'PP',
     },
     ticks: { major: { enabled: true } },
