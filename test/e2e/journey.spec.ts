@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from './fixtures'
 import { createProject, expectChartDrawn, inspectCsv, samplePath, shoot, waitForProject } from './helpers'
 
@@ -96,6 +96,13 @@ test('the full journey on AirPassengers', async ({ appPage: page, appKind }) => 
     await expect(page.getByTestId('png-download')).toHaveAttribute(
       'download',
       /^AirPassengers-chart-\d{4}-\d{2}-\d{2}\.png$/,
+    )
+    // Kept beside the screenshots: the exported chart, with its title and legend.
+    const png = await page.getByTestId('png-download').getAttribute('href')
+    mkdirSync('test-results/screenshots', { recursive: true })
+    writeFileSync(
+      'test-results/screenshots/forecast-chart-export.png',
+      Buffer.from(png!.split(',')[1]!, 'base64'),
     )
   })
 

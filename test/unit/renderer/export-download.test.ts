@@ -46,14 +46,14 @@ describe('a model export downloaded by a browser', () => {
 })
 
 describe('the chart PNG title', () => {
-  it('says dataset · target · model', () => {
-    expect(
-      chartTitle({
-        dataset: { name: 'AirPassengers', utcOffsetMinutes: null },
-        target: 'value',
-        name: 'LSTM 64 · value',
-      }),
-    ).toBe('AirPassengers · value · LSTM 64 · value')
-    expect(chartTitle({ target: 'value', name: 'LSTM 64' })).toBe('value · LSTM 64')
+  it('says dataset · target · model, the target once', () => {
+    const dataset = { name: 'AirPassengers', utcOffsetMinutes: null }
+    expect(chartTitle({ dataset, target: 'value', name: 'LSTM 16 → LSTM 8 · value' })).toBe(
+      'AirPassengers · value · LSTM 16 → LSTM 8',
+    )
+    expect(chartTitle({ dataset, target: 'visits', name: 'GRU 8 · sales, visits' })).toBe(
+      'AirPassengers · visits · GRU 8',
+    )
+    expect(chartTitle({ target: 'value', name: 'My renamed model' })).toBe('value · My renamed model')
   })
 })
