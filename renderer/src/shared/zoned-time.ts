@@ -52,3 +52,15 @@ export function zoneName(offsetMinutes: number | null): string {
   const size = Math.abs(offsetMinutes)
   return `UTC${offsetMinutes < 0 ? '−' : '+'}${two(Math.floor(size / 60))}:${two(size % 60)}`
 }
+
+/**
+ * Whether a series' times, on the file's clock, hold hours and minutes (else they are whole days,
+ * and tooltips need no time of day). Checked on at most ~1,000 of them: a series may hold millions.
+ */
+export function hasTimeOfDay(timestamps: ArrayLike<number>, offsetMinutes: number | null): boolean {
+  const shift = (offsetMinutes ?? 0) * 60_000
+  const step = Math.max(1, Math.floor(timestamps.length / 1000))
+  for (let i = 0; i < timestamps.length; i += step)
+    if ((timestamps[i]! + shift) % 86_400_000 !== 0) return true
+  return false
+}

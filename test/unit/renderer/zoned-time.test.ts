@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { parsedCell } from '../../../renderer/src/screens/data/parsed-cell'
-import { formatInZone, fromShownTime, toShownTime, zoneName } from '../../../renderer/src/shared/zoned-time'
+import {
+  formatInZone,
+  fromShownTime,
+  hasTimeOfDay,
+  toShownTime,
+  zoneName,
+} from '../../../renderer/src/shared/zoned-time'
 
 // 2020-03-01T00:00:00+01:00: midnight in the file, 23:00 the day before in UTC.
 const MIDNIGHT_AT_PLUS_ONE = Date.UTC(2020, 1, 29, 23)
@@ -25,6 +31,12 @@ describe("times shown in the file's own zone", () => {
     expect(fromShownTime(shown.getTime(), 60)).toBe(MIDNIGHT_AT_PLUS_ONE)
     const ancient = Date.UTC(45, 0, 1)
     expect(fromShownTime(toShownTime(ancient, -330), -330)).toBe(ancient)
+  })
+
+  it('hold a time of day when the file wrote one, on its own clock', () => {
+    expect(hasTimeOfDay([MIDNIGHT_AT_PLUS_ONE], 60)).toBe(false)
+    expect(hasTimeOfDay([MIDNIGHT_AT_PLUS_ONE], null)).toBe(true)
+    expect(hasTimeOfDay([Date.UTC(1961, 0, 1), Date.UTC(1961, 1, 1)], null)).toBe(false)
   })
 
   it('name the zone', () => {
