@@ -1,19 +1,19 @@
 import { parseArgs } from 'node:util'
 import type { CliIo } from './index'
 import { columnList } from './column-list'
-import { dateLabel, forecastCsv } from './forecast-csv'
+import { dateLabel, forecastCsv, type FileClock } from './forecast-csv'
 import { isRefusal, RefusedInput, integerFrom } from './train'
 import { runPanelForecast } from './panel-forecast'
 import { isPanelModelFolder } from '../services/models/panel/panel-model-folder'
 import { writeFileAtomic } from '../services/storage/index'
-import { loadForecastModel, loadSeries } from '../services/models/index'
+import { loadForecastModel } from '../services/models/index'
+import { loadZonedSeries } from '../services/models/load-series'
 import {
   forecastAhead,
   targetNames,
   type FutureForecast,
   type PipelineState,
 } from '../../worker/pipeline/index'
-import type { Frequency } from '../../worker/timeseries/frequency'
 
 const USAGE =
   'usage: lstm-studio forecast MODEL_DIR DATA.csv --horizon H --out forecast.csv [--target COL[,COL…]]\n' +
@@ -32,9 +32,9 @@ function targetColumns(state: PipelineState, given: string[]): string[] {
 }
 
 /** Step k of every target, by column. */
-function stepOf(forecast: FutureForecast, frequency: Frequency | null, columns: string[], k: number) {
+function stepOf(forecast: FutureForecast, clock: FileClock, columns: string[], k: number) {
   return {
-    date: dateLabel(forecast, frequency, k),
+    date: dateLabel(forecast, clock, k),
     forecast: Object.fromEntries(forecast.targets.map((target, t) => [columns[t], target.mean[k]])),
   }
 }
@@ -81,22 +81,22 @@ export async function runForecast(argv: string[], io: CliIo): Promise<number> {
         `this model needs future values of ${state.futureNames.join(', ')}; forecast it from the app`,
       )
     const columns = targetColumns(state, columnList(values.target))
-    const series = await loadSeries(positionals[1], {
+    const { series, utcOffsetMinutes } = await loadZonedSeries(positionals[1], {
       targets: columns,
       pastCovariates: state.pastNames,
       period: state.period,
     })
     const forecast = await forecastAhead(loaded.model, series, { horizon, network: loaded.network })
-    const frequency = series.frequency ?? loaded.model.frequency
-    await writeFileAtomic(values.out, forecastCsv(forecast, columns, frequency))
+    const clock = { frequency: series.frequency ?? loaded.model.frequency, utcOffsetMinutes }
+    await writeFileAtomic(values.out, forecastCsv(forecast, columns, clock))
     io.stderr.write(`Forecast of ${horizon} steps written to ${values.out}\n`)
     const summary = {
       status: 'ok',
       out: values.out,
       horizon,
       targets: columns,
-      first: stepOf(forecast, frequency, columns, 0),
-      last: stepOf(forecast, frequency, columns, horizon - 1),
+      first: stepOf(forecast, clock, columns, 0),
+      last: stepOf(forecast, clock, columns, horizon - 1),
     }
     io.stdout.write(`${JSON.stringify(summary)}\n`)
     return 0

@@ -21,6 +21,17 @@ export function seriesFromDataset(dataset: CsvDataset, columns: SeriesColumns): 
 
 /** Imports a CSV and extracts the series, refusing files that need a human decision. */
 export async function loadSeries(path: string, columns: SeriesColumns): Promise<SeriesInput> {
+  return (await loadZonedSeries(path, columns)).series
+}
+
+/**
+ * The series and the zone offset its file wrote its times in (minutes east of UTC; null: UTC),
+ * so what is written back (a forecast CSV) keeps the file's clock.
+ */
+export async function loadZonedSeries(
+  path: string,
+  columns: SeriesColumns,
+): Promise<{ series: SeriesInput; utcOffsetMinutes: number | null }> {
   const outcome = await importCsv(path)
   if (outcome.status !== 'ok') {
     const why = outcome.decisions.map((decision) => decision.message).join('; ')
@@ -29,5 +40,8 @@ export async function loadSeries(path: string, columns: SeriesColumns): Promise<
       `${path} needs a decision before import: ${why}`,
     )
   }
-  return seriesFromDataset(outcome.dataset, columns)
+  return {
+    series: seriesFromDataset(outcome.dataset, columns),
+    utcOffsetMinutes: outcome.dataset.detected.utcOffsetMinutes,
+  }
 }
