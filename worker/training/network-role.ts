@@ -1,3 +1,5 @@
+import type { TargetMode } from '../pipeline/target-mode'
+
 /**
  * What one network is in its run. A run trains several: Auto's candidates, each on the main
  * validation fold and on earlier ones, several ensemble members, a refit and the final fit on
@@ -5,7 +7,7 @@
  */
 export interface NetworkRole {
   /** Auto's candidate (absent for a run of one configuration). */
-  candidate?: 'level' | 'seasonalResidual'
+  candidate?: TargetMode
   /**
    * train: judged on the main validation part; fold: on an earlier one (`fold` ≥ 2); refit: on
    * training and validation, judged on test; final: on every point, forecasts the future;
@@ -18,7 +20,11 @@ export interface NetworkRole {
   members: number
 }
 
-const CANDIDATES = { level: 'Levels', seasonalResidual: 'Seasonal residual' } as const
+const CANDIDATES: Record<TargetMode, string> = {
+  level: 'Levels',
+  seasonalResidual: 'Seasonal residual',
+  etsResidual: 'ETS residual',
+}
 const STAGES = {
   train: null,
   fold: null,

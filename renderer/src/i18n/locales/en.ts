@@ -150,6 +150,7 @@ export default {
     targetModes: {
       level: 'Levels',
       seasonalResidual: 'Seasonal residual',
+      etsResidual: 'ETS residual',
       auto: 'Auto (pick on validation)',
     },
     preprocessing: 'Preprocessing (fitted on the training part, inverted for every output)',
@@ -308,6 +309,7 @@ export default {
     network: {
       level: 'Levels',
       seasonalResidual: 'Seasonal residual',
+      etsResidual: 'ETS residual',
       plain: 'Network',
       fold: 'fold {fold}',
       refit: 'refit on training and validation',
@@ -381,10 +383,12 @@ export default {
     heading: 'Forecast',
     target: 'Target',
     autoChose:
-      'Auto chose {chosen} — validation MAE {chosenMae} vs {otherMae} for {other} (averaged over every forecast start in the validation part, so it differs from the single forecast in the table)',
-    autoChoseAlone: 'Auto chose {chosen} (validation MAE {chosenMae}): {other} ended without weights',
+      'Auto chose {chosen} — validation MAE {chosenMae} vs {others} (averaged over every forecast start in the validation part, so it differs from the single forecast in the table)',
+    autoChoseAlone: 'Auto chose {chosen} (validation MAE {chosenMae}): {others} ended without weights',
+    autoOther: '{mae} for {mode}',
+    autoShareEts: 'ETS correction kept at {share} %',
     autoShare: 'seasonal-naive correction kept at {share} %',
-    autoModes: { level: 'levels', seasonalResidual: 'seasonal residual' },
+    autoModes: { level: 'levels', seasonalResidual: 'seasonal residual', etsResidual: 'ETS residual' },
     autoCombined:
       'Forecast combined with statistics, as validation preferred: network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
     statisticalForecast:

@@ -165,6 +165,7 @@ const fr: typeof en = {
     targetModes: {
       level: 'Les niveaux',
       seasonalResidual: 'Le résidu saisonnier',
+      etsResidual: 'Le résidu ETS',
       auto: 'Auto (choix sur la validation)',
     },
     preprocessing: "Prétraitement (ajusté sur la partie d'entraînement, inversé pour chaque sortie)",
@@ -333,6 +334,7 @@ const fr: typeof en = {
     network: {
       level: 'Niveaux',
       seasonalResidual: 'Résidu saisonnier',
+      etsResidual: 'Résidu ETS',
       plain: 'Réseau',
       fold: 'pli {fold}',
       refit: 'réentraîné sur entraînement et validation',
@@ -407,11 +409,17 @@ const fr: typeof en = {
     heading: 'Prévision',
     target: 'Cible',
     autoChose:
-      'Auto a choisi {chosen} — MAE de validation {chosenMae} contre {otherMae} pour {other} (moyenne sur chaque point de départ de la partie de validation, d’où l’écart avec la prévision unique du tableau)',
+      'Auto a choisi {chosen} — MAE de validation {chosenMae} contre {others} (moyenne sur chaque point de départ de la partie de validation, d’où l’écart avec la prévision unique du tableau)',
     autoChoseAlone:
-      "Auto a choisi {chosen} (MAE de validation {chosenMae}) : {other} s'est terminé sans poids",
+      "Auto a choisi {chosen} (MAE de validation {chosenMae}) : {others} s'est terminé sans poids",
+    autoOther: '{mae} pour {mode}',
+    autoShareEts: 'correction de la prévision ETS gardée à {share} %',
     autoShare: 'correction de la prévision naïve saisonnière gardée à {share} %',
-    autoModes: { level: 'les niveaux', seasonalResidual: 'le résidu saisonnier' },
+    autoModes: {
+      level: 'les niveaux',
+      seasonalResidual: 'le résidu saisonnier',
+      etsResidual: 'le résidu ETS',
+    },
     autoCombined:
       'Prévision combinée avec des méthodes statistiques, comme la validation le préférait : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     statisticalForecast:
