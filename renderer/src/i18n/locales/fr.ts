@@ -141,6 +141,18 @@ const fr: typeof en = {
     heading: 'Modèle',
     presets: 'Préréglages',
     preset: { auto: 'Auto', small: 'Petit', large: 'Grand' },
+    presetActive: 'Préréglage : {name}',
+    origin: {
+      default: 'Par défaut',
+      auto: 'Auto',
+      small: 'Petit',
+      large: 'Grand',
+      run: 'D’une exécution passée',
+      custom: 'Personnalisé',
+    },
+    presetTooShort: '{preset} demande au moins {needed} points ; cette série en a {rows}.',
+    presetKeepsIssue:
+      '{preset} garde la fenêtre et le découpage, et l’un d’eux est à corriger d’abord : {problem}',
     source: "Données d'entraînement",
     dataset: 'Jeu de données',
     target: 'Colonne cible',
@@ -402,6 +414,9 @@ const fr: typeof en = {
       testSmape: 'sMAPE sur la partie de test',
     },
     resumeRun: 'Reprendre depuis son point de sauvegarde',
+    reuseSettings: 'Reprendre ces réglages',
+    reuseNoDataset: 'Le jeu de données de cette exécution n’est plus dans le projet.',
+    reuseUnreadable: 'Les réglages enregistrés avec cette exécution sont illisibles : {reason}',
   },
   forecast: {
     heading: 'Prévision',
