@@ -372,6 +372,7 @@ const fr: typeof en = {
     stoppedByUser:
       'Vous l’avez arrêté à l’époque {stoppedAt} ; l’époque {kept}, la meilleure en validation, est conservée.',
     runProgressLabel: '{done} époques sur {total} · ce réseau : environ {eta} restantes',
+    wholeRunProgressLabel: '{done} époques sur environ {total} · toute l’exécution : environ {eta} restantes',
     finishedEpochs: 'Terminé : {n} époque entraînée | Terminé : {n} époques entraînées',
     minutesSeconds: '{m} min {s} s',
     secondsOnly: '{s} s',
@@ -415,6 +416,14 @@ const fr: typeof en = {
     },
     resumeRun: 'Reprendre depuis son point de sauvegarde',
     reuseSettings: 'Reprendre ces réglages',
+    showCurves: 'Courbes de perte',
+    pastCurves: 'Courbes de perte enregistrées de {name}',
+    pastCurvesLoading: 'Lecture des courbes de perte enregistrées…',
+    pastCurvesNone:
+      'Cette exécution n’a enregistré aucune courbe (elle s’est arrêtée avant sa première époque).',
+    pastNetwork: 'Réseau',
+    pastNetworkName: 'Réseau {n} ({epochs} époque) | Réseau {n} ({epochs} époques)',
+    overlayLabel: 'Courbes de perte des exécutions comparées, une ligne par exécution',
     reuseNoDataset: 'Le jeu de données de cette exécution n’est plus dans le projet.',
     reuseUnreadable: 'Les réglages enregistrés avec cette exécution sont illisibles : {reason}',
   },
