@@ -50,7 +50,9 @@ export const useModelDraft = defineStore('modelDraft', () => {
   })
   const calendarOffered = computed(() => offeredCalendarFeatures(datasets.series?.timestamps ?? null))
   // Another dataset may not support a feature chosen for the previous one.
+  // Only once its series is loaded: while it loads nothing is offered, and a restored draft keeps its choices.
   watch(calendarOffered, (offered) => {
+    if (!datasets.series || datasets.series.datasetId !== datasets.selectedId) return
     draft.value.calendar = draft.value.calendar.filter((feature) => offered.includes(feature))
   })
   /** Why Auto will forecast the series with ETS (too short for a network), from its plan; null otherwise. */

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { expectChartDrawn, waitForProject } from './helpers'
+
+async function openModel(page: Page, dataset: string): Promise<void> {
+  await page.getByTestId('nav-model').click()
+  await page.getByTestId('source-dataset').selectOption({ label: dataset })
+}
+
+test('the active preset is named, and a preset that cannot fit the series says so first', async ({
+  appPage: page,
+}) => {
+  await waitForProject(page)
+  await openModel(page, 'AirPassengers')
+  const active = page.getByTestId('preset-active')
+  await expect(active).toHaveAttribute('data-origin', 'default')
+  await page.getByTestId('preset-large').click()
+  await expect(active).toHaveText('Preset: Large')
+  await expect(page.getByTestId('preset-large')).toHaveAttribute('aria-pressed', 'true')
+  await page.getByTestId('field-epochs').fill('7')
+  await expect(active).toHaveText('Preset: Custom')
+
+  // JohnsonJohnson has 84 quarters: a window of 70 + 10 leaves no training window after the split.
+  await openModel(page, 'JohnsonJohnson')
+  await page.getByTestId('field-lookback').fill('70')
+  for (const name of ['small', 'large']) {
+    await expect(page.getByTestId(`preset-${name}`)).toBeDisabled()
+    await expect(page.getByTestId(`preset-${name}-why`)).toContainText(
+      /needs at least \d+ points; this series has 84/,
+    )
+  }
+  await page.getByTestId('language-select').selectOption('fr')
+  await expect(page.getByTestId('preset-small-why')).toContainText('cette série en a 84')
+  await expect(active).toHaveText('Préréglage : Personnalisé')
+  await page.getByTestId('language-select').selectOption('en')
+  await page.getByTestId('field-lookback').fill('12')
+  await expect(page.getByTestId('preset-small')).toBeEnabled()
+  await expect(page.getByTestId('preset-small-why')).toHaveCount(0)
+})
+
+test('the draft belongs to its dataset and survives a reload', async ({ appPage: page }) => {
+  await waitForProject(page)
+  await openModel(page, 'AirPassengers')
+  await page.getByTestId('preset-small').click()
+  await page.getByTestId('field-epochs').fill('7')
+
+  await openModel(page, 'Nile')
+  await expect(page.getByTestId('field-epochs')).toHaveValue('100')
+  await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'default')
+  await page.getByTestId('field-epochs').fill('9')
+
+  await page.reload()
+  await waitForProject(page)
+  await openModel(page, 'AirPassengers')
+  await expect(page.getByTestId('field-epochs')).toHaveValue('7')
+  await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'custom')
+  await openModel(page, 'Nile')
+  await expect(page.getByTestId('field-epochs')).toHaveValue('9')
+  await openModel(page, 'JohnsonJohnson')
+  await expect(page.getByTestId('field-epochs')).toHaveValue('100')
+})
+
+/** A quick run on AirPassengers; returns its id once it has completed. */
+async function quickRun(page: Page, epochs: number): Promise<string> {
+  await openModel(page, 'AirPassengers')
+  await page.getByTestId('preset-small').click()
+  await page.getByTestId('field-epochs').fill(String(epochs))
+  await page.getByTestId('field-patience').fill('0')
+  await page.getByTestId('start-training').click()
+  await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
+    timeout: 90_000,
+  })
+  return (await page.getByTestId('training-job').textContent())!.trim()
+}
+
+test("past runs' curves open again, compared runs overlay theirs, and a run's settings can be reused", async ({
+  appPage: page,
+}) => {
+  test.setTimeout(240_000)
+  await waitForProject(page)
+  const first = await quickRun(page, 3)
+  const second = await quickRun(page, 4)
+
+  await page.getByTestId(`run-curves-${first}`).click()
+  const curves = page.getByTestId('past-run-curves')
+  await expect(curves).toHaveAttribute('data-run', first)
+  await expect(curves.getByTestId('loss-point-count')).not.toHaveAttribute('data-count', '0')
+  await expectChartDrawn(curves.getByTestId('loss-chart'))
+
+  for (const id of [first, second]) await page.getByTestId(`run-${id}`).getByRole('checkbox').check()
+  await expect(page.getByTestId('runs-overlay')).toHaveAttribute('data-curves', '2')
+  await expectChartDrawn(page.getByTestId('runs-overlay-chart'))
+
+  // From another dataset's draft: reusing the first run brings back its dataset and its settings.
+  await openModel(page, 'Nile')
+  await page.getByTestId('nav-train').click()
+  await page.getByTestId(`reuse-run-${first}`).click()
+  await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'run')
+  await expect(page.getByTestId('source-dataset').locator('option:checked')).toHaveText('AirPassengers')
+  await expect(page.getByTestId('field-epochs')).toHaveValue('3')
+  await expect(page.getByTestId('field-patience')).toHaveValue('0')
+})
