@@ -20,17 +20,16 @@ test('the active preset is named, and a preset that cannot fit the series says s
   await page.getByTestId('field-epochs').fill('7')
   await expect(active).toHaveText('Preset: Custom')
 
-  // JohnsonJohnson has 84 quarters: a window of 70 + 10 leaves no training window after the split.
-  await openModel(page, 'JohnsonJohnson')
-  await page.getByTestId('field-lookback').fill('70')
+  // AirPassengers has 144 months: a window of 100 + 10 leaves no training window after the split.
+  await page.getByTestId('field-lookback').fill('100')
   for (const name of ['small', 'large']) {
     await expect(page.getByTestId(`preset-${name}`)).toBeDisabled()
     await expect(page.getByTestId(`preset-${name}-why`)).toContainText(
-      /needs at least \d+ points; this series has 84/,
+      /needs at least \d+ points; this series has 144/,
     )
   }
   await page.getByTestId('language-select').selectOption('fr')
-  await expect(page.getByTestId('preset-small-why')).toContainText('cette série en a 84')
+  await expect(page.getByTestId('preset-small-why')).toContainText('cette série en a 144')
   await expect(active).toHaveText('Préréglage : Personnalisé')
   await page.getByTestId('language-select').selectOption('en')
   await page.getByTestId('field-lookback').fill('12')
@@ -44,7 +43,7 @@ test('the draft belongs to its dataset and survives a reload', async ({ appPage:
   await page.getByTestId('preset-small').click()
   await page.getByTestId('field-epochs').fill('7')
 
-  await openModel(page, 'Nile')
+  await openModel(page, 'Seatbelts')
   await expect(page.getByTestId('field-epochs')).toHaveValue('100')
   await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'default')
   await page.getByTestId('field-epochs').fill('9')
@@ -54,9 +53,9 @@ test('the draft belongs to its dataset and survives a reload', async ({ appPage:
   await openModel(page, 'AirPassengers')
   await expect(page.getByTestId('field-epochs')).toHaveValue('7')
   await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'custom')
-  await openModel(page, 'Nile')
+  await openModel(page, 'Seatbelts')
   await expect(page.getByTestId('field-epochs')).toHaveValue('9')
-  await openModel(page, 'JohnsonJohnson')
+  await openModel(page, 'taylor')
   await expect(page.getByTestId('field-epochs')).toHaveValue('100')
 })
 
@@ -92,7 +91,7 @@ test("past runs' curves open again, compared runs overlay theirs, and a run's se
   await expectChartDrawn(page.getByTestId('runs-overlay-chart'))
 
   // From another dataset's draft: reusing the first run brings back its dataset and its settings.
-  await openModel(page, 'Nile')
+  await openModel(page, 'Seatbelts')
   await page.getByTestId('nav-train').click()
   await page.getByTestId(`reuse-run-${first}`).click()
   await expect(page.getByTestId('preset-active')).toHaveAttribute('data-origin', 'run')
