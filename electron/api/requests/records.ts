@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DatasetRecord, ModelRecord } from '../records'
 import type { EpochSummary } from './training'
+import type { NetworkRole } from '../../../worker/training/network-role'
 import { defineRequest } from '../define'
 import { recordId } from './common'
 
@@ -14,7 +15,8 @@ export type SavedEpoch = Omit<EpochSummary, 'seconds'>
 /** A past run's loss curves, one per network it trained, in the order it started them. */
 export interface RunLossHistory {
   runId: string
-  networks: Array<{ jobId: string; epochs: SavedEpoch[] }>
+  /** `role`: what the network was in its run, where the run's log says (runs before it may not). */
+  networks: Array<{ jobId: string; role?: NetworkRole; epochs: SavedEpoch[] }>
 }
 
 /** Renaming and deleting what a project holds, with the care projects get. */

@@ -1,6 +1,7 @@
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import type { RunLossHistory, SavedEpoch } from '../../api/requests/records'
 import { LOSS_HISTORY_FILE } from '../training/checkpoint-format'
+import { parseRole, type NetworkRole } from '../../../worker/training/network-role'
 import { CodedError } from '../storage'
 import { writeJsonAtomic } from '../storage/atomic-write'
 import { PathError } from '../storage/path-error'
@@ -56,6 +57,17 @@ export function parseLossCsv(text: string): SavedEpoch[] {
   return epochs
 }
 
+/** Each job's role as the run's log.txt wrote it ("network <job> (<role>) queued", see app-runs.ts). */
+export function rolesFromLog(log: string): Map<string, NetworkRole> {
+  const roles = new Map<string, NetworkRole>()
+  for (const line of log.split(/\r?\n/)) {
+    const match = /^\S+ network (\S+) \((.*)\) queued$/.exec(line)
+    const role = match ? parseRole(match[2]!) : null
+    if (match && role) roles.set(match[1]!, role)
+  }
+  return roles
+}
+
 /**
  * The saved loss curves of a past run: runs/<id>/<job>/loss.csv of each of its networks, in the
  * order the run started them (job ids are the run's id and a number). A run without any yet (it
@@ -72,12 +84,15 @@ export async function readRunLossHistory(session: ProjectSession, runId: string)
     .map((entry) => entry.name)
     .filter((name) => Number.isInteger(jobNumber(name)))
     .sort((a, b) => jobNumber(a) - jobNumber(b))
+  const log = await readFile(await runFile(session, runId, RUN_LOG_FILE), 'utf8').catch(() => '')
+  const roles = rolesFromLog(log)
   const networks: RunLossHistory['networks'] = []
   for (const jobId of jobs) {
     const text = await readFile(await runFile(session, runId, `${jobId}/${LOSS_HISTORY_FILE}`), 'utf8').catch(
       () => null,
     )
-    if (text !== null) networks.push({ jobId, epochs: parseLossCsv(text) })
+    const role = roles.get(jobId)
+    if (text !== null) networks.push({ jobId, ...(role ? { role } : {}), epochs: parseLossCsv(text) })
   }
   return { runId, networks }
 }

@@ -59,6 +59,9 @@ describe("a past run's loss curves come back from its files", () => {
     expect(first.epochs).toEqual(parseLossCsv(csv))
     expect(first.epochs.length).toBeGreaterThan(0)
     expect(first.epochs[0]).toMatchObject({ epoch: 0, best: true })
+    // The log names each network: the first is judged on the main split, the last fits all the data.
+    expect(first.role).toMatchObject({ stage: 'train' })
+    expect(history.networks.at(-1)?.role).toMatchObject({ stage: 'final' })
     expect(first.epochs.every((epoch) => epoch.valLoss !== null && epoch.trainLoss > 0)).toBe(true)
   })
 

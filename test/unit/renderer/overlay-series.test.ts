@@ -30,6 +30,18 @@ describe('compared runs are drawn by one curve each', () => {
     })
   })
 
+  it('prefers the network the log names as judged on the main split', () => {
+    const role = (stage: 'train' | 'final') => ({ stage, member: 1, members: 1 })
+    const curve = overlayCurve({
+      runId: 'r4',
+      networks: [
+        { jobId: 'r4-1', role: role('final'), epochs: [epoch(0, 5, null)] },
+        { jobId: 'r4-2', role: role('train'), epochs: [epoch(0, 2, 1.1)] },
+      ],
+    })
+    expect(curve).toMatchObject({ kind: 'validation', points: [{ x: 1, y: 1.1 }] })
+  })
+
   it('falls back on training loss without a validation part, and on nothing without curves', () => {
     const curve = overlayCurve({ runId: 'r2', networks: [{ jobId: 'r2-1', epochs: [epoch(0, 3, null)] }] })
     expect(curve).toMatchObject({ kind: 'training', points: [{ x: 1, y: 3 }] })

@@ -395,6 +395,7 @@ export default {
     pastCurvesNone: 'This run saved no loss curve (it ended before its first epoch).',
     pastNetwork: 'Network',
     pastNetworkName: 'Network {n} ({epochs} epoch) | Network {n} ({epochs} epochs)',
+    pastNetworkRole: '{n}. {name} ({epochs} epoch) | {n}. {name} ({epochs} epochs)',
     overlayLabel: 'Loss curves of the compared runs, one line per run',
     reuseNoDataset: 'The dataset this run trained on is no longer in the project.',
     reuseUnreadable: 'The settings recorded with this run cannot be read: {reason}',

@@ -15,7 +15,9 @@ export interface OverlayCurve {
  * the data), validation loss by epoch, so runs are compared on data they did not train on.
  */
 export function overlayCurve(history: RunLossHistory): OverlayCurve | null {
-  const network = history.networks.find((candidate) => candidate.epochs.length > 0)
+  const trained = history.networks.filter((candidate) => candidate.epochs.length > 0)
+  // Where the log named the networks, the first judged on the main split, whatever order they started in.
+  const network = trained.find((candidate) => candidate.role?.stage === 'train') ?? trained[0]
   if (!network) return null
   const validated = network.epochs.some((epoch) => epoch.valLoss !== null)
   const points = network.epochs.flatMap((epoch) => {
