@@ -85,6 +85,10 @@ test("past runs' curves open again, compared runs overlay theirs, and a run's se
   await expect(curves).toHaveAttribute('data-run', first)
   await expect(curves.getByTestId('loss-point-count')).not.toHaveAttribute('data-count', '0')
   await expectChartDrawn(curves.getByTestId('loss-chart'))
+  // Each network by its role, as the run's log recorded it; the last one fits all the data.
+  await expect(curves.getByTestId('past-run-network').locator('option').last()).toContainText(
+    'final fit on all data',
+  )
 
   for (const id of [first, second]) await page.getByTestId(`run-${id}`).getByRole('checkbox').check()
   await expect(page.getByTestId('runs-overlay')).toHaveAttribute('data-curves', '2')
