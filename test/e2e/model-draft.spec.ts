@@ -103,3 +103,30 @@ test("past runs' curves open again, compared runs overlay theirs, and a run's se
   await expect(page.getByTestId('field-epochs')).toHaveValue('3')
   await expect(page.getByTestId('field-patience')).toHaveValue('0')
 })
+
+test('the time left is that of the whole run, and it moves while the run trains', async ({
+  appPage: page,
+}) => {
+  test.setTimeout(120_000)
+  await waitForProject(page)
+  await openModel(page, 'AirPassengers')
+  await page.getByTestId('preset-small').click()
+  await page.getByTestId('field-epochs').fill('3000')
+  await page.getByTestId('field-patience').fill('0')
+  await page.getByTestId('start-training').click()
+  const bar = page.getByTestId('progress-bar')
+  await expect(bar).toHaveAttribute('aria-label', /of about \d[\d,]* epochs · the whole run: about .+ left/)
+  // The final fit still to come counts: the run's total is more than the first network's 3,000 epochs.
+  const total = async () =>
+    Number(
+      (/of about ([\d,]+) epochs/.exec((await bar.getAttribute('aria-label')) ?? '')?.[1] ?? '0').replace(
+        /,/g,
+        '',
+      ),
+    )
+  await expect.poll(total).toBeGreaterThan(3000)
+  const first = await bar.getAttribute('aria-label')
+  await expect.poll(() => bar.getAttribute('aria-label')).not.toBe(first)
+  await page.getByTestId('train-cancel').click()
+  await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'cancelled')
+})
