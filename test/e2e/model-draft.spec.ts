@@ -89,6 +89,9 @@ test("past runs' curves open again, compared runs overlay theirs, and a run's se
   await expect(curves.getByTestId('past-run-network').locator('option').last()).toContainText(
     'final fit on all data',
   )
+  await expect(curves.getByTestId('past-run-network').locator('option').first()).toHaveText(
+    '1. Network (3 epochs)',
+  )
 
   for (const id of [first, second]) await page.getByTestId(`run-${id}`).getByRole('checkbox').check()
   await expect(page.getByTestId('runs-overlay')).toHaveAttribute('data-curves', '2')

@@ -422,8 +422,8 @@ const fr: typeof en = {
     pastCurvesNone:
       'Cette exécution n’a enregistré aucune courbe (elle s’est arrêtée avant sa première époque).',
     pastNetwork: 'Réseau',
-    pastNetworkName: 'Réseau {n} ({epochs} époque) | Réseau {n} ({epochs} époques)',
-    pastNetworkRole: '{n}. {name} ({epochs} époque) | {n}. {name} ({epochs} époques)',
+    pastNetworkName: 'Réseau {index} ({epochs} époque) | Réseau {index} ({epochs} époques)',
+    pastNetworkRole: '{index}. {name} ({epochs} époque) | {index}. {name} ({epochs} époques)',
     overlayLabel: 'Courbes de perte des exécutions comparées, une ligne par exécution',
     reuseNoDataset: 'Le jeu de données de cette exécution n’est plus dans le projet.',
     reuseUnreadable: 'Les réglages enregistrés avec cette exécution sont illisibles : {reason}',
