@@ -77,6 +77,17 @@ describe("the Model draft belongs to its project's dataset", () => {
     expect(second.model.draft.epochs).toBe(100)
   })
 
+  it('keeps calendar choices while the series of the dataset switched back to loads', async () => {
+    const { model, datasets } = setup()
+    await flushPromises()
+    model.draft.calendar = ['month']
+    await datasets.select('d2')
+    expect(model.draft.calendar).toEqual([])
+    await datasets.select('d1')
+    await flushPromises()
+    expect(model.draft.calendar).toEqual(['month'])
+  })
+
   it('names the preset until a setting changes, and refuses one that does not fit', async () => {
     const { model } = setup({ d1: 40 })
     await flushPromises()
