@@ -42,3 +42,26 @@ export function describeRole(role: NetworkRole): string {
   if (role.members > 1) parts.push(`member ${role.member} of ${role.members}`)
   return parts.join(' · ')
 }
+
+/**
+ * The role back from describeRole's words (a run's log.txt keeps them: the only record of which
+ * network a past run's job was); null for text describeRole does not write.
+ */
+export function parseRole(text: string): NetworkRole | null {
+  const [first, ...rest] = text.split(' · ')
+  const candidate = (Object.keys(CANDIDATES) as Array<keyof typeof CANDIDATES>).find(
+    (key) => CANDIDATES[key] === first,
+  )
+  if (!candidate && first !== 'Network') return null
+  const role: NetworkRole = { ...(candidate ? { candidate } : {}), stage: 'train', member: 1, members: 1 }
+  for (const part of rest) {
+    const fold = /^fold (\d+)$/.exec(part)
+    const member = /^member (\d+) of (\d+)$/.exec(part)
+    const stage = (Object.keys(STAGES) as Array<keyof typeof STAGES>).find((key) => STAGES[key] === part)
+    if (fold) Object.assign(role, { stage: 'fold', fold: Number(fold[1]) })
+    else if (member) Object.assign(role, { member: Number(member[1]), members: Number(member[2]) })
+    else if (stage) role.stage = stage
+    else return null
+  }
+  return role
+}

@@ -108,6 +108,7 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'models.rename': { projectId, modelId: 'model-1', name: 'Renamed' },
     'models.delete': { projectId, modelId: 'model-1', confirmName: 'nothing' },
     'runs.delete': { projectId, runId: 'run-1' },
+    'runs.lossHistory': { projectId, runId: 'run-1' },
     'uploads.begin': { projectId, fileName: 'fuzzed.csv', size: 4 },
     'uploads.chunk': { uploadId: 'upload-1', offset: 0, data: 'AAAA' },
     'uploads.finish': { uploadId: 'upload-1' },
