@@ -12,6 +12,7 @@ import { appTrainingHandlers } from './handlers/training'
 import { uploadHandlers } from './handlers/uploads'
 import { OpenProjects } from './open-projects'
 import { AppRuns } from './runs/app-runs'
+import { PanelRuns } from './runs/panel-runs'
 import { RunThread } from './runs/run-thread'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
@@ -78,6 +79,7 @@ export function createServices(options: ServiceOptions): Services {
     return session
   }
   const runs = new AppRuns(training, thread, open, bus, reopen)
+  const panelRuns = new PanelRuns(training, open, bus)
   const uploads = new Uploads()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
@@ -86,10 +88,10 @@ export function createServices(options: ServiceOptions): Services {
     ...dataHandlers(open, bus),
     ...uploadHandlers(open, uploads),
     ...recordHandlers(open, runs),
-    ...appTrainingHandlers(training, runs, open),
+    ...appTrainingHandlers(training, runs, open, panelRuns),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),
-    ...panelHandlers(),
+    ...panelHandlers(open, panelRuns),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
         throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')
@@ -107,6 +109,7 @@ export function createServices(options: ServiceOptions): Services {
         await training.dispose()
         await thread.dispose()
       })
+      await panelRuns.close()
       await uploads.dispose()
       await open.closeAll()
       await store.closeAll()
