@@ -99,6 +99,16 @@ export const useTraining = defineStore('training', () => {
     }
   }
 
+  /** A run another screen started (the Panel screen's `panel.train`): followed as if Train had started it. */
+  function followStarted(job: TrainingJobStatus): void {
+    listen()
+    series.clear()
+    candidateSeries.clear()
+    progress.value = null
+    follow(job)
+    version.value++
+  }
+
   /** `keepState`: a state event newer than this status already arrived; it tells the truth. */
   function follow(job: TrainingJobStatus, keepState = false): void {
     if (job.jobId !== jobId.value) candidateSeries.clear()
@@ -218,6 +228,7 @@ export const useTraining = defineStore('training', () => {
     isActive,
     listen,
     start,
+    followStarted,
     resync,
     control,
     isInterrupted,
