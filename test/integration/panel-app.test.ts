@@ -75,5 +75,11 @@ describe('a panel in the app', () => {
       { transport: 'ipc' },
     )
     expect(notPanel).toMatchObject({ ok: false, error: { code: 'NOT_A_PANEL' } })
+    const asOneSeries = await dispatch(
+      'training.autoPlan',
+      { projectId, datasetId: imported.dataset.id, targets: ['value'] },
+      { transport: 'ipc' },
+    )
+    expect(asOneSeries).toMatchObject({ ok: false, error: { code: 'PANEL_DATASET' } })
   }, 120_000)
 })

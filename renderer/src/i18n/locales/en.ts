@@ -553,6 +553,10 @@ export default {
       FILE_NOT_READABLE: 'This file cannot be read: the app is not allowed to open it.',
       RUN_ACTIVE: 'This run is still training: stop or cancel it before deleting it.',
       CONFIRMATION_REQUIRED: 'Type the exact name to confirm the deletion.',
+      NOT_A_PANEL:
+        'This dataset holds one series, not a panel: import the file as a panel to train a global model.',
+      PANEL_DATASET:
+        'This dataset is a panel of many series: train one global model on it from the Panel screen.',
     },
   },
 }

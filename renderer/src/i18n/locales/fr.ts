@@ -582,6 +582,10 @@ const fr: typeof en = {
       FILE_NOT_READABLE: 'Ce fichier ne peut pas être lu : l’application n’a pas le droit de l’ouvrir.',
       RUN_ACTIVE: 'Cette exécution s’entraîne encore : arrêtez-la ou annulez-la avant de la supprimer.',
       CONFIRMATION_REQUIRED: 'Tapez le nom exact pour confirmer la suppression.',
+      NOT_A_PANEL:
+        'Ce jeu de données contient une seule série, pas un panel : importez le fichier comme panel pour entraîner un modèle global.',
+      PANEL_DATASET:
+        'Ce jeu de données est un panel de nombreuses séries : entraînez-y un modèle global depuis l’écran Panel.',
     },
   },
 }
