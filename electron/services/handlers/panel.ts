@@ -5,7 +5,7 @@ import { importPanelIntoProject } from '../data/panel/import-panel-into-project'
 import { readPanelCsv } from '../data/panel/read-panel'
 import type { PanelDataset } from '../data/panel/panel-types'
 import { missingCount, panelShape } from '../data/panel/panel-shape'
-import { loadProjectPanel } from '../data/panel/project-panel'
+import { loadProjectPanel, type ProjectPanel } from '../data/panel/project-panel'
 import { findDataset } from '../forecasting/dataset-series'
 import { panelForecastCsv, type PanelForecastRows } from '../forecasting/panel-forecast-csv'
 import { panelForecastWideCsv } from '../forecasting/panel-forecast-wide-csv'
@@ -107,6 +107,22 @@ function forecastRows(results: PanelResultsFile): PanelForecastRows {
 }
 
 export function panelHandlers(open: OpenProjects, runs: PanelRuns): PanelHandlers {
+  // The Panel screen opens series after series of one panel: keep the last panel read, so a click
+  // does not parse a cache of millions of rows again. A new import gets a new cache file, hence a new key.
+  let lastPanel: { key: string; panel: Promise<ProjectPanel> } | null = null
+  const panelOf = (session: ProjectSession, datasetId: string): Promise<ProjectPanel> => {
+    const record = findDataset(session, datasetId)
+    const key = `${session.path}\u0000${record.id}\u0000${record.cacheFile ?? ''}`
+    if (lastPanel?.key !== key) {
+      const panel = loadProjectPanel(session, record)
+      lastPanel = { key, panel }
+      // A failed read is not remembered: the next click tries again.
+      panel.catch(() => {
+        if (lastPanel?.panel === panel) lastPanel = null
+      })
+    }
+    return lastPanel.panel
+  }
   return {
     ...panelFileHandlers(),
     'panel.import': async ({ projectId, path, form, ids, target, time, name }) =>
@@ -136,7 +152,7 @@ export function panelHandlers(open: OpenProjects, runs: PanelRuns): PanelHandler
       const session = open.get(projectId)
       const results = await readPanelResults(await modelDir(session, modelId), modelId)
       const result = seriesOf(results, index)
-      const panel = await loadProjectPanel(session, findDataset(session, results.datasetId))
+      const panel = await panelOf(session, results.datasetId)
       const series = panel.series[index]
       if (!series || series.key.join('\u001f') !== result.key.join('\u001f'))
         throw new CodedError(
