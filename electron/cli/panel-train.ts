@@ -56,10 +56,11 @@ export async function runPanelTrain(
     { keyNames: dataset.keyNames, target: dataset.valueNames[0], frequency: dataset.frequency },
     { horizon, test, seed: args.seed, overrides: args.overrides },
     (input, run) => panelOnPool(input, run, options),
-    ({ evaluation }) =>
+    ({ evaluation }) => {
       io.stderr.write(
         `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
-      ),
+      )
+    },
   )
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)

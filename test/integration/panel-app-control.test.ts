@@ -80,10 +80,6 @@ describe('panels in the app, beyond the happy path', () => {
   it('cancels a panel run through training.cancel: the run is recorded cancelled and no model is saved', async () => {
     const { projectId } = await call('projects.openSample', {})
     const { dataset } = await call('panel.import', { projectId, path: SLICE, form: 'long', ids: ['id'] })
-    const states: string[] = []
-    services.bus.subscribe((name, payload) => {
-      if (name === 'training.state') states.push((payload as { state: string }).state)
-    })
     const started = await call('panel.train', {
       projectId,
       datasetId: dataset.id,
@@ -92,9 +88,40 @@ describe('panels in the app, beyond the happy path', () => {
     })
     const cancelled = await call('training.cancel', { jobId: started.jobId })
     expect(cancelled.jobId).toBe(started.jobId)
-    await expect.poll(() => states.includes('cancelled'), { timeout: 60_000 }).toBe(true)
+    // The run settles once its cancelled networks have unwound: wait for the project to record it.
+    const runStatus = async () =>
+      (await call('projects.get', { projectId })).manifest.runs.find((run) => run.id === started.jobId)
+        ?.status
+    await expect.poll(runStatus, { timeout: 60_000 }).toBe('cancelled')
+    expect((await call('training.status', { jobId: started.jobId })).state).toBe('cancelled')
     const { manifest } = await call('projects.get', { projectId })
-    expect(manifest.runs.find((run) => run.id === started.jobId)?.status).toBe('cancelled')
     expect(manifest.models.some((model) => model.id === started.jobId)).toBe(false)
   }, 90_000)
+
+  it('stops a panel run while it is judged: the final fit trains as far as the judged networks got, and is saved', async () => {
+    const { projectId } = await call('projects.openSample', {})
+    const { dataset } = await call('panel.import', { projectId, path: SLICE, form: 'long', ids: ['id'] })
+    const ready = new Promise<string>((resolve) =>
+      services.bus.subscribe((name, payload) => {
+        if (name === 'models.ready') resolve((payload as { modelId: string }).modelId)
+      }),
+    )
+    let epochs = 0
+    services.bus.subscribe((name) => {
+      if (name === 'training.epoch') epochs++
+    })
+    const started = await call('panel.train', {
+      projectId,
+      datasetId: dataset.id,
+      horizon: 4,
+      settings: { epochs: 1000, patience: 1000, ensemble: 1 },
+    })
+    await expect.poll(() => epochs, { timeout: 60_000 }).toBeGreaterThan(0)
+    await call('training.stop', { jobId: started.jobId })
+    expect(await ready).toBe(started.jobId)
+    const results = await call('panel.results', { projectId, modelId: started.jobId })
+    expect(results.series).toHaveLength(12)
+    const { manifest } = await call('projects.get', { projectId })
+    expect(manifest.runs.find((run) => run.id === started.jobId)?.status).toBe('completed')
+  }, 120_000)
 })

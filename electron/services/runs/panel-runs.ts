@@ -87,10 +87,13 @@ export class PanelRuns {
       },
       { horizon, test: horizon, seed: args.seed, overrides },
       (part, options) => runPanel(part, { ...options, trainer }),
-      () => {
-        // A stop while judging ends the judged networks early; the final fit still trains, or nothing could be saved.
-        if (jobs.requested === 'stopped') jobs.requested = null
+      (judged) => {
         this.log(run, 'judged on the held-out part; training on every point')
+        if (jobs.requested !== 'stopped') return
+        // A stop while judging ended those networks early. The final fit must still train, or nothing
+        // could be saved: it trains for as many epochs as the judged networks' best, as far as they got.
+        jobs.requested = null
+        return { epochs: Math.max(1, ...judged.result.model.members.map((m) => m.bestEpoch + 1)) }
       },
     ).then(
       async (training) => {

@@ -74,7 +74,8 @@ export async function trainPanelModel(
   meta: PanelMeta,
   plan: PanelTrainPlan,
   runOnce: RunPanelOnce,
-  onJudged?: (judged: PanelJudged) => void,
+  /** Told when the test part is judged; settings it returns apply to the final fit (e.g. fewer epochs after a stop). */
+  onJudged?: (judged: PanelJudged) => Partial<PanelConfig> | void,
 ): Promise<PanelTraining> {
   const run = { horizon: plan.horizon, seed: plan.seed, overrides: plan.overrides }
   let judged: PanelJudged | null = null
@@ -88,7 +89,8 @@ export async function trainPanelModel(
       result,
       evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period),
     }
-    onJudged?.(judged)
+    const finalSettings = onJudged?.(judged)
+    if (finalSettings) run.overrides = { ...run.overrides, ...finalSettings }
   }
   const final = await runOnce(panel, run)
   const summary = {
