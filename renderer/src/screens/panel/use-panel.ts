@@ -37,8 +37,11 @@ export function usePanel() {
   watch(
     models,
     (list, before) => {
-      const added = list.find((m) => !(before ?? []).some((b) => b.id === m.id))
-      if (added && before !== undefined && before.length > 0) modelId.value = added.id
+      // A model that appears for the panel already shown was just trained: show it.
+      const sameDataset =
+        before !== undefined && before.length > 0 && before.every((m) => m.spec.datasetId === datasetId.value)
+      const added = sameDataset ? list.find((m) => !before.some((b) => b.id === m.id)) : undefined
+      if (added) modelId.value = added.id
       else if (!list.some((m) => m.id === modelId.value)) modelId.value = list.at(-1)?.id ?? null
     },
     { immediate: true },
