@@ -80,6 +80,15 @@ describe('panels in the app, beyond the happy path', () => {
   it('cancels a panel run through training.cancel: the run is recorded cancelled and no model is saved', async () => {
     const { projectId } = await call('projects.openSample', {})
     const { dataset } = await call('panel.import', { projectId, path: SLICE, form: 'long', ids: ['id'] })
+    const tooFar = await dispatch(
+      'panel.train',
+      { projectId, datasetId: dataset.id, horizon: 38 },
+      { transport: 'ipc' },
+    )
+    expect(tooFar).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENTS', field: 'horizon', message: expect.stringMatching(/has 38 points/) },
+    })
     const started = await call('panel.train', {
       projectId,
       datasetId: dataset.id,

@@ -69,6 +69,15 @@ export class PanelRuns {
     const panel = await loadProjectPanel(session, record)
     const input = panelInputOf(panel)
     const horizon = args.horizon ?? defaultPanelHorizon(input.season ?? input.period)
+    // The test part holds out `horizon` points of every series: some series must keep a history.
+    if (horizon >= panel.info.lengths.max)
+      throw Object.assign(
+        new CodedError(
+          'INVALID_ARGUMENTS',
+          `A horizon of ${horizon} leaves no history: the longest series of "${record.name}" has ${panel.info.lengths.max} points`,
+        ),
+        { field: 'horizon' },
+      )
     const runId = args.runId ?? `panel-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
     if (this.runs.has(runId) || session.manifest.runs.some((run) => run.id === runId))
       throw new CodedError('ALREADY_EXISTS', `There is already a run ${runId} in this project`)
