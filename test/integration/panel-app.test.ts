@@ -75,6 +75,12 @@ describe('a panel in the app', () => {
       { transport: 'ipc' },
     )
     expect(notPanel).toMatchObject({ ok: false, error: { code: 'NOT_A_PANEL' } })
+    const inUse = await dispatch(
+      'datasets.delete',
+      { projectId, datasetId: imported.dataset.id, confirmName: imported.dataset.name },
+      { transport: 'ipc' },
+    )
+    expect(inUse).toMatchObject({ ok: false, error: { code: 'DATASET_IN_USE' } })
     const asOneSeries = await dispatch(
       'training.autoPlan',
       { projectId, datasetId: imported.dataset.id, targets: ['value'] },

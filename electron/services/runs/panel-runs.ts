@@ -81,7 +81,13 @@ export class PanelRuns {
     const runId = args.runId ?? `panel-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
     if (this.runs.has(runId) || session.manifest.runs.some((run) => run.id === runId))
       throw new CodedError('ALREADY_EXISTS', `There is already a run ${runId} in this project`)
-    await session.addRun({ id: runId, status: 'running', config: { kind: 'panel', ...args, horizon } })
+    // `source.datasetId` as a single run records it: the dataset cannot be deleted while this run's model reads it.
+    const { projectId, datasetId, ...settings } = args
+    await session.addRun({
+      id: runId,
+      status: 'running',
+      config: { kind: 'panel', source: { projectId, datasetId }, ...settings, horizon },
+    })
     const jobs = new RunJobs(runId, this.training, this.bus)
     const trainer = poolTrainer(this.training, { run: jobs })
     const run: PanelAppRun = { jobs, session, done: Promise.resolve() }

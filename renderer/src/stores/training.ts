@@ -188,6 +188,8 @@ export const useTraining = defineStore('training', () => {
    * closed during it. Starting it again with `resume` continues from its last checkpoint.
    */
   function isInterrupted(run: RunRecord): boolean {
+    // A panel run keeps no checkpoints to resume from (its networks train in minutes): it is trained again instead.
+    if (run.config.kind === 'panel') return false
     return run.status === 'running' && !liveJobIds.value.includes(run.id) && jobId.value !== run.id
   }
 
