@@ -68,4 +68,16 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     expect(lines[0]).toBe('id,date,forecast,lo80,hi80,lo95,hi95')
     expect(lines).toHaveLength(1 + SERIES * HORIZON)
   })
+
+  await test.step('and as a wide CSV, one column per series', async () => {
+    await page.getByTestId('panel-export-wide').click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('panel-download-wide').click()
+    const lines = readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split('\n')
+    expect(lines[0]!.split(',')).toHaveLength(1 + SERIES)
+    expect(lines[0]).toMatch(/^date,N0646,/)
+    expect(lines.length).toBeGreaterThanOrEqual(1 + HORIZON)
+  })
 })

@@ -107,7 +107,7 @@ describe('panels in the app, beyond the happy path', () => {
     expect(manifest.models.some((model) => model.id === started.jobId)).toBe(false)
   }, 90_000)
 
-  it('stops a panel run while it is judged: the final fit trains as far as the judged networks got, and is saved', async () => {
+  it('pauses, resumes and stops a panel run while it is judged: the final fit trains as far as the judged networks got, and is saved', async () => {
     const { projectId } = await call('projects.openSample', {})
     const { dataset } = await call('panel.import', { projectId, path: SLICE, form: 'long', ids: ['id'] })
     const ready = new Promise<string>((resolve) =>
@@ -126,6 +126,12 @@ describe('panels in the app, beyond the happy path', () => {
       settings: { epochs: 1000, patience: 1000, ensemble: 1 },
     })
     await expect.poll(() => epochs, { timeout: 60_000 }).toBeGreaterThan(0)
+    // Pause and resume reach the run's networks by the run's id, as for a single run.
+    await call('training.pause', { jobId: started.jobId })
+    const status = () => call('training.status', { jobId: started.jobId }).then((s) => s.state)
+    await expect.poll(status, { timeout: 30_000 }).toBe('paused')
+    await call('training.resume', { jobId: started.jobId })
+    await expect.poll(status, { timeout: 30_000 }).toBe('running')
     await call('training.stop', { jobId: started.jobId })
     expect(await ready).toBe(started.jobId)
     const results = await call('panel.results', { projectId, modelId: started.jobId })
