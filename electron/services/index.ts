@@ -79,7 +79,7 @@ export function createServices(options: ServiceOptions): Services {
     return session
   }
   const runs = new AppRuns(training, thread, open, bus, reopen)
-  const panelRuns = new PanelRuns(training, open, bus)
+  const panelRuns = new PanelRuns(training, thread, open, bus)
   const uploads = new Uploads()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),

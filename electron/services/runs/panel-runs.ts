@@ -1,6 +1,5 @@
 import type { PanelTrainSettings } from '../../api/requests/panel'
 import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
-import { runPanel } from '../../../worker/panel/panel-run'
 import type { PanelConfig } from '../../../worker/panel/types'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
@@ -15,6 +14,7 @@ import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
 import { defaultPanelHorizon, trainPanelModel } from './panel-training'
 import { RunJobs } from './run-jobs'
+import type { RunThread } from './run-thread'
 
 export interface PanelTrainArgs {
   projectId: string
@@ -36,14 +36,15 @@ interface PanelAppRun {
  * refitted on every point; runs/panel-training.ts, as the command line does) whose networks train
  * as jobs of the app's pool under the run's id. `training.*` reaches the run by that id, so the
  * Train screen draws its loss curves and pauses, stops or cancels it as it does a single run.
- * Preparing windows, forecasting and scoring stay in the main thread: a fraction of a second per
- * thousand series, between the networks' epochs computed in the pool.
+ * The panel run itself (windows, forecasting every series, the blend) computes in the run thread,
+ * as a single run does; judging the test part against the baselines stays here.
  */
 export class PanelRuns {
   private readonly runs = new Map<string, PanelAppRun>()
 
   constructor(
     private readonly training: TrainingService,
+    private readonly thread: RunThread,
     private readonly open: OpenProjects,
     private readonly bus: EventBus,
   ) {
@@ -101,7 +102,7 @@ export class PanelRuns {
         frequency: panel.info.frequency,
       },
       { horizon, test: horizon, seed: args.seed, overrides },
-      (part, options) => runPanel(part, { ...options, trainer }),
+      (part, options) => this.thread.panel(part, options, trainer),
       (judged) => {
         this.log(run, 'judged on the held-out part; training on every point')
         if (jobs.requested !== 'stopped') return
