@@ -2,6 +2,7 @@ import type { Handlers } from '../api/dispatch'
 import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
+import { ImportRegistry } from './datasets/import-registry'
 import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
@@ -81,17 +82,18 @@ export function createServices(options: ServiceOptions): Services {
   const runs = new AppRuns(training, thread, open, bus, reopen)
   const panelRuns = new PanelRuns(training, thread, open, bus)
   const uploads = new Uploads()
+  const imports = new ImportRegistry()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
-    ...dataHandlers(open, bus),
+    ...dataHandlers(open, bus, imports),
     ...uploadHandlers(open, uploads),
     ...recordHandlers(open, runs),
     ...appTrainingHandlers(training, runs, open, panelRuns),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),
-    ...panelHandlers(open, panelRuns),
+    ...panelHandlers(open, panelRuns, bus, imports),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
         throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')

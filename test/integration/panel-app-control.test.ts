@@ -42,7 +42,19 @@ describe('panels in the app, beyond the happy path', () => {
       // South starts three months late: its empty cells are not missing values.
       ...months(10).map((m, t) => `${m},${10 + t},${t < 3 ? '' : 50 - t}`),
     ])
-    const { dataset } = await call('panel.import', { projectId, path: withHeader, form: 'wide' })
+    const progress: number[] = []
+    services.bus.subscribe((name, payload) => {
+      const event = payload as { importId: string; fraction: number }
+      if (name === 'data.importProgress' && event.importId === 'wide-import') progress.push(event.fraction)
+    })
+    const { dataset } = await call('panel.import', {
+      projectId,
+      path: withHeader,
+      form: 'wide',
+      importId: 'wide-import',
+    })
+    // Progress is published under the caller's id, as a one-series import's is.
+    expect(progress.at(-1)).toBe(1)
     expect(dataset.panel).toMatchObject({ form: 'wide', seriesCount: 2, lengths: { min: 7, max: 10 } })
   })
 

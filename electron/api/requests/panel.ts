@@ -80,6 +80,8 @@ export const panelRequests = {
         path: userFilePath,
         ...panelReadShape,
         name: z.string().trim().min(1).max(200).optional(),
+        /** Chosen by the caller so it can follow `data.importProgress` and cancel with `data.cancelImport`. */
+        importId: recordId.optional(),
       })
       .strict(),
   ),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Handlers } from '../../api/dispatch'
 import type { PanelInspection, PanelResults, PanelSeriesDetail } from '../../api/requests/panel'
 import { detectLongPanel } from '../data/panel/detect-panel'
@@ -10,6 +11,8 @@ import { findDataset } from '../forecasting/dataset-series'
 import { panelForecastCsv, type PanelForecastRows } from '../forecasting/panel-forecast-csv'
 import { panelForecastWideCsv } from '../forecasting/panel-forecast-wide-csv'
 import { readPanelResults, type PanelResultsFile } from '../models/panel/panel-results-file'
+import type { ImportRegistry } from '../datasets/import-registry'
+import type { EventBus } from '../event-bus'
 import type { OpenProjects } from '../open-projects'
 import type { ProjectSession } from '../projects'
 import type { PanelRuns } from '../runs/panel-runs'
@@ -106,7 +109,12 @@ function forecastRows(results: PanelResultsFile): PanelForecastRows {
   }
 }
 
-export function panelHandlers(open: OpenProjects, runs: PanelRuns): PanelHandlers {
+export function panelHandlers(
+  open: OpenProjects,
+  runs: PanelRuns,
+  bus: EventBus,
+  imports: ImportRegistry,
+): PanelHandlers {
   // The Panel screen opens series after series of one panel: keep the last panel read, so a click
   // does not parse a cache of millions of rows again. A new import gets a new cache file, hence a new key.
   let lastPanel: { key: string; panel: Promise<ProjectPanel> } | null = null
@@ -125,13 +133,21 @@ export function panelHandlers(open: OpenProjects, runs: PanelRuns): PanelHandler
   }
   return {
     ...panelFileHandlers(),
-    'panel.import': async ({ projectId, path, form, ids, target, time, name }) =>
-      importPanelIntoProject(
-        open.get(projectId),
-        await readableFile(path),
-        { form, ids, target, time },
-        name,
-      ),
+    'panel.import': async ({ projectId, path, form, ids, target, time, name, importId = randomUUID() }) => {
+      const session = open.get(projectId)
+      const file = await readableFile(path)
+      const signal = imports.begin(importId)
+      try {
+        const onProgress = (fraction: number, rows: number) =>
+          bus.publish('data.importProgress', { importId, fraction, rows })
+        return await importPanelIntoProject(session, file, { form, ids, target, time }, name, {
+          onProgress,
+          signal,
+        })
+      } finally {
+        imports.end(importId)
+      }
+    },
     'panel.train': (args) => runs.start(args),
     'panel.results': async ({ projectId, modelId }): Promise<PanelResults> => {
       const session = open.get(projectId)

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { DatasetRecord } from '../../../api/records'
 import { importDataset, type ProjectSession } from '../../projects'
 import { CsvImportError } from '../csv-import-error'
+import type { ImportControl } from '../types'
 import { panelToColumnar } from './panel-columnar'
 import { panelShape } from './panel-shape'
 import type { PanelReadOptions } from './panel-types'
@@ -18,9 +19,10 @@ export async function importPanelIntoProject(
   sourcePath: string,
   options: PanelReadOptions,
   name?: string,
+  control: ImportControl = {},
 ): Promise<{ dataset: DatasetRecord; warnings: string[] }> {
   await session.assertWritable()
-  const panel = await readPanelCsv(sourcePath, options)
+  const panel = await readPanelCsv(sourcePath, options, control)
   if (panel.series.length === 0)
     throw new CsvImportError('BAD_OPTION', panel.fileName, 'holds no series (no data rows)')
   const dataset = await importDataset(session, {

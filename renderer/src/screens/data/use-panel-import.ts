@@ -1,4 +1,4 @@
-import { ref, watch, type Ref } from 'vue'
+import { onScopeDispose, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useApi } from '../../api/use-api'
 import { useNotices } from '../../stores/notices'
@@ -21,6 +21,16 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
   const keys = ref<string[]>([])
   const detectedKeys = ref<string[]>([])
   const importing = ref(false)
+  /** The import in flight (for its progress events and to cancel it), else null. */
+  const importId = ref<string | null>(null)
+  const fraction = ref(0)
+  const rows = ref(0)
+  const unsubscribe = api.on('data.importProgress', (event) => {
+    if (event.importId !== importId.value) return
+    fraction.value = event.fraction
+    rows.value = event.rows
+  })
+  onScopeDispose(unsubscribe)
 
   watch(
     path,
@@ -57,9 +67,13 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
       return null
     }
     importing.value = true
+    importId.value = `panel-import-${Date.now().toString(36)}`
+    fraction.value = 0
+    rows.value = 0
     try {
       const result = await api.call('panel.import', {
         projectId,
+        importId: importId.value,
         path: path.value.trim(),
         form: form.value,
         ...(form.value === 'long' ? { ids: keys.value } : {}),
@@ -79,8 +93,15 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
       return null
     } finally {
       importing.value = false
+      importId.value = null
     }
   }
 
-  return { form, keys, detectedKeys, importing, importPanel }
+  /** Nothing of a cancelled import is kept (the file is read before the project changes). */
+  async function cancel(): Promise<void> {
+    if (!importId.value) return
+    await api.call('data.cancelImport', { importId: importId.value }).catch(notices.reportError)
+  }
+
+  return { form, keys, detectedKeys, importing, fraction, rows, importPanel, cancel }
 }
