@@ -42,7 +42,8 @@ test('browser mode: import a long panel, train a global model, open a series, ex
   })
 
   await test.step('the Panel screen scores the panel and opens a series', async () => {
-    await page.getByTestId('nav-panel').click()
+    // The finished run's result button leads to the Panel screen, where a panel model is seen.
+    await page.getByTestId('go-forecast').click()
     await expect(page.getByTestId('panel-score-network')).toBeVisible()
     await expect(page.getByTestId('panel-score-naive2')).toContainText('1')
     await expect(page.getByTestId('panel-histogram')).toBeVisible()
