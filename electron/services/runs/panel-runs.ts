@@ -1,6 +1,8 @@
 import type { PanelTrainSettings } from '../../api/requests/panel'
+import type { DatasetRecord } from '../../api/records'
 import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
-import type { PanelConfig } from '../../../worker/panel/types'
+import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
+import type { Frequency } from '../../../worker/timeseries/frequency'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
 import type { EventBus } from '../event-bus'
@@ -12,7 +14,7 @@ import { appendRunLog, type ProjectSession } from '../projects'
 import { CodedError } from '../storage'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
-import { defaultPanelHorizon, trainPanelModel } from './panel-training'
+import { defaultPanelHorizon, trainPanelModel, type PanelTraining } from './panel-training'
 import { RunJobs } from './run-jobs'
 import type { RunThread } from './run-thread'
 
@@ -112,34 +114,7 @@ export class PanelRuns {
         return { epochs: Math.max(1, ...judged.result.model.members.map((m) => m.bestEpoch + 1)) }
       },
     ).then(
-      async (training) => {
-        const dir = await session.resolve(`models/${runId}`)
-        await savePanelModel(dir, training.model)
-        await writePanelResults(dir, panelResultsOf(runId, record.id, input, panel.info.frequency, training))
-        const network = training.judged?.evaluation.network
-        await session.addModel({
-          id: runId,
-          name: `Global ${training.final.config.layers[0]?.cell.toUpperCase() ?? 'LSTM'} · ${record.name}`,
-          runId,
-          spec: {
-            kind: 'panel',
-            datasetId: record.id,
-            series: input.series.length,
-            lookback: training.final.config.lookback,
-            horizon,
-            layers: training.final.config.layers.length,
-          },
-          metrics: {
-            smape: network && Number.isFinite(network.smape) ? network.smape : null,
-            mase: network && Number.isFinite(network.mase) ? network.mase : null,
-            owa: network && Number.isFinite(network.owa) ? network.owa : null,
-          },
-        })
-        await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
-        run.jobs.end(jobs.requested === 'stopped' ? 'stopped' : 'completed')
-        this.log(run, `saved as models/${runId}`)
-        this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
-      },
+      (training) => this.saved(run, record, input, panel.info.frequency, training),
       (error: unknown) => this.failed(run, error),
     )
     this.runs.set(runId, run)
@@ -198,6 +173,49 @@ export class PanelRuns {
 
   private log(run: PanelAppRun, message: string): void {
     void appendRunLog(run.session, run.jobs.runId, message).catch(() => undefined)
+  }
+
+  /** The model folder, its Panel-screen results and the project's records; any failure fails the run. */
+  private async saved(
+    run: PanelAppRun,
+    record: DatasetRecord,
+    input: PanelInput,
+    frequency: Frequency | null,
+    training: PanelTraining,
+  ): Promise<void> {
+    const { jobs, session } = run
+    const runId = jobs.runId
+    const horizon = training.final.config.horizon
+    try {
+      const dir = await session.resolve(`models/${runId}`)
+      await savePanelModel(dir, training.model)
+      await writePanelResults(dir, panelResultsOf(runId, record.id, input, frequency, training))
+      const network = training.judged?.evaluation.network
+      await session.addModel({
+        id: runId,
+        name: `Global ${training.final.config.layers[0]?.cell.toUpperCase() ?? 'LSTM'} · ${record.name}`,
+        runId,
+        spec: {
+          kind: 'panel',
+          datasetId: record.id,
+          series: input.series.length,
+          lookback: training.final.config.lookback,
+          horizon,
+          layers: training.final.config.layers.length,
+        },
+        metrics: {
+          smape: network && Number.isFinite(network.smape) ? network.smape : null,
+          mase: network && Number.isFinite(network.mase) ? network.mase : null,
+          owa: network && Number.isFinite(network.owa) ? network.owa : null,
+        },
+      })
+      await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
+      run.jobs.end(jobs.requested === 'stopped' ? 'stopped' : 'completed')
+      this.log(run, `saved as models/${runId}`)
+      this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
+    } catch (error) {
+      await this.failed(run, error)
+    }
   }
 
   private async failed(run: PanelAppRun, error: unknown): Promise<void> {
