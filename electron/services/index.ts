@@ -80,7 +80,7 @@ export function createServices(options: ServiceOptions): Services {
     return session
   }
   const runs = new AppRuns(training, thread, open, bus, reopen)
-  const panelRuns = new PanelRuns(training, thread, open, bus)
+  const panelRuns = new PanelRuns(training, thread, open, bus, reopen)
   const uploads = new Uploads()
   const imports = new ImportRegistry()
   const handlers: Handlers = {

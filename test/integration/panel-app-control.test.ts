@@ -151,4 +151,31 @@ describe('panels in the app, beyond the happy path', () => {
     const { manifest } = await call('projects.get', { projectId })
     expect(manifest.runs.find((run) => run.id === started.jobId)?.status).toBe('completed')
   }, 120_000)
+
+  it('saves a panel model into its project even when the project was closed while it trained', async () => {
+    const project = await call('projects.openSample', {})
+    const { dataset } = await call('panel.import', {
+      projectId: project.projectId,
+      path: SLICE,
+      form: 'long',
+      ids: ['id'],
+    })
+    const ready = new Promise<string>((resolve) =>
+      services.bus.subscribe((name, payload) => {
+        if (name === 'models.ready') resolve((payload as { modelId: string }).modelId)
+      }),
+    )
+    const started = await call('panel.train', {
+      projectId: project.projectId,
+      datasetId: dataset.id,
+      horizon: 4,
+      settings: { epochs: 1000, patience: 1000, ensemble: 1 },
+    })
+    await call('projects.close', { projectId: project.projectId })
+    await call('training.stop', { jobId: started.jobId })
+    expect(await ready).toBe(started.jobId)
+    const reopened = await call('projects.open', { path: project.path })
+    expect(reopened.manifest.models.map((model) => model.id)).toContain(started.jobId)
+    expect(reopened.manifest.runs.find((run) => run.id === started.jobId)?.status).toBe('completed')
+  }, 120_000)
 })

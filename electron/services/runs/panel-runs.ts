@@ -49,6 +49,8 @@ export class PanelRuns {
     private readonly thread: RunThread,
     private readonly open: OpenProjects,
     private readonly bus: EventBus,
+    /** Opens a project folder again when its window closed it while the run was training. */
+    private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
   ) {
     bus.subscribe((name, payload) => {
       if (name !== 'training.state') return
@@ -183,10 +185,12 @@ export class PanelRuns {
     frequency: Frequency | null,
     training: PanelTraining,
   ): Promise<void> {
-    const { jobs, session } = run
+    const { jobs } = run
     const runId = jobs.runId
     const horizon = training.final.config.horizon
     try {
+      if (run.session.isClosed) run.session = await this.reopen(run.session.path)
+      const session = run.session
       const dir = await session.resolve(`models/${runId}`)
       await savePanelModel(dir, training.model)
       await writePanelResults(dir, panelResultsOf(runId, record.id, input, frequency, training))
