@@ -21,11 +21,11 @@ export interface PanelForecastRows {
   }[]
 }
 
-function cell(text: string): string {
+export function cell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
-function dateCell(last: number | null, frequency: Frequency | null, k: number): string {
+export function dateCell(last: number | null, frequency: Frequency | null, k: number): string {
   if (last === null || frequency === null) return String(k + 1)
   const iso = new Date(addSteps(last, frequency, k + 1)).toISOString()
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.replace('.000Z', 'Z')
