@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
 /**
- * project.json, format version 3 (the current one). Bump CURRENT_FORMAT_VERSION and add a
+ * project.json, format version 4 (the current one). Bump CURRENT_FORMAT_VERSION and add a
  * migration step (manifest-v<N>.ts, listed in manifest-io.ts) whenever a saved shape changes
  * incompatibly.
  */
-export const CURRENT_FORMAT_VERSION = 3
+export const CURRENT_FORMAT_VERSION = 4
 
 const id = z.string().min(1)
 const timestamp = z.iso.datetime({ offset: true })
@@ -34,6 +34,31 @@ export const detectedFormatSchema = z.looseObject({
 
 export const columnRoleSchema = z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])
 
+/**
+ * A dataset that holds many series (format 4): how the file laid them out and their shape. Its
+ * columnar cache has one row per series and point, series after series: the key columns (text,
+ * in `keyNames` order), then the time (epoch ms, NaN without dates), then the value.
+ */
+export const panelDatasetSchema = z.object({
+  form: z.enum(['long', 'wide']),
+  keyNames: z.array(z.string()).min(1),
+  /** Long form: the value column; wide form: the column of each series. */
+  valueNames: z.array(z.string()).min(1),
+  seriesCount: z.number().int().positive(),
+  lengths: z.object({
+    min: z.number().int().nonnegative(),
+    median: z.number().nonnegative(),
+    max: z.number().int().nonnegative(),
+  }),
+  missing: z.number().int().nonnegative(),
+  frequency: z
+    .object({
+      unit: z.enum(['second', 'minute', 'hour', 'day', 'businessDay', 'week', 'month', 'quarter', 'year']),
+      step: z.number().positive(),
+    })
+    .nullable(),
+})
+
 export const datasetRecordSchema = z.object({
   id,
   name: z.string(),
@@ -48,6 +73,8 @@ export const datasetRecordSchema = z.object({
   /** Column name → role; columns not listed have no role yet. */
   columnRoles: z.record(z.string(), columnRoleSchema),
   imported: timestamp,
+  /** Present when the dataset is a panel of many series; absent for one series. */
+  panel: panelDatasetSchema.optional(),
 })
 
 export const runStatusSchema = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled'])
@@ -95,6 +122,7 @@ export type ImportOptions = z.infer<typeof importOptionsSchema>
 export type DetectedFormat = z.infer<typeof detectedFormatSchema>
 export type ColumnRole = z.infer<typeof columnRoleSchema>
 export type DatasetRecord = z.infer<typeof datasetRecordSchema>
+export type PanelDatasetInfo = z.infer<typeof panelDatasetSchema>
 export type RunStatus = z.infer<typeof runStatusSchema>
 export type RunRecord = z.infer<typeof runRecordSchema>
 export type ModelRecord = z.infer<typeof modelRecordSchema>

@@ -2,6 +2,7 @@ import type { Handlers } from '../api/dispatch'
 import { appInfo } from './app/app-info'
 import type { AppIdentity } from './app/app-info'
 import { EventBus } from './event-bus'
+import { ImportRegistry } from './datasets/import-registry'
 import { dataHandlers } from './handlers/data'
 import { insideHandlers } from './handlers/inside'
 import { modelHandlers } from './handlers/models'
@@ -13,6 +14,7 @@ import { uploadHandlers } from './handlers/uploads'
 import { downloadHandlers } from './handlers/downloads'
 import { OpenProjects } from './open-projects'
 import { AppRuns } from './runs/app-runs'
+import { PanelRuns } from './runs/panel-runs'
 import { RunThread } from './runs/run-thread'
 import { builtInProjectsFolder, ProjectStore } from './projects'
 import { SampleProject } from './samples/sample-project'
@@ -79,19 +81,21 @@ export function createServices(options: ServiceOptions): Services {
     return session
   }
   const runs = new AppRuns(training, thread, open, bus, reopen)
+  const panelRuns = new PanelRuns(training, thread, open, bus, reopen)
   const uploads = new Uploads()
+  const imports = new ImportRegistry()
   const handlers: Handlers = {
     'app.info': (_args, context) => appInfo(options.identity, context, options.dialogs !== undefined),
     'app.echo': ({ message }) => ({ message, receivedAt: new Date().toISOString() }),
     ...projectHandlers(store, open, new SampleProject(store, options.samplesDir)),
-    ...dataHandlers(open, bus),
+    ...dataHandlers(open, bus, imports),
     ...uploadHandlers(open, uploads),
     ...downloadHandlers(open),
     ...recordHandlers(open, runs),
-    ...appTrainingHandlers(training, runs, open),
+    ...appTrainingHandlers(training, runs, open, panelRuns),
     ...modelHandlers(open, options.identity.version),
     ...insideHandlers(open, thread),
-    ...panelHandlers(),
+    ...panelHandlers(open, panelRuns, bus, imports),
     'dialogs.pick': async ({ kind }, context) => {
       if (!options.dialogs || context.transport !== 'ipc') {
         throw new CodedError('NOT_AVAILABLE', 'There is no native file picker here: type the path instead')
@@ -109,6 +113,7 @@ export function createServices(options: ServiceOptions): Services {
         await training.dispose()
         await thread.dispose()
       })
+      await panelRuns.close()
       await uploads.dispose()
       await open.closeAll()
       await store.closeAll()

@@ -3,6 +3,10 @@
  * resources/samples/README.md (last h points as test, MASE scaled by the in-sample seasonal
  * naive with R's frequency from baselines.csv). One JSON line per series, then a summary.
  *   npm run bench -- quality [SERIES ...] [--seeds=1,7,42] [--workers=N] [--overrides='{"epochs": 50}']
+ * Held out: --sample-train=TRAIN.csv --sample-test=TEST.csv --period=M [--count=10] runs the same
+ * Auto on series drawn from a competition panel instead (panel-sample.ts), its test part the
+ * panel's horizon: series nobody tuned for.
+ * --modes=level,seasonalResidual restricts Auto's candidates (to measure what one candidate adds).
  * After each seed, a Markdown table of the same figures goes to stderr (for the closing notes).
  * Each series runs exactly as `lstm-studio train` runs it: the run thread, the training pool,
  * the final fit on all the data. Overrides apply to every series alike (for trying Auto rules),
@@ -14,6 +18,8 @@ import { defaultWorkerCount } from '../../electron/services/app/app-info'
 import { loadSeries } from '../../electron/services/models/load-series'
 import { forecastOnPool } from '../../electron/services/runs/pool-run'
 import { sourceWorkerFiles } from '../../electron/source-worker-files'
+import type { SeriesInput, TargetMode } from '../../worker/pipeline/index'
+import { panelSample } from './panel-sample'
 
 const SAMPLES = join(__dirname, '../../resources/samples')
 const UNIVARIATE = ['AirPassengers', 'UKDriverDeaths', 'wineind', 'JohnsonJohnson', 'Nile', 'taylor']
@@ -21,6 +27,16 @@ const UNIVARIATE = ['AirPassengers', 'UKDriverDeaths', 'wineind', 'JohnsonJohnso
 interface RBaseline {
   frequency: number
   mase: Record<string, number>
+}
+
+/** One series to forecast: its test part is the last `horizon` points (Auto's protocol when absent). */
+interface BenchCase {
+  name: string
+  series: SeriesInput
+  m: number
+  horizon?: number
+  /** R's scores on the same protocol (public series only). */
+  reference?: RBaseline
 }
 
 /** Splits one CSV line, honouring double-quoted fields (model names contain commas). */
@@ -60,31 +76,55 @@ async function main(): Promise<void> {
   const seeds = (option(args, 'seeds') ?? '7').split(',').map(Number)
   const threads = Number(option(args, 'workers') ?? defaultWorkerCount())
   const chosen = args.filter((arg) => !arg.startsWith('--'))
-  const names = chosen.length > 0 ? chosen : UNIVARIATE
-  for (const seed of seeds) await benchSeed(names, seed, threads, overrides, baselines)
+  const sampleTrain = option(args, 'sample-train')
+  const cases = sampleTrain
+    ? await sampledCases(sampleTrain, args)
+    : await publicCases(chosen.length > 0 ? chosen : UNIVARIATE, baselines)
+  const modesArg = option(args, 'modes')
+  const modes = modesArg ? (modesArg.split(',') as TargetMode[]) : undefined
+  for (const seed of seeds) await benchSeed(cases, seed, threads, { overrides, modes })
+}
+
+async function publicCases(names: string[], baselines: Map<string, RBaseline>): Promise<BenchCase[]> {
+  return Promise.all(
+    names.map(async (name) => {
+      const reference = baselines.get(name)
+      if (!reference) throw new Error(`${name} is not in baselines.csv`)
+      const m = reference.frequency
+      const series = await loadSeries(join(SAMPLES, `${name}.csv`), { targets: ['value'], period: m })
+      return { name, series, m, reference }
+    }),
+  )
+}
+
+async function sampledCases(train: string, args: string[]): Promise<BenchCase[]> {
+  const test = option(args, 'sample-test')
+  const period = option(args, 'period')
+  if (!test || !period) throw new Error('--sample-train needs --sample-test=PATH and --period=M')
+  const m = Number(period)
+  const count = Number(option(args, 'count') ?? 10)
+  const sample = await panelSample(train, test, m, count, Number(option(args, 'sample-offset') ?? 0))
+  return sample.map(({ name, series, horizon }) => ({ name, series, m, horizon }))
 }
 
 async function benchSeed(
-  names: string[],
+  cases: BenchCase[],
   seed: number,
   threads: number,
-  overrides: Record<string, unknown> | undefined,
-  baselines: Map<string, RBaseline>,
+  plan: { overrides?: Record<string, unknown>; modes?: TargetMode[] },
 ): Promise<void> {
   const rows: TableRow[] = []
   const mases: number[] = []
+  /** Seasonal naive's, ETS's and Theta's MASE on the same test parts, for the means beside ours. */
+  const baselineMases: number[][] = [[], [], []]
   const coverage: number[][] = [[], []]
   let seasonal = 0
   let beatSnaive = 0
-  for (const name of names) {
-    const reference = baselines.get(name)
-    if (!reference) throw new Error(`${name} is not in baselines.csv`)
-    const m = reference.frequency
-    const series = await loadSeries(join(SAMPLES, `${name}.csv`), { targets: ['value'], period: m })
+  for (const { name, series, m, horizon, reference } of cases) {
     const started = Date.now()
     const run = await forecastOnPool(
       series,
-      { preset: 'auto', seed, overrides },
+      { preset: 'auto', seed, ...plan, ...(horizon === undefined ? {} : { horizon }) },
       { workers: sourceWorkerFiles(), threads, events: { publish: () => undefined } },
     )
     const test = run.targets[0]!.test!
@@ -107,10 +147,10 @@ async function benchSeed(
       coverage95: round(test.metrics.coverage[95]),
       snaiveMase: round(snaiveMase),
       etsMase: round(test.baselines.ets.metrics?.mase),
-      etsMaseR: round(reference.mase.ets),
-      arimaMaseR: round(reference.mase['auto.arima']),
+      etsMaseR: round(reference?.mase.ets),
+      arimaMaseR: round(reference?.mase['auto.arima']),
       chosen: run.chosen,
-      residualWeight: run.config.targetMode === 'seasonalResidual' ? run.config.residualWeight : null,
+      residualWeight: run.config.targetMode !== 'level' ? run.config.residualWeight : null,
       weights: run.config.combination,
       thetaMase: round(test.baselines.theta?.metrics?.mase),
       candidates: run.candidates?.map((c) => ({
@@ -122,6 +162,9 @@ async function benchSeed(
       seconds: round((Date.now() - started) / 1000, 1),
     }
     process.stdout.write(`${JSON.stringify(line)}\n`)
+    ;[line.snaiveMase, line.etsMase, line.thetaMase].forEach((value, i) =>
+      baselineMases[i]!.push(value ?? NaN),
+    )
     rows.push({
       series: name,
       mase: line.mase,
@@ -142,6 +185,11 @@ async function benchSeed(
     workers: threads,
     series: mases.length,
     meanMase: round(meanMase),
+    baselinesMeanMase: {
+      seasonalNaive: round(mean(baselineMases[0]!)),
+      ets: round(mean(baselineMases[1]!)),
+      theta: round(mean(baselineMases[2]!)),
+    },
     seasonalBeatingSnaive: `${beatSnaive}/${seasonal}`,
     coverage80: round(mean(coverage[0]!)),
     coverage95: round(mean(coverage[1]!)),

@@ -1,4 +1,5 @@
 import { paramCount, type LayerSpec } from '../engine/index'
+import type { FixedEts } from '../statistics/ets/fixed-ets'
 import type { CalendarFeature, ScalerJSON, TargetTransformJSON } from '../statistics/index'
 import { calibrationToJSON, type CalibrationJSON } from '../model-format/index'
 import { calendarOf, calibrationOf, inputFeatureNames, stepsPerCall } from '../pipeline/index'
@@ -76,6 +77,8 @@ export interface TargetDescription {
   companions?: TargetCompanions
   /** Interval lower bounds are floored here (0: the target was never negative in training). */
   lowerBound?: number
+  /** ETS-residual mode: the ETS model (on z, the network's scale) whose forecast the network corrects. */
+  etsBase?: FixedEts
 }
 
 /** Channel names in input order, as the native model.json lists them. */
@@ -112,6 +115,7 @@ export function describePreprocessing(model: TrainedModel): ExportPreprocessing 
       intervals: calibrationToJSON(calibrationOf(model, t)),
       ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
       ...(target.lowerBound === undefined ? {} : { lowerBound: target.lowerBound }),
+      ...(target.etsBase ? { etsBase: structuredClone(target.etsBase) } : {}),
     })),
     pastCovariates: named(state.pastNames, state.pastScalers),
     futureCovariates: named(state.futureNames, state.futureScalers),

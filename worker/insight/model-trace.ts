@@ -4,6 +4,7 @@ import { prepare } from '../pipeline/index'
 import type { PipelineState, SeriesInput } from '../pipeline/index'
 import { buildInputs, buildTargetsOf } from '../pipeline/inputs'
 import { membersOf } from '../pipeline/predict'
+import { residualBasesOf } from '../pipeline/residual-base'
 import type { FlowWindows } from './gradient-flow'
 
 export interface ModelWindowTrace extends WindowTrace {
@@ -33,13 +34,7 @@ export function traceModelWindow(
   const earliest = Math.max(...prepared.trainOrigins.slice(0, 1), shape.lookback)
   const zOrigin = Math.min(lastFull, Math.max(earliest, (requestedOrigin ?? lastFull + zc.lag) - zc.lag))
   const x = buildInputs(zc, shape, [zOrigin])
-  const y = buildTargetsOf(
-    zc.columns.slice(0, zc.targets),
-    [zOrigin],
-    shape.outputs,
-    state.config.targetMode === 'seasonalResidual',
-    state.period,
-  )
+  const y = buildTargetsOf(zc.columns.slice(0, zc.targets), [zOrigin], shape.outputs, residualBasesOf(state))
   const member = membersOf(params, state.spec)[0] ?? params
   const trace = inspectWindow(state.spec, member, x, y, state.config.loss)
   const origin = zOrigin + zc.lag

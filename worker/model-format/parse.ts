@@ -94,6 +94,8 @@ function checkTargets(state: PipelineState): void {
     const { ets = null, theta = null } = target.companions ?? {}
     if (ets !== null) attempt(`ETS companion of target "${target.name}"`, () => checkFixedEts(ets))
     if (theta !== null) attempt(`Theta companion of target "${target.name}"`, () => checkFixedTheta(theta))
+    if (target.etsBase !== undefined)
+      attempt(`ETS base of target "${target.name}"`, () => checkFixedEts(target.etsBase))
     if (target.lowerBound !== undefined && !Number.isFinite(target.lowerBound))
       throw damaged(`the interval floor of target "${target.name}" is not a number`)
   })

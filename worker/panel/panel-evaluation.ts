@@ -33,7 +33,7 @@ export interface PanelEvaluation {
 
 type Forecaster = (history: Float64Array, period: number, horizon: number) => Float64Array
 
-const BASELINES: Record<keyof PanelEvaluation['baselines'], Forecaster> = {
+export const BASELINES: Record<keyof PanelEvaluation['baselines'], Forecaster> = {
   naive2: naive2Forecast,
   // M4's seasonal naive falls back to naive for a series not longer than one season.
   seasonalNaive: (y, m, h) => seasonalNaiveForecast(y, h, y.length > m ? m : 1, []).mean,

@@ -40,7 +40,7 @@ function wantedLookback(m: number): number {
 
 /** Windows a training part leaves for a lookback, the steps each window predicts and the mode. */
 function windowsOf(trainLength: number, lookback: number, steps: number, mode: TargetMode, m: number) {
-  return trainLength - firstOrigin(lookback, mode === 'seasonalResidual', m) - steps + 1
+  return trainLength - firstOrigin(lookback, mode, m) - steps + 1
 }
 
 /**

@@ -2,6 +2,7 @@ import { autoConfig, whyNoNetwork, type AutoRuleOptions } from './auto-config'
 import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
+import { isResidualMode, TARGET_MODES } from './target-mode'
 import { chooseCombination, withState, type CombinationScore } from './choose-combination'
 import type { CombinationWeights } from './combination'
 import { earlierFolds, pooledValidation, type PooledValidation } from './folds'
@@ -52,7 +53,7 @@ const RESIDUAL_WEIGHTS = [0, 0.25, 0.5, 0.75, 1]
  * residual candidate never scores worse than seasonal naive on validation.
  */
 export function judgeOnFolds(series: SeriesInput, main: TrainedRun, earlier: TrainedRun[]): TrainedRun {
-  const residual = main.prepared.state.config.targetMode === 'seasonalResidual'
+  const residual = isResidualMode(main.prepared.state.config.targetMode)
   const weights = residual ? RESIDUAL_WEIGHTS : [main.prepared.state.config.residualWeight]
   const scored = weights.map((residualWeight) => ({
     residualWeight,
@@ -112,7 +113,7 @@ async function refitWithValidation(
   const memberEpochs = run.network.members.map((member) => member.bestEpoch + 1)
   if (memberEpochs.every((epochs) => epochs < 1)) return run
   const config = run.prepared.state.config
-  if (config.targetMode === 'seasonalResidual' && config.residualWeight === 0) return run
+  if (isResidualMode(config.targetMode) && config.residualWeight === 0) return run
   const refitConfig: PipelineConfig = {
     ...config,
     epochs: Math.max(...memberEpochs),
@@ -156,7 +157,7 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       result,
     }
   }
-  const modes = options.modes ?? (['level', 'seasonalResidual'] as TargetMode[])
+  const modes = options.modes ?? [...TARGET_MODES]
   const runs = await Promise.all(
     modes.map(async (mode) => {
       const { run, earlier, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)

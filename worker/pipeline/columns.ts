@@ -1,6 +1,7 @@
 import { Scaler, TargetTransform } from '../statistics/index'
 import { calendarColumns, calendarOf } from './calendar'
 import { seriesLength, targetTransforms, targetValues } from './targets'
+import { isResidualMode } from './target-mode'
 import type { NamedSeries, PipelineState, SeriesInput } from './types'
 
 /**
@@ -26,7 +27,7 @@ export function seasonalDifferenceChannel(z: ArrayLike<number>, m: number): Floa
 }
 
 export function usesDifferenceChannel(state: Pick<PipelineState, 'config' | 'period'>): boolean {
-  return state.config.targetMode === 'seasonalResidual'
+  return isResidualMode(state.config.targetMode)
 }
 
 function scaledCovariate(scaler: ReturnType<typeof Scaler.fromJSON>, covariate: NamedSeries, lag: number) {

@@ -1,6 +1,7 @@
 import { checkCalendarFeatures } from './calendar'
 import { checkCombination } from './combination'
 import type { PipelineConfig } from './types'
+import { TARGET_MODES } from './target-mode'
 
 /** A small, safe configuration; Auto replaces most of it from the series' shape. */
 export function defaultConfig(overrides: Partial<PipelineConfig> = {}): PipelineConfig {
@@ -47,8 +48,10 @@ export function validateConfig(config: PipelineConfig): void {
   if (config.layers.length === 0) throw new RangeError('at least one layer is required')
   if (config.strategy !== 'direct' && config.strategy !== 'recursive')
     throw new RangeError(`strategy must be direct or recursive, got ${String(config.strategy)}`)
-  if (config.targetMode !== 'level' && config.targetMode !== 'seasonalResidual')
-    throw new RangeError(`targetMode must be level or seasonalResidual, got ${String(config.targetMode)}`)
+  if (!TARGET_MODES.includes(config.targetMode))
+    throw new RangeError(
+      `targetMode must be one of ${TARGET_MODES.join(', ')}, got ${String(config.targetMode)}`,
+    )
   if (!(config.residualWeight >= 0 && config.residualWeight <= 1))
     throw new RangeError(`residualWeight must be in [0, 1], got ${config.residualWeight}`)
   const { origins } = config.backtest

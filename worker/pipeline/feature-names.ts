@@ -1,5 +1,6 @@
 import { calendarFeatureNames, type CalendarFeature } from '../statistics/calendar-features'
 import { targetNames } from './targets'
+import { isResidualMode } from './target-mode'
 import type { PipelineState, TargetMode } from './types'
 
 /** What the network reads at every input step, by column name. */
@@ -21,9 +22,7 @@ export function channelNames(sources: ChannelSources): string[] {
   const targets = sources.targets.map((name) => `target.${name}`)
   return [
     ...targets,
-    ...(sources.targetMode === 'seasonalResidual'
-      ? targets.map((target) => `${target}.seasonalDifference`)
-      : []),
+    ...(isResidualMode(sources.targetMode) ? targets.map((target) => `${target}.seasonalDifference`) : []),
     ...sources.pastCovariates.map((name) => `past.${name}`),
     ...sources.futureCovariates.map((name) => `future.${name}`),
     ...calendarFeatureNames(sources.calendar ?? []).map((name) => `calendar.${name}`),

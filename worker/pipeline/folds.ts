@@ -28,7 +28,7 @@ function countOf(size: PipelineConfig['split']['validation']): number {
 /** Training windows a split leaves (the same formula prepare uses, before striding). */
 function windowsLeft(config: PipelineConfig, n: number, m: number, shift: number): number {
   const trainLength = n - countOf(config.split.test) - countOf(config.split.validation) - shift
-  const first = firstOrigin(config.lookback, config.targetMode === 'seasonalResidual', m)
+  const first = firstOrigin(config.lookback, config.targetMode, m)
   return trainLength - first - stepsPerCall(config) + 1
 }
 

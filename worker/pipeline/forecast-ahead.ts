@@ -5,6 +5,7 @@ import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
 import { predictOriginalAll } from './predict'
+import { firstOrigin } from './inputs'
 import { calibrationOf, seriesLength, targetNames, targetValues } from './targets'
 import type { NamedSeries, SeriesInput, TrainedModel } from './types'
 
@@ -72,10 +73,7 @@ export async function forecastAhead(
   }
   const zc = toZColumns(model.state, grown)
   const n = seriesLength(series)
-  if (
-    n - zc.lag <
-    Math.max(config.lookback, config.targetMode === 'seasonalResidual' ? model.state.period : 0)
-  )
+  if (n - zc.lag < firstOrigin(config.lookback, config.targetMode, model.state.period))
     throw new RangeError(
       `need more observations to forecast: lookback ${config.lookback}, period ${model.state.period}`,
     )

@@ -1,4 +1,6 @@
-import { seasonalNaiveBase } from '../statistics/index'
+import { BaseCursor, type ResidualBase } from './residual-base'
+import { baseHistory } from './target-mode'
+import type { TargetMode } from './types'
 import { pastChannels, type ZColumns } from './columns'
 
 /**
@@ -48,30 +50,26 @@ export function buildInputs(zc: ZColumns, shape: InputShape, origins: ArrayLike<
   return x
 }
 
-/** Seasonal-naive base on the z scale for the steps after origin (reads only values before it). */
-export function residualBase(z: ArrayLike<number>, origin: number, steps: number, m: number): Float64Array {
-  return seasonalNaiveBase(z, origin - 1, steps, m)
-}
-
 /**
  * What the network is trained to output at each origin: z levels, or their difference from the
- * seasonal-naive base. Steps before `from` or at/after `limit` are NaN (partial validation windows).
+ * residual base's forecast. Steps before `from` or at/after `limit` are NaN (partial validation windows).
  */
 export function buildTargets(
   z: ArrayLike<number>,
   origins: ArrayLike<number>,
   outputs: number,
-  residual: boolean,
-  m: number,
+  base: ResidualBase | null,
   limit = z.length,
   from = 0,
 ): Float64Array {
   const y = new Float64Array(origins.length * outputs)
+  let cursor = base ? new BaseCursor(base) : null
   for (let i = 0; i < origins.length; i++) {
     const o = origins[i]
-    const base = residual ? residualBase(z, o, outputs, m) : null
+    if (base && i > 0 && o < origins[i - 1]) cursor = new BaseCursor(base)
+    const baseline = cursor ? cursor.forecast(z, o, outputs) : null
     for (let k = 0; k < outputs; k++) {
-      y[i * outputs + k] = o + k >= from && o + k < limit ? z[o + k] - (base ? base[k] : 0) : NaN
+      y[i * outputs + k] = o + k >= from && o + k < limit ? z[o + k] - (baseline ? baseline[k] : 0) : NaN
     }
   }
   return y
@@ -82,15 +80,14 @@ export function buildTargetsOf(
   zs: ArrayLike<number>[],
   origins: ArrayLike<number>,
   outputs: number,
-  residual: boolean,
-  m: number,
+  bases: (ResidualBase | null)[],
   limit = Infinity,
   from = 0,
 ): Float64Array {
   const width = zs.length * outputs
   const y = new Float64Array(origins.length * width)
   zs.forEach((z, t) => {
-    const own = buildTargets(z, origins, outputs, residual, m, Math.min(limit, z.length), from)
+    const own = buildTargets(z, origins, outputs, bases[t] ?? null, Math.min(limit, z.length), from)
     for (let i = 0; i < origins.length; i++)
       y.set(own.subarray(i * outputs, (i + 1) * outputs), i * width + t * outputs)
   })
@@ -104,7 +101,7 @@ export function originRange(first: number, end: number, outputs: number, stride:
   return origins
 }
 
-/** Smallest origin with a full lookback and, in residual mode, a full season before it. */
-export function firstOrigin(lookback: number, residual: boolean, m: number): number {
-  return Math.max(lookback, residual ? m : 0)
+/** Smallest origin with a full lookback and whatever history the residual base reads (a season for seasonal naive). */
+export function firstOrigin(lookback: number, mode: TargetMode, m: number): number {
+  return Math.max(lookback, baseHistory(mode, m))
 }

@@ -1,7 +1,9 @@
 import { paramCount, type Backend } from '../engine/index'
 import { TargetTransform } from '../statistics/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
-import { buildInputs, inputWidth, residualBase, writeInput, type InputShape } from './inputs'
+import { buildInputs, inputWidth, writeInput, type InputShape } from './inputs'
+import { BaseCursor, baseForecast, residualBasesOf } from './residual-base'
+import { isResidualMode } from './target-mode'
 import { combineForecast, usesCompanions } from './combination'
 import { targetTransforms } from './targets'
 import type { PipelineState } from './types'
@@ -59,12 +61,13 @@ function directLevels(
   const H = state.config.horizon
   if (steps > H) throw new RangeError(`a direct model forecasts at most ${H} steps, asked for ${steps}`)
   const raw = rawOutputs(predictor, zc, origins)
-  const residual = state.config.targetMode === 'seasonalResidual'
-  const weight = residual ? state.config.residualWeight : 1
+  const bases = residualBasesOf(state)
+  const weight = isResidualMode(state.config.targetMode) ? state.config.residualWeight : 1
   const T = zc.targets
   return origins.map((o, i) =>
     Array.from({ length: T }, (_, t) => {
-      const base = residual ? residualBase(zc.columns[t], o, steps, state.period) : null
+      const source = bases[t]
+      const base = source ? baseForecast(source, zc.columns[t], o, steps) : null
       const out = (i * T + t) * H
       return Float64Array.from({ length: steps }, (_, k) => weight * raw[out + k] + (base ? base[k] : 0))
     }),
@@ -92,10 +95,14 @@ function recursiveLevels(
   const { state } = predictor
   const m = state.period
   const shape = shapeOf(state)
-  const residual = state.config.targetMode === 'seasonalResidual'
+  const bases = residualBasesOf(state)
   const T = zc.targets
   const start = (o: number) => Math.max(0, o - shape.lookback - m)
   const locals = origins.map((o) => localColumns(zc, o, start(o), steps))
+  // Each origin's base walks its local window, after the history that precedes the window.
+  const cursors = origins.map((o) =>
+    bases.map((base, t) => (base ? new BaseCursor(base, { values: zc.columns[t], end: start(o) }) : null)),
+  )
   const width = shape.lookback * inputWidth(zc)
   const x = new Float64Array(origins.length * width)
   for (let k = 0; k < steps; k++) {
@@ -106,7 +113,8 @@ function recursiveLevels(
       for (let target = 0; target < T; target++) {
         const z = locals[i][target]
         const out = raw[i * T + target]
-        z[t] = residual ? state.config.residualWeight * out + residualBase(z, t, 1, m)[0] : out
+        const cursor = cursors[i][target]
+        z[t] = cursor ? state.config.residualWeight * out + cursor.forecast(z, t, 1)[0] : out
         if (usesDifferenceChannel(state)) locals[i][T + target][t] = t >= m ? z[t] - z[t - m] : 0
       }
     })

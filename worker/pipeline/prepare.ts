@@ -1,5 +1,11 @@
 import type { WindowSet } from '../training/windows'
-import { chronologicalSplit, Scaler, TargetTransform, type ChronologicalSplit } from '../statistics/index'
+import {
+  chronologicalSplit,
+  Scaler,
+  TargetTransform,
+  type ChronologicalSplit,
+  type TargetTransformJSON,
+} from '../statistics/index'
 import { seasonalPeriod } from '../timeseries/calendar'
 import { calendarOf, checkCalendarSource } from './calendar'
 import { toZColumns, type ZColumns } from './columns'
@@ -8,6 +14,7 @@ import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape 
 import { networkSpec, stepsPerCall } from './network-shape'
 import { checkTargets, seriesLength } from './targets'
 import { fitCompanions, usesCompanions } from './combination'
+import { fitEtsBase, residualBasesOf } from './residual-base'
 import { lowerBoundOf } from './target-intervals'
 import type { PipelineConfig, PipelineState, SeriesInput } from './types'
 
@@ -56,19 +63,32 @@ export function fitState(
       pastCovariates: names(past),
       futureCovariates: names(future),
     }),
-    targets: series.targets.map((target) => ({
-      name: target.name,
-      transform: fitTransform(target.values),
-      ...floorOf(target.values, trainEnd),
-      ...(usesCompanions(config.combination)
-        ? { companions: fitCompanions(target.values, trainEnd, periodOf(series)) }
-        : {}),
-    })),
+    targets: series.targets.map((target) => {
+      const transform = fitTransform(target.values)
+      return {
+        name: target.name,
+        transform,
+        ...floorOf(target.values, trainEnd),
+        ...(config.targetMode === 'etsResidual'
+          ? { etsBase: etsBaseOf(target.values, transform, trainEnd, periodOf(series)) }
+          : {}),
+        ...(usesCompanions(config.combination)
+          ? { companions: fitCompanions(target.values, trainEnd, periodOf(series)) }
+          : {}),
+      }
+    }),
     pastScalers: past.map((c) => fitScaler(c.values)),
     futureScalers: future.map((c) => fitScaler(c.values)),
     pastNames: names(past),
     futureNames: names(future),
   }
+}
+
+/** The ETS model an ETS-residual network corrects, fitted on the training part on the network's scale. */
+function etsBaseOf(values: ArrayLike<number>, json: TargetTransformJSON, trainEnd: number, m: number) {
+  const transform = TargetTransform.fromJSON(json)
+  const z = transform.transform(values).subarray(0, Math.max(0, trainEnd - transform.lag))
+  return fitEtsBase(z, m)
 }
 
 function floorOf(values: ArrayLike<number>, trainEnd: number): { lowerBound?: number } {
@@ -97,9 +117,9 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     ? { ...fixedState, config: structuredClone(config) }
     : fitState(series, config, split)
   const zc = toZColumns(state, series)
-  const residual = config.targetMode === 'seasonalResidual'
+  const bases = residualBasesOf(state)
   const shape: InputShape = { lookback: config.lookback, outputs: stepsPerCall(config) }
-  const first = firstOrigin(config.lookback, residual, state.period)
+  const first = firstOrigin(config.lookback, config.targetMode, state.period)
   const trainEnd = split.train.end - zc.lag
   const validationEnd = split.validation.end - zc.lag
   const trainOrigins = originRange(first, trainEnd, shape.outputs, config.stride)
@@ -125,19 +145,11 @@ export function prepare(series: SeriesInput, config: PipelineConfig, fixedState?
     validationOrigins,
     train: {
       x: buildInputs(zc, shape, trainOrigins),
-      y: buildTargetsOf(zs, trainOrigins, shape.outputs, residual, state.period),
+      y: buildTargetsOf(zs, trainOrigins, shape.outputs, bases),
     },
     validation: {
       x: buildInputs(zc, shape, validationOrigins),
-      y: buildTargetsOf(
-        zs,
-        validationOrigins,
-        shape.outputs,
-        residual,
-        state.period,
-        validationEnd,
-        trainEnd,
-      ),
+      y: buildTargetsOf(zs, validationOrigins, shape.outputs, bases, validationEnd, trainEnd),
     },
   }
 }

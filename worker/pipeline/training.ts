@@ -7,6 +7,7 @@ import type { NetworkRole } from '../training/network-role'
 import { startingWeights, untrainedOutcome } from '../training/starting-weights'
 import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
 import { membersOf } from './predict'
+import { isResidualMode } from './target-mode'
 import type { Prepared } from './prepare'
 
 export interface TrainingOptions {
@@ -111,7 +112,7 @@ async function trainMember(
   const { config, spec } = prepared.state
   const seed = (config.seed + member) >>> 0
   const epochs = options.memberEpochs?.[member] ?? options.epochs ?? config.epochs
-  const residualStart = config.targetMode === 'seasonalResidual' && !start
+  const residualStart = isResidualMode(config.targetMode) && !start
   const initialParams = residualStart ? zeroHeadStart(prepared, seed) : start
   // No epochs: the member is its start; trainers never see an empty request.
   if (epochs === 0) return untrainedOutcome(startingWeights(spec, seed, initialParams), false)

@@ -9,6 +9,7 @@ import type {
 import type { CalendarFeature, TargetTransformJSON, ScalerJSON } from '../statistics/index'
 import type { Frequency } from '../timeseries/frequency'
 import type { CombinationWeights, TargetCompanions } from './combination'
+import type { FixedEts } from '../statistics/ets/fixed-ets'
 
 /** One or more targets with optional covariates, as they come out of the CSV import. */
 export interface SeriesInput {
@@ -32,8 +33,8 @@ export interface NamedSeries {
 }
 
 export type Strategy = 'direct' | 'recursive'
-/** 'seasonalResidual': the network learns the correction to a seasonal-naive forecast. */
-export type TargetMode = 'level' | 'seasonalResidual'
+import type { TargetMode } from './target-mode'
+export type { TargetMode } from './target-mode'
 
 export interface TransformConfig {
   scaling: ScalingKind
@@ -96,6 +97,8 @@ export interface TargetState {
   companions?: TargetCompanions
   /** Interval lower bounds never go below this: 0 for a target never negative in training. */
   lowerBound?: number
+  /** ETS-residual mode: the ETS model the network corrects, fitted on the training part on the network's scale. */
+  etsBase?: FixedEts
 }
 
 export interface TrainedModel {

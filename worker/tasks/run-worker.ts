@@ -4,6 +4,8 @@ import { trainerOverPort, type TrainerPort } from '../training/port-trainer'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { comparisonWindowsOf, traceModelWindow } from '../insight/model-trace'
 import { longLagWindows } from '../insight/long-lag-series'
+import { runPanel, type PanelRunOptions, type PanelRunResult } from '../panel/panel-run'
+import type { PanelInput } from '../panel/types'
 
 export interface ForecastRunTask {
   series: SeriesInput
@@ -19,6 +21,21 @@ export interface ForecastRunTask {
  */
 export default function runForecast(task: ForecastRunTask): Promise<ForecastRunResult> {
   return forecastRun(task.series, task.plan, { trainer: trainerOverPort(task.port) })
+}
+
+export interface PanelRunTask {
+  input: PanelInput
+  options: Omit<PanelRunOptions, 'trainer' | 'onEpoch'>
+  port: TrainerPort
+}
+
+/**
+ * A panel run (worker/panel/panel-run.ts) for the app: cleaning, windows, forecasting every series
+ * and the Theta blend take seconds on thousands of series, kept off the main process like a
+ * single run; the global network's members train on the pool through the port.
+ */
+export function panelRun(task: PanelRunTask): Promise<PanelRunResult> {
+  return runPanel(task.input, { ...task.options, trainer: trainerOverPort(task.port) })
 }
 
 export interface TraceTask {

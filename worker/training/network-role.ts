@@ -1,3 +1,5 @@
+import type { TargetMode } from '../pipeline/target-mode'
+
 /**
  * What one network is in its run. A run trains several: Auto's candidates, each on the main
  * validation fold and on earlier ones, several ensemble members, a refit and the final fit on
@@ -5,7 +7,7 @@
  */
 export interface NetworkRole {
   /** Auto's candidate (absent for a run of one configuration). */
-  candidate?: 'level' | 'seasonalResidual'
+  candidate?: TargetMode
   /**
    * train: judged on the main validation part; fold: on an earlier one (`fold` ≥ 2); refit: on
    * training and validation, judged on test; final: on every point, forecasts the future;
@@ -18,7 +20,11 @@ export interface NetworkRole {
   members: number
 }
 
-const CANDIDATES = { level: 'Levels', seasonalResidual: 'Seasonal residual' } as const
+const CANDIDATES: Record<TargetMode, string> = {
+  level: 'Levels',
+  seasonalResidual: 'Seasonal residual',
+  etsResidual: 'ETS residual',
+}
 const STAGES = {
   train: null,
   fold: null,
@@ -35,4 +41,27 @@ export function describeRole(role: NetworkRole): string {
   if (stage) parts.push(stage)
   if (role.members > 1) parts.push(`member ${role.member} of ${role.members}`)
   return parts.join(' · ')
+}
+
+/**
+ * The role back from describeRole's words (a run's log.txt keeps them: the only record of which
+ * network a past run's job was); null for text describeRole does not write.
+ */
+export function parseRole(text: string): NetworkRole | null {
+  const [first, ...rest] = text.split(' · ')
+  const candidate = (Object.keys(CANDIDATES) as Array<keyof typeof CANDIDATES>).find(
+    (key) => CANDIDATES[key] === first,
+  )
+  if (!candidate && first !== 'Network') return null
+  const role: NetworkRole = { ...(candidate ? { candidate } : {}), stage: 'train', member: 1, members: 1 }
+  for (const part of rest) {
+    const fold = /^fold (\d+)$/.exec(part)
+    const member = /^member (\d+) of (\d+)$/.exec(part)
+    const stage = (Object.keys(STAGES) as Array<keyof typeof STAGES>).find((key) => STAGES[key] === part)
+    if (fold) Object.assign(role, { stage: 'fold', fold: Number(fold[1]) })
+    else if (member) Object.assign(role, { member: Number(member[1]), members: Number(member[2]) })
+    else if (stage) role.stage = stage
+    else return null
+  }
+  return role
 }

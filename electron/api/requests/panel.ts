@@ -1,7 +1,12 @@
 import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import { absolutePath, columnName } from './common'
+import type { DatasetRecord } from '../records'
+import { absolutePath, columnName, recordId, userFilePath } from './common'
+import type { PanelResults, PanelSeriesDetail } from './panel-results'
+import type { TrainingJobStatus } from './training'
+
+export type { PanelResults, PanelSeriesDetail, PanelSeriesRow, PanelMethodName } from './panel-results'
 
 /** One series of a panel as the Panel screen lists it. */
 export interface PanelSeriesSummary {
@@ -30,18 +35,86 @@ export interface PanelInspection {
   series: PanelSeriesSummary[]
 }
 
+/** How a panel's file is read: every field is detected when left out. */
+const panelReadShape = {
+  form: z.enum(['long', 'wide']).optional(),
+  ids: z.array(columnName).min(1).max(8).optional(),
+  target: columnName.optional(),
+  time: columnName.optional(),
+}
+
+/** Settings of a global model a person may set from the app; Auto chooses the rest from the panel. */
+export const panelTrainSettingsSchema = z
+  .object({
+    epochs: z.number().int().min(1).max(1000).optional(),
+    ensemble: z.number().int().min(1).max(10).optional(),
+    windowsPerEpoch: z.number().int().min(16).max(1_000_000).optional(),
+    batchSize: z.number().int().min(1).max(4096).optional(),
+    patience: z.number().int().min(1).max(1000).optional(),
+    lr: z.number().positive().max(1).optional(),
+  })
+  .strict()
+
+export type PanelTrainSettings = z.infer<typeof panelTrainSettingsSchema>
+
 export const panelRequests = {
   'panel.inspect': defineRequest<PanelInspection>()(
     'Reads a CSV as a panel of many series (long form: key column(s), time, value; wide form: one column per series) and summarises each series.',
     z
       .object({
         path: absolutePath,
-        form: z.enum(['long', 'wide']).optional(),
-        ids: z.array(columnName).min(1).max(8).optional(),
-        target: columnName.optional(),
-        time: columnName.optional(),
+        ...panelReadShape,
         limit: z.number().int().min(1).max(10_000).optional(),
       })
       .strict(),
+  ),
+  'panel.detect': defineRequest<{ form: 'long' | null; keys: string[] }>()(
+    "Tells from a CSV's head whether it looks like a long-form panel (key columns whose dates repeat), and which key columns.",
+    z.object({ path: userFilePath }).strict(),
+  ),
+  'panel.import': defineRequest<{ dataset: DatasetRecord; warnings: string[] }>()(
+    'Imports a CSV as a panel of many series into an open project (copied in, each series put on its grid, cached).',
+    z
+      .object({
+        projectId: recordId,
+        path: userFilePath,
+        ...panelReadShape,
+        name: z.string().trim().min(1).max(200).optional(),
+        /** Chosen by the caller so it can follow `data.importProgress` and cancel with `data.cancelImport`. */
+        importId: recordId.optional(),
+      })
+      .strict(),
+  ),
+  'panel.train': defineRequest<TrainingJobStatus>()(
+    "Trains one global network on every series of a panel dataset as a run (judged on each series' last horizon, then refitted on every point); training.* controls it by its id.",
+    z
+      .object({
+        projectId: recordId,
+        datasetId: recordId,
+        horizon: z.number().int().min(1).max(1000).optional(),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .optional(),
+        settings: panelTrainSettingsSchema.optional(),
+        runId: recordId.optional(),
+      })
+      .strict(),
+  ),
+  'panel.results': defineRequest<PanelResults>()(
+    "A panel model's scores: the panel's means beside the baselines, and one row per series.",
+    z.object({ projectId: recordId, modelId: recordId }).strict(),
+  ),
+  'panel.series': defineRequest<PanelSeriesDetail>()(
+    'One series of a panel model: its history, the forecast ahead with its intervals, and the held-out forecast.',
+    z
+      .object({ projectId: recordId, modelId: recordId, index: z.number().int().min(0).max(10_000_000) })
+      .strict(),
+  ),
+  'panel.exportForecast': defineRequest<{ path: string; csv: string }>()(
+    "Writes a panel model's forecast of every series as a CSV in the project: long (id,date,forecast,lo80,hi80,lo95,hi95) or wide (one column per series).",
+    z.object({ projectId: recordId, modelId: recordId, shape: z.enum(['long', 'wide']) }).strict(),
   ),
 }

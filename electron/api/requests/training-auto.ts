@@ -1,10 +1,12 @@
 import { defineRequest } from '../define'
 import type { NetworkRole } from '../../../worker/training/network-role'
+import type { TargetMode } from '../../../worker/pipeline/target-mode'
 import { trainingSourceSchema } from './training'
 import type { ForecastingSettings, TrainingConfig, TrainingState } from './training'
 
-/** The two ways an Auto run trains the same network; it keeps the one with the lower validation error. */
-export type CandidateMode = 'level' | 'seasonalResidual'
+/** The ways an Auto run trains the same network; it keeps the one with the lower validation error. */
+export type CandidateMode = TargetMode
+export { TARGET_MODES as CANDIDATE_MODES } from '../../../worker/pipeline/target-mode'
 
 /** One network of a run (a candidate, a fold, an ensemble member, the final fit), as `training.status` of the run reports it. */
 export interface TrainingCandidate {

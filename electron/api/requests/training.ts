@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineRequest } from '../define'
 import type { NetworkRole } from '../../../worker/training/network-role'
+import { TARGET_MODES } from '../../../worker/pipeline/target-mode'
 import { columnName, LIMITS, recordId } from './common'
 import type { TrainingCandidate } from './training-auto'
 
@@ -208,10 +209,11 @@ export const forecastingSettingsSchema = z
     /** Steps between consecutive training window origins: 1 uses every window; more thins long series. */
     stride: z.number().int().min(1).max(10_000).default(1),
     /**
-     * 'seasonalResidual': the network learns the correction to a seasonal-naive forecast.
-     * 'auto': both are trained and the one with the lower validation error is kept.
+     * 'seasonalResidual': the network learns the correction to a seasonal-naive forecast;
+     * 'etsResidual': the correction to an ETS forecast fitted on the training part.
+     * 'auto': every mode is trained and the one with the lower validation error is kept.
      */
-    targetMode: z.enum(['level', 'seasonalResidual', 'auto']).default('level'),
+    targetMode: z.enum([...TARGET_MODES, 'auto']).default('level'),
     scaling: z.enum(['zscore', 'minmax', 'none']).default('zscore'),
     log: z.enum(['none', 'log', 'log1p']).default('none'),
     difference: z.enum(['none', 'first', 'seasonal']).default('none'),

@@ -32,7 +32,7 @@ function inputSteps(p: ExportPreprocessing): string[] {
       : 'Each target y: its log step gives g, no differencing (d_t = g_t), its scaling z.',
     ...p.targets.map(targetInput),
   ]
-  if (p.targetMode === 'seasonalResidual')
+  if (p.targetMode !== 'level')
     lines.push(
       `Seasonal difference channel of each target: s_t = z_t − z_(t−${p.period}) (0 for t < ${p.period}).`,
     )
@@ -52,19 +52,27 @@ function inputSteps(p: ExportPreprocessing): string[] {
   return lines
 }
 
+/** What a residual network's output is added to, on the z scale. */
+function baseText(p: ExportPreprocessing): string {
+  if (p.targetMode === 'seasonalResidual') return ` + z_(o − ${p.period} + (k mod ${p.period}))`
+  if (p.targetMode === 'etsResidual')
+    return " + e_k (the k-step forecast of the target's `etsBase`, an ETS model on z run over z from its first value)"
+  return ''
+}
+
 /** Where target t's step k sits in the head's output, with the residual share when there is one. */
 function networkTerm(p: ExportPreprocessing, t: number, k: string): string {
   const index = t === 0 ? k : `${t * p.outputs} + ${k}`
-  const residual = p.targetMode === 'seasonalResidual' && p.residualWeight !== 1
+  const residual = p.targetMode !== 'level' && p.residualWeight !== 1
   return residual ? `${p.residualWeight} × forecast[0, ${index}]` : `forecast[0, ${index}]`
 }
 
 function targetOutput(p: ExportPreprocessing, { name, transform }: TargetDescription, t: number): string {
-  const base = p.targetMode === 'seasonalResidual' ? ` + z_(o − ${p.period} + (k mod ${p.period}))` : ''
+  const base = baseText(p)
   const z =
     p.strategy === 'direct'
       ? `z_(o+k) = ${networkTerm(p, t, 'k')}${base}`
-      : `z_o = ${networkTerm(p, t, '0')}${base.replace('k mod', '0 mod')}`
+      : `z_o = ${networkTerm(p, t, '0')}${base.replace('k mod', '0 mod').replace('e_k (the k-step', 'e_1 (the one-step')}`
   const scale = transform.scale
   const unscale = EXP_TEXT[scale.log].replace('v', `z_(o+k) × ${scale.scale} + ${scale.shift}`)
   const unlog = EXP_TEXT[transform.log.log].replace('v', 'g_(n+k)')

@@ -21,6 +21,11 @@ export async function datasetSeries(
   record: DatasetRecord,
   choice: SeriesChoice,
 ): Promise<SeriesInput> {
+  if (record.panel)
+    throw new CodedError(
+      'PANEL_DATASET',
+      `Dataset "${record.name}" is a panel of ${record.panel.seriesCount} series: train one global model on it from the Panel screen`,
+    )
   if (!record.cacheFile)
     throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`, {
       details: { name: record.name },

@@ -24,7 +24,7 @@ export interface PanelForecastRows {
   }[]
 }
 
-function cell(text: string): string {
+export function cell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -33,6 +33,11 @@ function dateCells(last: number | null, frequency: Frequency | null, steps: numb
   if (last === null || frequency === null) return Array.from({ length: steps }, (_, k) => String(k + 1))
   const times = Array.from({ length: steps }, (_, k) => addSteps(last, frequency, k + 1))
   return times.map(timestampLabeller(times, frequency, null))
+}
+
+/** The label of step k (0-based) of one series, as dateCells writes it among its first k + 1 steps. */
+export function dateCell(last: number | null, frequency: Frequency | null, k: number): string {
+  return dateCells(last, frequency, k + 1)[k]!
 }
 
 const number = (value: number | undefined) => numberText(value)

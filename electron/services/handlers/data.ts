@@ -17,8 +17,12 @@ type DataHandlers = Pick<
   'data.inspect' | 'data.import' | 'data.cancelImport' | 'data.series' | 'data.setRoles'
 >
 
-export function dataHandlers(open: OpenProjects, bus: EventBus): DataHandlers {
-  const imports = new ImportRegistry()
+/** `imports` is shared with panel.import, so data.cancelImport reaches a panel's import too. */
+export function dataHandlers(
+  open: OpenProjects,
+  bus: EventBus,
+  imports = new ImportRegistry(),
+): DataHandlers {
   return {
     'data.inspect': async ({ path, options }) =>
       toPreview(await inspectCsv(await readableFile(path), options ?? {})),

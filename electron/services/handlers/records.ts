@@ -1,11 +1,17 @@
 import type { Handlers } from '../../api/dispatch'
 import type { OpenProjects } from '../open-projects'
+import { readRunLossHistory } from '../projects'
 import { deleteDataset, deleteModel, deleteRun, renameDataset, renameModel } from '../records/project-records'
 import type { AppRuns } from '../runs/app-runs'
 
 type RecordHandlers = Pick<
   Handlers,
-  'datasets.rename' | 'datasets.delete' | 'models.rename' | 'models.delete' | 'runs.delete'
+  | 'datasets.rename'
+  | 'datasets.delete'
+  | 'models.rename'
+  | 'models.delete'
+  | 'runs.delete'
+  | 'runs.lossHistory'
 >
 
 export function recordHandlers(open: OpenProjects, runs: AppRuns): RecordHandlers {
@@ -23,5 +29,6 @@ export function recordHandlers(open: OpenProjects, runs: AppRuns): RecordHandler
       const training = runs.has(runId) && ['queued', 'running', 'paused'].includes(runs.status(runId).state)
       return { deleted: await deleteRun(open.get(projectId), runId, training) }
     },
+    'runs.lossHistory': ({ projectId, runId }) => readRunLossHistory(open.get(projectId), runId),
   }
 }

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { copyFileAtomic } from '../storage/atomic-write'
 import { writeColumnarCache } from './columnar-cache'
 import type { ColumnarDataset } from './columnar-cache'
-import type { ColumnRole, DatasetRecord, DetectedFormat, ImportOptions } from '../../api/records'
+import type {
+  ColumnRole,
+  DatasetRecord,
+  DetectedFormat,
+  ImportOptions,
+  PanelDatasetInfo,
+} from '../../api/records'
 import { DATA_DIR } from './project-layout'
 import type { ProjectSession } from './project-session'
 
@@ -17,6 +23,8 @@ export interface DatasetImport {
   columnRoles: Record<string, ColumnRole>
   /** The parsed table; when given, the columnar cache is written too. */
   table?: ColumnarDataset
+  /** A panel of many series: its shape (the table then holds them stacked, see panel-columnar.ts). */
+  panel?: PanelDatasetInfo
 }
 
 /** Keeps the original extension (so the copy opens in a spreadsheet) but nothing else of the name. */
@@ -54,6 +62,7 @@ export async function importDataset(session: ProjectSession, request: DatasetImp
       importOptions: request.importOptions,
       detectedFormat: request.detectedFormat,
       columnRoles: request.columnRoles,
+      ...(request.panel ? { panel: request.panel } : {}),
     })
   } catch (error) {
     await Promise.all(written.map((file) => rm(file, { force: true })))

@@ -9,12 +9,14 @@ import { CURRENT_FORMAT_VERSION, projectManifestSchema } from '../../api/records
 import type { ProjectManifest } from '../../api/records'
 import { migrateV1ToV2, projectManifestV1Schema } from './manifest-v1'
 import { migrateV2ToV3, projectManifestV2Schema } from './manifest-v2'
+import { migrateV3ToV4, projectManifestV3Schema } from './manifest-v3'
 import { manifestPath } from './project-layout'
 
 /** How to read each older format: validate with its own schema, then migrate it one version up. */
 const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) => unknown }> = {
   1: { schema: projectManifestV1Schema, migrate: migrateV1ToV2 },
   2: { schema: projectManifestV2Schema, migrate: migrateV2ToV3 },
+  3: { schema: projectManifestV3Schema, migrate: migrateV3ToV4 },
 }
 
 export interface LoadedManifest {

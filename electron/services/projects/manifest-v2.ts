@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { projectManifestSchema } from '../../api/records'
-import type { ProjectManifest } from '../../api/records'
+import type { ProjectManifestV3 } from './manifest-v3'
 
 /**
  * project.json as LSTM Studio wrote it in format version 2: the records of today, with each run's
@@ -54,7 +54,7 @@ export function runConfigV3(config: Json): Json {
   }
 }
 
-export function migrateV2ToV3(v2: ProjectManifestV2): ProjectManifest {
+export function migrateV2ToV3(v2: ProjectManifestV2): ProjectManifestV3 {
   return {
     ...v2,
     formatVersion: 3,

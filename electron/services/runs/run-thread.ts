@@ -5,7 +5,9 @@ import type { DecayCurve } from '../../../worker/insight/gradient-flow'
 import type { ModelWindowTrace } from '../../../worker/insight/model-trace'
 import { serveTrainer } from '../../../worker/training/port-trainer'
 import type { Trainer } from '../../../worker/training/trainer'
-import type { CompareTask, TraceTask } from '../../../worker/tasks/run-worker'
+import type { PanelRunOptions, PanelRunResult } from '../../../worker/panel/panel-run'
+import type { PanelInput } from '../../../worker/panel/types'
+import type { CompareTask, PanelRunTask, TraceTask } from '../../../worker/tasks/run-worker'
 
 /**
  * The background threads that compute forecasting runs (worker/tasks/run-worker.ts) and replay
@@ -34,6 +36,22 @@ export class RunThread {
         { series, plan, port: port2 },
         { transferList: [port2] },
       )) as ForecastRunResult
+    } finally {
+      port1.close()
+    }
+  }
+
+  /** A panel run: its global network's members train wherever `trainer` says (the pool). */
+  async panel(
+    input: PanelInput,
+    options: Omit<PanelRunOptions, 'trainer' | 'onEpoch'>,
+    trainer: Trainer,
+  ): Promise<PanelRunResult> {
+    const { port1, port2 } = new MessageChannel()
+    serveTrainer(port1, trainer)
+    try {
+      const task: PanelRunTask = { input, options, port: port2 }
+      return (await this.pool.run(task, { name: 'panelRun', transferList: [port2] })) as PanelRunResult
     } finally {
       port1.close()
     }

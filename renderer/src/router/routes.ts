@@ -1,6 +1,6 @@
 import { ref } from 'vue'
 
-export const screens = ['projects', 'data', 'model', 'train', 'forecast', 'inside'] as const
+export const screens = ['projects', 'data', 'model', 'train', 'forecast', 'panel', 'inside'] as const
 export type Screen = (typeof screens)[number]
 
 /** The hash (#/data) names the screen, so reloads and the back button keep the user where they were. */

@@ -26,7 +26,8 @@ export const useDatasets = defineStore('datasets', () => {
     selectedId.value = id
     series.value = null
     const projectId = project.projectId
-    if (!id || !projectId) return
+    // A panel's stacked series are no one chart: the Panel screen shows them series by series.
+    if (!id || !projectId || selected.value?.panel) return
     loading.value = true
     try {
       const loaded = await api.call('data.series', { projectId, datasetId: id, maxPoints: CHART_POINTS })

@@ -99,6 +99,16 @@ export const useTraining = defineStore('training', () => {
     }
   }
 
+  /** A run another screen started (the Panel screen's `panel.train`): followed as if Train had started it. */
+  function followStarted(job: TrainingJobStatus): void {
+    listen()
+    series.clear()
+    candidateSeries.clear()
+    progress.value = null
+    follow(job)
+    version.value++
+  }
+
   /** `keepState`: a state event newer than this status already arrived; it tells the truth. */
   function follow(job: TrainingJobStatus, keepState = false): void {
     if (job.jobId !== jobId.value) candidateSeries.clear()
@@ -178,6 +188,8 @@ export const useTraining = defineStore('training', () => {
    * closed during it. Starting it again with `resume` continues from its last checkpoint.
    */
   function isInterrupted(run: RunRecord): boolean {
+    // A panel run keeps no checkpoints to resume from (its networks train in minutes): it is trained again instead.
+    if (run.config.kind === 'panel') return false
     return run.status === 'running' && !liveJobIds.value.includes(run.id) && jobId.value !== run.id
   }
 
@@ -218,6 +230,7 @@ export const useTraining = defineStore('training', () => {
     isActive,
     listen,
     start,
+    followStarted,
     resync,
     control,
     isInterrupted,

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { requests } from '../../../electron/api/contract'
 import { createDispatcher, type Handlers } from '../../../electron/api/dispatch'
-import { panelHandlers } from '../../../electron/services/handlers/panel'
+import { panelFileHandlers } from '../../../electron/services/handlers/panel'
 
 const SLICE = resolve(__dirname, '../../fixtures/panel/m3_quarterly_slice_train.csv')
 
@@ -11,7 +11,7 @@ function dispatcher() {
     throw new Error('not used here')
   }
   const base = Object.fromEntries(Object.keys(requests).map((name) => [name, notUsed])) as unknown as Handlers
-  return createDispatcher({ ...base, ...panelHandlers() })
+  return createDispatcher({ ...base, ...panelFileHandlers() })
 }
 
 describe('panel.inspect', () => {

@@ -8,8 +8,15 @@ import {
   serializeModel,
   toTrainedModel,
 } from '../../../worker/model-format/index'
-import { forecastAhead, runPipeline, type TrainedModel } from '../../../worker/pipeline/index'
-import { chooseCombination } from '../../../worker/pipeline/choose-combination'
+import {
+  forecastAhead,
+  runPipeline,
+  type SeriesInput,
+  type TrainedModel,
+  type Trainer,
+} from '../../../worker/pipeline/index'
+import { mulberry32, normalSampler, paramLayout } from '../../../worker/engine/index'
+import { chooseCombination, EQUAL_WEIGHTS } from '../../../worker/pipeline/choose-combination'
 import { combineForecast } from '../../../worker/pipeline/combination'
 import { trainOnSeries } from '../../../worker/pipeline/run'
 import { fixedEtsForecast } from '../../../worker/statistics/ets/fixed-ets'
@@ -88,9 +95,59 @@ describe('Auto chooses the combination on the validation folds', () => {
     expect(scores.map((score) => score.weights)).toContainEqual({ network: 0, ets: 1, theta: 0 })
     expect(scores.map((score) => score.weights)).toContainEqual({ network: 0, ets: 0, theta: 1 })
     expect(scores.map((score) => score.weights)).toContainEqual({ network: 0.5, ets: 0.25, theta: 0.25 })
-    expect(chosen.validationScore).toBe(Math.min(...scores.map((score) => score.validationScore)))
+    // A short series keeps equal weights unless another combination is clearly (20 %) better.
+    const lowest = scores.reduce((a, b) => (b.validationScore < a.validationScore ? b : a))
+    const equal = scores.find((score) => score.weights === EQUAL_WEIGHTS)!
+    expect(chosen).toEqual(lowest.validationScore < 0.8 * equal.validationScore ? lowest : equal)
     expect(main.prepared.state.config.combination).toEqual(chosen.weights)
     // Share 1 is the network alone: its score is the network's own pooled validation error.
     expect(scores[0]!.validationScore).toBeGreaterThan(0)
+  })
+})
+
+describe('equal weights unless validation is clearly better (short series) or simply better (long ones)', () => {
+  /** Every weight zero: a level network forecasts the training mean, far from a trending series. */
+  const zeroTrainer: Trainer = async (request) => {
+    const size = paramLayout(request.settings.spec).reduce((total, entry) => total + entry.size, 0)
+    return { params: new Float32Array(size), bestEpoch: 0, epochsRun: 1, trainLoss: [0], valLoss: [0] }
+  }
+  const runsOf = (s: SeriesInput) =>
+    Promise.all(
+      [12, 24].map((test) =>
+        trainOnSeries(s, tinyConfig({ split: { validation: { count: 12 }, test: { count: test } } }), {
+          trainer: zeroTrainer,
+        }),
+      ),
+    )
+  const chosenOf = async (v: number[]) => {
+    const s = monthlySeries(v)
+    const { scores, chosen } = chooseCombination(s, await runsOf(s))
+    const equal = scores.find((score) => score.weights === EQUAL_WEIGHTS)!.validationScore
+    return { chosen, equal, lowest: Math.min(...scores.map((score) => score.validationScore)) }
+  }
+
+  it('leaves equal weights on a short series when the network is clearly worse than the statistics', async () => {
+    // A steady trend: the zero network (the training mean) is far off, ETS and Theta follow it.
+    const { chosen, equal, lowest } = await chosenOf(
+      Array.from({ length: 108 }, (_, t) => 100 + 2 * t + Math.sin(t)),
+    )
+    expect(lowest).toBeLessThan(0.8 * equal)
+    expect(chosen.validationScore).toBe(lowest)
+    expect(chosen.weights.network).toBe(0)
+  })
+
+  it('keeps equal weights on a short series whose combinations are all about as good', async () => {
+    // Noise around a level: the zero network (the training mean) is about as good as ETS and Theta.
+    const normal = normalSampler(mulberry32(5))
+    const { chosen, equal, lowest } = await chosenOf(Array.from({ length: 108 }, () => 100 + 5 * normal()))
+    expect(lowest).toBeLessThan(equal)
+    expect(lowest).toBeGreaterThan(0.8 * equal)
+    expect(chosen.weights).toEqual(EQUAL_WEIGHTS)
+  })
+
+  it('keeps the lowest validation error as it is on a long series', async () => {
+    const long = seasonalSeries(240, 12)
+    const { chosen, lowest } = await chosenOf(long)
+    expect(chosen.validationScore).toBe(lowest)
   })
 })

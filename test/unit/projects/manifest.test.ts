@@ -19,11 +19,20 @@ function parseError(text: string): Error {
 }
 
 describe('parseManifest', () => {
-  it('reads a current-version file unchanged', () => {
-    const text = fixture('project-v3.json')
+  it('reads a current-version file unchanged, panel datasets included', () => {
+    const text = fixture('project-v4.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBeNull()
     expect(manifest).toEqual(JSON.parse(text))
+    expect(manifest.datasets.at(-1)?.panel).toMatchObject({ form: 'long', seriesCount: 12 })
+  })
+
+  it('migrates a v3 file: its datasets are one-series datasets of format 4', () => {
+    const text = fixture('project-v3.json')
+    const { manifest, migratedFrom } = parseManifest(text, file)
+    expect(migratedFrom).toBe(3)
+    expect(manifest).toEqual({ ...JSON.parse(text), formatVersion: 4 })
+    expect(manifest.datasets.every((dataset) => dataset.panel === undefined)).toBe(true)
   })
 
   it('migrates a v1 file: bare dataset names become dataset records', () => {

@@ -64,4 +64,27 @@ describe("the Forecast screen says what Auto's forecast is made of", () => {
     )
     expect(note(choice).find('[data-testid="auto-choice"]').exists()).toBe(false)
   })
+
+  it('compares the kept candidate with every other one, and says how much of the ETS correction it kept', () => {
+    const three: AutoChoice['candidates'] = [
+      ...candidates,
+      {
+        targetMode: 'etsResidual',
+        validationMae: 10,
+        residualWeight: 0.5,
+        epochsRun: 20,
+        folds: 2,
+        state: 'completed',
+      },
+    ]
+    const choice: AutoChoice = { method: 'network', chosen: 'etsResidual', candidates: three }
+    const text = note(choice).get('[data-testid="auto-choice"]').text()
+    expect(text).toContain(
+      'Auto chose ETS residual — validation MAE 10 vs 20 for levels, 12 for seasonal residual',
+    )
+    expect(text).toContain('ETS correction kept at 50 %')
+    expect(note(choice, 'fr').get('[data-testid="auto-choice"]').text()).toContain(
+      'Auto a choisi le résidu ETS — MAE de validation 10 contre 20 pour les niveaux, 12 pour le résidu saisonnier',
+    )
+  })
 })

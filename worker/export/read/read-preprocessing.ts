@@ -4,6 +4,7 @@ import { ModelFormatError, type CalibrationJSON } from '../../model-format/index
 import { CALENDAR_FEATURES, checkCombination, DEFAULT_TARGET_COLUMN } from '../../pipeline/index'
 import type { CombinationWeights, TargetCompanions } from '../../pipeline/index'
 import { checkFixedEts } from '../../statistics/ets/fixed-ets'
+import { TARGET_MODES } from '../../pipeline/target-mode'
 import { checkFixedTheta } from '../../statistics/baselines/fixed-theta'
 import type { Frequency } from '../../timeseries/frequency'
 import {
@@ -133,6 +134,9 @@ function targetList(value: unknown, what: string): TargetDescription[] {
       ...(target.lowerBound === undefined
         ? {}
         : { lowerBound: finite(target.lowerBound, `${what}[${i}].lowerBound`) }),
+      ...(target.etsBase === undefined
+        ? {}
+        : { etsBase: companion(target.etsBase, `${what}[${i}].etsBase`, checkFixedEts)! }),
     }
   })
 }
@@ -233,7 +237,7 @@ function versionTwoFields(p: Json, version: ReadPreprocessing['version']) {
   }
 }
 
-export function readPreprocessing(value: unknown): ReadPreprocessing {
+function readFields(value: unknown): ReadPreprocessing {
   const p = object(value, 'the description')
   const version = p.version
   if (version !== 1 && version !== 2 && version !== PREPROCESSING_VERSION)
@@ -247,7 +251,7 @@ export function readPreprocessing(value: unknown): ReadPreprocessing {
     horizon: integer(p.horizon, 'horizon', 1),
     outputs: integer(p.outputs, 'outputs', 1),
     strategy: oneOf(p.strategy, ['direct', 'recursive'] as const, 'strategy'),
-    targetMode: oneOf(p.targetMode, ['level', 'seasonalResidual'] as const, 'targetMode'),
+    targetMode: oneOf(p.targetMode, TARGET_MODES, 'targetMode'),
     period: integer(p.period, 'period', 1),
     ...(version === PREPROCESSING_VERSION
       ? { targets: atLeastOne(targetList(p.targets, 'targets')), features: features(p.features) }
@@ -258,6 +262,18 @@ export function readPreprocessing(value: unknown): ReadPreprocessing {
     ...versionTwoFields(p, version),
     ...combination(p.combination),
   }
+}
+
+/** An ETS-residual model is unusable without the ETS model its network corrects. */
+function checkEtsBases(read: ReadPreprocessing): ReadPreprocessing {
+  if (read.targetMode !== 'etsResidual') return read
+  const missing = read.targets.find((target) => target.etsBase === undefined)
+  if (missing) refuse(`targetMode is etsResidual but target "${missing.name}" has no etsBase`)
+  return read
+}
+
+export function readPreprocessing(value: unknown): ReadPreprocessing {
+  return checkEtsBases(readFields(value))
 }
 
 /** The description as stored in a file (JSON text). */

@@ -40,6 +40,7 @@ function stateOf(p: ReadPreprocessing, spec: ModelSpec, members: number): Pipeli
       transform: structuredClone(target.transform),
       ...(target.companions ? { companions: structuredClone(target.companions) } : {}),
       ...(target.lowerBound === undefined ? {} : { lowerBound: target.lowerBound }),
+      ...(target.etsBase ? { etsBase: structuredClone(target.etsBase) } : {}),
     })),
     pastScalers: p.pastCovariates.map((c) => ({ ...c.scaler })),
     futureScalers: p.futureCovariates.map((c) => ({ ...c.scaler })),

@@ -4,7 +4,7 @@ import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { CsvImportError } from '../csv-import-error'
 import { inferFrequency } from '../frequency-inference'
 import { importCsv } from '../import-csv'
-import type { DataColumn } from '../types'
+import type { DataColumn, ImportControl } from '../types'
 import type { PanelDataset, PanelForm, PanelReadOptions } from './panel-types'
 import { gridSeries } from './series-grid'
 import { findTimeColumn, parseTimes } from './time-cells'
@@ -144,9 +144,13 @@ function wideSeries(
   return { keyNames: ['series'], valueNames: chosen, series }
 }
 
-export async function readPanelCsv(path: string, options: PanelReadOptions = {}): Promise<PanelDataset> {
+export async function readPanelCsv(
+  path: string,
+  options: PanelReadOptions = {},
+  control: ImportControl = {},
+): Promise<PanelDataset> {
   const fileName = basename(path)
-  const outcome = await importCsv(path, { timeColumn: null })
+  const outcome = await importCsv(path, { timeColumn: null }, control)
   if (outcome.status !== 'ok')
     throw new CsvImportError('BAD_OPTION', fileName, outcome.decisions.map((d) => d.message).join('; '))
   const { columns, rowCount } = outcome.dataset

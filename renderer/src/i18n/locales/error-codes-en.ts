@@ -80,6 +80,8 @@ export const errorCodesEn = {
   MODEL_TOO_NEW: 'This model was saved by a newer LSTM Studio: update the app to use it.',
   MODEL_NOT_PANEL: 'This folder does not hold a panel model.',
   MODEL_CORRUPT: 'The model’s weights are damaged.',
+  NOT_A_PANEL_MODEL: 'This model is not a panel model of this project.',
+  ALREADY_EXISTS: 'There is already a run with this id in this project.',
   EXPORT_SAME_FOLDER: 'The export folder is the model’s own folder: choose another one.',
   EXPORT_NOT_A_FOLDER: 'The export destination exists and is not a folder.',
   EXPORT_FOLDER_NOT_EMPTY: 'The export folder already holds files.',

@@ -1,5 +1,5 @@
 import { parameterCounts, type ParameterCounts } from '../../../../electron/api/parameter-count'
-import type { CandidateMode } from '../../../../electron/api/requests/training-auto'
+import { CANDIDATE_MODES, type CandidateMode } from '../../../../electron/api/requests/training-auto'
 import type { ModelDraft } from './draft'
 
 /** The weights of each network the draft would train: one, or one per candidate of an Auto run. */
@@ -8,7 +8,7 @@ export interface NetworkSize {
   counts: ParameterCounts
 }
 
-const AUTO_CANDIDATES: CandidateMode[] = ['level', 'seasonalResidual']
+const AUTO_CANDIDATES: readonly CandidateMode[] = CANDIDATE_MODES
 
 /** Counted from the services' own definition of the network (electron/api/parameter-count.ts). */
 export function networkSizes(

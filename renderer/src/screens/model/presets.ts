@@ -3,6 +3,7 @@ import { newLayer } from './draft'
 import type { ModelDraft } from './draft'
 import { DEFAULTS } from './settings-schema'
 import { fromSplitSize } from './split-size'
+import { draftFromSettings } from './settings-draft'
 
 export type PresetName = 'auto' | 'small' | 'large'
 
@@ -46,30 +47,11 @@ export function initialDraft(workers: number): ModelDraft {
  * window, split and calendar choices the analyst already made for other datasets do not carry over.
  */
 export function autoPreset(plan: AutoPlan, workers: number): ModelDraft {
-  const { config, forecasting } = plan
   return {
-    layers: config.layers.map((layer) => newLayer(layer.cell, layer.units, layer.dropout)),
-    lookback: config.lookback,
-    horizon: config.horizon,
-    stride: forecasting.stride,
-    strategy: forecasting.strategy,
-    scaling: forecasting.scaling,
-    log: forecasting.log,
-    difference: forecasting.difference,
+    ...draftFromSettings(plan.config, plan.forecasting, workers),
     targetMode: 'auto',
-    validation: fromSplitSize(forecasting.validation),
-    test: fromSplitSize(forecasting.test),
-    backtest: { ...forecasting.backtest },
     calendar: [],
-    optimizer: { ...config.optimizer },
     schedule: { kind: 'constant' },
-    batchSize: config.batchSize,
-    epochs: config.epochs,
-    patience: config.patience,
-    clipNorm: config.clipNorm,
-    loss: config.loss,
-    seed: config.seed,
-    workers,
   }
 }
 

@@ -1,3 +1,4 @@
+import type { SavedEpoch } from '../../../../electron/api/requests/records'
 import type {
   TrainingEpochEvent,
   TrainingHistory,
@@ -44,6 +45,13 @@ export class LossSeries {
     this.clear()
     for (const epoch of history.epochs) this.appendEpoch(epoch)
     if (history.lastProgress) this.appendProgress(history.lastProgress)
+  }
+
+  /** A past network's curves from its saved loss history (no batch points are saved). */
+  static fromSaved(jobId: string, epochs: readonly SavedEpoch[]): LossSeries {
+    const series = new LossSeries()
+    for (const epoch of epochs) series.appendEpoch({ ...epoch, jobId })
+    return series
   }
 
   clear(): void {

@@ -1,0 +1,239 @@
+import type { PanelTrainSettings } from '../../api/requests/panel'
+import type { DatasetRecord } from '../../api/records'
+import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
+import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
+import type { Frequency } from '../../../worker/timeseries/frequency'
+import { TrainingCancelled } from '../../../worker/training/trainer'
+import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
+import type { EventBus } from '../event-bus'
+import { findDataset } from '../forecasting/dataset-series'
+import { savePanelModel } from '../models/panel/panel-model-folder'
+import { panelResultsOf, writePanelResults } from '../models/panel/panel-results-file'
+import type { OpenProjects } from '../open-projects'
+import { appendRunLog, type ProjectSession } from '../projects'
+import { CodedError } from '../storage'
+import { poolTrainer } from '../training/pool-trainer'
+import type { TrainingService } from '../training/training-service'
+import { defaultPanelHorizon, trainPanelModel, type PanelTraining } from './panel-training'
+import { RunJobs } from './run-jobs'
+import type { RunThread } from './run-thread'
+
+export interface PanelTrainArgs {
+  projectId: string
+  datasetId: string
+  horizon?: number
+  seed?: number
+  settings?: PanelTrainSettings
+  runId?: string
+}
+
+interface PanelAppRun {
+  jobs: RunJobs
+  session: ProjectSession
+  done: Promise<void>
+}
+
+/**
+ * Global models trained from the app: a panel run (judged on every series' last horizon, then
+ * refitted on every point; runs/panel-training.ts, as the command line does) whose networks train
+ * as jobs of the app's pool under the run's id. `training.*` reaches the run by that id, so the
+ * Train screen draws its loss curves and pauses, stops or cancels it as it does a single run.
+ * The panel run itself (windows, forecasting every series, the blend) computes in the run thread,
+ * as a single run does; judging the test part against the baselines stays here.
+ */
+export class PanelRuns {
+  private readonly runs = new Map<string, PanelAppRun>()
+
+  constructor(
+    private readonly training: TrainingService,
+    private readonly thread: RunThread,
+    private readonly open: OpenProjects,
+    private readonly bus: EventBus,
+    /** Opens a project folder again when its window closed it while the run was training. */
+    private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
+  ) {
+    bus.subscribe((name, payload) => {
+      if (name !== 'training.state') return
+      const { jobId } = payload as { jobId: string }
+      for (const run of this.runs.values()) if (run.jobs.owns(jobId)) run.jobs.publish()
+    })
+  }
+
+  has(runId: string): boolean {
+    return this.runs.has(runId)
+  }
+
+  ownedJobIds(): string[] {
+    return [...this.runs.values()].flatMap((run) => run.jobs.jobIds)
+  }
+
+  async start(args: PanelTrainArgs): Promise<TrainingJobStatus> {
+    const session = this.open.get(args.projectId)
+    await session.assertWritable()
+    const record = findDataset(session, args.datasetId)
+    const panel = await loadProjectPanel(session, record)
+    const input = panelInputOf(panel)
+    const horizon = args.horizon ?? defaultPanelHorizon(input.season ?? input.period)
+    // The test part holds out `horizon` points of every series: some series must keep a history.
+    if (horizon >= panel.info.lengths.max)
+      throw Object.assign(
+        new CodedError(
+          'INVALID_ARGUMENTS',
+          `A horizon of ${horizon} leaves no history: the longest series of "${record.name}" has ${panel.info.lengths.max} points`,
+        ),
+        { field: 'horizon' },
+      )
+    const runId = args.runId ?? `panel-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`
+    if (this.runs.has(runId) || session.manifest.runs.some((run) => run.id === runId))
+      throw new CodedError('ALREADY_EXISTS', `There is already a run ${runId} in this project`)
+    // `source.datasetId` as a single run records it: the dataset cannot be deleted while this run's model reads it.
+    const { projectId, datasetId, ...settings } = args
+    await session.addRun({
+      id: runId,
+      status: 'running',
+      config: { kind: 'panel', source: { projectId, datasetId }, ...settings, horizon },
+    })
+    const jobs = new RunJobs(runId, this.training, this.bus)
+    const trainer = poolTrainer(this.training, { run: jobs })
+    const run: PanelAppRun = { jobs, session, done: Promise.resolve() }
+    this.log(run, `started: global model on ${input.series.length} series, horizon ${horizon}`)
+    const overrides: Partial<PanelConfig> = { ...args.settings }
+    run.done = trainPanelModel(
+      input,
+      {
+        keyNames: panel.info.keyNames,
+        target: panel.info.valueNames[0] ?? 'value',
+        frequency: panel.info.frequency,
+      },
+      { horizon, test: horizon, seed: args.seed, overrides },
+      (part, options) => this.thread.panel(part, options, trainer),
+      (judged) => {
+        this.log(run, 'judged on the held-out part; training on every point')
+        if (jobs.requested !== 'stopped') return
+        // A stop while judging ended those networks early. The final fit must still train, or nothing
+        // could be saved: it trains for as many epochs as the judged networks' best, as far as they got.
+        jobs.requested = null
+        return { epochs: Math.max(1, ...judged.result.model.members.map((m) => m.bestEpoch + 1)) }
+      },
+    ).then(
+      (training) => this.saved(run, record, input, panel.info.frequency, training),
+      (error: unknown) => this.failed(run, error),
+    )
+    this.runs.set(runId, run)
+    return jobs.status()
+  }
+
+  pause(runId: string): TrainingJobStatus {
+    this.run(runId).jobs.pause()
+    return this.status(runId)
+  }
+
+  resume(runId: string): TrainingJobStatus {
+    this.run(runId).jobs.resume()
+    return this.status(runId)
+  }
+
+  stop(runId: string): TrainingJobStatus {
+    this.run(runId).jobs.stop()
+    return this.status(runId)
+  }
+
+  cancel(runId: string): TrainingJobStatus {
+    this.run(runId).jobs.cancel()
+    return this.status(runId)
+  }
+
+  status(runId: string): TrainingJobStatus {
+    return this.run(runId).jobs.status()
+  }
+
+  history(runId: string): TrainingHistory {
+    return { status: this.status(runId), states: [], epochs: [], lastProgress: null }
+  }
+
+  list(): TrainingJobStatus[] {
+    return [...this.runs.values()].map((run) => run.jobs.status())
+  }
+
+  /** Resolves once the run has been saved, or has failed or been cancelled. */
+  async finished(runId: string): Promise<TrainingJobStatus> {
+    const run = this.run(runId)
+    await run.done
+    return run.jobs.status()
+  }
+
+  /** The app is closing: every run's pool jobs are interrupted by the caller; wait for the runs to settle. */
+  async close(): Promise<void> {
+    await Promise.all([...this.runs.values()].map((run) => run.done))
+  }
+
+  private run(runId: string): PanelAppRun {
+    const run = this.runs.get(runId)
+    if (!run) throw new CodedError('NOT_FOUND', `No training run ${runId}`)
+    return run
+  }
+
+  private log(run: PanelAppRun, message: string): void {
+    void appendRunLog(run.session, run.jobs.runId, message).catch(() => undefined)
+  }
+
+  /** The model folder, its Panel-screen results and the project's records; any failure fails the run. */
+  private async saved(
+    run: PanelAppRun,
+    record: DatasetRecord,
+    input: PanelInput,
+    frequency: Frequency | null,
+    training: PanelTraining,
+  ): Promise<void> {
+    const { jobs } = run
+    const runId = jobs.runId
+    const horizon = training.final.config.horizon
+    try {
+      if (run.session.isClosed) run.session = await this.reopen(run.session.path)
+      const session = run.session
+      const dir = await session.resolve(`models/${runId}`)
+      await savePanelModel(dir, training.model)
+      await writePanelResults(dir, panelResultsOf(runId, record.id, input, frequency, training))
+      const network = training.judged?.evaluation.network
+      await session.addModel({
+        id: runId,
+        name: `Global ${training.final.config.layers[0]?.cell.toUpperCase() ?? 'LSTM'} · ${record.name}`,
+        runId,
+        spec: {
+          kind: 'panel',
+          datasetId: record.id,
+          series: input.series.length,
+          lookback: training.final.config.lookback,
+          horizon,
+          layers: training.final.config.layers.length,
+        },
+        metrics: {
+          smape: network && Number.isFinite(network.smape) ? network.smape : null,
+          mase: network && Number.isFinite(network.mase) ? network.mase : null,
+          owa: network && Number.isFinite(network.owa) ? network.owa : null,
+        },
+      })
+      await session.updateRun(runId, { status: 'completed', ended: new Date().toISOString() })
+      run.jobs.end(jobs.requested === 'stopped' ? 'stopped' : 'completed')
+      this.log(run, `saved as models/${runId}`)
+      this.bus.publish('models.ready', { projectId: session.manifest.id, modelId: runId, runId })
+    } catch (error) {
+      await this.failed(run, error)
+    }
+  }
+
+  private async failed(run: PanelAppRun, error: unknown): Promise<void> {
+    const runId = run.jobs.runId
+    const message = error instanceof Error ? error.message : String(error)
+    const cancelled = run.jobs.requested === 'cancelled' || error instanceof TrainingCancelled
+    if (!run.session.isClosed)
+      await run.session
+        .updateRun(runId, { status: cancelled ? 'cancelled' : 'failed', ended: new Date().toISOString() })
+        .catch(() => undefined)
+    this.log(run, cancelled ? 'cancelled' : `failed: ${message}`)
+    if (cancelled) return run.jobs.end('cancelled', 'Cancelled; nothing was saved')
+    const reason = `Panel run ${runId} could not be completed and saved: ${message}`
+    run.jobs.end('failed', reason)
+    this.bus.publish('app.notice', { level: 'error', message: reason })
+  }
+}

@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+import { expectChartDrawn, repoRoot, waitForProject } from './helpers'
+
+const PANEL = path.join(repoRoot, 'test/fixtures/panel/m3_quarterly_slice_train.csv')
+const SERIES = 12
+const HORIZON = 4
+
+/** Many series, one model: the whole path of a panel through the app, in the browser. */
+test('browser mode: import a long panel, train a global model, open a series, export the forecast', async ({
+  appPage: page,
+}) => {
+  await waitForProject(page)
+
+  await test.step('the import recognises a long-form panel and stores it', async () => {
+    await page.getByTestId('nav-data').click()
+    await page.getByTestId('open-import').click()
+    await page.getByTestId('upload-input').setInputFiles(PANEL)
+    await expect(page.getByTestId('panel-detected')).toContainText('id')
+    await expect(page.getByTestId('import-form-long')).toBeChecked()
+    await expect(page.getByTestId('panel-key-id')).toBeChecked()
+    // The one-series import is put away while a panel form is chosen.
+    await expect(page.getByTestId('import-run')).toHaveCount(0)
+    await page.getByTestId('panel-import-run').click()
+    await expect(page.getByTestId('dataset-panel-m3_quarterly_slice_train')).toContainText(`${SERIES} series`)
+    await expect(page.getByTestId('panel-dataset-summary')).toContainText('quarterly')
+  })
+
+  await test.step('a global model trains as a run the Train screen follows', async () => {
+    await page.getByTestId('open-panel-screen').click()
+    await expect(page.getByTestId('panel-summary')).toContainText(`${SERIES} series`)
+    await page.getByTestId('panel-horizon').fill(String(HORIZON))
+    await page.getByTestId('panel-epochs').fill('2')
+    await page.getByTestId('panel-ensemble').fill('1')
+    await page.getByTestId('panel-train-start').click()
+    await page.getByTestId('nav-train').click()
+    await expect(page.getByTestId('training-job')).toContainText('panel-')
+    await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
+      timeout: 120_000,
+    })
+  })
+
+  await test.step('the Panel screen scores the panel and opens a series', async () => {
+    // The finished run's result button leads to the Panel screen, where a panel model is seen.
+    await page.getByTestId('go-forecast').click()
+    await expect(page.getByTestId('panel-score-network')).toBeVisible()
+    await expect(page.getByTestId('panel-score-naive2')).toContainText('1')
+    await expect(page.getByTestId('panel-histogram')).toBeVisible()
+    await expect(page.getByTestId('panel-count')).toContainText(`${SERIES} of ${SERIES}`)
+    await page.getByTestId('panel-search').fill('n0646')
+    await expect(page.getByTestId('panel-count')).toContainText(`1 of ${SERIES}`)
+    await page.getByTestId('panel-row-N0646').click()
+    await expect(page.getByTestId('panel-detail')).toContainText('N0646')
+    await expectChartDrawn(page.getByTestId('panel-series-chart'))
+  })
+
+  await test.step('the panel forecast downloads as a long CSV', async () => {
+    await page.getByTestId('panel-export-long').click()
+    const link = page.getByTestId('panel-download-long')
+    await expect(link).toBeVisible()
+    const download = page.waitForEvent('download')
+    await link.click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/forecast-long\.csv$/)
+    const lines = readFileSync(await file.path(), 'utf8')
+      .trim()
+      .split('\n')
+    expect(lines[0]).toBe('id,date,forecast,lo80,hi80,lo95,hi95')
+    expect(lines).toHaveLength(1 + SERIES * HORIZON)
+  })
+
+  await test.step('and as a wide CSV, one column per series', async () => {
+    await page.getByTestId('panel-export-wide').click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('panel-download-wide').click()
+    const lines = readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split('\n')
+    expect(lines[0]!.split(',')).toHaveLength(1 + SERIES)
+    expect(lines[0]).toMatch(/^date,N0646,/)
+    expect(lines.length).toBeGreaterThanOrEqual(1 + HORIZON)
+  })
+})
