@@ -7,11 +7,18 @@ import { loadModelFolder } from '../../electron/services/models'
 import { createTestServices } from '../unit/helpers/test-services'
 import { testWorkerFiles } from '../unit/helpers/test-workers'
 
-// Two pool threads, so both candidates train side by side and both have weights when stopped.
+// Two pool threads, so candidates train side by side and have weights when stopped.
 const { services, dispatch, dispose } = createTestServices('lstm-auto-', {
   workers: { ...testWorkerFiles, poolSize: 2 },
 })
 afterAll(() => dispose())
+
+const MODES = ['level', 'seasonalResidual', 'etsResidual']
+
+/** The candidate with the lowest validation error (the first on a tie), as Auto keeps it. */
+function lowestOf(candidates: Array<{ targetMode: string; validationMae: number | null }>): string {
+  return candidates.reduce((a, b) => (b.validationMae! < a.validationMae! ? b : a)).targetMode
+}
 
 async function call<N extends RequestName>(name: N, args: unknown): Promise<RequestResult<N>> {
   const reply = await dispatch(name, args, { transport: 'websocket' })
@@ -84,7 +91,7 @@ async function cliRun(argv: string[]) {
   }
 }
 
-describe('Auto run in the app: both target modes, chosen on validation', () => {
+describe('Auto run in the app: every target mode, chosen on validation', () => {
   it('plans from the series: monthly AirPassengers gets lookback 24, horizon 24, log, huber, one layer', async () => {
     const { plan } = await autoArgs(1, 0)
     expect(plan).toMatchObject({ length: 144, period: 12, ensemble: 10, statistical: null })
@@ -104,17 +111,21 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
 
     const status = await call('training.status', { jobId: runId })
     expect(status.state).toBe('completed')
-    // Both candidates, their earlier folds and every ensemble member, then the refit and the final fit.
+    // Every candidate, their earlier folds and every ensemble member, then the refit and the final fit.
     const roles = status.candidates!.map((network) => network.role)
-    expect(new Set(roles.map((role) => role.candidate))).toEqual(new Set(['level', 'seasonalResidual']))
-    expect(roles.filter((role) => role.stage === 'final')).toHaveLength(10)
+    expect(new Set(roles.map((role) => role.candidate))).toEqual(new Set(MODES))
     for (const network of status.candidates!) expect(network.epoch).toBeGreaterThan(0)
 
     const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })
+    // Every member of the ensemble of 10 is retrained on all the data, except a residual member whose
+    // untrained start (its base forecast) scored best: it stays there, with nothing to train.
+    const retrained = evaluation.finalFit!.memberEpochs.filter((epochs) => epochs > 0)
+    expect(evaluation.finalFit!.memberEpochs).toHaveLength(10)
+    expect(roles.filter((role) => role.stage === 'final')).toHaveLength(retrained.length)
     const auto = evaluation.auto!
-    expect(auto.candidates.map((c) => c.targetMode)).toEqual(['level', 'seasonalResidual'])
+    expect(auto.candidates.map((c) => c.targetMode)).toEqual(MODES)
     const scores = auto.candidates.map((c) => c.validationMae!)
-    expect(auto.chosen).toBe(auto.candidates[scores[0]! <= scores[1]! ? 0 : 1]!.targetMode)
+    expect(auto.chosen).toBe(lowestOf(auto.candidates))
     expect(evaluation.finalFit?.observations).toBe(144)
 
     const csv = path.resolve(__dirname, '../../resources/samples/AirPassengers.csv')
@@ -164,10 +175,10 @@ describe('Auto run in the app: both target modes, chosen on validation', () => {
       await ready
       const evaluation = await call('models.evaluation', { projectId: project.projectId, modelId: runId })
       const auto = evaluation.auto!
-      expect(auto.candidates.map((c) => c.state)).toEqual(['stopped', 'stopped'])
+      expect(auto.candidates.map((c) => c.state)).toEqual(MODES.map(() => 'stopped'))
       const scores = auto.candidates.map((c) => c.validationMae)
       expect(scores.every((score) => score !== null && Number.isFinite(score))).toBe(true)
-      expect(auto.chosen).toBe(auto.candidates[scores[0]! <= scores[1]! ? 0 : 1]!.targetMode)
+      expect(auto.chosen).toBe(lowestOf(auto.candidates))
       expect((await call('training.status', { jobId: runId })).state).toBe('stopped')
     },
   )

@@ -85,7 +85,7 @@ describe('the Model screen checks exactly what training.start accepts', () => {
 
   it('offers the contract’s choices and starts from its defaults', () => {
     expect(CHOICES.cell).toEqual(['lstm', 'gru', 'rnn'])
-    expect(CHOICES.targetMode).toEqual(['level', 'seasonalResidual', 'auto'])
+    expect(CHOICES.targetMode).toEqual(['level', 'seasonalResidual', 'etsResidual', 'auto'])
     expect(CHOICES.schedule).toEqual(['constant', 'step', 'cosine', 'plateau'])
     expect(CHOICES.calendar).toEqual(['month', 'dayOfWeek', 'hour'])
     const draft = initialDraft(1)

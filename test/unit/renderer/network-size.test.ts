@@ -40,7 +40,7 @@ function pipelineWeights(draft: ModelDraft, targets: string[], covariates: strin
   return paramCount(prepare(series, toPipelineConfig(args.config, args.forecasting)).state.spec)
 }
 
-const CASES = (['level', 'seasonalResidual'] as const).flatMap((targetMode) =>
+const CASES = (['level', 'seasonalResidual', 'etsResidual'] as const).flatMap((targetMode) =>
   (['direct', 'recursive'] as const).flatMap((strategy) =>
     [
       { targets: ['sales'], covariates: [], calendar: [] },
@@ -72,11 +72,12 @@ describe('the Model screen counts the weights of the network the pipeline trains
     },
   )
 
-  it('counts both networks of an Auto run, the residual one reading a seasonal difference per target', () => {
+  it('counts every network of an Auto run, the residual ones reading a seasonal difference per target', () => {
     const draft = { ...sizedPreset('small', initialDraft(1)), horizon: 12, targetMode: 'auto' as const }
     const sizes = networkSizes(draft, { targets: ['sales', 'visits'], covariates: [] })
-    expect(sizes.map((size) => size.mode)).toEqual(['level', 'seasonalResidual'])
-    const [level, residual] = sizes.map((size) => size.counts)
+    expect(sizes.map((size) => size.mode)).toEqual(['level', 'seasonalResidual', 'etsResidual'])
+    const [level, residual, etsResidual] = sizes.map((size) => size.counts)
+    expect(etsResidual).toEqual(residual)
     // One LSTM of 16 on 2 inputs (levels) or 4 (and their seasonal differences); head 16·24 + 24.
     expect(level!.layers).toEqual([4 * 16 * (2 + 16) + 8 * 16])
     expect(residual!.layers).toEqual([4 * 16 * (4 + 16) + 8 * 16])
