@@ -29,7 +29,9 @@ test('the Model screen counts weights exactly and flags invalid settings', async
   await expect(page.getByTestId('parameter-count')).toHaveText('929')
   // Auto trains both networks: each is counted.
   await page.getByTestId('target-mode').selectOption('auto')
-  await expect(page.getByTestId('parameter-count')).toHaveText('929 (Levels) · 977 (Seasonal residual)')
+  await expect(page.getByTestId('parameter-count')).toHaveText(
+    '929 (Levels) · 977 (Seasonal residual) · 977 (ETS residual)',
+  )
   await page.getByTestId('field-layers-0-units').fill('2000')
   await expect(page.getByText('Between 1 and 1024')).toBeVisible()
   await expect(page.getByTestId('start-training')).toBeDisabled()

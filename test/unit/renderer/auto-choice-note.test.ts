@@ -87,4 +87,21 @@ describe("the Forecast screen says what Auto's forecast is made of", () => {
       'Auto a choisi le résidu ETS — MAE de validation 10 contre 20 pour les niveaux, 12 pour le résidu saisonnier',
     )
   })
+
+  it('says equal parts were kept by default when a lower validation error was not clearly lower', () => {
+    const third = 1 / 3
+    const wrapper = note({
+      method: 'network',
+      chosen: 'seasonalResidual',
+      candidates,
+      combinations: [
+        { network: 1, ets: 0, theta: 0, validationMae: 20.45, kept: false },
+        { network: third, ets: third, theta: third, validationMae: 25, kept: true },
+      ],
+    })
+    const text = wrapper.get('[data-testid="auto-combination"]').text()
+    expect(text).toMatch(/^Forecast combined with statistics in equal parts, the default on a short series/)
+    expect(text).not.toContain('as validation preferred')
+    expect(text).toContain('network alone 20.45')
+  })
 })

@@ -33,4 +33,15 @@ describe('counts are said through plural forms, in each language', () => {
     expect(count('data.rows', 1)).toBe('1 ligne')
     expect(t('import.progress', { rows: 0, percent: 0 }, 0)).toBe('0 ligne lue (0 %)')
   })
+
+  it('on the Model, Train and Panel screens too', () => {
+    const en_ = translator('en')
+    const fr_ = translator('fr')
+    expect(en_.t('model.trainingWindows', { count: 1 }, 1)).toBe('1 training window')
+    expect(en_.t('model.trainingWindows', { count: 96 }, 96)).toBe('96 training windows')
+    expect(en_.t('train.points', { count: 1 }, 1)).toBe('1 loss point')
+    expect(en_.t('panel.scores.fallback', { count: 1 }, 1)).toMatch(/^1 series too short for the network was/)
+    expect(fr_.t('model.trainingWindows', { count: 1 }, 1)).toBe("1 fenêtre d'entraînement")
+    expect(fr_.t('panel.scores.fallback', { count: 2 }, 2)).toMatch(/^2 séries trop courtes/)
+  })
 })

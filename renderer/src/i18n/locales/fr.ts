@@ -237,7 +237,7 @@ const fr: typeof en = {
     workers: 'Fils de calcul',
     parameters: 'Poids entraînables :',
     parametersOfMode: '{count} ({mode})',
-    trainingWindows: "{count} fenêtres d'entraînement",
+    trainingWindows: "{count} fenêtre d'entraînement | {count} fenêtres d'entraînement",
     epochEstimate: 'Durée par époque (estimation) :',
     seconds: '{value} s',
     underASecond: "moins d'une seconde",
@@ -402,7 +402,7 @@ const fr: typeof en = {
     epoch: 'Époque',
     loss: 'Perte',
     logScale: 'Échelle logarithmique',
-    points: '{count} points de perte',
+    points: '{count} point de perte | {count} points de perte',
     finished: 'Le modèle est enregistré dans le projet.',
     toForecast: 'Voir sa prévision',
     noJob: 'Aucun entraînement en cours.',
@@ -453,6 +453,8 @@ const fr: typeof en = {
       seasonalResidual: 'le résidu saisonnier',
       etsResidual: 'le résidu ETS',
     },
+    autoCombinedDefault:
+      'Prévision combinée à parts égales avec des méthodes statistiques, le choix par défaut sur une série courte, aucune autre pondération ne faisant 20 % mieux en validation : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     autoCombined:
       'Prévision combinée avec des méthodes statistiques, comme la validation le préférait : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     statisticalForecast:
@@ -546,7 +548,8 @@ const fr: typeof en = {
       owa: 'OWA',
       none: 'Ce modèle a été entraîné sans partie de test : il n’y a pas de scores.',
       coverage: 'Couverture sur la partie de test : {c80} dans l’intervalle à 80 %, {c95} dans celui à 95 %',
-      fallback: '{count} séries trop courtes pour le réseau ont été prévues par Theta.',
+      fallback:
+        '{count} série trop courte pour le réseau a été prévue par Theta. | {count} séries trop courtes pour le réseau ont été prévues par Theta.',
       blend: 'La prévision mélange le réseau ({share}) avec Theta, comme la validation l’a choisi.',
       names: {
         network: 'Réseau global',

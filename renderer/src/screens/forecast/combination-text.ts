@@ -5,6 +5,11 @@ export interface KeptCombination {
   validationMae: number | null
   /** The network alone on the same folds, for comparison. */
   networkAloneMae: number | null
+  /**
+   * Kept as the default (equal thirds on a short series) although another weighting scored lower
+   * on validation, because none scored clearly (20 %) lower: the note must not say validation preferred it.
+   */
+  byDefault: boolean
 }
 
 /** The combination Auto kept, when it is not the network alone (then there is nothing to say). */
@@ -17,5 +22,8 @@ export function keptCombination(choice: AutoChoice): KeptCombination | null {
     weights: { network: kept.network, ets: kept.ets, theta: kept.theta },
     validationMae: kept.validationMae,
     networkAloneMae: alone?.validationMae ?? null,
+    byDefault: combinations.some(
+      (c) => c.validationMae !== null && kept.validationMae !== null && c.validationMae < kept.validationMae,
+    ),
   }
 }
