@@ -1,16 +1,17 @@
 import { mkdir } from 'node:fs/promises'
-import type { TrainingHistory, TrainingJobStatus, TrainingStartArgs } from '../../api/requests/training'
+import type { TrainingJobStatus, TrainingStartArgs } from '../../api/requests/training'
 import { seriesLength, type SeriesInput } from '../../../worker/pipeline/index'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import type { EventBus } from '../event-bus'
 import { datasetSeries, findDataset } from '../forecasting/dataset-series'
 import type { OpenProjects } from '../open-projects'
-import { appendRunLog, startRunFiles, type ProjectSession } from '../projects'
+import { startRunFiles, type ProjectSession } from '../projects'
 import { describeRole } from '../../../worker/training/network-role'
 import { CodedError } from '../storage'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
 import { RunJobs } from './run-jobs'
+import { RunRegistry, type RegisteredRun } from './run-registry'
 import { runPlanOf } from './run-plan'
 import type { RunThread } from './run-thread'
 import { saveRunModel } from './save-model'
@@ -18,12 +19,9 @@ import { saveRunModel } from './save-model'
 /** Room for the job number behind a run id: a job id is at most 64 characters. */
 const MAX_RUN_ID = 56
 
-interface AppRun {
-  jobs: RunJobs
-  session: ProjectSession
+interface AppRun extends RegisteredRun {
   args: TrainingStartArgs
   series: SeriesInput
-  done: Promise<void>
 }
 
 /**
@@ -32,8 +30,7 @@ interface AppRun {
  * the data, forecast ahead), computed in the run thread, its networks trained as pool jobs
  * under the run's id. The command line runs exactly the same computation (electron/cli/train.ts).
  */
-export class AppRuns {
-  private readonly runs = new Map<string, AppRun>()
+export class AppRuns extends RunRegistry<AppRun> {
   private closing = false
 
   constructor(
@@ -44,20 +41,7 @@ export class AppRuns {
     /** Opens a project folder again when its window closed it while the run was training. */
     private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
   ) {
-    bus.subscribe((name, payload) => {
-      if (name !== 'training.state') return
-      const { jobId } = payload as { jobId: string }
-      for (const run of this.runs.values()) if (run.jobs.owns(jobId)) run.jobs.publish()
-    })
-  }
-
-  has(runId: string): boolean {
-    return this.runs.has(runId)
-  }
-
-  /** Job ids that belong to runs (`training.list` shows the runs instead). */
-  ownedJobIds(): Set<string> {
-    return new Set([...this.runs.values()].flatMap((run) => run.jobs.jobIds))
+    super(bus)
   }
 
   async start(args: TrainingStartArgs): Promise<TrainingJobStatus> {
@@ -98,49 +82,6 @@ export class AppRuns {
     return jobs.status()
   }
 
-  pause(runId: string): TrainingJobStatus {
-    const run = this.run(runId)
-    run.jobs.pause()
-    return run.jobs.status()
-  }
-
-  resume(runId: string): TrainingJobStatus {
-    const run = this.run(runId)
-    run.jobs.resume()
-    return run.jobs.status()
-  }
-
-  stop(runId: string): TrainingJobStatus {
-    const run = this.run(runId)
-    run.jobs.stop()
-    return run.jobs.status()
-  }
-
-  cancel(runId: string): TrainingJobStatus {
-    const run = this.run(runId)
-    run.jobs.cancel()
-    return run.jobs.status()
-  }
-
-  status(runId: string): TrainingJobStatus {
-    return this.run(runId).jobs.status()
-  }
-
-  history(runId: string): TrainingHistory {
-    return { status: this.status(runId), states: [], epochs: [], lastProgress: null }
-  }
-
-  list(): TrainingJobStatus[] {
-    return [...this.runs.values()].map((run) => run.jobs.status())
-  }
-
-  /** Resolves once the run has been saved, or has failed or been cancelled. */
-  async finished(runId: string): Promise<TrainingJobStatus> {
-    const run = this.run(runId)
-    await run.done
-    return run.jobs.status()
-  }
-
   /**
    * The app is closing: the pool interrupts every job (checkpoints kept), and the runs stay
    * "running" in their projects, to be resumed from those checkpoints after a restart.
@@ -150,18 +91,7 @@ export class AppRuns {
     // Interrupting stops the pool's jobs and ends the run thread's work in progress (a run may be
     // judging or fitting baselines between two networks): nothing holds the app open.
     await interrupt()
-    await Promise.all([...this.runs.values()].map((run) => run.done))
-  }
-
-  /** runs/<id>/log.txt: what happened to the run, one timestamped line per event (best effort). */
-  private log(run: AppRun, message: string): void {
-    void appendRunLog(run.session, run.jobs.runId, message).catch(() => undefined)
-  }
-
-  private run(runId: string): AppRun {
-    const run = this.runs.get(runId)
-    if (!run) throw new CodedError('NOT_FOUND', `No training run ${runId}`)
-    return run
+    await this.settle()
   }
 
   private async sessionOf(run: AppRun): Promise<ProjectSession> {

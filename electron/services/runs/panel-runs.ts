@@ -1,6 +1,6 @@
 import type { PanelTrainSettings } from '../../api/requests/panel'
 import type { DatasetRecord } from '../../api/records'
-import type { TrainingHistory, TrainingJobStatus } from '../../api/requests/training'
+import type { TrainingJobStatus } from '../../api/requests/training'
 import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { TrainingCancelled } from '../../../worker/training/trainer'
@@ -10,12 +10,13 @@ import { findDataset } from '../forecasting/dataset-series'
 import { savePanelModel } from '../models/panel/panel-model-folder'
 import { panelResultsOf, writePanelResults } from '../models/panel/panel-results-file'
 import type { OpenProjects } from '../open-projects'
-import { appendRunLog, type ProjectSession } from '../projects'
+import type { ProjectSession } from '../projects'
 import { CodedError } from '../storage'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
 import { defaultPanelHorizon, trainPanelModel, type PanelTraining } from './panel-training'
 import { RunJobs } from './run-jobs'
+import { RunRegistry, type RegisteredRun } from './run-registry'
 import type { RunThread } from './run-thread'
 
 export interface PanelTrainArgs {
@@ -27,11 +28,7 @@ export interface PanelTrainArgs {
   runId?: string
 }
 
-interface PanelAppRun {
-  jobs: RunJobs
-  session: ProjectSession
-  done: Promise<void>
-}
+type PanelAppRun = RegisteredRun
 
 /**
  * Global models trained from the app: a panel run (judged on every series' last horizon, then
@@ -41,9 +38,7 @@ interface PanelAppRun {
  * The panel run itself (windows, forecasting every series, the blend) computes in the run thread,
  * as a single run does; judging the test part against the baselines stays here.
  */
-export class PanelRuns {
-  private readonly runs = new Map<string, PanelAppRun>()
-
+export class PanelRuns extends RunRegistry<PanelAppRun> {
   constructor(
     private readonly training: TrainingService,
     private readonly thread: RunThread,
@@ -52,19 +47,7 @@ export class PanelRuns {
     /** Opens a project folder again when its window closed it while the run was training. */
     private readonly reopen: (projectPath: string) => Promise<ProjectSession>,
   ) {
-    bus.subscribe((name, payload) => {
-      if (name !== 'training.state') return
-      const { jobId } = payload as { jobId: string }
-      for (const run of this.runs.values()) if (run.jobs.owns(jobId)) run.jobs.publish()
-    })
-  }
-
-  has(runId: string): boolean {
-    return this.runs.has(runId)
-  }
-
-  ownedJobIds(): string[] {
-    return [...this.runs.values()].flatMap((run) => run.jobs.jobIds)
+    super(bus)
   }
 
   async start(args: PanelTrainArgs): Promise<TrainingJobStatus> {
@@ -123,58 +106,9 @@ export class PanelRuns {
     return jobs.status()
   }
 
-  pause(runId: string): TrainingJobStatus {
-    this.run(runId).jobs.pause()
-    return this.status(runId)
-  }
-
-  resume(runId: string): TrainingJobStatus {
-    this.run(runId).jobs.resume()
-    return this.status(runId)
-  }
-
-  stop(runId: string): TrainingJobStatus {
-    this.run(runId).jobs.stop()
-    return this.status(runId)
-  }
-
-  cancel(runId: string): TrainingJobStatus {
-    this.run(runId).jobs.cancel()
-    return this.status(runId)
-  }
-
-  status(runId: string): TrainingJobStatus {
-    return this.run(runId).jobs.status()
-  }
-
-  history(runId: string): TrainingHistory {
-    return { status: this.status(runId), states: [], epochs: [], lastProgress: null }
-  }
-
-  list(): TrainingJobStatus[] {
-    return [...this.runs.values()].map((run) => run.jobs.status())
-  }
-
-  /** Resolves once the run has been saved, or has failed or been cancelled. */
-  async finished(runId: string): Promise<TrainingJobStatus> {
-    const run = this.run(runId)
-    await run.done
-    return run.jobs.status()
-  }
-
   /** The app is closing: every run's pool jobs are interrupted by the caller; wait for the runs to settle. */
   async close(): Promise<void> {
-    await Promise.all([...this.runs.values()].map((run) => run.done))
-  }
-
-  private run(runId: string): PanelAppRun {
-    const run = this.runs.get(runId)
-    if (!run) throw new CodedError('NOT_FOUND', `No training run ${runId}`)
-    return run
-  }
-
-  private log(run: PanelAppRun, message: string): void {
-    void appendRunLog(run.session, run.jobs.runId, message).catch(() => undefined)
+    await this.settle()
   }
 
   /** The model folder, its Panel-screen results and the project's records; any failure fails the run. */
