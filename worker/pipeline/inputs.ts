@@ -1,4 +1,4 @@
-import { BaseCursor, type ResidualBase } from './residual-base'
+import { baseForecasts, type ResidualBase } from './residual-base'
 import { baseHistory } from './target-mode'
 import type { TargetMode } from './types'
 import { pastChannels, type ZColumns } from './columns'
@@ -63,11 +63,10 @@ export function buildTargets(
   from = 0,
 ): Float64Array {
   const y = new Float64Array(origins.length * outputs)
-  let cursor = base ? new BaseCursor(base) : null
+  const baselines = base ? baseForecasts(base, z, origins, outputs) : null
   for (let i = 0; i < origins.length; i++) {
     const o = origins[i]
-    if (base && i > 0 && o < origins[i - 1]) cursor = new BaseCursor(base)
-    const baseline = cursor ? cursor.forecast(z, o, outputs) : null
+    const baseline = baselines ? baselines[i] : null
     for (let k = 0; k < outputs; k++) {
       y[i * outputs + k] = o + k >= from && o + k < limit ? z[o + k] - (baseline ? baseline[k] : 0) : NaN
     }

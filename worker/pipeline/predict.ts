@@ -2,7 +2,7 @@ import { paramCount, type Backend } from '../engine/index'
 import { TargetTransform } from '../statistics/index'
 import { usesDifferenceChannel, type ZColumns } from './columns'
 import { buildInputs, inputWidth, writeInput, type InputShape } from './inputs'
-import { BaseCursor, baseForecast, residualBasesOf } from './residual-base'
+import { BaseCursor, baseForecasts, residualBasesOf } from './residual-base'
 import { isResidualMode } from './target-mode'
 import { combineForecast, usesCompanions } from './combination'
 import { targetTransforms } from './targets'
@@ -64,10 +64,11 @@ function directLevels(
   const bases = residualBasesOf(state)
   const weight = isResidualMode(state.config.targetMode) ? state.config.residualWeight : 1
   const T = zc.targets
-  return origins.map((o, i) =>
+  // Every target's base from every origin, one walk per target.
+  const baselines = bases.map((base, t) => (base ? baseForecasts(base, zc.columns[t], origins, steps) : null))
+  return origins.map((_, i) =>
     Array.from({ length: T }, (_, t) => {
-      const source = bases[t]
-      const base = source ? baseForecast(source, zc.columns[t], o, steps) : null
+      const base = baselines[t]?.[i] ?? null
       const out = (i * T + t) * H
       return Float64Array.from({ length: steps }, (_, k) => weight * raw[out + k] + (base ? base[k] : 0))
     }),

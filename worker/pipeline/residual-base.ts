@@ -1,6 +1,5 @@
 import { autoEts, seasonalNaiveBase } from '../statistics/index'
-import { etsPointForecast, etsUpdate } from '../statistics/ets/filter'
-import { fixEts, type FixedEts } from '../statistics/ets/fixed-ets'
+import { fixEts, FixedEtsWalk, type FixedEts } from '../statistics/ets/fixed-ets'
 import type { PipelineState } from './types'
 
 /**
@@ -30,11 +29,11 @@ export function residualBasesOf(
 }
 
 /**
- * Walks a column forward once, so that the base's forecasts from many increasing origins cost one
- * pass over the history (an ETS state update per value) instead of one pass per origin.
+ * The base's forecasts from increasing origins of one column. For ETS it walks the column forward
+ * once (FixedEtsWalk), so many origins cost one pass over the history instead of one pass each.
  */
 export class BaseCursor {
-  private readonly state: Float64Array | null
+  private readonly walk: FixedEtsWalk | null
   private position = 0
 
   /** `prefix` is the history before the column's index 0 (a local window cut from a longer series). */
@@ -42,33 +41,33 @@ export class BaseCursor {
     private readonly base: ResidualBase,
     prefix?: { values: ArrayLike<number>; end: number },
   ) {
-    this.state = base.kind === 'ets' ? Float64Array.from(base.model.initialState) : null
-    if (prefix && this.state) this.advance(this.state, prefix.values, 0, prefix.end)
+    this.walk = base.kind === 'ets' ? new FixedEtsWalk(base.model) : null
+    if (prefix && this.walk) this.walk.observe(prefix.values, 0, prefix.end)
   }
 
   /** Forecasts for the `steps` steps after values[0, origin); origins must not go backwards. */
   forecast(values: ArrayLike<number>, origin: number, steps: number): Float64Array {
     if (this.base.kind === 'seasonalNaive') return seasonalNaiveBase(values, origin - 1, steps, this.base.m)
     if (origin < this.position) throw new RangeError('a base cursor only moves forward')
-    const { model } = this.base
-    this.advance(this.state!, values, this.position, origin)
+    this.walk!.observe(values, this.position, origin)
     this.position = origin
-    return etsPointForecast(this.state!, model.spec, model.m, model.params.phi, steps)
-  }
-
-  private advance(state: Float64Array, values: ArrayLike<number>, from: number, to: number): void {
-    if (this.base.kind !== 'ets') return
-    const { model } = this.base
-    for (let t = from; t < to; t++) etsUpdate(state, model.spec, model.m, model.params, values[t])
+    return this.walk!.forecast(steps)
   }
 }
 
-/** The base's forecasts for `steps` steps after one origin. */
-export function baseForecast(
+/**
+ * The base's forecasts for `steps` steps after each origin, in the origins' order. Increasing
+ * origins share one cursor; an origin before the previous one starts a new walk.
+ */
+export function baseForecasts(
   base: ResidualBase,
   z: ArrayLike<number>,
-  origin: number,
+  origins: ArrayLike<number>,
   steps: number,
-): Float64Array {
-  return new BaseCursor(base).forecast(z, origin, steps)
+): Float64Array[] {
+  let cursor = new BaseCursor(base)
+  return Array.from({ length: origins.length }, (_, i) => {
+    if (i > 0 && origins[i] < origins[i - 1]) cursor = new BaseCursor(base)
+    return cursor.forecast(z, origins[i], steps)
+  })
 }

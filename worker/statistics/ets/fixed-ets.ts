@@ -20,11 +20,33 @@ export function fixEts(fit: EtsFit): FixedEts {
   return { spec: fit.spec, m: fit.m, params: fit.params, initialState: Array.from(fit.initialState) }
 }
 
+/**
+ * A fixed ETS model's state walked forward through a history, one observation at a time: forecasts
+ * from many increasing origins then cost one pass over the history instead of one pass each.
+ */
+export class FixedEtsWalk {
+  private readonly state: Float64Array
+
+  constructor(private readonly model: FixedEts) {
+    this.state = Float64Array.from(model.initialState)
+  }
+
+  /** Runs the recursions over values[from, to). */
+  observe(values: ArrayLike<number>, from: number, to: number): this {
+    const { spec, m, params } = this.model
+    for (let t = from; t < to; t++) etsUpdate(this.state, spec, m, params, values[t])
+    return this
+  }
+
+  /** Point forecasts for the `h` steps after everything observed so far. */
+  forecast(h: number): Float64Array {
+    return etsPointForecast(this.state, this.model.spec, this.model.m, this.model.params.phi, h)
+  }
+}
+
 /** Point forecasts for `h` steps after `history`, which starts where the fitted data started. */
 export function fixedEtsForecast(model: FixedEts, history: ArrayLike<number>, h: number): Float64Array {
-  const state = Float64Array.from(model.initialState)
-  for (let t = 0; t < history.length; t++) etsUpdate(state, model.spec, model.m, model.params, history[t])
-  return etsPointForecast(state, model.spec, model.m, model.params.phi, h)
+  return new FixedEtsWalk(model).observe(history, 0, history.length).forecast(h)
 }
 
 const ERRORS = new Set(['A', 'M'])
