@@ -72,15 +72,22 @@ function memberParts(network: ExportNetwork, prefix: string, output: string): Gr
 const TIME_MAJOR = 'sequence.0'
 
 /**
- * `input` [batch, lookback, features] → Transpose → each member's layers and head → `output`
- * [batch, outputs]; an ensemble's members (prefixed `members.m.`) are averaged by a Mean node, as
- * the app averages them. Units are the network's scaled units. A graph that scales its own
- * windows (panel exports) feeds the network from a node of its own and un-scales its output.
+ * Nodes that map one member's output (named `output`) to what is averaged (written to `result`);
+ * names of the nodes start with `prefix`. Panel exports un-scale each member here, since the mean
+ * of un-scaled forecasts is what the app computes (and, for log scaling, not the un-scaled mean).
+ */
+export type MemberFinish = (output: string, result: string, prefix: string) => NodePart[]
+
+/**
+ * `input` [batch, lookback, features] → Transpose → each member's layers and head (→ `finish`)
+ * → `output` [batch, outputs]; an ensemble's members (prefixed `members.m.`) are averaged by a
+ * Mean node, as the app averages them. Without `finish`, units are the network's scaled units.
  */
 export function ensembleParts(
   networks: ExportNetwork[],
   input: string = ONNX_INPUT,
   output: string = ONNX_OUTPUT,
+  finish?: MemberFinish,
 ): GraphParts {
   const nodes: NodePart[] = [
     node('Transpose', 'to_time_major', [input], [TIME_MAJOR], [intsAttribute('perm', [1, 0, 2])]),
@@ -90,11 +97,16 @@ export function ensembleParts(
   const single = networks.length === 1
   const outputs = networks.map((network, m) => {
     const prefix = single ? '' : `${ONNX_MEMBER_PREFIX}${m}.`
-    const memberOutput = single ? output : `${prefix}${ONNX_OUTPUT}`
+    // One plain network writes `output` itself: exactly the graph single-network exports always had.
+    const direct = single && !finish
+    const memberOutput = direct ? output : `${prefix}${finish ? 'network_output' : ONNX_OUTPUT}`
     const member = memberParts(network, prefix, memberOutput)
     nodes.push(...member.nodes)
     initializers.push(...member.initializers)
-    return memberOutput
+    if (!finish) return memberOutput
+    const result = single ? output : `${prefix}${ONNX_OUTPUT}`
+    nodes.push(...finish(memberOutput, result, prefix))
+    return result
   })
   if (!single) nodes.push(node('Mean', 'ensemble_mean', outputs, [output]))
   return { nodes, initializers }

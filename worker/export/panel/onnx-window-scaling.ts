@@ -25,8 +25,8 @@ export interface ScalingParts {
   initializers: TensorPart[]
   /** The scaled window [batch, lookback, features] the network reads. */
   scaled: string
-  /** Applies the inverse scaling to `output` [batch, outputs], writing `forecast`. */
-  unscale: (output: string, forecast: string) => NodePart[]
+  /** Applies the inverse scaling to one member's `output` [batch, outputs], writing `forecast`. */
+  unscale: (output: string, forecast: string, prefix: string) => NodePart[]
 }
 
 const P = 'scaling.'
@@ -148,23 +148,29 @@ export function windowScalingParts(
   const scaled = `${P}window`
   const parts = [`${P}scaled_value`, f, ...(rest ? [`${P}features`] : [])]
   nodes.push(node('Concat', `${P}window`, parts, [scaled], [intAttribute('axis', 2)]))
-  const unscale = (output: string, forecast: string): NodePart[] => [
-    // [batch, 1, 1] → [batch, 1], which broadcasts over the horizon.
+  // [batch, 1, 1] → [batch, 1], which broadcasts over the horizon.
+  nodes.push(
     node(
       'Squeeze',
       `${P}reference_per_window`,
       [`${P}reference`, `${P}axis.reference`],
       [`${P}reference_2d`],
     ),
-    ...(scaling === 'mean'
+  )
+  const unscale = (output: string, forecast: string, prefix: string): NodePart[] =>
+    scaling === 'mean'
       ? [
-          node('Add', `${P}output_plus_one`, [output, `${P}one`], [`${P}output_plus_one`]),
-          node('Mul', `${P}unscale`, [`${P}output_plus_one`, `${P}reference_2d`], [forecast]),
+          node('Add', `${prefix}${P}output_plus_one`, [output, `${P}one`], [`${prefix}${P}output_plus_one`]),
+          node(
+            'Mul',
+            `${prefix}${P}unscale`,
+            [`${prefix}${P}output_plus_one`, `${P}reference_2d`],
+            [forecast],
+          ),
         ]
       : [
-          node('Add', `${P}output_log`, [output, `${P}reference_2d`], [`${P}output_log`]),
-          node('Exp', `${P}unscale`, [`${P}output_log`], [forecast]),
-        ]),
-  ]
+          node('Add', `${prefix}${P}output_log`, [output, `${P}reference_2d`], [`${prefix}${P}output_log`]),
+          node('Exp', `${prefix}${P}unscale`, [`${prefix}${P}output_log`], [forecast]),
+        ]
   return { nodes, initializers, scaled, unscale }
 }

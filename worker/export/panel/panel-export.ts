@@ -42,10 +42,10 @@ export function exportPanelOnnx(source: PanelExportSource, options: PanelExportO
   const networks = panelMemberNetworks(source)
   const { lookback } = source.config
   const scaling = windowScalingParts(ONNX_INPUT, source.config.scaling, lookback, source.spec.inputSize)
-  const scaledOutput = 'network.forecast'
-  const network = ensembleParts(networks, scaling.scaled, scaledOutput)
+  // Each member is un-scaled before the mean, as forecastPanel averages members in original units.
+  const network = ensembleParts(networks, scaling.scaled, ONNX_OUTPUT, scaling.unscale)
   const parts = {
-    nodes: [...scaling.nodes, ...network.nodes, ...scaling.unscale(scaledOutput, ONNX_OUTPUT)],
+    nodes: [...scaling.nodes, ...network.nodes],
     initializers: [...scaling.initializers, ...network.initializers],
   }
   return encodeOnnxModel(parts, networks[0], {
@@ -54,14 +54,33 @@ export function exportPanelOnnx(source: PanelExportSource, options: PanelExportO
       'LSTM Studio panel forecaster: input is a raw window (value, observed flag, …) with padded steps 0/0; ' +
       'output is the forecast in the units of that window. Seasonal adjustment and the Theta blend: ' +
       `see metadata ${PANEL_PREPROCESSING_KEY}.`,
-    metadata: { [PANEL_PREPROCESSING_KEY]: JSON.stringify(describePanelPreprocessing(source, true)) },
+    metadata: {
+      [PANEL_PREPROCESSING_KEY]: JSON.stringify(
+        describePanelPreprocessing(source, { scalingInGraph: true, membersSideBySide: false }),
+      ),
+    },
   })
 }
 
-/** TF.js model.json + shard: scaled window → scaled forecast; the scaling is in userDefinedMetadata. */
+/**
+ * TF.js model.json + shard: scaled window → scaled forecast; the scaling is in userDefinedMetadata.
+ * Mean scaling is linear, so the members' mean on the scaled scale un-scales to the app's mean;
+ * log scaling is not, so several log-scaled members are output side by side, averaged after.
+ */
+export function panelTfjsMembersSideBySide(source: PanelExportSource): boolean {
+  return source.config.scaling === 'log' && source.members > 1
+}
+
 export function exportPanelTfjs(source: PanelExportSource, options: PanelExportOptions = {}): TfjsArtifacts {
+  const membersSideBySide = panelTfjsMembersSideBySide(source)
   return buildTfjsEnsemble(panelMemberNetworks(source), {
     generatedBy: `LSTM Studio ${options.appVersion ?? ''}`.trim(),
-    metadata: { [PANEL_PREPROCESSING_KEY]: describePanelPreprocessing(source, false) },
+    metadata: {
+      [PANEL_PREPROCESSING_KEY]: describePanelPreprocessing(source, {
+        scalingInGraph: false,
+        membersSideBySide,
+      }),
+    },
+    sideBySide: membersSideBySide,
   })
 }

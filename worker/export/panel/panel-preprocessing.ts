@@ -46,6 +46,12 @@ export interface PanelExportPreprocessing {
      * reads the scaled window and answers on the scaled scale; scale and un-scale around it.
      */
     inGraph: boolean
+    /**
+     * false: the graph outputs the members' mean [batch, horizon]. true (TF.js, log scaling, several
+     * members): it outputs every member's forecast side by side [batch, members · horizon]; un-scale
+     * each, then average, since the mean of exp is not the exp of the mean.
+     */
+    membersSideBySide: boolean
   }
   seasonality: {
     /** Divide each series by its classical multiplicative indices before the network, multiply back after. */
@@ -67,9 +73,14 @@ export function panelFeatureNames(inputSize: number): string[] {
   return ['value', 'observed', ...Array.from({ length: inputSize - 2 }, (_, i) => `feature.${i + 2}`)]
 }
 
+export interface PanelGraphShape {
+  scalingInGraph: boolean
+  membersSideBySide: boolean
+}
+
 export function describePanelPreprocessing(
   source: PanelExportSource,
-  scalingInGraph: boolean,
+  graph: PanelGraphShape,
 ): PanelExportPreprocessing {
   const { config } = source
   return {
@@ -81,7 +92,11 @@ export function describePanelPreprocessing(
     layers: structuredClone(source.spec.layers),
     members: source.members,
     minObserved: config.minObserved,
-    window: { scaling: config.scaling, inGraph: scalingInGraph },
+    window: {
+      scaling: config.scaling,
+      inGraph: graph.scalingInGraph,
+      membersSideBySide: graph.membersSideBySide,
+    },
     seasonality: {
       deseasonalise: config.deseasonalise,
       period: source.period,

@@ -35,8 +35,12 @@ const CASES: { label: string; c: PanelCase }[] = [
     c: { cells: ['gru', 'lstm'], scaling: 'mean', members: 2, deseasonalise: false, seed: 2 },
   },
   {
-    label: 'log scaling, LSTM, 1 member',
-    c: { cells: ['lstm'], scaling: 'log', members: 1, deseasonalise: false, seed: 3 },
+    label: 'log scaling, LSTM, 3 members',
+    c: { cells: ['lstm'], scaling: 'log', members: 3, deseasonalise: false, seed: 3 },
+  },
+  {
+    label: 'log scaling, GRU, 1 member',
+    c: { cells: ['gru'], scaling: 'log', members: 1, deseasonalise: false, seed: 8 },
   },
 ]
 
@@ -134,7 +138,7 @@ describe('ONNX export of a panel model', () => {
       lookback: LOOKBACK,
       horizon: HORIZON,
       features: ['value', 'observed'],
-      window: { scaling: 'mean', inGraph: true },
+      window: { scaling: 'mean', inGraph: true, membersSideBySide: false },
       seasonality: { deseasonalise: true, period: PERIOD },
       blend: { method: 'theta', networkWeight: 0.75 },
     })
