@@ -3,7 +3,16 @@ import { resolve } from 'node:path'
 import { hasErrnoCode } from '../storage/coded-error'
 import { ExportError } from './export-error'
 
-/** The folder an export is written into: never the model's own, never over files unconfirmed. */
+/** The folder an export is written into (never the model's own, never over files unconfirmed), and its files. */
+
+/** Bytes of every file but the card, built before anything touches the disk so a refusal writes nothing. */
+export type Payload = { name: string; data: string | Uint8Array }[]
+
+export const PREPROCESSING_FILE = 'preprocessing.json'
+
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`
+}
 
 /** Files already in `directory`, or null when it does not exist yet. */
 async function existingEntries(directory: string): Promise<string[] | null> {

@@ -6,9 +6,11 @@ import {
   TFJS_WEIGHTS_FILE,
 } from '../../../worker/export/index'
 import { loadModelFolder, saveModelFolder, type LoadedModel } from '../models/index'
+import { isPanelModelFolder } from '../models/panel/panel-model-folder'
 import { writeFileAtomic } from '../storage/index'
 import { ExportError } from './export-error'
-import { prepareDirectory } from './export-directory'
+import { json, prepareDirectory, PREPROCESSING_FILE, type Payload } from './export-directory'
+import { exportPanelModelFolder } from './panel/export-panel-model'
 import type { ExportFormat } from './export-format'
 import { modelCard } from './model-card'
 
@@ -27,15 +29,6 @@ export interface ExportResult {
   directory: string
   /** Files written, in writing order; README.md last. */
   files: string[]
-}
-
-/** Bytes of every file but the card, built before anything touches the disk so a refusal writes nothing. */
-export type Payload = { name: string; data: string | Uint8Array }[]
-
-export const PREPROCESSING_FILE = 'preprocessing.json'
-
-export function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
 }
 
 function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: string): Payload {
@@ -103,13 +96,19 @@ export async function exportLoadedModel(
   return { format, directory, files: [...files, 'README.md'] }
 }
 
-/** Loads a native model folder (refusing damaged or foreign ones with ModelFormatError) and exports it. */
+/**
+ * Loads a native model folder (refusing damaged or foreign ones with ModelFormatError) and exports
+ * it; a panel model folder goes to its own exporter (panel/export-panel-model.ts).
+ */
 export async function exportModelFolder(
   modelDirectory: string,
   format: ExportFormat,
   directory: string,
   options: ExportFolderOptions,
 ): Promise<ExportResult> {
+  // A panel model folder (panel-model.json) has exports of its own: raw windows in, per-series steps beside.
+  if (await isPanelModelFolder(modelDirectory))
+    return exportPanelModelFolder(modelDirectory, format, directory, options)
   const loaded = await loadModelFolder(modelDirectory)
   return exportLoadedModel(loaded, format, directory, { ...options, sourceDirectory: modelDirectory })
 }

@@ -1,0 +1,146 @@
+import type { ExportFormat } from '../export-format'
+import { JS_FINISH, JS_READ_INPUTS, JS_SEASONAL, PYTHON_SEASONAL } from './panel-snippet-parts'
+
+/**
+ * Runnable snippets of the panel model card: each forecasts one series (of the panel or new) from
+ * its history file, end to end — seasonal adjustment, the window, the graph, the season back, the
+ * intervals. Saved as forecast.mjs / forecast.py beside the files, `node forecast.mjs series.txt`.
+ */
+
+const ONNX_JS_MIDDLE = [
+  'used.forEach((v, i) => {',
+  '  x[at(i)] = v',
+  '  x[at(i) + 1] = 1',
+  '})',
+  '',
+  "// 3. The graph scales the window, runs every member, un-scales and averages: the adjusted series' forecast.",
+  "const session = await ort.InferenceSession.create(await readFile('model.onnx'))",
+  "const output = await session.run({ input: new ort.Tensor('float32', x, [1, lookback, F]) })",
+  'const networkAdjusted = Array.from(output.forecast.data)',
+]
+
+const TFJS_JS_MIDDLE = [
+  '',
+  '// 3. Scale the window as the graph expects (window.scaling), run it, un-scale its output.',
+  "const logScaling = prep.window.scaling === 'log'",
+  'const meanAbs = used.reduce((a, v) => a + Math.abs(v), 0) / used.length',
+  'const reference = logScaling ? Math.log(used[used.length - 1]) : meanAbs > 1e-12 ? meanAbs : 1',
+  'used.forEach((v, i) => {',
+  '  x[at(i)] = logScaling ? Math.log(v) - reference : v / reference - 1',
+  '  x[at(i) + 1] = 1',
+  '})',
+  "const modelJson = JSON.parse(await readFile('model.json', 'utf8'))",
+  "const shard = await readFile('group1-shard1of1.bin')",
+  'const model = await tf.loadLayersModel(',
+  '  tf.io.fromMemory({',
+  '    modelTopology: modelJson.modelTopology,',
+  '    weightSpecs: modelJson.weightsManifest[0].weights,',
+  '    weightData: shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength),',
+  '  }),',
+  ')',
+  'const out = model.predict(tf.tensor3d(x, [1, lookback, F])).dataSync()',
+  '// Log-scaled members come side by side (window.membersSideBySide): un-scale each, then average.',
+  'const copies = prep.window.membersSideBySide ? prep.members : 1',
+  'const unscale = (o) => (logScaling ? Math.exp(o + reference) : (o + 1) * reference)',
+  'const networkAdjusted = Array.from({ length: horizon }, (_, k) => {',
+  '  let sum = 0',
+  '  for (let m = 0; m < copies; m++) sum += unscale(out[m * horizon + k])',
+  '  return sum / copies',
+  '})',
+]
+
+/** forecast.mjs for an ONNX or TF.js panel export. */
+export function panelJsScript(format: 'onnx' | 'tfjs'): string {
+  const header =
+    format === 'onnx'
+      ? ["import * as ort from 'onnxruntime-web'"]
+      : ["import * as tf from '@tensorflow/tfjs'"]
+  const middle = format === 'onnx' ? ONNX_JS_MIDDLE : TFJS_JS_MIDDLE
+  return [...header, ...JS_READ_INPUTS, ...JS_SEASONAL, ...middle, ...JS_FINISH, ''].join('\n')
+}
+
+/** forecast.py for an ONNX panel export. */
+export function panelPythonScript(): string {
+  return [
+    'import json',
+    'import sys',
+    '',
+    'import numpy as np',
+    'import onnxruntime as ort',
+    '',
+    'prep = json.load(open("preprocessing.json"))',
+    'history = np.loadtxt(sys.argv[1], ndmin=1)  # the series, oldest first, one value per line',
+    'lookback, horizon, m = prep["lookback"], prep["horizon"], prep["seasonality"]["period"]',
+    'F = len(prep["features"])  # value, observed flag, then any further features',
+    '',
+    '',
+    ...PYTHON_SEASONAL,
+    '',
+    '',
+    'n = len(history)',
+    'idx = seasonal_indices(history, m)',
+    'used = (history / idx[np.arange(n) % m])[-lookback:]',
+    'x = np.zeros((1, lookback, F), dtype=np.float32)  # padded steps stay 0 / 0',
+    'x[0, lookback - len(used) :, 0] = used',
+    'x[0, lookback - len(used) :, 1] = 1',
+    '# The graph scales the window, runs every member, un-scales and averages; the season goes back on.',
+    'network = ort.InferenceSession("model.onnx").run(["forecast"], {"input": x})[0][0]',
+    'network = network * idx[np.arange(n, n + horizon) % m]',
+    'w = prep["blend"]["networkWeight"]',
+    'forecast = network',
+    'if w < 1:',
+    "    # M4's Theta (pip install statsmodels); its fit may differ in the last digits from LSTM Studio's.",
+    '    from statsmodels.tsa.forecasting.theta import ThetaModel',
+    '',
+    '    theta = np.asarray(ThetaModel(history, period=m).fit().forecast(horizon))',
+    '    forecast = w * network + (1 - w) * theta',
+    'scale = np.abs(np.diff(history)).mean() if n > 1 else 1.0',
+    'scale = scale if scale > 0 else 1.0',
+    'print("forecast", forecast)',
+    'for level in prep["intervals"]["levels"]:',
+    '    widths = np.array([np.inf if v is None else v for v in prep["intervals"]["halfWidths"][str(level)]])',
+    '    print(f"{level} %", forecast - widths * scale, forecast + widths * scale)',
+    '',
+  ].join('\n')
+}
+
+function fenced(language: string, code: string): string[] {
+  return ['```' + language, ...code.trimEnd().split('\n'), '```']
+}
+
+/** The card's "Run it" section; the scripts are also written beside the model. */
+export function panelRunSnippets(format: ExportFormat): string[] {
+  const cli = [
+    '',
+    'LSTM Studio forecasts every series of a panel CSV with the native model folder:',
+    '',
+    '```sh',
+    'lstm-studio forecast MODEL_DIR panel.csv --horizon H --out forecast.csv',
+    '```',
+  ]
+  if (format === 'native') return ['## Run it', ...cli]
+  const js =
+    format === 'onnx'
+      ? ['JavaScript, `forecast.mjs` (`npm install onnxruntime-web`; `onnxruntime-node` has the same API):']
+      : ['JavaScript, `forecast.mjs` (`npm install @tensorflow/tfjs`):']
+  return [
+    '## Run it',
+    '',
+    'Each script forecasts one series — of the panel or a new one, at any scale — from a text file of its',
+    'values (oldest first, one per line): `node forecast.mjs series.txt`' +
+      (format === 'onnx' ? ', `python forecast.py series.txt`.' : '.'),
+    '',
+    ...js,
+    '',
+    ...fenced('js', panelJsScript(format)),
+    ...(format === 'onnx'
+      ? [
+          '',
+          'Python, `forecast.py` (`pip install onnxruntime numpy`, and `statsmodels` for the Theta blend):',
+          '',
+          ...fenced('python', panelPythonScript()),
+        ]
+      : []),
+    ...cli,
+  ]
+}
