@@ -11,7 +11,6 @@ import {
 import { savePanelModel, type PanelModel } from '../../models/panel/panel-model-folder'
 import { writeFileAtomic } from '../../storage/index'
 import { json, prepareDirectory, PREPROCESSING_FILE, type Payload } from '../export-directory'
-import { ExportError } from '../export-error'
 import type { ExportFormat } from '../export-format'
 import type { ExportFolderOptions, ExportResult } from '../export-model'
 import { panelJsScript, panelPythonScript } from './panel-card-snippets'
@@ -33,12 +32,6 @@ function describeFor(format: ExportFormat, source: PanelExportSource): PanelExpo
 }
 
 function graphFiles(format: 'onnx' | 'tfjs', source: PanelExportSource, appVersion: string): Payload {
-  // Theta alone forecasts every series: a graph of the network would pretend to forecast.
-  if (source.networkWeight === 0)
-    throw new ExportError(
-      'EXPORT_NO_NETWORK',
-      `Validation gave this panel model's network a weight of 0: its forecasts are Theta's alone, so there is no network to export as ${format === 'onnx' ? 'ONNX' : 'TensorFlow.js'}. Export it in LSTM Studio's own format, or export its forecast as CSV.`,
-    )
   const options = { appVersion }
   const beside = [
     { name: PREPROCESSING_FILE, data: json(describeFor(format, source)) },

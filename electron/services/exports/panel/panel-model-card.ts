@@ -74,8 +74,11 @@ function besideSection(p: PanelExportPreprocessing): string[] {
       : '1. Seasonal adjustment: none (this model was trained on the series as they are).',
     blend.networkWeight === 1
       ? '2. The blend: none — validation kept the network alone (networkWeight 1).'
-      : `2. The blend: forecast = ${blend.networkWeight} × network + ${Number((1 - blend.networkWeight).toFixed(6))} × Theta(period ${blend.period}) ` +
-        "(M4's Theta on the series itself), the share validation chose.",
+      : blend.networkWeight === 0
+        ? `2. The blend: Theta alone (period ${blend.period}) — on this panel's validation block the network did not help, ` +
+          "so LSTM Studio's forecasts are Theta's (networkWeight 0). The graph is the trained network, which it did not use."
+        : `2. The blend: forecast = ${blend.networkWeight} × network + ${Number((1 - blend.networkWeight).toFixed(6))} × Theta(period ${blend.period}) ` +
+          "(M4's Theta on the series itself), the share validation chose.",
     `3. Intervals (${levels}): forecast ± halfWidths[level][k] × s, where s = mean |y_t − y_{t−1}| of the series' history ` +
       '(1 when 0); a null half-width is unbounded.',
   ]

@@ -125,7 +125,14 @@ describe('exporting a panel model folder', () => {
     expect(copy.params).toEqual((await loadPanelModel(dir)).params)
   })
 
-  it('refuses a damaged or foreign panel folder, and a Theta-only model, by name', async () => {
+  it('exports the trained network of a model whose forecasts validation left to Theta, and says so', async () => {
+    const dir = await panelFolder('theta-only', { networkWeight: 0 })
+    await exportModelFolder(dir, 'onnx', join(root, 'theta-only-onnx'), { appVersion: '1' })
+    const card = await readFile(join(root, 'theta-only-onnx', 'README.md'), 'utf8')
+    expect(card).toContain("so LSTM Studio's forecasts are Theta's (networkWeight 0)")
+  })
+
+  it('refuses a damaged or foreign panel folder by name', async () => {
     const truncated = await panelFolder('truncated')
     await writeFile(join(truncated, 'weights.bin'), new Uint8Array(12))
     await expect(
@@ -157,12 +164,6 @@ describe('exporting a panel model folder', () => {
       exportModelFolder(foreign, 'onnx', join(root, 'x4'), { appVersion: '1' }),
     ).rejects.toMatchObject({
       code: 'MODEL_NOT_PANEL',
-    })
-    const thetaOnly = await panelFolder('theta-only', { networkWeight: 0 })
-    await expect(
-      exportModelFolder(thetaOnly, 'onnx', join(root, 'x5'), { appVersion: '1' }),
-    ).rejects.toMatchObject({
-      code: 'EXPORT_NO_NETWORK',
     })
     // Refused before any folder is made.
     expect((await readdir(root)).filter((name) => name.startsWith('x'))).toEqual([])
