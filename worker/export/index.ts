@@ -34,6 +34,7 @@ export {
   exportPanelOnnx,
   exportPanelTfjs,
   panelMemberNetworks,
+  panelTfjsMembersSideBySide,
   type PanelExportOptions,
 } from './panel/panel-export'
 export {
