@@ -4,7 +4,7 @@ import { JS_FINISH, JS_READ_INPUTS, JS_SEASONAL, PYTHON_SEASONAL } from './panel
 /**
  * Runnable snippets of the panel model card: each forecasts one series (of the panel or new) from
  * its history file, end to end — seasonal adjustment, the window, the graph, the season back, the
- * intervals. Saved as forecast.mjs / forecast.py beside the files, `node forecast.mjs series.txt`.
+ * Theta blend, the intervals. Saved as forecast.mjs / forecast.py beside the files (`node forecast.mjs series.txt`).
  */
 
 const ONNX_JS_MIDDLE = [
@@ -78,7 +78,9 @@ export function panelPythonScript(): string {
     '',
     '',
     'n = len(history)',
-    'idx = seasonal_indices(history, m)',
+    '# Theta always adjusts; the network only when the model was trained on adjusted series.',
+    'theta_idx = seasonal_indices(history, m)',
+    'idx = theta_idx if prep["seasonality"]["deseasonalise"] else np.ones(m)',
     'used = (history / idx[np.arange(n) % m])[-lookback:]',
     'x = np.zeros((1, lookback, F), dtype=np.float32)  # padded steps stay 0 / 0',
     'x[0, lookback - len(used) :, 0] = used',
@@ -87,19 +89,14 @@ export function panelPythonScript(): string {
     'network = ort.InferenceSession("model.onnx").run(["forecast"], {"input": x})[0][0]',
     'network = network * idx[np.arange(n, n + horizon) % m]',
     'w = prep["blend"]["networkWeight"]',
-    'forecast = network',
-    'if w < 1:',
-    "    # M4's Theta (pip install statsmodels); its fit may differ in the last digits from LSTM Studio's.",
-    '    from statsmodels.tsa.forecasting.theta import ThetaModel',
-    '',
-    '    theta = np.asarray(ThetaModel(history, period=m).fit().forecast(horizon))',
-    '    forecast = w * network + (1 - w) * theta',
+    'forecast = network if w == 1 else w * network + (1 - w) * theta(history, m, horizon, theta_idx)',
     'scale = np.abs(np.diff(history)).mean() if n > 1 else 1.0',
     'scale = scale if scale > 0 else 1.0',
-    'print("forecast", forecast)',
+    'intervals = {}',
     'for level in prep["intervals"]["levels"]:',
-    '    widths = np.array([np.inf if v is None else v for v in prep["intervals"]["halfWidths"][str(level)]])',
-    '    print(f"{level} %", forecast - widths * scale, forecast + widths * scale)',
+    '    widths = [None if v is None else v * scale for v in prep["intervals"]["halfWidths"][str(level)]]',
+    '    intervals[level] = [[None, None] if v is None else [f - v, f + v] for f, v in zip(forecast.tolist(), widths)]',
+    'print(json.dumps({"network": network.tolist(), "forecast": forecast.tolist(), "intervals": intervals}))',
     '',
   ].join('\n')
 }
@@ -136,7 +133,7 @@ export function panelRunSnippets(format: ExportFormat): string[] {
     ...(format === 'onnx'
       ? [
           '',
-          'Python, `forecast.py` (`pip install onnxruntime numpy`, and `statsmodels` for the Theta blend):',
+          'Python, `forecast.py` (`pip install onnxruntime numpy`):',
           '',
           ...fenced('python', panelPythonScript()),
         ]
