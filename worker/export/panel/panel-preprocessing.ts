@@ -1,5 +1,7 @@
 import type { LayerSpec, ModelSpec } from '../../engine/index'
 import type { PanelConfig, WindowScaling } from '../../panel/types'
+import type { CombinationWeights } from '../../pipeline/combination'
+import { MAX_ETS_SEASONAL_PERIOD } from '../../statistics/ets/auto-ets'
 import type { Frequency } from '../../timeseries/frequency'
 
 /** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of a panel export's description. */
@@ -15,7 +17,8 @@ export interface PanelExportSource {
   params: Float32Array
   members: number
   period: number
-  networkWeight: number
+  /** The network's combination with ETS and Theta (validation's weights; network 1 = alone). */
+  combination: CombinationWeights
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   keyNames: string[]
   target: string
@@ -60,8 +63,12 @@ export interface PanelExportPreprocessing {
     /** M4's test: seasonal when |r_m| > 1.645·sqrt((1 + 2·Σ_{k<m} r_k²)/n), n ≥ 3m and every value > 0. */
     test: { critical: number; minSeasons: number }
   }
-  /** forecast = networkWeight × network + (1 − networkWeight) × Theta(period), per series. */
-  blend: { method: 'theta'; networkWeight: number; period: number }
+  /**
+   * forecast = network·w.network + ETS·w.ets + Theta·w.theta, per series, ETS (R's automatic ets(),
+   * seasonal at `period` when it is ≤ etsMaxSeasonalPeriod) and Theta (M4's) fitted on the series'
+   * history; a companion that cannot be fitted gives its weight to the network.
+   */
+  combination: CombinationWeights & { period: number; etsMaxSeasonalPeriod: number }
   /** interval = forecast ± halfWidths[level][k] × scale, scale = mean |y_t − y_{t−1}| of the history (1 if 0). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   keyNames: string[]
@@ -102,7 +109,11 @@ export function describePanelPreprocessing(
       period: source.period,
       test: { critical: 1.645, minSeasons: 3 },
     },
-    blend: { method: 'theta', networkWeight: source.networkWeight, period: source.period },
+    combination: {
+      ...source.combination,
+      period: source.period,
+      etsMaxSeasonalPeriod: MAX_ETS_SEASONAL_PERIOD,
+    },
     intervals: structuredClone(source.intervals),
     keyNames: [...source.keyNames],
     target: source.target,

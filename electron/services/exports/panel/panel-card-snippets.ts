@@ -88,8 +88,18 @@ export function panelPythonScript(): string {
     '# The graph scales the window, runs every member, un-scales and averages; the season goes back on.',
     'network = ort.InferenceSession("model.onnx").run(["forecast"], {"input": x})[0][0]',
     'network = network * idx[np.arange(n, n + horizon) % m]',
-    'w = prep["blend"]["networkWeight"]',
-    'forecast = network if w == 1 else w * network + (1 - w) * theta(history, m, horizon, theta_idx)',
+    "# The combination validation chose: network, R's automatic ETS and M4's Theta, each on this history.",
+    'weights = prep["combination"]',
+    'forecast = weights["network"] * network',
+    'if weights["theta"] > 0:',
+    '    forecast = forecast + weights["theta"] * theta(history, m, horizon, theta_idx)',
+    'if weights["ets"] > 0:',
+    "    # R's ets() as statsforecast ports it (pip install statsforecast); its fit may differ in the last digits.",
+    '    from statsforecast.models import AutoETS',
+    '',
+    '    season = m if m <= prep["combination"]["etsMaxSeasonalPeriod"] else 1',
+    '    ets = AutoETS(season_length=season).forecast(y=history, h=horizon)["mean"]',
+    '    forecast = forecast + weights["ets"] * np.asarray(ets)',
     'scale = np.abs(np.diff(history)).mean() if n > 1 else 1.0',
     'scale = scale if scale > 0 else 1.0',
     'intervals = {}',
@@ -120,6 +130,11 @@ export function panelRunSnippets(format: ExportFormat): string[] {
     format === 'onnx'
       ? ['JavaScript, `forecast.mjs` (`npm install onnxruntime-web`; `onnxruntime-node` has the same API):']
       : ['JavaScript, `forecast.mjs` (`npm install @tensorflow/tfjs`):']
+  const etsNote = [
+    '',
+    'When the combination gives ETS a weight, `forecast.mjs` reads its forecast of the series from a second',
+    'file (`node forecast.mjs series.txt ets.txt`): it fits no ETS models itself.',
+  ]
   return [
     '## Run it',
     '',
@@ -130,10 +145,11 @@ export function panelRunSnippets(format: ExportFormat): string[] {
     ...js,
     '',
     ...fenced('js', panelJsScript(format)),
+    ...etsNote,
     ...(format === 'onnx'
       ? [
           '',
-          'Python, `forecast.py` (`pip install onnxruntime numpy`):',
+          'Python, `forecast.py` (`pip install onnxruntime numpy`, and `statsforecast` when the combination has ETS):',
           '',
           ...fenced('python', panelPythonScript()),
         ]

@@ -1,6 +1,12 @@
 import type { PanelExportSource } from '../../../../worker/export/index'
 import { panelSpec } from '../../../../worker/panel/global-model'
-import { loadPanelModel, PANEL_MODEL_FILE, type PanelModel } from '../../models/panel/panel-model-folder'
+import { checkCombination } from '../../../../worker/pipeline/combination'
+import {
+  loadPanelModel,
+  PANEL_MODEL_FILE,
+  savedCombination,
+  type PanelModel,
+} from '../../models/panel/panel-model-folder'
 import { CodedError } from '../../storage/index'
 
 /**
@@ -33,8 +39,11 @@ function checkInfo(dir: string, model: PanelModel): void {
     throw corrupt(dir, 'config.deseasonalise must be true or false')
   if (!isCount(info.period, 1)) throw corrupt(dir, 'period must be a whole number ≥ 1')
   if (!isCount(info.members, 1)) throw corrupt(dir, 'members must be a whole number ≥ 1')
-  if (!(typeof info.networkWeight === 'number' && info.networkWeight >= 0 && info.networkWeight <= 1))
-    throw corrupt(dir, 'networkWeight must be a number from 0 to 1')
+  try {
+    checkCombination(savedCombination(info))
+  } catch (error) {
+    throw corrupt(dir, (error as Error).message)
+  }
   const intervals = info.intervals as Partial<PanelModel['info']['intervals']> | undefined
   if (!intervals || !Array.isArray(intervals.levels) || typeof intervals.halfWidths !== 'object')
     throw corrupt(dir, 'intervals must list levels and half-widths')
@@ -70,7 +79,7 @@ export async function readPanelExportSource(
       params,
       members: info.members,
       period: info.period,
-      networkWeight: info.networkWeight,
+      combination: savedCombination(info),
       intervals: info.intervals,
       keyNames: info.keyNames,
       target: info.target,

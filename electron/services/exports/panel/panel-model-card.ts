@@ -58,13 +58,35 @@ function shapesSection(format: ExportFormat, p: PanelExportPreprocessing): strin
   ]
 }
 
+const share = (w: number) => Number(w.toFixed(6))
+
+function combinationStep(p: PanelExportPreprocessing): string {
+  const { network, ets, theta, period, etsMaxSeasonalPeriod } = p.combination
+  if (network === 1) return '2. The combination: none — validation kept the network alone (network weight 1).'
+  const parts = [
+    ...(network > 0 ? [`${share(network)} × network`] : []),
+    ...(ets > 0 ? [`${share(ets)} × ETS`] : []),
+    ...(theta > 0 ? [`${share(theta)} × Theta`] : []),
+  ]
+  const unused =
+    network === 0
+      ? " On this panel's validation block the network did not help, so LSTM Studio's forecasts are the companions' " +
+        '(network weight 0); the graph is the trained network, which they did not use.'
+      : ''
+  return (
+    `2. The combination validation chose: forecast = ${parts.join(' + ')}, each companion fitted on the series' own ` +
+    `history: ETS is R's automatic ets() (seasonal at period ${period} when it is ≤ ${etsMaxSeasonalPeriod}), Theta M4's. ` +
+    `A companion that cannot be fitted gives its weight to the network.${unused}`
+  )
+}
+
 function besideSection(p: PanelExportPreprocessing): string[] {
-  const { seasonality, blend } = p
+  const { seasonality } = p
   const levels = p.intervals.levels.map((l) => `${l} %`).join(' and ')
   return [
     '## What lives beside the graph (`preprocessing.json`)',
     '',
-    'These steps read a whole series (or a second forecaster), so they cannot live in a window-to-forecast graph:',
+    'These steps read a whole series (or other forecasters), so they cannot live in a window-to-forecast graph:',
     '',
     seasonality.deseasonalise
       ? `1. Seasonal adjustment, per series from its own history (period ${seasonality.period}): when M4's 90 % test finds ` +
@@ -72,13 +94,7 @@ function besideSection(p: PanelExportPreprocessing): string[] {
         'divide by the classical multiplicative indices (centred moving average, ratios averaged per position from the first point, ' +
         'normalised to mean 1); feed the adjusted series, multiply the forecast by the indices of positions n … n + h − 1.'
       : '1. Seasonal adjustment: none (this model was trained on the series as they are).',
-    blend.networkWeight === 1
-      ? '2. The blend: none — validation kept the network alone (networkWeight 1).'
-      : blend.networkWeight === 0
-        ? `2. The blend: Theta alone (period ${blend.period}) — on this panel's validation block the network did not help, ` +
-          "so LSTM Studio's forecasts are Theta's (networkWeight 0). The graph is the trained network, which it did not use."
-        : `2. The blend: forecast = ${blend.networkWeight} × network + ${Number((1 - blend.networkWeight).toFixed(6))} × Theta(period ${blend.period}) ` +
-          "(M4's Theta on the series itself), the share validation chose.",
+    combinationStep(p),
     `3. Intervals (${levels}): forecast ± halfWidths[level][k] × s, where s = mean |y_t − y_{t−1}| of the series' history ` +
       '(1 when 0); a null half-width is unbounded.',
   ]

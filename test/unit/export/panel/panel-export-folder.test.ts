@@ -34,11 +34,15 @@ describe('exporting a panel model folder', () => {
     expect(copy.params).toEqual((await loadPanelModel(dir)).params)
   })
 
-  it('exports the trained network of a model whose forecasts validation left to Theta, and says so', async () => {
-    const dir = await panelFolder(root, 'theta-only', { networkWeight: 0 })
+  it('exports the trained network of a model whose forecasts validation left to ETS and Theta, and says so', async () => {
+    const dir = await panelFolder(root, 'theta-only', {
+      networkWeight: 0,
+      combination: { network: 0, ets: 0.5, theta: 0.5 },
+    })
     await exportModelFolder(dir, 'onnx', join(root, 'theta-only-onnx'), { appVersion: '1' })
     const card = await readFile(join(root, 'theta-only-onnx', 'README.md'), 'utf8')
-    expect(card).toContain("so LSTM Studio's forecasts are Theta's (networkWeight 0)")
+    expect(card).toContain('forecast = 0.5 × ETS + 0.5 × Theta')
+    expect(card).toContain("so LSTM Studio's forecasts are the companions' (network weight 0)")
   })
 
   it('refuses a damaged or foreign panel folder by name', async () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportModelFolder } from '../../../../electron/services/exports/index'
 import { loadPanelModel } from '../../../../electron/services/models/panel/panel-model-folder'
 import { forecastPanel } from '../../../../worker/panel/panel-forecast'
-import { blend } from '../../../../worker/panel/theta-blend'
+import { etsCompanion } from '../../../../worker/panel/companion-forecasts'
+import { mixForecasts, type CombinationWeights } from '../../../../worker/pipeline/combination'
 import { thetaForecast } from '../../../../worker/statistics/baselines/theta'
 import { deseasonalise } from '../../../../worker/statistics/seasonality/deseasonalise'
 import { runOnnx } from '../onnx-runtime'
@@ -23,7 +24,7 @@ import { CASE, exportRoot, panelFolder } from './panel-folders'
 
 /**
  * The scripts a panel export ships and its card shows (forecast.mjs, forecast.py), run as a user
- * would on one series: their forecasts must be the app's — the network's, and the Theta blend's.
+ * would on one series: their forecasts must be the app's — the network's, and its combination's.
  */
 
 let root = ''
@@ -37,10 +38,24 @@ interface ScriptOutput {
   intervals: Record<string, [number | null, number | null][]>
 }
 
+const WITH_THETA: CombinationWeights = { network: 0.6, ets: 0, theta: 0.4 }
+const WITH_ETS: CombinationWeights = { network: 0.5, ets: 0.25, theta: 0.25 }
+
+/** The app's combination of one series' network forecast with its ETS and Theta. */
+function combined(network: Float64Array, series: Float64Array, weights: CombinationWeights): Float64Array {
+  return mixForecasts(
+    network,
+    { ets: () => etsCompanion(series, PERIOD, 4), theta: () => thetaForecast(series, PERIOD, 4) },
+    weights,
+  )
+}
+
 /** Runs the export's forecast.mjs with node on one series, as the card tells a user to. */
-async function runScript(out: string, series: Float64Array): Promise<ScriptOutput> {
+async function runScript(out: string, series: Float64Array, ...extra: string[]): Promise<ScriptOutput> {
   await writeFile(join(out, 'series.txt'), `${Array.from(series).join('\n')}\n`)
-  const { stdout } = await promisify(execFile)(process.execPath, ['forecast.mjs', 'series.txt'], { cwd: out })
+  const { stdout } = await promisify(execFile)(process.execPath, ['forecast.mjs', 'series.txt', ...extra], {
+    cwd: out,
+  })
   return JSON.parse(stdout) as ScriptOutput
 }
 
@@ -103,8 +118,8 @@ describe('the scripts of a panel export', () => {
     expect(printed.intervals['80'][0][0]!).toBeLessThan(printed.forecast[0])
   })
 
-  it('the TF.js export’s script blends with Theta at the model’s share, as the app does', async () => {
-    const dir = await panelFolder(root, 'model-blend', { networkWeight: 0.6 })
+  it('the TF.js export’s script combines with Theta at the model’s weights, as the app does', async () => {
+    const dir = await panelFolder(root, 'model-blend', { networkWeight: 0.6, combination: WITH_THETA })
     const out = join(root, 'tfjs-blend')
     await exportModelFolder(dir, 'tfjs', out, { appVersion: '1.2.3' })
     const series = testSeries()[1].values
@@ -112,14 +127,32 @@ describe('the scripts of a panel export', () => {
     const native = await forecastPanel(nativeNetwork(panelSource(CASE)), [series], PERIOD)
     expect(maxRelativeDifference(printed.network, native.forecasts[0])).toBeLessThanOrEqual(1e-4)
     // The app's Theta fits SES by Nelder–Mead, the script by golden section: equal to the optimisers' precision.
-    const app = blend(native.forecasts[0], thetaForecast(series, PERIOD, 4), 0.6)
+    const app = combined(native.forecasts[0], series, WITH_THETA)
     expect(maxRelativeDifference(printed.forecast, app)).toBeLessThanOrEqual(1e-3)
+  })
+
+  it('with ETS in the combination, forecast.mjs reads its forecast from a second file, and asks for it', async () => {
+    const dir = await panelFolder(root, 'model-ets', { networkWeight: 0.5, combination: WITH_ETS })
+    const out = join(root, 'onnx-ets')
+    await exportModelFolder(dir, 'onnx', out, { appVersion: '1.2.3' })
+    const series = testSeries()[0].values
+    await expect(runScript(out, series)).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('This model combines ETS at weight 0.25: pass its forecast'),
+    })
+    const ets = etsCompanion(series, PERIOD, 4)!
+    await writeFile(join(out, 'ets.txt'), Array.from(ets).join('\n'))
+    const printed = await runScript(out, series, 'ets.txt')
+    const native = await forecastPanel(nativeNetwork(panelSource(CASE)), [series], PERIOD)
+    expect(
+      maxRelativeDifference(printed.forecast, combined(native.forecasts[0], series, WITH_ETS)),
+    ).toBeLessThanOrEqual(1e-3)
   })
 
   it.skipIf(!PYTHON_WITH_NUMPY)(
     'the ONNX export’s forecast.py builds the window and blends as the app does',
     async () => {
-      const dir = await panelFolder(root, 'model-python', { networkWeight: 0.6 })
+      const dir = await panelFolder(root, 'model-python', { networkWeight: 0.6, combination: WITH_THETA })
       const out = join(root, 'onnx-python')
       await exportModelFolder(dir, 'onnx', out, { appVersion: '1.2.3' })
       const series = testSeries()[2].values
@@ -156,7 +189,7 @@ describe('the scripts of a panel export', () => {
       const printed = JSON.parse(stdout) as ScriptOutput
       const native = await forecastPanel(nativeNetwork(panelSource(CASE)), [series], PERIOD)
       expect(maxRelativeDifference(printed.network, native.forecasts[0])).toBeLessThanOrEqual(1e-4)
-      const app = blend(native.forecasts[0], thetaForecast(series, PERIOD, 4), 0.6)
+      const app = combined(native.forecasts[0], series, WITH_THETA)
       expect(maxRelativeDifference(printed.forecast, app)).toBeLessThanOrEqual(1e-3)
       expect(printed.intervals['95'][3]).toEqual([null, null])
     },

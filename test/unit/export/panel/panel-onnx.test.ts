@@ -140,7 +140,7 @@ describe('ONNX export of a panel model', () => {
       features: ['value', 'observed'],
       window: { scaling: 'mean', inGraph: true, membersSideBySide: false },
       seasonality: { deseasonalise: true, period: PERIOD },
-      blend: { method: 'theta', networkWeight: 0.75 },
+      combination: { network: 0.5, ets: 0.25, theta: 0.25, period: PERIOD, etsMaxSeasonalPeriod: 24 },
     })
   })
 
