@@ -52,7 +52,7 @@ export function exportPanelOnnx(source: PanelExportSource, options: PanelExportO
     producerVersion: options.appVersion ?? '',
     docString:
       'LSTM Studio panel forecaster: input is a raw window (value, observed flag, …) with padded steps 0/0; ' +
-      'output is the forecast in the units of that window. Seasonal adjustment and the Theta blend: ' +
+      'output is the forecast in the units of that window. Seasonal adjustment and the combination with ETS and Theta: ' +
       `see metadata ${PANEL_PREPROCESSING_KEY}.`,
     metadata: {
       [PANEL_PREPROCESSING_KEY]: JSON.stringify(

@@ -4,7 +4,7 @@ import { JS_FINISH, JS_READ_INPUTS, JS_SEASONAL, PYTHON_SEASONAL } from './panel
 /**
  * Runnable snippets of the panel model card: each forecasts one series (of the panel or new) from
  * its history file, end to end — seasonal adjustment, the window, the graph, the season back, the
- * Theta blend, the intervals. Saved as forecast.mjs / forecast.py beside the files (`node forecast.mjs series.txt`).
+ * combination with ETS and Theta, the intervals. Saved as forecast.mjs / forecast.py beside the files (`node forecast.mjs series.txt`).
  */
 
 const ONNX_JS_MIDDLE = [

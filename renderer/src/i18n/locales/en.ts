@@ -565,7 +565,7 @@ export default {
       native: 'LSTM Studio (native)',
       modelButton: 'Export the panel model',
       modelNote:
-        'ONNX takes raw windows and answers in their units; each series’ seasonal adjustment and the Theta blend are in the export’s README and preprocessing.json.',
+        'ONNX takes raw windows and answers in their units; each series’ seasonal adjustment and its combination with ETS and Theta are in the export’s README and preprocessing.json.',
       modelWritten:
         'Panel model exported to {path} ({count} file) | Panel model exported to {path} ({count} files)',
       download: 'Download {name}',

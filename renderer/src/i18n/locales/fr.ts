@@ -600,7 +600,7 @@ const fr: typeof en = {
       native: 'LSTM Studio (natif)',
       modelButton: 'Exporter le modèle du panel',
       modelNote:
-        'ONNX lit des fenêtres brutes et répond dans leurs unités ; la désaisonnalisation de chaque série et le mélange avec Theta sont décrits dans le README et le preprocessing.json de l’export.',
+        'ONNX lit des fenêtres brutes et répond dans leurs unités ; la désaisonnalisation de chaque série et sa combinaison avec ETS et Theta sont décrites dans le README et le preprocessing.json de l’export.',
       modelWritten:
         'Modèle du panel exporté dans {path} ({count} fichier) | Modèle du panel exporté dans {path} ({count} fichiers)',
       download: 'Télécharger {name}',
