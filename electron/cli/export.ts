@@ -3,6 +3,7 @@ import packageJson from '../../package.json'
 import type { CliIo } from './index'
 import { EXPORT_FORMATS, exportModelFolder, isExportFormat } from '../services/exports/index'
 
+/** MODEL_DIR: a model folder of `lstm-studio train`, single-series or panel (panel-model.json). */
 const USAGE = `usage: lstm-studio export MODEL_DIR --format ${EXPORT_FORMATS.join('|')} --out DIR [--force]\n`
 
 /** Refusals carry a stable code (model folder, export, file system); anything else is a bug. */

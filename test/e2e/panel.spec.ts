@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { unzipSync } from 'fflate'
 import path from 'node:path'
 import { expect, test } from './fixtures'
 import { expectChartDrawn, repoRoot, waitForProject } from './helpers'
@@ -8,7 +9,7 @@ const SERIES = 12
 const HORIZON = 4
 
 /** Many series, one model: the whole path of a panel through the app, in the browser. */
-test('browser mode: import a long panel, train a global model, open a series, export the forecast', async ({
+test('browser mode: import a long panel, train a global model, open a series, export the forecast and the model', async ({
   appPage: page,
 }) => {
   await waitForProject(page)
@@ -81,5 +82,23 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     expect(lines[0]!.split(',')).toHaveLength(1 + SERIES)
     expect(lines[0]).toMatch(/^date,N0646,/)
     expect(lines.length).toBeGreaterThanOrEqual(1 + HORIZON)
+  })
+
+  await test.step('the panel model downloads as an ONNX export, zipped with its card and description', async () => {
+    await page.getByTestId('panel-model-format').selectOption('onnx')
+    await page.getByTestId('panel-export-model').click()
+    await expect(page.getByTestId('notice').filter({ hasText: 'Panel model exported' })).toBeVisible()
+    const link = page.getByTestId('panel-model-zip')
+    await expect(link).toBeVisible()
+    const download = page.waitForEvent('download')
+    await link.click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/-onnx-\d{4}-\d{2}-\d{2}(-\d+)?\.zip$/)
+    const files = unzipSync(new Uint8Array(readFileSync(await file.path())))
+    expect(Object.keys(files).map((name) => name.split('/').pop())).toEqual(
+      expect.arrayContaining(['model.onnx', 'preprocessing.json', 'forecast.mjs', 'README.md']),
+    )
+    const readme = Object.entries(files).find(([name]) => name.endsWith('README.md'))![1]
+    expect(new TextDecoder().decode(readme)).toContain('panel forecaster — ONNX export')
   })
 })

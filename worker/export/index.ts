@@ -30,3 +30,18 @@ export {
   type TargetDescription,
 } from './preprocessing'
 export { exportOnnx, exportTfjs, memberNetworks, networkOf, type ExportOptions } from './export-model'
+export {
+  exportPanelOnnx,
+  exportPanelTfjs,
+  panelMemberNetworks,
+  panelTfjsMembersSideBySide,
+  type PanelExportOptions,
+} from './panel/panel-export'
+export {
+  describePanelPreprocessing,
+  panelFeatureNames,
+  PANEL_PREPROCESSING_KEY,
+  PANEL_PREPROCESSING_VERSION,
+  type PanelExportPreprocessing,
+  type PanelExportSource,
+} from './panel/panel-preprocessing'

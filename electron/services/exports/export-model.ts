@@ -1,5 +1,4 @@
-import { mkdir, readdir, stat } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import {
   exportOnnx,
   exportTfjs,
@@ -7,15 +6,15 @@ import {
   TFJS_WEIGHTS_FILE,
 } from '../../../worker/export/index'
 import { loadModelFolder, saveModelFolder, type LoadedModel } from '../models/index'
-import { CodedError, writeFileAtomic } from '../storage/index'
-import { hasErrnoCode } from '../storage/coded-error'
+import { isPanelModelFolder } from '../models/panel/panel-model-folder'
+import { writeFileAtomic } from '../storage/index'
+import { ExportError } from './export-error'
+import { json, prepareDirectory, PREPROCESSING_FILE, type Payload } from './export-directory'
+import { exportPanelModelFolder } from './panel/export-panel-model'
 import type { ExportFormat } from './export-format'
 import { modelCard } from './model-card'
 
-export type ExportErrorCode =
-  'EXPORT_SAME_FOLDER' | 'EXPORT_NOT_A_FOLDER' | 'EXPORT_FOLDER_NOT_EMPTY' | 'EXPORT_NO_NETWORK'
-
-export class ExportError extends CodedError<ExportErrorCode> {}
+export { ExportError, type ExportErrorCode } from './export-error'
 
 export interface ExportFolderOptions {
   appVersion: string
@@ -30,15 +29,6 @@ export interface ExportResult {
   directory: string
   /** Files written, in writing order; README.md last. */
   files: string[]
-}
-
-/** Bytes of every file but the card, built before anything touches the disk so a refusal writes nothing. */
-type Payload = { name: string; data: string | Uint8Array }[]
-
-const PREPROCESSING_FILE = 'preprocessing.json'
-
-function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`
 }
 
 function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: string): Payload {
@@ -60,40 +50,6 @@ function payloadFor(format: 'onnx' | 'tfjs', loaded: LoadedModel, appVersion: st
     { name: TFJS_WEIGHTS_FILE, data: weightData },
     { name: 'model.json', data: json(modelJson) },
   ]
-}
-
-/** Files already in `directory`, or null when it does not exist yet. */
-async function existingEntries(directory: string): Promise<string[] | null> {
-  try {
-    if (!(await stat(directory)).isDirectory())
-      throw new ExportError('EXPORT_NOT_A_FOLDER', `${directory} exists and is not a folder.`)
-    return await readdir(directory)
-  } catch (error) {
-    if (hasErrnoCode(error, 'ENOENT')) return null
-    throw error
-  }
-}
-
-function describeEntries(entries: string[]): string {
-  const shown = entries.slice(0, 3).join(', ')
-  return entries.length > 3 ? `${shown} and ${entries.length - 3} more` : shown
-}
-
-async function prepareDirectory(directory: string, source: string | null, overwrite: boolean): Promise<void> {
-  if (source !== null && resolve(source) === resolve(directory))
-    throw new ExportError(
-      'EXPORT_SAME_FOLDER',
-      'The export folder is the model folder itself; choose another folder.',
-    )
-  const entries = await existingEntries(directory)
-  if (entries !== null && entries.length > 0 && !overwrite)
-    throw new ExportError(
-      'EXPORT_FOLDER_NOT_EMPTY',
-      `The folder ${directory} already holds ${describeEntries(entries.sort())}; the export would write ` +
-        'README.md and its model files over any of the same name. Choose an empty folder, or confirm ' +
-        'replacing them.',
-    )
-  await mkdir(directory, { recursive: true })
 }
 
 async function writeFiles(
@@ -140,13 +96,19 @@ export async function exportLoadedModel(
   return { format, directory, files: [...files, 'README.md'] }
 }
 
-/** Loads a native model folder (refusing damaged or foreign ones with ModelFormatError) and exports it. */
+/**
+ * Loads a native model folder (refusing damaged or foreign ones with ModelFormatError) and exports
+ * it; a panel model folder goes to its own exporter (panel/export-panel-model.ts).
+ */
 export async function exportModelFolder(
   modelDirectory: string,
   format: ExportFormat,
   directory: string,
   options: ExportFolderOptions,
 ): Promise<ExportResult> {
+  // A panel model folder (panel-model.json) has exports of its own: raw windows in, per-series steps beside.
+  if (await isPanelModelFolder(modelDirectory))
+    return exportPanelModelFolder(modelDirectory, format, directory, options)
   const loaded = await loadModelFolder(modelDirectory)
   return exportLoadedModel(loaded, format, directory, { ...options, sourceDirectory: modelDirectory })
 }

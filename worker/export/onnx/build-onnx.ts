@@ -27,7 +27,7 @@ export interface OnnxOptions {
   docString?: string
 }
 
-type GraphParts = { nodes: NodePart[]; initializers: TensorPart[] }
+export type GraphParts = { nodes: NodePart[]; initializers: TensorPart[] }
 
 /**
  * One network from the time-major sequence to its forecast: recurrent layers (Squeeze drops the
@@ -37,7 +37,7 @@ type GraphParts = { nodes: NodePart[]; initializers: TensorPart[] }
 function memberParts(network: ExportNetwork, prefix: string, output: string): GraphParts {
   const nodes: NodePart[] = []
   const initializers: TensorPart[] = []
-  let input = 'sequence.0'
+  let input = TIME_MAJOR
   let lastHidden = ''
   network.spec.layers.forEach((_, k) => {
     const layer = recurrentLayer(layerTensors(network, k), k, input, prefix)
@@ -69,27 +69,46 @@ function memberParts(network: ExportNetwork, prefix: string, output: string): Gr
   return { nodes, initializers }
 }
 
+const TIME_MAJOR = 'sequence.0'
+
 /**
- * input [batch, lookback, features] → Transpose → each member's layers and head → forecast
- * [batch, outputs]; an ensemble's members (prefixed `members.m.`) are averaged by a Mean node, as
- * the app averages them. Units are the network's scaled units.
+ * Nodes that map one member's output (named `output`) to what is averaged (written to `result`);
+ * names of the nodes start with `prefix`. Panel exports un-scale each member here, since the mean
+ * of un-scaled forecasts is what the app computes (and, for log scaling, not the un-scaled mean).
  */
-function graphParts(networks: ExportNetwork[]): GraphParts {
+export type MemberFinish = (output: string, result: string, prefix: string) => NodePart[]
+
+/**
+ * `input` [batch, lookback, features] → Transpose → each member's layers and head (→ `finish`)
+ * → `output` [batch, outputs]; an ensemble's members (prefixed `members.m.`) are averaged by a
+ * Mean node, as the app averages them. Without `finish`, units are the network's scaled units.
+ */
+export function ensembleParts(
+  networks: ExportNetwork[],
+  input: string = ONNX_INPUT,
+  output: string = ONNX_OUTPUT,
+  finish?: MemberFinish,
+): GraphParts {
   const nodes: NodePart[] = [
-    node('Transpose', 'to_time_major', [ONNX_INPUT], ['sequence.0'], [intsAttribute('perm', [1, 0, 2])]),
+    node('Transpose', 'to_time_major', [input], [TIME_MAJOR], [intsAttribute('perm', [1, 0, 2])]),
   ]
   const initializers: TensorPart[] = [int64Tensor('axes.direction_of_Y_h', [0])]
   if (networks[0].spec.layers.length > 1) initializers.push(int64Tensor('axes.direction_of_Y', [1]))
   const single = networks.length === 1
   const outputs = networks.map((network, m) => {
     const prefix = single ? '' : `${ONNX_MEMBER_PREFIX}${m}.`
-    const output = single ? ONNX_OUTPUT : `${prefix}${ONNX_OUTPUT}`
-    const member = memberParts(network, prefix, output)
+    // One plain network writes `output` itself: exactly the graph single-network exports always had.
+    const direct = single && !finish
+    const memberOutput = direct ? output : `${prefix}${finish ? 'network_output' : ONNX_OUTPUT}`
+    const member = memberParts(network, prefix, memberOutput)
     nodes.push(...member.nodes)
     initializers.push(...member.initializers)
-    return output
+    if (!finish) return memberOutput
+    const result = single ? output : `${prefix}${ONNX_OUTPUT}`
+    nodes.push(...finish(memberOutput, result, prefix))
+    return result
   })
-  if (!single) nodes.push(node('Mean', 'ensemble_mean', outputs, [ONNX_OUTPUT]))
+  if (!single) nodes.push(node('Mean', 'ensemble_mean', outputs, [output]))
   return { nodes, initializers }
 }
 
@@ -102,7 +121,18 @@ export function buildOnnxNetwork(network: ExportNetwork, options: OnnxOptions = 
 export function buildOnnxEnsemble(networks: ExportNetwork[], options: OnnxOptions = {}): Uint8Array {
   checkEnsemble(networks)
   const [network] = networks
-  const { nodes, initializers } = graphParts(networks)
+  return encodeOnnxModel(ensembleParts(networks), network, options)
+}
+
+/**
+ * Serialized onnx.ModelProto of a graph whose input is one window [batch, lookback, inputSize]
+ * of `network`'s shape and whose output is [batch, outputSize]; checked before encoding.
+ */
+export function encodeOnnxModel(
+  { nodes, initializers }: GraphParts,
+  network: ExportNetwork,
+  options: OnnxOptions = {},
+): Uint8Array {
   const model = {
     ir_version: ONNX_IR_VERSION,
     producer_name: 'LSTM Studio',

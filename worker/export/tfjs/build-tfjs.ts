@@ -38,6 +38,8 @@ export interface TfjsOptions {
   generatedBy?: string
   /** Stored as model.json's userDefinedMetadata (the exporter puts the scaling here). */
   metadata?: Record<string, unknown>
+  /** Several networks: output their forecasts side by side instead of their mean (`ensemble-graph.ts`). */
+  sideBySide?: boolean
 }
 
 function encodeFloat32(arrays: Float64Array[]): Uint8Array {
@@ -99,6 +101,6 @@ export function buildTfjsNetwork(network: ExportNetwork, options: TfjsOptions = 
 export function buildTfjsEnsemble(networks: ExportNetwork[], options: TfjsOptions = {}): TfjsArtifacts {
   checkEnsemble(networks)
   if (networks.length === 1) return buildTfjsNetwork(networks[0], options)
-  const { topology, weights } = buildEnsembleGraph(networks)
+  const { topology, weights } = buildEnsembleGraph(networks, options.sideBySide === true)
   return artifacts(topology, weights, options)
 }

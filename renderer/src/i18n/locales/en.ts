@@ -560,6 +560,14 @@ export default {
       long: 'Long CSV (id, date, forecast, intervals)',
       wide: 'Wide CSV (one column per series)',
       written: 'Panel forecast written to {path}',
+      modelTitle: 'Export the model',
+      modelFormat: 'Format',
+      native: 'LSTM Studio (native)',
+      modelButton: 'Export the panel model',
+      modelNote:
+        'ONNX takes raw windows and answers in their units; each series’ seasonal adjustment and its combination with ETS and Theta are in the export’s README and preprocessing.json.',
+      modelWritten:
+        'Panel model exported to {path} ({count} file) | Panel model exported to {path} ({count} files)',
       download: 'Download {name}',
     },
     import: {

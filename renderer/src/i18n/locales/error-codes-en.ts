@@ -79,7 +79,7 @@ export const errorCodesEn = {
   MODEL_FOREIGN: 'This folder does not hold an LSTM Studio model.',
   MODEL_TOO_NEW: 'This model was saved by a newer LSTM Studio: update the app to use it.',
   MODEL_NOT_PANEL: 'This folder does not hold a panel model.',
-  MODEL_CORRUPT: 'The model’s weights are damaged.',
+  MODEL_CORRUPT: 'The model’s files are damaged.',
   NOT_A_PANEL_MODEL: 'This model is not a panel model of this project.',
   ALREADY_EXISTS: 'There is already a run with this id in this project.',
   EXPORT_SAME_FOLDER: 'The export folder is the model’s own folder: choose another one.',

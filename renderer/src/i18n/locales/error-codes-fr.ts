@@ -79,7 +79,7 @@ export const errorCodesFr: Record<keyof typeof errorCodesEn, string> = {
   MODEL_TOO_NEW:
     'Ce modèle a été enregistré par une version plus récente de LSTM Studio : mettez l’application à jour pour l’utiliser.',
   MODEL_NOT_PANEL: 'Ce dossier ne contient pas de modèle de panel.',
-  MODEL_CORRUPT: 'Les poids du modèle sont abîmés.',
+  MODEL_CORRUPT: 'Les fichiers du modèle sont abîmés.',
   NOT_A_PANEL_MODEL: 'Ce modèle n’est pas un modèle de panel de ce projet.',
   ALREADY_EXISTS: 'Ce projet a déjà une exécution avec cet identifiant.',
   EXPORT_SAME_FOLDER: 'Le dossier d’export est celui du modèle lui-même : choisissez-en un autre.',

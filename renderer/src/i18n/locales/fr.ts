@@ -595,6 +595,14 @@ const fr: typeof en = {
       long: 'CSV long (id, date, prévision, intervalles)',
       wide: 'CSV large (une colonne par série)',
       written: 'Prévision du panel écrite dans {path}',
+      modelTitle: 'Exporter le modèle',
+      modelFormat: 'Format',
+      native: 'LSTM Studio (natif)',
+      modelButton: 'Exporter le modèle du panel',
+      modelNote:
+        'ONNX lit des fenêtres brutes et répond dans leurs unités ; la désaisonnalisation de chaque série et sa combinaison avec ETS et Theta sont décrites dans le README et le preprocessing.json de l’export.',
+      modelWritten:
+        'Modèle du panel exporté dans {path} ({count} fichier) | Modèle du panel exporté dans {path} ({count} fichiers)',
       download: 'Télécharger {name}',
     },
     import: {

@@ -1,0 +1,122 @@
+import type { LayerSpec, ModelSpec } from '../../engine/index'
+import type { PanelConfig, WindowScaling } from '../../panel/types'
+import type { CombinationWeights } from '../../pipeline/combination'
+import { MAX_ETS_SEASONAL_PERIOD } from '../../statistics/ets/auto-ets'
+import type { Frequency } from '../../timeseries/frequency'
+
+/** metadata_props key (ONNX) and userDefinedMetadata key (TF.js) of a panel export's description. */
+export const PANEL_PREPROCESSING_KEY = 'lstm_studio.panel_preprocessing'
+export const PANEL_PREPROCESSING_VERSION = 1
+
+/** A global panel model as the exporters read it (what panel-model.json and weights.bin hold). */
+export interface PanelExportSource {
+  config: Pick<PanelConfig, 'layers' | 'lookback' | 'horizon' | 'minObserved' | 'scaling' | 'deseasonalise'>
+  /** The network's shape, as panelSpec gives it: its input size counts every per-step feature. */
+  spec: ModelSpec
+  /** Every ensemble member's weights, back to back. */
+  params: Float32Array
+  members: number
+  period: number
+  /** The network's combination with ETS and Theta (validation's weights; network 1 = alone). */
+  combination: CombinationWeights
+  intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
+  keyNames: string[]
+  target: string
+  frequency: Frequency | null
+}
+
+/**
+ * What lives beside a panel export's graph (preprocessing.json, and the graph's metadata): the
+ * steps that need a series' whole history or a second forecaster, which a window-to-forecast graph
+ * cannot hold. The recipe is in docs/export-formats.md and every panel model card.
+ */
+export interface PanelExportPreprocessing {
+  kind: 'panel'
+  version: typeof PANEL_PREPROCESSING_VERSION
+  lookback: number
+  horizon: number
+  /** Values per input step: value, observed flag, then any further features (passed through unchanged). */
+  features: string[]
+  layers: LayerSpec[]
+  /** Networks averaged inside the graph. */
+  members: number
+  /** Observed points a series needs for the network; shorter series are forecast by Theta alone. */
+  minObserved: number
+  window: {
+    scaling: WindowScaling
+    /**
+     * true (ONNX): the graph reads the raw window and answers in its units. false (TF.js): the graph
+     * reads the scaled window and answers on the scaled scale; scale and un-scale around it.
+     */
+    inGraph: boolean
+    /**
+     * false: the graph outputs the members' mean [batch, horizon]. true (TF.js, log scaling, several
+     * members): it outputs every member's forecast side by side [batch, members · horizon]; un-scale
+     * each, then average, since the mean of exp is not the exp of the mean.
+     */
+    membersSideBySide: boolean
+  }
+  seasonality: {
+    /** Divide each series by its classical multiplicative indices before the network, multiply back after. */
+    deseasonalise: boolean
+    period: number
+    /** M4's test: seasonal when |r_m| > 1.645·sqrt((1 + 2·Σ_{k<m} r_k²)/n), n ≥ 3m and every value > 0. */
+    test: { critical: number; minSeasons: number }
+  }
+  /**
+   * forecast = network·w.network + ETS·w.ets + Theta·w.theta, per series, ETS (R's automatic ets(),
+   * seasonal at `period` when it is ≤ etsMaxSeasonalPeriod) and Theta (M4's) fitted on the series'
+   * history; a companion that cannot be fitted gives its weight to the network.
+   */
+  combination: CombinationWeights & { period: number; etsMaxSeasonalPeriod: number }
+  /** interval = forecast ± halfWidths[level][k] × scale, scale = mean |y_t − y_{t−1}| of the history (1 if 0). */
+  intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
+  keyNames: string[]
+  target: string
+  frequency: Frequency | null
+}
+
+export function panelFeatureNames(inputSize: number): string[] {
+  return ['value', 'observed', ...Array.from({ length: inputSize - 2 }, (_, i) => `feature.${i + 2}`)]
+}
+
+export interface PanelGraphShape {
+  scalingInGraph: boolean
+  membersSideBySide: boolean
+}
+
+export function describePanelPreprocessing(
+  source: PanelExportSource,
+  graph: PanelGraphShape,
+): PanelExportPreprocessing {
+  const { config } = source
+  return {
+    kind: 'panel',
+    version: PANEL_PREPROCESSING_VERSION,
+    lookback: config.lookback,
+    horizon: config.horizon,
+    features: panelFeatureNames(source.spec.inputSize),
+    layers: structuredClone(source.spec.layers),
+    members: source.members,
+    minObserved: config.minObserved,
+    window: {
+      scaling: config.scaling,
+      inGraph: graph.scalingInGraph,
+      membersSideBySide: graph.membersSideBySide,
+    },
+    seasonality: {
+      deseasonalise: config.deseasonalise,
+      period: source.period,
+      test: { critical: 1.645, minSeasons: 3 },
+    },
+    combination: {
+      ...source.combination,
+      period: source.period,
+      etsMaxSeasonalPeriod: MAX_ETS_SEASONAL_PERIOD,
+    },
+    intervals: structuredClone(source.intervals),
+    keyNames: [...source.keyNames],
+    target: source.target,
+    frequency: source.frequency ? { ...source.frequency } : null,
+  }
+}
