@@ -1,4 +1,5 @@
 import type { LayerSpec, ModelSpec } from '../../engine/index'
+import type { EtsVariant } from '../../panel/companion-forecasts'
 import type { PanelConfig, WindowScaling } from '../../panel/types'
 import type { CombinationWeights } from '../../pipeline/combination'
 import { MAX_ETS_SEASONAL_PERIOD } from '../../statistics/ets/auto-ets'
@@ -19,6 +20,8 @@ export interface PanelExportSource {
   period: number
   /** The network's combination with ETS and Theta (validation's weights; network 1 = alone). */
   combination: CombinationWeights
+  /** Which ETS the companions fit ('adjusted': non-seasonal candidates on the adjusted series, for big panels). */
+  etsVariant: EtsVariant
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   keyNames: string[]
   target: string
@@ -66,9 +69,11 @@ export interface PanelExportPreprocessing {
   /**
    * forecast = network·w.network + ETS·w.ets + Theta·w.theta, per series, ETS (R's automatic ets(),
    * seasonal at `period` when it is ≤ etsMaxSeasonalPeriod) and Theta (M4's) fitted on the series'
-   * history; a companion that cannot be fitted gives its weight to the network.
+   * history; a companion that cannot be fitted gives its weight to the network. With etsVariant
+   * 'adjusted' (a panel too big for the full candidate set) ETS fits only the non-seasonal candidates
+   * on the seasonally adjusted series and the season is put back.
    */
-  combination: CombinationWeights & { period: number; etsMaxSeasonalPeriod: number }
+  combination: CombinationWeights & { period: number; etsMaxSeasonalPeriod: number; etsVariant: EtsVariant }
   /** interval = forecast ± halfWidths[level][k] × scale, scale = mean |y_t − y_{t−1}| of the history (1 if 0). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   keyNames: string[]
@@ -113,6 +118,7 @@ export function describePanelPreprocessing(
       ...source.combination,
       period: source.period,
       etsMaxSeasonalPeriod: MAX_ETS_SEASONAL_PERIOD,
+      etsVariant: source.etsVariant,
     },
     intervals: structuredClone(source.intervals),
     keyNames: [...source.keyNames],

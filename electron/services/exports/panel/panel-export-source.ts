@@ -80,6 +80,7 @@ export async function readPanelExportSource(
       members: info.members,
       period: info.period,
       combination: savedCombination(info),
+      etsVariant: info.etsVariant ?? 'full',
       intervals: info.intervals,
       keyNames: info.keyNames,
       target: info.target,

@@ -1,4 +1,5 @@
 import type { PanelExportPreprocessing } from '../../../../worker/export/index'
+import type { EtsVariant } from '../../../../worker/panel/companion-forecasts'
 import { localDate } from '../export-file-name'
 import { FORMAT_TITLES, type ExportFormat } from '../export-format'
 import { panelRunSnippets } from './panel-card-snippets'
@@ -60,8 +61,14 @@ function shapesSection(format: ExportFormat, p: PanelExportPreprocessing): strin
 
 const share = (w: number) => Number(w.toFixed(6))
 
+function etsText(variant: EtsVariant, period: number, maxSeasonal: number): string {
+  return variant === 'adjusted'
+    ? `ETS is R's automatic ets() among its non-seasonal models, on the series divided by its seasonal indices (step 1), the season put back (this panel was too big for the full candidate set)`
+    : `ETS is R's automatic ets() (seasonal at period ${period} when it is ≤ ${maxSeasonal})`
+}
+
 function combinationStep(p: PanelExportPreprocessing): string {
-  const { network, ets, theta, period, etsMaxSeasonalPeriod } = p.combination
+  const { network, ets, theta, period, etsMaxSeasonalPeriod, etsVariant } = p.combination
   if (network === 1) return '2. The combination: none — validation kept the network alone (network weight 1).'
   const parts = [
     ...(network > 0 ? [`${share(network)} × network`] : []),
@@ -75,7 +82,7 @@ function combinationStep(p: PanelExportPreprocessing): string {
       : ''
   return (
     `2. The combination validation chose: forecast = ${parts.join(' + ')}, each companion fitted on the series' own ` +
-    `history: ETS is R's automatic ets() (seasonal at period ${period} when it is ≤ ${etsMaxSeasonalPeriod}), Theta M4's. ` +
+    `history: ${etsText(etsVariant, period, etsMaxSeasonalPeriod)}, Theta M4's. ` +
     `A companion that cannot be fitted gives its weight to the network.${unused}`
   )
 }
