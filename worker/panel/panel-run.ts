@@ -3,6 +3,7 @@ import { cleanSeries, type CleanSeries } from './clean-series'
 import { trainGlobalModel, type GlobalModel } from './global-model'
 import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
+import { panelFeatures, type SeriesFeatures } from './panel-features'
 import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
 import {
   blend,
@@ -68,11 +69,20 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   )
   const started = performance.now()
   const inputs = config.deseasonalise ? values.map((v) => deseasonalise(v, input.period).adjusted) : values
-  const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
+  const features = panelFeatures(
+    input,
+    cleaned.map((c) => c.start),
+    config,
+  )
+  const model = await trainGlobalModel(inputs, config, {
+    trainer: options.trainer,
+    onEpoch: options.onEpoch,
+    features,
+  })
   const trainSeconds = (performance.now() - started) / 1000
-  const network = { ...config, spec: model.spec, params: model.params }
-  const ahead = await forecastPanel(network, values, input.period)
-  const block = await validationBlock(network, values, input.period)
+  const network = { ...config, spec: model.spec, params: model.params, inputs: model.inputs }
+  const ahead = await forecastPanel(network, values, input.period, features)
+  const block = await validationBlock(network, values, input.period, features)
   const blendChoice =
     options.blend === 'network'
       ? { networkWeight: 1, validationOwa: [], series: 0 }
@@ -110,10 +120,11 @@ async function validationBlock(
   network: PanelNetwork,
   values: Float64Array[],
   period: number,
+  features: SeriesFeatures | undefined,
 ): Promise<ValidationBlock> {
   const h = network.horizon
   const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
   const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
-  const { forecasts } = await forecastPanel(network, fit, period)
+  const { forecasts } = await forecastPanel(network, fit, period, features)
   return { fit, actual, network: forecasts, theta: thetaValidation(fit, h, period) }
 }
