@@ -122,6 +122,7 @@ export async function trainPanelModel(
       frequency: meta.frequency,
       members: final.model.members.length,
       networkWeight: final.blend.networkWeight,
+      ...(final.model.inputs ? { inputs: final.model.inputs } : {}),
       intervals: {
         levels: final.calibration.levels,
         halfWidths: Object.fromEntries(
