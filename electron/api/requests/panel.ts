@@ -56,6 +56,10 @@ export const panelTrainSettingsSchema = z
     batchSize: z.number().int().min(1).max(4096).optional(),
     patience: z.number().int().min(1).max(1000).optional(),
     lr: z.number().positive().max(1).optional(),
+    /** Static attributes of the panel the network reads at every step; each must be one of the dataset's. */
+    staticInputs: z.array(columnName).max(50).optional(),
+    /** The season's phase (sin, cos) as an input at every step. */
+    calendar: z.boolean().optional(),
   })
   .strict()
 

@@ -1,4 +1,4 @@
-import type { StaticAttributeInfo } from '../../../api/records'
+import type { PanelDatasetInfo, StaticAttributeInfo } from '../../../api/records'
 import { CodedError } from '../../storage'
 
 /**
@@ -14,7 +14,9 @@ export function checkStaticInputs(
   const seen = new Set<string>()
   for (const name of requested) {
     if (seen.has(name))
-      throw new CodedError('PANEL_UNKNOWN_ATTRIBUTE', `static input "${name}" is listed twice`)
+      throw new CodedError('PANEL_UNKNOWN_ATTRIBUTE', `static input "${name}" is listed twice`, {
+        details: { column: name },
+      })
     seen.add(name)
     if (known.has(name)) continue
     const choices =
@@ -24,6 +26,20 @@ export function checkStaticInputs(
     const reason = varying.includes(name)
       ? `column "${name}" changes within a series, so it is not a static attribute`
       : `the panel has no static attribute "${name}"`
-    throw new CodedError('PANEL_UNKNOWN_ATTRIBUTE', `${reason}; ${choices}`)
+    throw new CodedError('PANEL_UNKNOWN_ATTRIBUTE', `${reason}; ${choices}`, { details: { column: name } })
   }
+}
+
+/** The app's check of a panel run's extra inputs, before anything is recorded. */
+export function checkPanelInputs(
+  info: Pick<PanelDatasetInfo, 'staticAttributes'>,
+  season: number,
+  settings: { staticInputs?: string[]; calendar?: boolean } = {},
+): void {
+  checkStaticInputs(settings.staticInputs ?? [], info.staticAttributes)
+  if (settings.calendar && season <= 1)
+    throw new CodedError(
+      'PANEL_NO_SEASON',
+      'Calendar inputs need a seasonal panel (quarters, months, weeks, days, hours…); this panel has no season',
+    )
 }
