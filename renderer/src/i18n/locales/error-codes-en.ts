@@ -82,6 +82,8 @@ export const errorCodesEn = {
   MODEL_CORRUPT: 'The model’s weights are damaged.',
   PANEL_UNKNOWN_ATTRIBUTE:
     'This column is not a static attribute of the panel (a column constant within each series): choose one the panel import found.',
+  PANEL_ATTRIBUTE_MISSING:
+    'The model reads a static attribute this panel does not have as a column constant within each series.',
   PANEL_NO_SEASON:
     'Calendar inputs need a seasonal panel (quarters, months, weeks, days, hours…); this panel has no season.',
   NOT_A_PANEL_MODEL: 'This model is not a panel model of this project.',

@@ -82,6 +82,8 @@ export const errorCodesFr: Record<keyof typeof errorCodesEn, string> = {
   MODEL_CORRUPT: 'Les poids du modèle sont abîmés.',
   PANEL_UNKNOWN_ATTRIBUTE:
     'Cette colonne n’est pas un attribut statique du panel (une colonne constante dans chaque série) : choisissez-en une que l’import du panel a trouvée.',
+  PANEL_ATTRIBUTE_MISSING:
+    'Le modèle lit un attribut statique que ce panel n’a pas comme colonne constante dans chaque série.',
   PANEL_NO_SEASON:
     'Les entrées de calendrier demandent un panel saisonnier (trimestres, mois, semaines, jours, heures…) ; ce panel n’a pas de saison.',
   NOT_A_PANEL_MODEL: 'Ce modèle n’est pas un modèle de panel de ce projet.',
