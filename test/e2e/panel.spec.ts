@@ -46,6 +46,7 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     await page.getByTestId('go-forecast').click()
     await expect(page.getByTestId('panel-score-network')).toBeVisible()
     await expect(page.getByTestId('panel-score-naive2')).toContainText('1')
+    await expect(page.getByTestId('panel-score-ets')).toBeVisible()
     await expect(page.getByTestId('panel-histogram')).toBeVisible()
     await expect(page.getByTestId('panel-count')).toContainText(`${SERIES} of ${SERIES}`)
     await page.getByTestId('panel-search').fill('n0646')

@@ -4,7 +4,7 @@
  * held-out last horizon (null when the model was trained without a test part).
  */
 
-export type PanelMethodName = 'network' | 'naive' | 'seasonalNaive' | 'naive2' | 'theta'
+export type PanelMethodName = 'network' | 'naive' | 'seasonalNaive' | 'naive2' | 'ets' | 'theta'
 
 export interface PanelMethodScore {
   smape: number
@@ -41,8 +41,10 @@ export interface PanelResults {
   coverage: { 80: number | null; 95: number | null } | null
   /** Series Theta forecast because they were too short for the network (counted, never dropped). */
   fallbackSeries: number
-  /** Share of the network in its blend with Theta, as validation chose it. */
+  /** Share of the network in its combination with ETS and Theta, as validation chose it. */
   networkWeight: number
+  /** The combination's weights (network, ETS, Theta; they sum to 1). */
+  combination: { network: number; ets: number; theta: number }
   series: PanelSeriesRow[]
 }
 

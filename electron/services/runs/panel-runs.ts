@@ -13,6 +13,7 @@ import { panelResultsOf, writePanelResults } from '../models/panel/panel-results
 import type { OpenProjects } from '../open-projects'
 import type { ProjectSession } from '../projects'
 import { CodedError } from '../storage'
+import { companionsOnPool } from '../training/companions-on-pool'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
 import { defaultPanelHorizon, trainPanelModel, type PanelTraining } from './panel-training'
@@ -91,7 +92,7 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
         frequency: panel.info.frequency,
       },
       { horizon, test: horizon, seed: args.seed, overrides },
-      (part, options) => this.thread.panel(part, options, trainer),
+      (part, options) => this.thread.panel(part, options, trainer, companionsOnPool(this.training)),
       (judged) => {
         this.log(run, 'judged on the held-out part; training on every point')
         if (jobs.requested !== 'stopped') return

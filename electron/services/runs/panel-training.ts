@@ -87,7 +87,8 @@ export async function trainPanelModel(
       train: trained,
       actual,
       result,
-      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period),
+      // ETS and Theta as baselines are the run's own companions, fitted on the same training parts.
+      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period, result.companions),
     }
     const finalSettings = onJudged?.(judged)
     if (finalSettings) run.overrides = { ...run.overrides, ...finalSettings }
@@ -103,7 +104,7 @@ export async function trainPanelModel(
           fallbackSeries: judged.result.fallback.length,
         }
       : null,
-    blend: final.blend,
+    combination: final.combination,
     fallbackSeries: final.fallback.map((i) => panel.series[i].key.join('/')),
     untrainedSeries: final.untrained,
     epochs: final.model.members.map((m) => m.epochsRun),
@@ -121,7 +122,8 @@ export async function trainPanelModel(
       season: panel.season ?? panel.period,
       frequency: meta.frequency,
       members: final.model.members.length,
-      networkWeight: final.blend.networkWeight,
+      networkWeight: final.combination.weights.network,
+      combination: final.combination.weights,
       ...(final.model.inputs ? { inputs: final.model.inputs } : {}),
       intervals: {
         levels: final.calibration.levels,

@@ -6,12 +6,7 @@ import type { PredictionInterval } from '../../../../worker/statistics/types'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { missingCount } from '../../data/panel/panel-shape'
 import type { PanelTraining } from '../../runs/panel-training'
-import {
-  bestBaseline,
-  intervalCoverage,
-  panelMethodScores,
-  seriesBaselineScores,
-} from '../../runs/panel-series-scores'
+import { bestBaseline, intervalCoverage, panelMethodScores } from '../../runs/panel-series-scores'
 import { CodedError, writeJsonAtomic } from '../../storage/index'
 
 /**
@@ -56,9 +51,7 @@ export function panelResultsOf(
   training: PanelTraining,
 ): PanelResultsFile {
   const { judged, final } = training
-  const baselines = judged
-    ? judged.actual.map((y, s) => seriesBaselineScores(judged.train[s], y, input.period))
-    : input.series.map(() => null)
+  const baselines = judged ? judged.evaluation.baselineSeries : input.series.map(() => null)
   const series = input.series.map((s, index): PanelSeriesResult => {
     const network = judged?.evaluation.series[index]
     const baseline = baselines[index]
@@ -92,7 +85,7 @@ export function panelResultsOf(
     keyNames: input.keyNames,
     horizon: final.config.horizon,
     frequency,
-    scores: judged ? panelMethodScores(judged.evaluation, baselines) : null,
+    scores: judged ? panelMethodScores(judged.evaluation) : null,
     coverage: judged
       ? {
           80: intervalCoverage(judged.actual, judged.result.intervals, 80),
@@ -100,7 +93,8 @@ export function panelResultsOf(
         }
       : null,
     fallbackSeries: final.fallback.length,
-    networkWeight: final.blend.networkWeight,
+    networkWeight: final.combination.weights.network,
+    combination: final.combination.weights,
     series,
   }
 }
