@@ -77,7 +77,14 @@ export async function runPanelTrain(
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)
   io.stdout.write(
-    `${JSON.stringify({ status: 'ok', out: args.out, panel: true, config: final.config, ...summary })}\n`,
+    `${JSON.stringify({
+      status: 'ok',
+      out: args.out,
+      panel: true,
+      config: final.config,
+      staticAttributes: dataset.staticAttributes,
+      ...summary,
+    })}\n`,
   )
   return 0
 }

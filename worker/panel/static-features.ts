@@ -25,11 +25,14 @@ export type StaticEncoding =
 /** The panel (or a forecast file) lacks an attribute the model reads. */
 export class MissingAttributeError extends Error {
   readonly code = 'PANEL_ATTRIBUTE_MISSING'
+  /** Shown after the message as data, as the services' coded errors show theirs. */
+  readonly details: Record<string, string>
   constructor(readonly column: string) {
     super(
       `the model reads the static attribute "${column}", but the panel has no such column constant within each series`,
     )
     this.name = 'MissingAttributeError'
+    this.details = { column }
   }
 }
 

@@ -49,7 +49,9 @@ describe('CLI: static attributes and calendar inputs of a panel model', () => {
     const status = await runTrain([TYPED, ...trainArgs(model), '--static', 'type', '--calendar'], train.io)
     expect(status, train.text.stderr).toBe(0)
     expect(train.text.stderr).toMatch(/static attributes: type \(categorical, 3 values\)/)
-    expect(JSON.parse(train.text.stdout).config).toMatchObject({ staticInputs: ['type'], calendar: true })
+    const summary = JSON.parse(train.text.stdout)
+    expect(summary.config).toMatchObject({ staticInputs: ['type'], calendar: true })
+    expect(summary.staticAttributes).toEqual([{ name: 'type', kind: 'categorical', categories: 3 }])
     const saved = JSON.parse(await readFile(join(model, PANEL_MODEL_FILE), 'utf8'))
     expect(saved.inputs).toEqual({
       static: [{ name: 'type', kind: 'categorical', categories: ['INDUSTRY', 'MACRO', 'MICRO'], other: [] }],
