@@ -3,7 +3,12 @@ import { paramCount } from '../engine/index'
 import { inProcessTrainer } from '../training/in-process-trainer'
 import { defaultShardSize, type TrainSettings } from '../training/settings'
 import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
-import { panelInputSize, type PanelInputEncoding, type SeriesFeatures } from './panel-features'
+import {
+  asksForExtraInputs,
+  panelInputSize,
+  type PanelInputEncoding,
+  type SeriesFeatures,
+} from './panel-features'
 import type { PanelConfig } from './types'
 import { buildWindows, type Cut } from './window-builder'
 import { cutRanges, sampleCuts } from './window-sampler'
@@ -94,6 +99,13 @@ export async function trainGlobalModel(
     )
   const shape = { lookback, horizon, scaling }
   const { features } = options
+  // A configuration that asks for extra inputs must not silently train a plain network.
+  if (asksForExtraInputs(config) !== (features !== undefined))
+    throw new RangeError(
+      features
+        ? 'extra inputs were given for a configuration that asks for none'
+        : 'the configuration asks for static or calendar inputs: give each series its features (panelFeatures)',
+    )
   const spec = panelSpec(config, features?.encoding)
   const validation = buildWindows(series, validationCuts(series, config), shape, features)
   const hasValidation = validation.references.length > 0

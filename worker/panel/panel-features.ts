@@ -34,6 +34,11 @@ export function panelInputSize(encoding?: PanelInputEncoding | null): number {
   return PANEL_INPUT_SIZE + staticWidth(encoding.static) + (encoding.calendar ? 2 : 0)
 }
 
+/** Whether a configuration asks for static or calendar inputs. */
+export function asksForExtraInputs(config: Pick<PanelConfig, 'staticInputs' | 'calendar'>): boolean {
+  return (config.staticInputs ?? []).length > 0 || config.calendar === true
+}
+
 /**
  * Fits the encoding the configuration asks for on the training series, or undefined when it asks
  * for none (so such a model is the plain one, bit for bit).
@@ -43,8 +48,8 @@ export function fitInputEncoding(
   config: Pick<PanelConfig, 'staticInputs' | 'calendar'>,
   season: number,
 ): PanelInputEncoding | undefined {
+  if (!asksForExtraInputs(config)) return undefined
   const names = config.staticInputs ?? []
-  if (names.length === 0 && !config.calendar) return undefined
   if (config.calendar && season <= 1)
     throw new RangeError(
       'calendar inputs need a seasonal panel (a season of more than one step, e.g. quarters or weeks); this panel has none',

@@ -42,8 +42,12 @@ export async function forecastPanel(
   /** The series' extra inputs under `network.inputs` (seriesFeatures), when it reads any. */
   features?: SeriesFeatures,
 ): Promise<PanelForecasts> {
-  if (network.inputs && !features)
-    throw new RangeError('this network reads static or calendar inputs: give each series its features')
+  if ((network.inputs !== undefined) !== (features !== undefined))
+    throw new RangeError(
+      network.inputs
+        ? 'this network reads static or calendar inputs: give each series its features'
+        : 'this network reads no static or calendar inputs, but features were given',
+    )
   const forecasts: Float64Array[] = new Array<Float64Array>(series.length)
   const fallback: number[] = []
   const cuts: Cut[] = []

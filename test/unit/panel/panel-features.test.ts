@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { firstPositions, seasonPosition } from '../../../worker/panel/calendar-features'
-import { panelSpec } from '../../../worker/panel/global-model'
+import { panelSpec, trainGlobalModel } from '../../../worker/panel/global-model'
+import { forecastPanel } from '../../../worker/panel/panel-forecast'
+import { autoPanelConfig } from '../../../worker/panel/panel-auto'
 import { fitInputEncoding, panelInputSize, seriesFeatures } from '../../../worker/panel/panel-features'
 import {
   fitStaticEncodings,
@@ -131,6 +133,26 @@ describe('windows with extra inputs', () => {
     })
     expect(step(0, 0).slice(0, 2)).toEqual([0, 0])
     expect(step(0, 1)[1]).toBe(1)
+  })
+  it('never trains or forecasts a plain network where extra inputs were asked for, nor the reverse', async () => {
+    const config = autoPanelConfig(
+      { horizon: 1, season: 4, period: 4, lengths: [6, 2] },
+      { calendar: true, epochs: 1, ensemble: 1 },
+    )
+    await expect(trainGlobalModel(values, config)).rejects.toThrow(/give each series its features/)
+    const layers = [{ cell: 'lstm' as const, units: 2, dropout: 0 }]
+    const network = {
+      spec: panelSpec({ layers, horizon: 1 }, encoding),
+      params: new Float32Array(1000),
+      lookback: 2,
+      horizon: 1,
+      minObserved: 1,
+      scaling: 'mean' as const,
+      inputs: encoding,
+    }
+    await expect(forecastPanel(network, values, 4)).rejects.toThrow(/reads static or calendar inputs/)
+    const { inputs: _inputs, ...plain } = network
+    await expect(forecastPanel(plain, values, 4, features)).rejects.toThrow(/features were given/)
   })
   it('leaves a window without extra inputs as it always was: value and flag only', () => {
     const shape = { lookback: 3, horizon: 1, scaling: 'mean' as const }
