@@ -105,6 +105,7 @@ export async function trainPanelModel(
         }
       : null,
     combination: final.combination,
+    etsVariant: final.etsVariant,
     fallbackSeries: final.fallback.map((i) => panel.series[i].key.join('/')),
     untrainedSeries: final.untrained,
     epochs: final.model.members.map((m) => m.epochsRun),
@@ -124,6 +125,7 @@ export async function trainPanelModel(
       members: final.model.members.length,
       networkWeight: final.combination.weights.network,
       combination: final.combination.weights,
+      etsVariant: final.etsVariant,
       ...(final.model.inputs ? { inputs: final.model.inputs } : {}),
       intervals: {
         levels: final.calibration.levels,

@@ -6,6 +6,7 @@ import { panelSpec } from '../../../../worker/panel/global-model'
 import type { PanelInputEncoding } from '../../../../worker/panel/panel-features'
 import type { PanelConfig } from '../../../../worker/panel/types'
 import type { CombinationWeights } from '../../../../worker/pipeline/combination'
+import type { EtsVariant } from '../../../../worker/panel/companion-forecasts'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { CodedError } from '../../storage/index'
 import { writeFileAtomic, writeJsonAtomic } from '../../storage/index'
@@ -40,6 +41,8 @@ export interface PanelModelInfo {
    * models saved before ETS joined: their rest went to Theta (`savedCombination`).
    */
   combination?: CombinationWeights
+  /** Which ETS the combination fits (absent: 'full'). */
+  etsVariant?: EtsVariant
   /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   /** Static attribute and calendar inputs (panel-features.ts); absent for a network that reads none. */
