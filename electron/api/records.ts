@@ -1,11 +1,11 @@
 import { z } from 'zod'
 
 /**
- * project.json, format version 4 (the current one). Bump CURRENT_FORMAT_VERSION and add a
+ * project.json, format version 5 (the current one). Bump CURRENT_FORMAT_VERSION and add a
  * migration step (manifest-v<N>.ts, listed in manifest-io.ts) whenever a saved shape changes
  * incompatibly.
  */
-export const CURRENT_FORMAT_VERSION = 4
+export const CURRENT_FORMAT_VERSION = 5
 
 const id = z.string().min(1)
 const timestamp = z.iso.datetime({ offset: true })
@@ -35,9 +35,20 @@ export const detectedFormatSchema = z.looseObject({
 export const columnRoleSchema = z.enum(['time', 'target', 'covariate', 'futureCovariate', 'ignored'])
 
 /**
+ * A column of a long panel that is constant within every series (format 5): a category (text)
+ * or a number, with its count of distinct values. It may be an input of the global model.
+ */
+export const staticAttributeSchema = z.object({
+  name: z.string().min(1),
+  kind: z.enum(['categorical', 'numeric']),
+  categories: z.number().int().nonnegative(),
+})
+
+/**
  * A dataset that holds many series (format 4): how the file laid them out and their shape. Its
  * columnar cache has one row per series and point, series after series: the key columns (text,
- * in `keyNames` order), then the time (epoch ms, NaN without dates), then the value.
+ * in `keyNames` order), then the time (epoch ms, NaN without dates), then the value, then (format 5)
+ * one column per static attribute, in `staticAttributes` order, repeated on every row of a series.
  */
 export const panelDatasetSchema = z.object({
   form: z.enum(['long', 'wide']),
@@ -57,6 +68,7 @@ export const panelDatasetSchema = z.object({
       step: z.number().positive(),
     })
     .nullable(),
+  staticAttributes: z.array(staticAttributeSchema),
 })
 
 export const datasetRecordSchema = z.object({
@@ -123,6 +135,7 @@ export type DetectedFormat = z.infer<typeof detectedFormatSchema>
 export type ColumnRole = z.infer<typeof columnRoleSchema>
 export type DatasetRecord = z.infer<typeof datasetRecordSchema>
 export type PanelDatasetInfo = z.infer<typeof panelDatasetSchema>
+export type StaticAttributeInfo = z.infer<typeof staticAttributeSchema>
 export type RunStatus = z.infer<typeof runStatusSchema>
 export type RunRecord = z.infer<typeof runRecordSchema>
 export type ModelRecord = z.infer<typeof modelRecordSchema>

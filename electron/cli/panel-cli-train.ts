@@ -16,6 +16,8 @@ interface TrainFlags {
   seed?: string
   workers?: string
   period?: string
+  static?: string[]
+  calendar?: boolean
 }
 
 export async function trainPanelFromCli(
@@ -30,6 +32,9 @@ export async function trainPanelFromCli(
       throw new RefusedInput(`a panel has one value column; --target names ${targets.length}`)
     const overrides = (await readConfig(flags.config)) as Partial<PanelConfig> & { preset?: unknown }
     delete overrides.preset
+    // The flags choose the extra inputs; --config may too, the flags win.
+    if (flags.static) overrides.staticInputs = flags.static
+    if (flags.calendar) overrides.calendar = true
     return await runPanelTrain(
       {
         file,

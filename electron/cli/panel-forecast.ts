@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../services/storage/index'
 import { cleanSeries } from '../../worker/panel/clean-series'
 import { panelSpec } from '../../worker/panel/global-model'
 import { forecastPanel } from '../../worker/panel/panel-forecast'
+import { seriesFeatures } from '../../worker/panel/panel-features'
+import { MissingAttributeError } from '../../worker/panel/static-features'
 import { companionForecasts } from '../../worker/panel/companion-forecasts'
 import { combineSeries } from '../../worker/panel/panel-combination'
 import { panelIntervals } from '../../worker/panel/panel-intervals'
@@ -26,8 +28,9 @@ export async function runPanelForecast(
   try {
     return await forecastFromPanelModel(dir, file, horizon, out, io)
   } catch (error) {
-    // The panel reader's refusals (a bad CSV) are refused input, like the one-series path's.
-    if (!(error instanceof CsvImportError)) throw error
+    // The panel reader's refusals (a bad CSV) and a file without the model's attribute columns
+    // are refused input, like the one-series path's.
+    if (!(error instanceof CsvImportError) && !(error instanceof MissingAttributeError)) throw error
     io.stderr.write(`lstm-studio forecast: ${error.message}\n`)
     return 2
   }
@@ -48,10 +51,20 @@ async function forecastFromPanelModel(
     )
   const dataset = await readPanelCsv(file, { form: 'long', ids: info.keyNames, target: info.target })
   const cleaned = dataset.series.map((s) => cleanSeries(s.values))
+  // Static attributes are read from the file's own columns and encoded as in training.
+  const features = info.inputs
+    ? seriesFeatures(
+        info.inputs,
+        dataset.series,
+        cleaned.map((c) => c.start),
+        dataset.frequency ?? info.frequency,
+      )
+    : undefined
   const { forecasts, fallback } = await forecastPanel(
-    { ...info.config, spec: panelSpec(info.config), params },
+    { ...info.config, spec: panelSpec(info.config, info.inputs), params, inputs: info.inputs },
     cleaned.map((c) => c.values),
     info.period,
+    features,
   )
   // The saved model forecasts as it was judged: combined with ETS and Theta, each fitted on the
   // history it forecasts from, at validation's weights.

@@ -1,5 +1,6 @@
 import type { CliIo } from './index'
 import { RefusedInput } from './train'
+import { checkStaticInputs } from '../services/data/panel/check-static-inputs'
 import { readPanelCsv } from '../services/data/panel/read-panel'
 import type { PanelDataset } from '../services/data/panel/panel-types'
 import { savePanelModel } from '../services/models/panel/panel-model-folder'
@@ -31,7 +32,13 @@ export interface PanelTrainArgs {
 
 function panelInput(dataset: PanelDataset, period: number | undefined): PanelInput {
   const season = dataset.frequency ? seasonalPeriod(dataset.frequency) : 1
-  return { keyNames: dataset.keyNames, series: dataset.series, period: period ?? season, season }
+  return {
+    keyNames: dataset.keyNames,
+    series: dataset.series,
+    period: period ?? season,
+    season,
+    frequency: dataset.frequency,
+  }
 }
 
 export async function runPanelTrain(
@@ -42,6 +49,11 @@ export async function runPanelTrain(
   io.stderr.write(`Reading ${args.file} as a panel…\n`)
   const dataset = await readPanelCsv(args.file, { form: 'long', ids: args.ids, target: args.target })
   for (const warning of dataset.warnings) io.stderr.write(`note: ${warning}\n`)
+  checkStaticInputs(args.overrides.staticInputs ?? [], dataset.staticAttributes, dataset.varyingColumns)
+  if (dataset.staticAttributes.length > 0)
+    io.stderr.write(
+      `static attributes: ${dataset.staticAttributes.map((a) => `${a.name} (${a.kind}, ${a.categories} values)`).join(', ')}\n`,
+    )
   const panel = panelInput(dataset, args.period)
   const horizon = args.horizon ?? defaultPanelHorizon(panel.season ?? 1)
   const test = args.test ?? horizon
@@ -65,7 +77,14 @@ export async function runPanelTrain(
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)
   io.stdout.write(
-    `${JSON.stringify({ status: 'ok', out: args.out, panel: true, config: final.config, ...summary })}\n`,
+    `${JSON.stringify({
+      status: 'ok',
+      out: args.out,
+      panel: true,
+      config: final.config,
+      staticAttributes: dataset.staticAttributes,
+      ...summary,
+    })}\n`,
   )
   return 0
 }

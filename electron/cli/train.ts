@@ -21,7 +21,9 @@ const USAGE =
   '  --workers N: training threads (default: cores − 1); the result is the same for every N\n' +
   '  the saved model, which forecasts ahead, is trained on every point after evaluation\n' +
   '  a panel (long CSV of many series, keyed by --id ID [--id ID2], recognised without it too):\n' +
-  '  one global network for every series; its forecast CSV is id,date,forecast\n'
+  '  one global network for every series; its forecast CSV is id,date,forecast\n' +
+  '  --static COL (repeatable): a panel column constant within each series as an input of the network\n' +
+  "  --calendar: the season's phase (sin, cos) as an input at every step of a panel's windows\n"
 
 /** --config: `{"preset": "manual", ...settings}` trains exactly that; anything else tunes Auto. */
 interface ConfigFile extends Partial<PipelineConfig> {
@@ -74,7 +76,7 @@ function metricsSummary(result: PipelineResult) {
 export function isRefusal(error: unknown): boolean {
   if (error instanceof RefusedInput || error instanceof RangeError) return true
   const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && /^(CSV_|COLUMN_|MODEL_|ENOENT|EACCES|EISDIR)/.test(code)
+  return typeof code === 'string' && /^(CSV_|COLUMN_|MODEL_|PANEL_|ENOENT|EACCES|EISDIR)/.test(code)
 }
 
 /** Progress on stderr: one line per epoch of the run's first network, and each network's end. */
@@ -121,6 +123,8 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
         period: { type: 'string' },
         'past-covariates': { type: 'string' },
         'future-covariates': { type: 'string' },
+        static: { type: 'string', multiple: true },
+        calendar: { type: 'boolean' },
       },
     })
   } catch (error) {
@@ -137,6 +141,12 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
   if (positionals.length !== 1 || targets.length === 0 || !values.out) {
     io.stderr.write(USAGE)
     return 1
+  }
+  if (values.static || values.calendar) {
+    io.stderr.write(
+      'lstm-studio train: --static and --calendar are inputs of a panel model (name its --id)\n',
+    )
+    return 2
   }
   try {
     if (new Set(targets).size !== targets.length)

@@ -102,3 +102,42 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     expect(new TextDecoder().decode(readme)).toContain('panel forecaster — ONNX export')
   })
 })
+
+const TYPED = path.join(repoRoot, 'test/fixtures/panel/m3_quarterly_typed_train.csv')
+
+/** M3's `type` column: a static attribute the import finds and the global model may read. */
+test('browser mode: a static attribute and the calendar as inputs of a global model', async ({
+  appPage: page,
+}) => {
+  await waitForProject(page)
+
+  await test.step('the import tells the attribute from the key and stores it', async () => {
+    await page.getByTestId('nav-data').click()
+    await page.getByTestId('open-import').click()
+    await page.getByTestId('upload-input').setInputFiles(TYPED)
+    await expect(page.getByTestId('panel-detected-attributes')).toContainText('type')
+    await expect(page.getByTestId('panel-key-id')).toBeChecked()
+    await expect(page.getByTestId('panel-key-type')).not.toBeChecked()
+    await page.getByTestId('panel-import-run').click()
+    await expect(page.getByTestId('dataset-panel-m3_quarterly_typed_train')).toContainText(`${SERIES} series`)
+    await expect(page.getByTestId('panel-static-attributes')).toContainText('type (3 categories)')
+  })
+
+  await test.step('ticked on the Panel screen, they train with the network', async () => {
+    await page.getByTestId('open-panel-screen').click()
+    await expect(page.getByTestId('panel-static-inputs')).toContainText('type')
+    await page.getByTestId('panel-static-type').check()
+    await page.getByTestId('panel-calendar').check()
+    await page.getByTestId('panel-horizon').fill(String(HORIZON))
+    await page.getByTestId('panel-epochs').fill('2')
+    await page.getByTestId('panel-ensemble').fill('1')
+    await page.getByTestId('panel-train-start').click()
+    await page.getByTestId('nav-train').click()
+    await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
+      timeout: 120_000,
+    })
+    await page.getByTestId('go-forecast').click()
+    await expect(page.getByTestId('panel-score-network')).toBeVisible()
+    await expect(page.getByTestId('panel-count')).toContainText(`${SERIES} of ${SERIES}`)
+  })
+})

@@ -21,7 +21,11 @@ describe('a panel in the app', () => {
   it('is imported, trained, scored, shown series by series and exported', async () => {
     const project = await call('projects.openSample', {})
     const projectId = project.projectId
-    expect(await call('panel.detect', { path: SLICE })).toEqual({ form: 'long', keys: ['id'] })
+    expect(await call('panel.detect', { path: SLICE })).toEqual({
+      form: 'long',
+      keys: ['id'],
+      attributes: [],
+    })
     const imported = await call('panel.import', { projectId, path: SLICE, form: 'long', ids: ['id'] })
     expect(imported.dataset.panel).toMatchObject({ form: 'long', keyNames: ['id'], seriesCount: 12 })
     const reopened = await call('projects.get', { projectId })

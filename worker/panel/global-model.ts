@@ -3,7 +3,13 @@ import { paramCount } from '../engine/index'
 import { inProcessTrainer } from '../training/in-process-trainer'
 import { defaultShardSize, type TrainSettings } from '../training/settings'
 import type { Trainer, TrainEpoch, TrainOutcome } from '../training/trainer'
-import { PANEL_INPUT_SIZE, type PanelConfig } from './types'
+import {
+  asksForExtraInputs,
+  panelInputSize,
+  type PanelInputEncoding,
+  type SeriesFeatures,
+} from './panel-features'
+import type { PanelConfig } from './types'
 import { buildWindows, type Cut } from './window-builder'
 import { cutRanges, sampleCuts } from './window-sampler'
 
@@ -23,24 +29,32 @@ export interface GlobalModel {
   windowsPerMember: number
   seriesTrained: number
   seriesValidated: number
+  /** The extra inputs' encoding (static attributes, calendar), absent for a plain network. */
+  inputs?: PanelInputEncoding
 }
 
 export interface GlobalTrainingOptions {
   trainer?: Trainer
   onEpoch?: (member: number, report: TrainEpoch) => void
+  /** Each series' extra inputs, when the configuration asks for any (panel-features.ts). */
+  features?: SeriesFeatures
 }
 
-export function panelSpec(config: Pick<PanelConfig, 'layers' | 'horizon'>): ModelSpec {
+/** The network's shape; its inputs per step follow from the extra inputs' encoding (2 without). */
+export function panelSpec(
+  config: Pick<PanelConfig, 'layers' | 'horizon'>,
+  inputs?: PanelInputEncoding | null,
+): ModelSpec {
   return {
-    inputSize: PANEL_INPUT_SIZE,
+    inputSize: panelInputSize(inputs),
     outputSize: config.horizon,
     layers: config.layers.map((l) => ({ ...l })),
   }
 }
 
-function settingsFor(config: PanelConfig, seed: number): TrainSettings {
+function settingsFor(config: PanelConfig, spec: ModelSpec, seed: number): TrainSettings {
   return {
-    spec: panelSpec(config),
+    spec,
     lookback: config.lookback,
     batchSize: config.batchSize,
     epochs: config.epochs,
@@ -84,7 +98,16 @@ export async function trainGlobalModel(
         `(${config.minObserved} inputs, the ${horizon}-point target and the ${horizon}-point validation block)`,
     )
   const shape = { lookback, horizon, scaling }
-  const validation = buildWindows(series, validationCuts(series, config), shape)
+  const { features } = options
+  // A configuration that asks for extra inputs must not silently train a plain network.
+  if (asksForExtraInputs(config) !== (features !== undefined))
+    throw new RangeError(
+      features
+        ? 'extra inputs were given for a configuration that asks for none'
+        : 'the configuration asks for static or calendar inputs: give each series its features (panelFeatures)',
+    )
+  const spec = panelSpec(config, features?.encoding)
+  const validation = buildWindows(series, validationCuts(series, config), shape, features)
   const hasValidation = validation.references.length > 0
   const trainer = options.trainer ?? inProcessTrainer
   let windowsPerMember = 0
@@ -92,13 +115,13 @@ export async function trainGlobalModel(
     Array.from({ length: config.ensemble }, (_, member) => {
       const seed = (config.seed + member) >>> 0
       // Each member draws its own windows: the ensemble also averages over samples.
-      const train = buildWindows(series, sampleCuts(ranges, config.windowsPerEpoch, seed), shape)
+      const train = buildWindows(series, sampleCuts(ranges, config.windowsPerEpoch, seed), shape, features)
       windowsPerMember = train.references.length
       return trainer({
         role: { stage: 'train', member: member + 1, members: config.ensemble },
-        settings: settingsFor(config, seed),
+        settings: settingsFor(config, spec, seed),
         windows: {
-          inputSize: PANEL_INPUT_SIZE,
+          inputSize: spec.inputSize,
           outputSize: horizon,
           train: { x: train.x, y: train.y },
           validation: hasValidation ? { x: validation.x, y: validation.y } : null,
@@ -107,7 +130,6 @@ export async function trainGlobalModel(
       })
     }),
   )
-  const spec = panelSpec(config)
   const size = paramCount(spec)
   const params = new Float32Array(members.length * size)
   members.forEach((outcome, i) => params.set(outcome.params, i * size))
@@ -118,5 +140,6 @@ export async function trainGlobalModel(
     windowsPerMember,
     seriesTrained: ranges.length,
     seriesValidated: validation.references.length,
+    ...(features ? { inputs: features.encoding } : {}),
   }
 }

@@ -2,6 +2,7 @@ import { backendForParams } from '../engine/backend-choice'
 import { paramCount, type ModelSpec } from '../engine/index'
 import { thetaForecast } from '../statistics/baselines/theta'
 import { deseasonalise, reseasonalise } from '../statistics/seasonality/deseasonalise'
+import type { PanelInputEncoding, SeriesFeatures } from './panel-features'
 import type { WindowScaling } from './types'
 import { buildWindows, type Cut } from './window-builder'
 import { fromScaled } from './window-scaling'
@@ -21,6 +22,8 @@ export interface PanelNetwork {
   scaling: WindowScaling
   /** The network was trained on seasonally adjusted series (M4's classical decomposition). */
   deseasonalise?: boolean
+  /** The extra inputs it reads (static attributes, calendar); absent for a plain network. */
+  inputs?: PanelInputEncoding
 }
 
 export interface PanelForecasts {
@@ -36,7 +39,15 @@ export async function forecastPanel(
   network: PanelNetwork,
   series: readonly Float64Array[],
   period: number,
+  /** The series' extra inputs under `network.inputs` (seriesFeatures), when it reads any. */
+  features?: SeriesFeatures,
 ): Promise<PanelForecasts> {
+  if ((network.inputs !== undefined) !== (features !== undefined))
+    throw new RangeError(
+      network.inputs
+        ? 'this network reads static or calendar inputs: give each series its features'
+        : 'this network reads no static or calendar inputs, but features were given',
+    )
   const forecasts: Float64Array[] = new Array<Float64Array>(series.length)
   const fallback: number[] = []
   const cuts: Cut[] = []
@@ -60,7 +71,7 @@ export async function forecastPanel(
   const H = network.horizon
   for (let from = 0; from < cuts.length; from += CHUNK) {
     const chunk = cuts.slice(from, from + CHUNK)
-    const windows = buildWindows(inputs, chunk, network)
+    const windows = buildWindows(inputs, chunk, network, features)
     const out = new Float32Array(chunk.length * H)
     const sums = new Float64Array(chunk.length * H)
     for (let m = 0; m < memberCount; m++) {

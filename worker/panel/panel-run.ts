@@ -3,6 +3,7 @@ import { cleanSeries, type CleanSeries } from './clean-series'
 import { trainGlobalModel, type GlobalModel } from './global-model'
 import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
+import { panelFeatures, type SeriesFeatures } from './panel-features'
 import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
 import {
   choosePanelCombination,
@@ -89,9 +90,18 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   )
   const started = performance.now()
   const inputs = config.deseasonalise ? values.map((v) => deseasonalise(v, input.period).adjusted) : values
-  const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
+  const features = panelFeatures(
+    input,
+    cleaned.map((c) => c.start),
+    config,
+  )
+  const model = await trainGlobalModel(inputs, config, {
+    trainer: options.trainer,
+    onEpoch: options.onEpoch,
+    features,
+  })
   const trainSeconds = (performance.now() - started) / 1000
-  const network = { ...config, spec: model.spec, params: model.params }
+  const network = { ...config, spec: model.spec, params: model.params, inputs: model.inputs }
   const workers = options.companions ?? companionsInThisThread
   const etsVariant = etsVariantFor(
     values.map((v) => v.length),
@@ -99,8 +109,8 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   )
   const statistics: Companions = (histories, period, horizon) =>
     workers(histories, period, horizon, etsVariant)
-  const ahead = await forecastPanel(network, values, input.period)
-  const block = await validationBlock(network, values, input.period, statistics)
+  const ahead = await forecastPanel(network, values, input.period, features)
+  const block = await validationBlock(network, values, input.period, statistics, features)
   const combination =
     options.blend === 'network'
       ? { weights: NETWORK_ALONE, validationOwa: [], series: 0 }
@@ -145,10 +155,11 @@ async function validationBlock(
   values: Float64Array[],
   period: number,
   statistics: Companions,
+  features: SeriesFeatures | undefined,
 ): Promise<ValidationBlock> {
   const h = network.horizon
   const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
   const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
-  const { forecasts } = await forecastPanel(network, fit, period)
+  const { forecasts } = await forecastPanel(network, fit, period, features)
   return { fit, actual, network: forecasts, companions: await statistics(fit, period, h) }
 }

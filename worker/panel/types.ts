@@ -1,4 +1,8 @@
 import type { LayerSpec, LossKind } from '../engine/index'
+import type { Frequency } from '../timeseries/frequency'
+
+/** A static attribute's value for one series: a category, a number, or null where the cell was empty. */
+export type AttributeValue = string | number | null
 
 /**
  * A panel: many series forecast by one global network. Series may differ in length, start and
@@ -10,6 +14,8 @@ export interface PanelSeries {
   values: ArrayLike<number>
   /** Epoch-ms UTC of each value, or null for a plain index. */
   timestamps?: ArrayLike<number> | null
+  /** Static attributes (columns constant within the series), by column name. */
+  attributes?: Record<string, AttributeValue>
 }
 
 export interface PanelInput {
@@ -20,6 +26,8 @@ export interface PanelInput {
   period: number
   /** The calendar's season (e.g. 52 for weekly data), which Auto reads for the lookback; default `period`. */
   season?: number
+  /** The panel's spacing: calendar inputs read each series' season position from its dates with it. */
+  frequency?: Frequency | null
 }
 
 /**
@@ -53,7 +61,17 @@ export interface PanelConfig {
   /** Networks trained from seeds seed, seed + 1, …, whose forecasts are averaged. */
   ensemble: number
   seed: number
+  /**
+   * Static attributes the network reads at every step (one-hot for categories, standardised for
+   * numbers; panel-features.ts). Absent or empty: none. Auto never picks them; the person does.
+   */
+  staticInputs?: string[]
+  /** The season's phase (sin, cos) as input at every step. Absent or false: none. */
+  calendar?: boolean
 }
 
-/** Inputs per step: the scaled value and 1 where it was observed (0 where padded). */
+/**
+ * Inputs per step of a network without extra inputs: the scaled value and 1 where it was observed
+ * (0 where padded). A model's own size is `panelInputSize(encoding)` (panel-features.ts).
+ */
 export const PANEL_INPUT_SIZE = 2

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import type { DatasetRecord } from '../records'
+import type { DatasetRecord, StaticAttributeInfo } from '../records'
 import { absolutePath, columnName, recordId, userFilePath } from './common'
 import type { PanelResults, PanelSeriesDetail } from './panel-results'
 import type { TrainingJobStatus } from './training'
@@ -31,6 +31,10 @@ export interface PanelInspection {
   lengths: { min: number; median: number; max: number }
   missing: number
   warnings: string[]
+  /** Long form: columns constant within every series, which a global model may read as inputs. */
+  staticAttributes: StaticAttributeInfo[]
+  /** Long form: the other columns, which change within a series (not static attributes). */
+  varyingColumns: string[]
   /** The first `limit` series in file order (all of them up to 10,000). */
   series: PanelSeriesSummary[]
 }
@@ -52,6 +56,10 @@ export const panelTrainSettingsSchema = z
     batchSize: z.number().int().min(1).max(4096).optional(),
     patience: z.number().int().min(1).max(1000).optional(),
     lr: z.number().positive().max(1).optional(),
+    /** Static attributes of the panel the network reads at every step; each must be one of the dataset's. */
+    staticInputs: z.array(columnName).max(50).optional(),
+    /** The season's phase (sin, cos) as an input at every step. */
+    calendar: z.boolean().optional(),
   })
   .strict()
 
@@ -68,8 +76,8 @@ export const panelRequests = {
       })
       .strict(),
   ),
-  'panel.detect': defineRequest<{ form: 'long' | null; keys: string[] }>()(
-    "Tells from a CSV's head whether it looks like a long-form panel (key columns whose dates repeat), and which key columns.",
+  'panel.detect': defineRequest<{ form: 'long' | null; keys: string[]; attributes: string[] }>()(
+    "Tells from a CSV's head whether it looks like a long-form panel (key columns whose dates repeat), which key columns, and which text columns are static attributes (constant within each series).",
     z.object({ path: userFilePath }).strict(),
   ),
   'panel.import': defineRequest<{ dataset: DatasetRecord; warnings: string[] }>()(

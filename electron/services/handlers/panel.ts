@@ -46,6 +46,8 @@ export function toInspection(dataset: PanelDataset, limit: number): PanelInspect
     lengths: shape.lengths,
     missing: dataset.missing,
     warnings: dataset.warnings,
+    staticAttributes: dataset.staticAttributes,
+    varyingColumns: dataset.varyingColumns,
     series: dataset.series.slice(0, limit).map((s) => {
       const stamps = s.timestamps
       return {
@@ -66,7 +68,9 @@ export function panelFileHandlers(): FileHandlers {
       toInspection(await readPanelCsv(path, { form, ids, target, time }), limit ?? 10_000),
     'panel.detect': async ({ path }) => {
       const found = await detectLongPanel(await readableFile(path))
-      return found ? { form: 'long', keys: found.keys } : { form: null, keys: [] }
+      return found
+        ? { form: 'long', keys: found.keys, attributes: found.attributes }
+        : { form: null, keys: [], attributes: [] }
     },
   }
 }

@@ -10,6 +10,7 @@ import type { ProjectManifest } from '../../api/records'
 import { migrateV1ToV2, projectManifestV1Schema } from './manifest-v1'
 import { migrateV2ToV3, projectManifestV2Schema } from './manifest-v2'
 import { migrateV3ToV4, projectManifestV3Schema } from './manifest-v3'
+import { migrateV4ToV5, projectManifestV4Schema } from './manifest-v4'
 import { manifestPath } from './project-layout'
 
 /** How to read each older format: validate with its own schema, then migrate it one version up. */
@@ -17,6 +18,7 @@ const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) 
   1: { schema: projectManifestV1Schema, migrate: migrateV1ToV2 },
   2: { schema: projectManifestV2Schema, migrate: migrateV2ToV3 },
   3: { schema: projectManifestV3Schema, migrate: migrateV3ToV4 },
+  4: { schema: projectManifestV4Schema, migrate: migrateV4ToV5 },
 }
 
 export interface LoadedManifest {

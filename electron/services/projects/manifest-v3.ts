@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { datasetRecordSchema, projectManifestSchema } from '../../api/records'
-import type { ProjectManifest } from '../../api/records'
+import type { ProjectManifestV4 } from './manifest-v4'
 
 /**
  * project.json as LSTM Studio wrote it in format version 3: every dataset held one series.
@@ -16,6 +16,6 @@ export const projectManifestV3Schema = projectManifestSchema.extend({
 export type ProjectManifestV3 = z.infer<typeof projectManifestV3Schema>
 
 /** Nothing to rewrite: a format-3 dataset is a one-series dataset of format 4. */
-export function migrateV3ToV4(v3: ProjectManifestV3): ProjectManifest {
+export function migrateV3ToV4(v3: ProjectManifestV3): ProjectManifestV4 {
   return { ...v3, formatVersion: 4 }
 }

@@ -5,6 +5,7 @@ import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
+import { checkPanelInputs } from '../data/panel/check-static-inputs'
 import type { EventBus } from '../event-bus'
 import { findDataset } from '../forecasting/dataset-series'
 import { savePanelModel } from '../models/panel/panel-model-folder'
@@ -57,6 +58,7 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
     const record = findDataset(session, args.datasetId)
     const panel = await loadProjectPanel(session, record)
     const input = panelInputOf(panel)
+    checkPanelInputs(panel.info, input.season ?? input.period, args.settings)
     const horizon = args.horizon ?? defaultPanelHorizon(input.season ?? input.period)
     // The test part holds out `horizon` points of every series: some series must keep a history.
     if (horizon >= panel.info.lengths.max)

@@ -126,6 +126,7 @@ export async function trainPanelModel(
       networkWeight: final.combination.weights.network,
       combination: final.combination.weights,
       etsVariant: final.etsVariant,
+      ...(final.model.inputs ? { inputs: final.model.inputs } : {}),
       intervals: {
         levels: final.calibration.levels,
         halfWidths: Object.fromEntries(

@@ -19,19 +19,36 @@ function parseError(text: string): Error {
 }
 
 describe('parseManifest', () => {
-  it('reads a current-version file unchanged, panel datasets included', () => {
-    const text = fixture('project-v4.json')
+  it('reads a current-version file unchanged, panel datasets and their static attributes included', () => {
+    const text = fixture('project-v5.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBeNull()
     expect(manifest).toEqual(JSON.parse(text))
-    expect(manifest.datasets.at(-1)?.panel).toMatchObject({ form: 'long', seriesCount: 12 })
+    expect(manifest.datasets.at(-1)?.panel).toMatchObject({
+      form: 'long',
+      seriesCount: 12,
+      staticAttributes: [{ name: 'type', kind: 'categorical', categories: 5 }],
+    })
   })
 
-  it('migrates a v3 file: its datasets are one-series datasets of format 4', () => {
+  it('migrates a v4 file: its panels, imported before attributes were detected, have none', () => {
+    const text = fixture('project-v4.json')
+    const { manifest, migratedFrom } = parseManifest(text, file)
+    expect(migratedFrom).toBe(4)
+    const v4 = JSON.parse(text) as { datasets: { panel?: object }[] }
+    expect(manifest).toEqual({
+      ...v4,
+      formatVersion: 5,
+      datasets: v4.datasets.map((d) => (d.panel ? { ...d, panel: { ...d.panel, staticAttributes: [] } } : d)),
+    })
+    expect(manifest.datasets[0].panel).toBeUndefined()
+  })
+
+  it('migrates a v3 file: its datasets are one-series datasets of the current format', () => {
     const text = fixture('project-v3.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBe(3)
-    expect(manifest).toEqual({ ...JSON.parse(text), formatVersion: 4 })
+    expect(manifest).toEqual({ ...JSON.parse(text), formatVersion: CURRENT_FORMAT_VERSION })
     expect(manifest.datasets.every((dataset) => dataset.panel === undefined)).toBe(true)
   })
 

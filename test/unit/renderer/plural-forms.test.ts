@@ -43,5 +43,12 @@ describe('counts are said through plural forms, in each language', () => {
     expect(en_.t('panel.scores.fallback', { count: 1 }, 1)).toMatch(/^1 series too short for the network was/)
     expect(fr_.t('model.trainingWindows', { count: 1 }, 1)).toBe("1 fenêtre d'entraînement")
     expect(fr_.t('panel.scores.fallback', { count: 2 }, 2)).toMatch(/^2 séries trop courtes/)
+    const attribute = (tr: typeof en_, count: number) =>
+      tr.t('panel.attributes.categorical', { name: 'type', count }, count)
+    expect([1, 5].map((count) => attribute(en_, count))).toEqual(['type (1 category)', 'type (5 categories)'])
+    expect([1, 5].map((count) => attribute(fr_, count))).toEqual([
+      'type (1 catégorie)',
+      'type (5 catégories)',
+    ])
   })
 })

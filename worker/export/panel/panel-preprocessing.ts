@@ -1,5 +1,6 @@
 import type { LayerSpec, ModelSpec } from '../../engine/index'
 import type { EtsVariant } from '../../panel/companion-forecasts'
+import type { PanelInputEncoding } from '../../panel/panel-features'
 import type { PanelConfig, WindowScaling } from '../../panel/types'
 import type { CombinationWeights } from '../../pipeline/combination'
 import { MAX_ETS_SEASONAL_PERIOD } from '../../statistics/ets/auto-ets'
@@ -16,6 +17,8 @@ export interface PanelExportSource {
   spec: ModelSpec
   /** Every ensemble member's weights, back to back. */
   params: Float32Array
+  /** The static attributes' and calendar inputs' encoding (null: value and flag only). */
+  inputs: PanelInputEncoding | null
   members: number
   period: number
   /** The network's combination with ETS and Theta (validation's weights; network 1 = alone). */
@@ -40,6 +43,12 @@ export interface PanelExportPreprocessing {
   horizon: number
   /** Values per input step: value, observed flag, then any further features (passed through unchanged). */
   features: string[]
+  /**
+   * How the further features are made, per series: each static attribute one-hot over `categories`
+   * (then one 'other' input when `other` is not empty; an unseen category is all zeros) or
+   * (value − mean) / sd; the calendar as sin and cos of 2π·position/season of each step.
+   */
+  inputs: PanelInputEncoding | null
   layers: LayerSpec[]
   /** Networks averaged inside the graph. */
   members: number
@@ -81,8 +90,23 @@ export interface PanelExportPreprocessing {
   frequency: Frequency | null
 }
 
-export function panelFeatureNames(inputSize: number): string[] {
-  return ['value', 'observed', ...Array.from({ length: inputSize - 2 }, (_, i) => `feature.${i + 2}`)]
+export function panelFeatureNames(inputSize: number, inputs: PanelInputEncoding | null = null): string[] {
+  const named = ['value', 'observed', ...(inputs ? encodedNames(inputs) : [])]
+  // Inputs no encoding names (a model from elsewhere) keep their position as their name.
+  return [
+    ...named,
+    ...Array.from({ length: inputSize - named.length }, (_, i) => `feature.${named.length + i}`),
+  ]
+}
+
+/** `type=MICRO`, `type=other`, `size (standardised)`, `season.sin`, `season.cos`… in input order. */
+function encodedNames(inputs: PanelInputEncoding): string[] {
+  const names = inputs.static.flatMap((e) =>
+    e.kind === 'numeric'
+      ? [`${e.name} (standardised)`]
+      : [...e.categories.map((c) => `${e.name}=${c}`), ...(e.other.length > 0 ? [`${e.name}=other`] : [])],
+  )
+  return inputs.calendar ? [...names, 'season.sin', 'season.cos'] : names
 }
 
 export interface PanelGraphShape {
@@ -100,7 +124,8 @@ export function describePanelPreprocessing(
     version: PANEL_PREPROCESSING_VERSION,
     lookback: config.lookback,
     horizon: config.horizon,
-    features: panelFeatureNames(source.spec.inputSize),
+    features: panelFeatureNames(source.spec.inputSize, source.inputs),
+    inputs: source.inputs ? structuredClone(source.inputs) : null,
     layers: structuredClone(source.spec.layers),
     members: source.members,
     minObserved: config.minObserved,

@@ -31,7 +31,7 @@ export async function importPanelIntoProject(
     importOptions: {},
     detectedFormat: { rowCount: panel.rowCount },
     columnRoles: {},
-    table: panelToColumnar(panel.keyNames, panel.series),
+    table: panelToColumnar(panel.keyNames, panel.series, panel.staticAttributes),
     panel: panelShape(panel),
   })
   return { dataset, warnings: panel.warnings }

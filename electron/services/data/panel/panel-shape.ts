@@ -26,5 +26,6 @@ export function panelShape(dataset: PanelDataset): PanelDatasetInfo {
     lengths: { min: lengths.length > 0 ? min : 0, median: lengths.length > 0 ? median(lengths) : 0, max },
     missing: dataset.missing,
     frequency: dataset.frequency,
+    staticAttributes: dataset.staticAttributes,
   }
 }

@@ -1,3 +1,4 @@
+import type { StaticAttributeInfo } from '../../../api/records'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import type { PanelSeries } from '../../../../worker/panel/types'
 
@@ -31,4 +32,8 @@ export interface PanelDataset {
   missing: number
   /** Plain-words notes for the analyst (series with another frequency, filled gaps…). */
   warnings: string[]
+  /** Long form: columns constant within every series (static-attributes.ts), each series' values on its `attributes`. */
+  staticAttributes: StaticAttributeInfo[]
+  /** Long form: the other columns, which change within a series (not offered as inputs). */
+  varyingColumns: string[]
 }

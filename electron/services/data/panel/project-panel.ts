@@ -29,12 +29,23 @@ export async function loadProjectPanel(
   if (!record.cacheFile)
     throw new CodedError('CACHE_MISSING', `Dataset "${record.name}" has no parsed cache; import it again`)
   const file = await session.resolve(record.cacheFile)
-  const series = panelFromColumnar(await readColumnarCache(file), info.keyNames.length, file)
+  const series = panelFromColumnar(
+    await readColumnarCache(file),
+    info.keyNames.length,
+    file,
+    info.staticAttributes,
+  )
   return { record, info, series }
 }
 
 /** The pipeline's input: the calendar's season gives the competitions' period m. */
 export function panelInputOf(panel: ProjectPanel, period?: number): PanelInput {
   const season = panel.info.frequency ? seasonalPeriod(panel.info.frequency) : 1
-  return { keyNames: panel.info.keyNames, series: panel.series, period: period ?? season, season }
+  return {
+    keyNames: panel.info.keyNames,
+    series: panel.series,
+    period: period ?? season,
+    season,
+    frequency: panel.info.frequency,
+  }
 }

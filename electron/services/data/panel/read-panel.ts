@@ -1,5 +1,5 @@
 import { basename } from 'node:path'
-import type { PanelSeries } from '../../../../worker/panel/types'
+import type { AttributeValue, PanelSeries } from '../../../../worker/panel/types'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { CsvImportError } from '../csv-import-error'
 import { inferFrequency } from '../frequency-inference'
@@ -7,6 +7,7 @@ import { importCsv } from '../import-csv'
 import type { DataColumn, ImportControl } from '../types'
 import type { PanelDataset, PanelForm, PanelReadOptions } from './panel-types'
 import { gridSeries } from './series-grid'
+import { detectStaticAttributes, essentialKeys, groupRows, KEY_SEPARATOR } from './static-attributes'
 import { findTimeColumn, parseTimes } from './time-cells'
 
 /**
@@ -15,8 +16,6 @@ import { findTimeColumn, parseTimes } from './time-cells'
  * series (encodings, delimiters, number formats, missing tokens) with its time column kept as
  * text, then every series is cut out, sorted and put on the panel's regular grid.
  */
-
-const KEY_SEPARATOR = '\u001f'
 
 function column(columns: DataColumn[], name: string, fileName: string): DataColumn {
   const found = columns.find((c) => c.name === name)
@@ -27,10 +26,6 @@ function column(columns: DataColumn[], name: string, fileName: string): DataColu
       `has no column named ${name} (columns: ${columns.map((c) => c.name).join(', ')})`,
     )
   return found
-}
-
-function cellText(col: DataColumn, row: number): string {
-  return col.kind === 'text' ? col.values[row] : String(col.values[row])
 }
 
 function numericValues(col: DataColumn, fileName: string): Float64Array {
@@ -76,6 +71,7 @@ interface RawSeries {
   key: string[]
   times: Float64Array
   values: Float64Array
+  attributes?: Record<string, AttributeValue>
 }
 
 function longSeries(
@@ -85,7 +81,10 @@ function longSeries(
   fileName: string,
   timeName: string,
 ) {
-  const keyNames = options.ids && options.ids.length > 0 ? options.ids : keyCandidates(columns, timeName)
+  const keyNames =
+    options.ids && options.ids.length > 0
+      ? options.ids
+      : essentialKeys(columns, keyCandidates(columns, timeName))
   if (keyNames.length === 0)
     throw new CsvImportError('BAD_OPTION', fileName, 'has no key column: name it with --id')
   const keys = keyNames.map((name) => column(columns, name, fileName))
@@ -102,19 +101,24 @@ function longSeries(
     )
   const target = options.target ? column(columns, options.target, fileName) : numeric[0]
   const values = numericValues(target, fileName)
-  const rows = new Map<string, number[]>()
-  for (let r = 0; r < values.length; r++) {
-    const key = keys.map((k) => cellText(k, r)).join(KEY_SEPARATOR)
-    const list = rows.get(key)
-    if (list) list.push(r)
-    else rows.set(key, [r])
-  }
-  const series: RawSeries[] = [...rows].map(([key, list]) => ({
+  const rows = groupRows(keys, values.length)
+  const others = columns.filter(
+    (c) => !keyNames.includes(c.name) && c.name !== timeName && c.name !== target.name,
+  )
+  const detected = detectStaticAttributes(others, [...rows.values()])
+  const series: RawSeries[] = [...rows].map(([key, list], s) => ({
     key: key.split(KEY_SEPARATOR),
     times: Float64Array.from(list, (r) => times[r]),
     values: Float64Array.from(list, (r) => values[r]),
+    attributes: detected.values[s],
   }))
-  return { keyNames, valueNames: [target.name], series }
+  return {
+    keyNames,
+    valueNames: [target.name],
+    series,
+    staticAttributes: detected.attributes,
+    varyingColumns: detected.varying,
+  }
 }
 
 function wideSeries(
@@ -141,7 +145,8 @@ function wideSeries(
       values: Float64Array.from(rows, (r) => values[r]),
     }
   })
-  return { keyNames: ['series'], valueNames: chosen, series }
+  // A wide file's series are columns: it has no other column to describe them.
+  return { keyNames: ['series'], valueNames: chosen, series, staticAttributes: [], varyingColumns: [] }
 }
 
 export async function readPanelCsv(
@@ -180,7 +185,12 @@ export async function readPanelCsv(
       throw new CsvImportError('BAD_TIMESTAMP', fileName, (error as Error).message)
     }
     missing += gridded.values.filter((v) => !Number.isFinite(v)).length
-    return { key: s.key, values: gridded.values, timestamps: gridded.timestamps }
+    return {
+      key: s.key,
+      values: gridded.values,
+      timestamps: gridded.timestamps,
+      ...(s.attributes ? { attributes: s.attributes } : {}),
+    }
   })
   if (missing > 0)
     warnings.push(`${missing} missing values over the panel (empty cells or dates with no row)`)
@@ -194,5 +204,7 @@ export async function readPanelCsv(
     rowCount,
     missing,
     warnings,
+    staticAttributes: raw.staticAttributes,
+    varyingColumns: raw.varyingColumns,
   }
 }

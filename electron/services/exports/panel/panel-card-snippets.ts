@@ -72,6 +72,8 @@ export function panelPythonScript(): string {
     'history = np.loadtxt(sys.argv[1], ndmin=1)  # the series, oldest first, one value per line',
     'lookback, horizon, m = prep["lookback"], prep["horizon"], prep["seasonality"]["period"]',
     'F = len(prep["features"])  # value, observed flag, then any further features',
+    'if prep.get("inputs"):',
+    '    sys.exit("this model also reads static attributes or calendar inputs: fill features 2… as preprocessing.json \'inputs\' describes; this script fills only value and flag")',
     '',
     '',
     ...PYTHON_SEASONAL,

@@ -75,8 +75,9 @@ export async function readPanelExportSource(
     model,
     source: {
       config: info.config,
-      spec: panelSpec(info.config),
+      spec: panelSpec(info.config, info.inputs),
       params,
+      inputs: info.inputs ?? null,
       members: info.members,
       period: info.period,
       combination: savedCombination(info),

@@ -107,6 +107,20 @@ function besideSection(p: PanelExportPreprocessing): string[] {
   ]
 }
 
+/** A network that reads static attributes or the calendar: how each step's further features are made. */
+function extraInputsSection(p: PanelExportPreprocessing): string[] {
+  if (!p.inputs) return []
+  return [
+    '## Further inputs',
+    '',
+    `Each step also reads ${code(p.features.slice(2))}, made as preprocessing.json's \`inputs\` says: a ` +
+      "static attribute one-hot over its categories (then one 'other' input for the rarer ones; an unseen or empty " +
+      'category is all zeros), a numeric one as (value − mean) / sd, the same at every step; the calendar as sin and ' +
+      'cos of 2π·position/season of each step. The scripts below fill only value and flag, and stop for this model.',
+    '',
+  ]
+}
+
 function summarySection(summary: unknown): string[] {
   if (summary === undefined || summary === null) return []
   return ['', '## Training summary', '', '```json', JSON.stringify(summary, null, 2), '```']
@@ -122,6 +136,7 @@ export function panelModelCard(input: PanelCardInput): string {
     ...modelSection(p),
     '',
     ...(input.format === 'native' ? [] : [...shapesSection(input.format, p), '']),
+    ...extraInputsSection(p),
     ...besideSection(p),
     '',
     ...panelRunSnippets(input.format),

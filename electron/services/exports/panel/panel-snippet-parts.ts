@@ -13,6 +13,7 @@ export const JS_READ_INPUTS = [
   'const { lookback, horizon } = prep',
   'const period = prep.seasonality.period',
   'const F = prep.features.length // value, observed flag, then any further features (see preprocessing.json)',
+  "if (prep.inputs) throw new Error('this model also reads static attributes or calendar inputs: fill steps\\' features 2… as preprocessing.json \"inputs\" describes; this script fills only value and flag')",
   'if (history.length < prep.minObserved) throw new Error(`fewer than ${prep.minObserved} points: LSTM Studio forecasts such a series by Theta alone`)',
 ]
 

@@ -1,7 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { z } from 'zod'
 import { paramCount } from '../../../../worker/engine/index'
 import { panelSpec } from '../../../../worker/panel/global-model'
+import type { PanelInputEncoding } from '../../../../worker/panel/panel-features'
 import type { PanelConfig } from '../../../../worker/panel/types'
 import type { CombinationWeights } from '../../../../worker/pipeline/combination'
 import type { EtsVariant } from '../../../../worker/panel/companion-forecasts'
@@ -13,7 +15,9 @@ import { writeFileAtomic, writeJsonAtomic } from '../../storage/index'
  * A global panel model on disk: `panel-model.json` (what the network reads and how its windows
  * are scaled) and `weights.bin` (every ensemble member's float32 weights, little-endian, back to
  * back in the engine's layout). The scaling lives in the windows, so the model forecasts any
- * series, of the panel or new, with no per-series parameters to carry.
+ * series, of the panel or new, with no per-series parameters to carry. A network with extra inputs
+ * also carries their encoding (`inputs`: the attributes' categories or mean and sd, the calendar's
+ * season), so a new series is encoded as the training ones were; files without it are plain networks.
  */
 
 export const PANEL_MODEL_FILE = 'panel-model.json'
@@ -41,6 +45,8 @@ export interface PanelModelInfo {
   etsVariant?: EtsVariant
   /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
+  /** Static attribute and calendar inputs (panel-features.ts); absent for a network that reads none. */
+  inputs?: PanelInputEncoding
   /** Training facts and test-part scores, for the analyst (not read back). */
   summary?: unknown
 }
@@ -64,6 +70,26 @@ export function savedCombination(info: PanelModelInfo): CombinationWeights {
 
 export type PanelModelCode = 'MODEL_NOT_PANEL' | 'MODEL_CORRUPT'
 
+const inputsSchema = z.object({
+  static: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        name: z.string().min(1),
+        kind: z.literal('categorical'),
+        categories: z.array(z.string()),
+        other: z.array(z.string()),
+      }),
+      z.object({
+        name: z.string().min(1),
+        kind: z.literal('numeric'),
+        mean: z.number(),
+        sd: z.number().positive(),
+      }),
+    ]),
+  ),
+  calendar: z.object({ season: z.number().int().min(2) }).nullable(),
+})
+
 export async function loadPanelModel(dir: string): Promise<PanelModel> {
   const info = JSON.parse(await readFile(join(dir, PANEL_MODEL_FILE), 'utf8')) as PanelModelInfo
   if (info.format !== FORMAT || info.version !== 1)
@@ -71,8 +97,13 @@ export async function loadPanelModel(dir: string): Promise<PanelModel> {
       'MODEL_NOT_PANEL',
       `${dir} does not hold a panel model (format ${String(info.format)})`,
     )
+  if (info.inputs !== undefined && !inputsSchema.safeParse(info.inputs).success)
+    throw new CodedError<PanelModelCode>(
+      'MODEL_CORRUPT',
+      `${join(dir, PANEL_MODEL_FILE)} describes its static or calendar inputs in a shape this version cannot read`,
+    )
   const bytes = await readFile(join(dir, WEIGHTS_FILE))
-  const size = paramCount(panelSpec(info.config))
+  const size = paramCount(panelSpec(info.config, info.inputs))
   if (bytes.byteLength !== size * info.members * 4)
     throw new CodedError<PanelModelCode>(
       'MODEL_CORRUPT',

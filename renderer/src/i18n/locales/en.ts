@@ -502,6 +502,8 @@ export default {
       ensemble: 'Networks in the ensemble',
       auto: 'Auto',
       start: 'Train',
+      staticInputs: 'Static attributes as inputs',
+      calendar: 'Calendar features (the season’s phase at every step)',
       running: 'Training {run}: follow its curves on the Train screen.',
       openTrain: 'Open the Train screen',
     },
@@ -580,6 +582,13 @@ export default {
       needKey: 'Choose at least one key column.',
       run: 'Import as a panel',
       imported: 'Imported the panel “{name}”: {series} series',
+      attributes:
+        'Static attributes (constant within each series, offered as inputs when training): {names}.',
+    },
+    attributes: {
+      title: 'Static attributes',
+      categorical: '{name} ({count} category) | {name} ({count} categories)',
+      numeric: '{name} (number)',
     },
     list: '{series} series · {min}–{max} points',
   },

@@ -80,6 +80,12 @@ export const errorCodesEn = {
   MODEL_TOO_NEW: 'This model was saved by a newer LSTM Studio: update the app to use it.',
   MODEL_NOT_PANEL: 'This folder does not hold a panel model.',
   MODEL_CORRUPT: 'The model’s files are damaged.',
+  PANEL_UNKNOWN_ATTRIBUTE:
+    'This column is not a static attribute of the panel (a column constant within each series): choose one the panel import found.',
+  PANEL_ATTRIBUTE_MISSING:
+    'The model reads a static attribute this panel does not have as a column constant within each series.',
+  PANEL_NO_SEASON:
+    'Calendar inputs need a seasonal panel (quarters, months, weeks, days, hours…); this panel has no season.',
   NOT_A_PANEL_MODEL: 'This model is not a panel model of this project.',
   ALREADY_EXISTS: 'There is already a run with this id in this project.',
   EXPORT_SAME_FOLDER: 'The export folder is the model’s own folder: choose another one.',

@@ -80,6 +80,12 @@ export const errorCodesFr: Record<keyof typeof errorCodesEn, string> = {
     'Ce modèle a été enregistré par une version plus récente de LSTM Studio : mettez l’application à jour pour l’utiliser.',
   MODEL_NOT_PANEL: 'Ce dossier ne contient pas de modèle de panel.',
   MODEL_CORRUPT: 'Les fichiers du modèle sont abîmés.',
+  PANEL_UNKNOWN_ATTRIBUTE:
+    'Cette colonne n’est pas un attribut statique du panel (une colonne constante dans chaque série) : choisissez-en une que l’import du panel a trouvée.',
+  PANEL_ATTRIBUTE_MISSING:
+    'Le modèle lit un attribut statique que ce panel n’a pas comme colonne constante dans chaque série.',
+  PANEL_NO_SEASON:
+    'Les entrées de calendrier demandent un panel saisonnier (trimestres, mois, semaines, jours, heures…) ; ce panel n’a pas de saison.',
   NOT_A_PANEL_MODEL: 'Ce modèle n’est pas un modèle de panel de ce projet.',
   ALREADY_EXISTS: 'Ce projet a déjà une exécution avec cet identifiant.',
   EXPORT_SAME_FOLDER: 'Le dossier d’export est celui du modèle lui-même : choisissez-en un autre.',

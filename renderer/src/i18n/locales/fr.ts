@@ -537,6 +537,8 @@ const fr: typeof en = {
       ensemble: 'Réseaux de l’ensemble',
       auto: 'Auto',
       start: 'Entraîner',
+      staticInputs: 'Attributs statiques en entrée',
+      calendar: 'Variables de calendrier (la phase de la saison à chaque pas)',
       running: 'Entraînement de {run} : suivez ses courbes sur l’écran Entraînement.',
       openTrain: 'Ouvrir l’écran Entraînement',
     },
@@ -615,6 +617,13 @@ const fr: typeof en = {
       needKey: 'Choisissez au moins une colonne clé.',
       run: 'Importer comme panel',
       imported: 'Panel « {name} » importé : {series} séries',
+      attributes:
+        'Attributs statiques (constants dans chaque série, proposés comme entrées à l’entraînement) : {names}.',
+    },
+    attributes: {
+      title: 'Attributs statiques',
+      categorical: '{name} ({count} catégorie) | {name} ({count} catégories)',
+      numeric: '{name} (nombre)',
     },
     list: '{series} séries · {min} à {max} points',
   },

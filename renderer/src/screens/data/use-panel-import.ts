@@ -20,6 +20,8 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
   const form = ref<ImportForm>('single')
   const keys = ref<string[]>([])
   const detectedKeys = ref<string[]>([])
+  /** Text columns constant within every series of the file's head: attributes, not keys. */
+  const detectedAttributes = ref<string[]>([])
   const importing = ref(false)
   /** The import in flight (for its progress events and to cancel it), else null. */
   const importId = ref<string | null>(null)
@@ -38,11 +40,13 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
       form.value = 'single'
       keys.value = []
       detectedKeys.value = []
+      detectedAttributes.value = []
       if (!file.trim()) return
       try {
         const found = await api.call('panel.detect', { path: file.trim() })
         if (path.value !== file || found.form !== 'long') return
         detectedKeys.value = found.keys
+        detectedAttributes.value = found.attributes
         keys.value = [...found.keys]
         form.value = 'long'
       } catch {
@@ -103,5 +107,5 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
     await api.call('data.cancelImport', { importId: importId.value }).catch(notices.reportError)
   }
 
-  return { form, keys, detectedKeys, importing, fraction, rows, importPanel, cancel }
+  return { form, keys, detectedKeys, detectedAttributes, importing, fraction, rows, importPanel, cancel }
 }

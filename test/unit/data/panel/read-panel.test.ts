@@ -75,7 +75,7 @@ describe('reading a panel CSV', () => {
   })
 
   it('recognises a long panel from the head of the file, and not a single series', async () => {
-    expect(await detectLongPanel(SLICE)).toEqual({ keys: ['id'] })
+    expect(await detectLongPanel(SLICE)).toEqual({ keys: ['id'], attributes: [] })
     const single = await file(
       'single.csv',
       'date,value,label\n2024-01-01,1,a\n2024-01-02,2,b\n2024-01-03,3,a\n',

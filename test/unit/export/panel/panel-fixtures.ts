@@ -44,6 +44,7 @@ export function panelSource(c: PanelCase): PanelExportSource {
     members: c.members,
     period: PERIOD,
     etsVariant: 'full',
+    inputs: null,
     combination: { network: 0.5, ets: 0.25, theta: 0.25 },
     intervals: { levels: [80, 95], halfWidths: { 80: [1, 1.1, 1.2, 1.3], 95: [2, 2.1, 2.2, null] } },
     keyNames: ['id'],
