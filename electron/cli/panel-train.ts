@@ -23,6 +23,8 @@ export interface PanelTrainArgs {
   out: string
   horizon?: number
   test?: number
+  /** Rolling-origin backtests before the test part (0 or absent: none). */
+  backtestOrigins?: number
   seed?: number
   threads: number
   period?: number
@@ -51,17 +53,28 @@ export async function runPanelTrain(
   io.stderr.write(
     `${panel.series.length} series, horizon ${horizon}, period ${panel.period}; training on ${args.threads} thread(s)…\n`,
   )
-  const { final, model, summary } = await trainPanelModel(
+  const backtestOrigins = args.backtestOrigins ?? 0
+  const { final, model, summary, backtest } = await trainPanelModel(
     panel,
     { keyNames: dataset.keyNames, target: dataset.valueNames[0], frequency: dataset.frequency },
-    { horizon, test, seed: args.seed, overrides: args.overrides },
-    (input, run) => panelOnPool(input, run, options),
-    ({ evaluation }) => {
-      io.stderr.write(
-        `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
-      )
+    { horizon, test, seed: args.seed, overrides: args.overrides, backtestOrigins },
+    (input, run, stage) => panelOnPool(input, run, options, stage),
+    {
+      onJudged: ({ evaluation }) => {
+        io.stderr.write(
+          `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
+        )
+      },
     },
   )
+  for (const origin of backtest?.origins ?? []) {
+    const network = origin.scores?.network
+    io.stderr.write(
+      network
+        ? `backtest origin ${origin.origin}: sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} on ${origin.series} series (${origin.tooShort} too short)\n`
+        : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}\n`,
+    )
+  }
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)
   io.stdout.write(

@@ -30,6 +30,42 @@ export interface PanelSeriesRow {
   spark: Array<number | null>
 }
 
+/** The methods a backtest origin scores: the network and panel-evaluation's baselines. */
+export type PanelBacktestMethod = 'network' | 'naive2' | 'seasonalNaive' | 'theta'
+
+/** Why a backtest origin has no scores (see worker/panel/panel-backtest.ts). */
+export type PanelBacktestSkipped = 'noSeries' | 'untrainable' | 'stopped' | 'unscorable'
+
+export interface PanelBacktestOrigin {
+  /** k = 1..K: the cut is k horizons before the test part's start (the series' end without one). */
+  origin: number
+  /** Points dropped from each series' end before the h points this origin forecasts. */
+  cutFromEnd: number
+  /** Series scored at this origin. */
+  series: number
+  /** Series with too few points before the cut for the network (counted, not scored). */
+  tooShort: number
+  /** Series with a missing value among the h points after the cut. */
+  missingActuals: number
+  networkWeight: number | null
+  scores: Record<PanelBacktestMethod, PanelMethodScore> | null
+  coverage: { 80: number | null; 95: number | null } | null
+  skipped: PanelBacktestSkipped | null
+  /** In English, for logs: what happened to an origin that was not scored. */
+  note: string | null
+}
+
+export interface PanelBacktestResults {
+  horizon: number
+  origins: PanelBacktestOrigin[]
+  /** Means over the scored origins; null when none was scored. */
+  mean: {
+    origins: number
+    scores: Record<PanelBacktestMethod, PanelMethodScore>
+    coverage: { 80: number | null; 95: number | null }
+  } | null
+}
+
 export interface PanelResults {
   modelId: string
   datasetId: string
@@ -43,6 +79,8 @@ export interface PanelResults {
   fallbackSeries: number
   /** Share of the network in its blend with Theta, as validation chose it. */
   networkWeight: number
+  /** Rolling-origin backtests over the panel; null when none was asked for (or the model predates them). */
+  backtest: PanelBacktestResults | null
   series: PanelSeriesRow[]
 }
 

@@ -6,7 +6,15 @@ import { absolutePath, columnName, recordId, userFilePath } from './common'
 import type { PanelResults, PanelSeriesDetail } from './panel-results'
 import type { TrainingJobStatus } from './training'
 
-export type { PanelResults, PanelSeriesDetail, PanelSeriesRow, PanelMethodName } from './panel-results'
+export type {
+  PanelBacktestMethod,
+  PanelBacktestOrigin,
+  PanelBacktestResults,
+  PanelMethodName,
+  PanelResults,
+  PanelSeriesDetail,
+  PanelSeriesRow,
+} from './panel-results'
 
 /** One series of a panel as the Panel screen lists it. */
 export interface PanelSeriesSummary {
@@ -43,6 +51,9 @@ const panelReadShape = {
   time: columnName.optional(),
 }
 
+/** Each backtest origin trains the whole model again: five is already five trainings. */
+export const MAX_BACKTEST_ORIGINS = 5
+
 /** Settings of a global model a person may set from the app; Auto chooses the rest from the panel. */
 export const panelTrainSettingsSchema = z
   .object({
@@ -52,10 +63,12 @@ export const panelTrainSettingsSchema = z
     batchSize: z.number().int().min(1).max(4096).optional(),
     patience: z.number().int().min(1).max(1000).optional(),
     lr: z.number().positive().max(1).optional(),
+    /** Rolling-origin backtests over the panel before its test part; each origin costs one training. */
+    backtestOrigins: z.number().int().min(0).max(MAX_BACKTEST_ORIGINS).default(0),
   })
   .strict()
 
-export type PanelTrainSettings = z.infer<typeof panelTrainSettingsSchema>
+export type PanelTrainSettings = z.output<typeof panelTrainSettingsSchema>
 
 export const panelRequests = {
   'panel.inspect': defineRequest<PanelInspection>()(

@@ -3,6 +3,7 @@ import type { PanelInput } from '../../../worker/panel/types'
 import { poolTrainer } from '../training/pool-trainer'
 import { TrainingService } from '../training/training-service'
 import type { PoolRunOptions } from './pool-run'
+import { trainerFor, type RunStage } from './panel-training'
 import { RunJobs } from './run-jobs'
 
 /**
@@ -14,6 +15,8 @@ export async function panelOnPool(
   panel: PanelInput,
   run: Omit<PanelRunOptions, 'trainer'>,
   options: Omit<PoolRunOptions, 'workers'> & { workers: PoolRunOptions['workers'] },
+  /** How the networks are named beside their loss curves (a backtest origin, the final fit). */
+  stage?: RunStage,
 ): Promise<PanelRunResult> {
   const training = new TrainingService({
     workerFilename: options.workers.train,
@@ -23,7 +26,7 @@ export async function panelOnPool(
   })
   try {
     const jobs = new RunJobs('panel', training, options.events)
-    return await runPanel(panel, { ...run, trainer: poolTrainer(training, { run: jobs }) })
+    return await runPanel(panel, { ...run, trainer: trainerFor(poolTrainer(training, { run: jobs }), stage) })
   } finally {
     await training.dispose()
   }

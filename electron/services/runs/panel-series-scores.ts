@@ -8,7 +8,8 @@ import {
   type PanelAccuracy,
   type SeriesAccuracy,
 } from '../../../worker/statistics/panel-metrics'
-import type { PredictionInterval } from '../../../worker/statistics/types'
+
+export { intervalCoverage } from '../../../worker/panel/interval-coverage'
 
 /**
  * Scores for the Panel screen beyond the panel means the evaluation gives: each baseline per
@@ -72,26 +73,4 @@ export function panelMethodScores(
     naive2: methodScore(naive2, naive2),
     theta: methodScore(evaluation.baselines.theta, naive2),
   }
-}
-
-/** Share of held-out points inside each band, over every series where the band is bounded. */
-export function intervalCoverage(
-  actual: readonly ArrayLike<number>[],
-  intervals: readonly PredictionInterval[][],
-  level: number,
-): number | null {
-  let inside = 0
-  let counted = 0
-  actual.forEach((y, s) => {
-    const band = intervals[s]?.find((i) => i.level === level)
-    if (!band) return
-    for (let k = 0; k < y.length; k++) {
-      const lower = band.lower[k]
-      const upper = band.upper[k]
-      if (!Number.isFinite(y[k]) || !Number.isFinite(lower) || !Number.isFinite(upper)) continue
-      counted++
-      if (y[k] >= lower && y[k] <= upper) inside++
-    }
-  })
-  return counted > 0 ? inside / counted : null
 }

@@ -5,6 +5,7 @@ import type { PanelInput } from '../../../../worker/panel/types'
 import type { PredictionInterval } from '../../../../worker/statistics/types'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { missingCount } from '../../data/panel/panel-shape'
+import { panelBacktestView } from '../../runs/panel-backtest-view'
 import type { PanelTraining } from '../../runs/panel-training'
 import {
   bestBaseline,
@@ -101,6 +102,7 @@ export function panelResultsOf(
       : null,
     fallbackSeries: final.fallback.length,
     networkWeight: final.blend.networkWeight,
+    backtest: training.backtest ? panelBacktestView(training.backtest) : null,
     series,
   }
 }
@@ -119,5 +121,6 @@ export async function readPanelResults(dir: string, modelId: string): Promise<Pa
   const results = JSON.parse(text) as PanelResultsFile
   if (results.version !== 1)
     throw new CodedError('MODEL_CORRUPT', `${join(dir, PANEL_RESULTS_FILE)} has an unknown version`)
-  return results
+  // Models saved before backtests existed have no such field: they had none.
+  return { ...results, backtest: results.backtest ?? null }
 }
