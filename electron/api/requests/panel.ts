@@ -11,6 +11,7 @@ export type {
   PanelBacktestOrigin,
   PanelBacktestResults,
   PanelMethodName,
+  PanelMethodScore,
   PanelResults,
   PanelSeriesDetail,
   PanelSeriesRow,

@@ -334,6 +334,7 @@ export default {
       refit: 'refit on training and validation',
       final: 'final fit on all data',
       backtest: 'backtest refit',
+      backtestOrigin: 'backtest origin {origin} of {origins}',
       member: 'member {member} of {members}',
       epochs: '{epoch} / {epochs} epochs',
     },
@@ -500,6 +501,8 @@ export default {
       horizon: 'Horizon',
       epochs: 'Epochs',
       ensemble: 'Networks in the ensemble',
+      backtest: 'Backtest origins (0–5)',
+      backtestHint: 'Each origin trains the model once more on the points before it.',
       auto: 'Auto',
       start: 'Train',
       running: 'Training {run}: follow its curves on the Train screen.',
@@ -522,6 +525,31 @@ export default {
         seasonalNaive: 'Seasonal naive',
         naive2: 'Naive2',
         theta: 'Theta',
+      },
+    },
+    backtest: {
+      title:
+        'Backtest over the panel: {count} rolling origin of {horizon} points | Backtest over the panel: {count} rolling origins of {horizon} points',
+      intro:
+        'Origin k trains the same configuration on every series up to k horizons before the test part, then forecasts the next {horizon} points.',
+      origin: 'Origin',
+      series: 'Series scored',
+      tooShort: 'Too short',
+      networkSmape: 'Network sMAPE',
+      networkMase: 'Network MASE',
+      networkOwa: 'Network OWA',
+      bestBaseline: 'Best baseline (OWA)',
+      baselineOwa: '{name} ({owa})',
+      thetaOwa: 'Theta OWA',
+      mean: 'Mean over {count} origin | Mean over {count} origins',
+      coverage: 'Coverage over the origins: {c80} inside the 80 % band, {c95} inside the 95 % band',
+      missing:
+        'A series with a missing value among the held-out points was not scored {count} time. | Series with a missing value among the held-out points were not scored {count} times.',
+      skipped: {
+        noSeries: 'Not scored: no series has enough points before this cut.',
+        untrainable: 'Not scored: no series is long enough before this cut to train on.',
+        stopped: 'Not scored: the run was stopped before this origin trained.',
+        unscorable: 'Not scored: Naive2 was exact on every series, so OWA has nothing to compare with.',
       },
     },
     table: {

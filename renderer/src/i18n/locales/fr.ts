@@ -360,6 +360,7 @@ const fr: typeof en = {
       refit: 'réentraîné sur entraînement et validation',
       final: 'ajustement final sur toutes les données',
       backtest: 'réentraînement de backtest',
+      backtestOrigin: 'origine de backtest {origin} sur {origins}',
       member: 'membre {member} sur {members}',
       epochs: '{epoch} / {epochs} époques',
     },
@@ -535,6 +536,8 @@ const fr: typeof en = {
       horizon: 'Horizon',
       epochs: 'Époques',
       ensemble: 'Réseaux de l’ensemble',
+      backtest: 'Origines de backtest (0 à 5)',
+      backtestHint: 'Chaque origine entraîne le modèle une fois de plus sur les points qui la précèdent.',
       auto: 'Auto',
       start: 'Entraîner',
       running: 'Entraînement de {run} : suivez ses courbes sur l’écran Entraînement.',
@@ -557,6 +560,33 @@ const fr: typeof en = {
         seasonalNaive: 'Naïf saisonnier',
         naive2: 'Naive2',
         theta: 'Theta',
+      },
+    },
+    backtest: {
+      title:
+        'Backtest sur le panel : {count} origine glissante de {horizon} points | Backtest sur le panel : {count} origines glissantes de {horizon} points',
+      intro:
+        'L’origine k entraîne la même configuration sur chaque série jusqu’à k horizons avant la partie de test, puis prévoit les {horizon} points suivants.',
+      origin: 'Origine',
+      series: 'Séries évaluées',
+      tooShort: 'Trop courtes',
+      networkSmape: 'sMAPE du réseau',
+      networkMase: 'MASE du réseau',
+      networkOwa: 'OWA du réseau',
+      bestBaseline: 'Meilleure référence (OWA)',
+      baselineOwa: '{name} ({owa})',
+      thetaOwa: 'OWA de Theta',
+      mean: 'Moyenne sur {count} origine | Moyenne sur {count} origines',
+      coverage: 'Couverture sur les origines : {c80} dans l’intervalle à 80 %, {c95} dans celui à 95 %',
+      missing:
+        'Une série avec une valeur manquante parmi les points retenus n’a pas été évaluée {count} fois. | Des séries avec une valeur manquante parmi les points retenus n’ont pas été évaluées {count} fois.',
+      skipped: {
+        noSeries: 'Non évaluée : aucune série n’a assez de points avant cette coupure.',
+        untrainable:
+          'Non évaluée : aucune série n’est assez longue avant cette coupure pour entraîner le réseau.',
+        stopped: 'Non évaluée : l’exécution a été arrêtée avant que cette origine ne s’entraîne.',
+        unscorable:
+          'Non évaluée : Naive2 était exact sur toutes les séries, l’OWA n’a rien à quoi se comparer.',
       },
     },
     table: {

@@ -7,8 +7,10 @@ const ended = ['completed', 'stopped', 'cancelled', 'failed', 'interrupted']
  * final fit on all the data (worker/pipeline/final-fit.ts), one network per ensemble member,
  * started only once validation has judged the others: until it appears, count it as the members
  * of the first network trained on the main split, each for the epochs those networks trained
- * (an upper bound: the final fit stops at the epochs validation chose). Backtest refits, asked
- * for only with "refit at each origin", are not foreseen.
+ * (an upper bound: the final fit stops at the epochs validation chose). A panel's backtest
+ * origins train the same networks again, one origin after the other: once the first has started
+ * (its networks say how many origins there are), the origins still to come count as many more.
+ * Backtest refits of a single series, asked for only with "refit at each origin", are not foreseen.
  */
 export function epochsToCome(
   networks: readonly TrainingCandidate[],
@@ -22,7 +24,18 @@ export function epochsToCome(
     return ended.includes(network.state) ? trained : network.epochs
   }
   const mean = judged.reduce((sum, network) => sum + epochsOf(network), 0) / judged.length
-  return Math.round(mean) * Math.max(1, judged[0]!.role.members)
+  const members = Math.max(1, judged[0]!.role.members)
+  return Math.round(mean) * members * (1 + backtestOriginsToCome(networks))
+}
+
+/** Backtest origins of a panel run not started yet (they are named "origin k of K"). */
+function backtestOriginsToCome(networks: readonly TrainingCandidate[]): number {
+  const origins = networks.flatMap((network) =>
+    network.role.stage === 'backtest' && network.role.origin ? [network.role] : [],
+  )
+  if (origins.length === 0) return 0
+  const planned = Math.max(...origins.map((role) => role.origins ?? role.origin ?? 0))
+  return Math.max(0, planned - new Set(origins.map((role) => role.origin)).size)
 }
 
 /** When the run had trained how many epochs (fractional), as the screen saw it. */
