@@ -6,6 +6,7 @@ import { savePanelModel } from '../services/models/panel/panel-model-folder'
 import { panelOnPool } from '../services/runs/panel-pool-run'
 import type { PoolRunOptions } from '../services/runs/pool-run'
 import { defaultPanelHorizon, trainPanelModel } from '../services/runs/panel-training'
+import type { PanelBacktest } from '../../worker/panel/panel-backtest'
 import type { PanelConfig, PanelInput } from '../../worker/panel/types'
 import { seasonalPeriod } from '../../worker/timeseries/calendar'
 
@@ -67,7 +68,18 @@ export async function runPanelTrain(
       },
     },
   )
-  for (const origin of backtest?.origins ?? []) {
+  if (backtest) printBacktest(io, backtest)
+  await savePanelModel(args.out, model)
+  io.stderr.write(`Panel model written to ${args.out}\n`)
+  io.stdout.write(
+    `${JSON.stringify({ status: 'ok', out: args.out, panel: true, config: final.config, ...summary })}\n`,
+  )
+  return 0
+}
+
+/** Each backtest origin's network scores (or why it has none) and their mean, on stderr. */
+function printBacktest(io: CliIo, backtest: PanelBacktest): void {
+  for (const origin of backtest.origins) {
     const network = origin.scores?.network
     io.stderr.write(
       network
@@ -75,10 +87,10 @@ export async function runPanelTrain(
         : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}\n`,
     )
   }
-  await savePanelModel(args.out, model)
-  io.stderr.write(`Panel model written to ${args.out}\n`)
-  io.stdout.write(
-    `${JSON.stringify({ status: 'ok', out: args.out, panel: true, config: final.config, ...summary })}\n`,
-  )
-  return 0
+  if (backtest.mean) {
+    const { network, theta } = backtest.mean.scores
+    io.stderr.write(
+      `backtest mean over ${backtest.mean.origins} origin(s): sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} (Theta ${theta.owa.toFixed(3)})\n`,
+    )
+  }
 }

@@ -35,8 +35,8 @@ export interface OriginCut {
   actual: Float64Array[]
   /** Series with fewer points before the cut than the network's minimum input (counted, not scored). */
   tooShort: number
-  /** Series whose h points after the cut include a missing value (no score can be computed). */
-  missingActuals: number
+  /** Series missing the point right before the cut or one of the h after it (counted, not scored). */
+  missingAtCut: number
 }
 
 /** Why an origin has no scores. */
@@ -63,7 +63,7 @@ export interface BacktestOrigin extends Partial<BacktestScores> {
   cutFromEnd: number
   series: number
   tooShort: number
-  missingActuals: number
+  missingAtCut: number
   /** The network's share in its Theta blend, chosen on this origin's own validation block. */
   networkWeight: number | null
   skipped: OriginSkipped | null
@@ -106,7 +106,7 @@ export function cutAtOrigin(
   const series: PanelInput['series'] = []
   const actual: Float64Array[] = []
   let tooShort = 0
-  let missingActuals = 0
+  let missingAtCut = 0
   panel.series.forEach((s, index) => {
     const all = Float64Array.from(s.values)
     const cut = all.length - dropped
@@ -117,8 +117,10 @@ export function cutAtOrigin(
       return
     }
     const after = all.slice(cut, cut + plan.horizon)
-    if (after.some((v) => !Number.isFinite(v))) {
-      missingActuals++
+    // The forecast starts after the last observed point: a gap right before the cut would shift it
+    // against the held-out points, and a missing held-out point cannot be scored.
+    if (!Number.isFinite(all[cut - 1]) || after.some((v) => !Number.isFinite(v))) {
+      missingAtCut++
       return
     }
     scored.push(index)
@@ -137,7 +139,7 @@ export function cutAtOrigin(
     input: { ...panel, series },
     actual,
     tooShort,
-    missingActuals,
+    missingAtCut,
   }
 }
 
@@ -153,7 +155,7 @@ function unscored(cut: OriginCut, skipped: OriginSkipped, note: string): Backtes
     cutFromEnd: cut.cutFromEnd,
     series: 0,
     tooShort: cut.tooShort,
-    missingActuals: cut.missingActuals,
+    missingAtCut: cut.missingAtCut,
     networkWeight: null,
     skipped,
     note,
@@ -174,7 +176,7 @@ export function scoreOrigin(cut: OriginCut, result: PanelRunResult, period: numb
     cutFromEnd: cut.cutFromEnd,
     series: cut.scored.length,
     tooShort: cut.tooShort,
-    missingActuals: cut.missingActuals,
+    missingAtCut: cut.missingAtCut,
     networkWeight: result.blend.networkWeight,
     skipped: null,
     note: null,

@@ -45,8 +45,8 @@ export interface PanelBacktestOrigin {
   series: number
   /** Series with too few points before the cut for the network (counted, not scored). */
   tooShort: number
-  /** Series with a missing value among the h points after the cut. */
-  missingActuals: number
+  /** Series missing the point right before the cut or one of the h points after it (not scored). */
+  missingAtCut: number
   networkWeight: number | null
   scores: Record<PanelBacktestMethod, PanelMethodScore> | null
   coverage: { 80: number | null; 95: number | null } | null

@@ -32,7 +32,7 @@ export function panelBacktestView(backtest: PanelBacktest): PanelBacktestResults
       cutFromEnd: origin.cutFromEnd,
       series: origin.series,
       tooShort: origin.tooShort,
-      missingActuals: origin.missingActuals,
+      missingAtCut: origin.missingAtCut,
       networkWeight: origin.networkWeight,
       scores: origin.scores ? methodScores(origin.scores) : null,
       coverage: origin.coverage ?? null,

@@ -138,6 +138,7 @@ describe('CLI: rolling-origin backtests over a panel', () => {
     expect(backtest.mean.scores.network.owa).toBeGreaterThan(0)
     expect(train.text.stderr).toMatch(/backtest origin 2 of 2/)
     expect(train.text.stderr).toMatch(/backtest origin 1: sMAPE \d/)
+    expect(train.text.stderr).toMatch(/backtest mean over 2 origin\(s\): sMAPE \d/)
   })
 
   it('refuses a --backtest that is not 0–5 whole origins, or given for one series, naming the flag', async () => {

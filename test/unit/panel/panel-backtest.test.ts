@@ -85,6 +85,8 @@ describe('where a panel backtest cuts', () => {
       { key: ['b'], values: Array.from({ length: 10 }, (_, t) => 100 + t) },
       // Missing at 19: among origin 2's held-out points [18, 22), inside origin 1's history.
       { key: ['gap'], values: Array.from({ length: 30 }, (_, t) => (t === 19 ? NaN : t)) },
+      // Missing at 21, right before origin 1's cut: its forecast would start one point early.
+      { key: ['hole'], values: Array.from({ length: 30 }, (_, t) => (t === 21 ? NaN : t)) },
     ],
   }
 
@@ -104,12 +106,12 @@ describe('where a panel backtest cuts', () => {
     expect(Array.from(second.actual[0]!)).toEqual([18, 19, 20, 21])
   })
 
-  it('counts a series too short for an origin, and one missing a point after the cut, instead of dropping them silently', () => {
+  it('counts a series too short for an origin, and one missing a point at the cut, instead of dropping them silently', () => {
     const first = cutAtOrigin(panel, 1, plan, 3)
     // b keeps 2 points before the cut, the network reads at least 3.
-    expect([first.tooShort, first.missingActuals]).toEqual([1, 0])
+    expect([first.tooShort, first.missingAtCut]).toEqual([1, 1])
     const second = cutAtOrigin(panel, 2, plan, 3)
-    expect([second.tooShort, second.missingActuals]).toEqual([1, 1])
+    expect([second.tooShort, second.missingAtCut]).toEqual([1, 2])
     expect(second.scored).toEqual([0])
     // With a smaller minimum input, b is long enough for origin 1.
     expect(cutAtOrigin(panel, 1, plan, 2).scored).toEqual([0, 1, 2])
@@ -239,7 +241,7 @@ describe('the mean over origins', () => {
       cutFromEnd: 8,
       series: 0,
       tooShort: 3,
-      missingActuals: 0,
+      missingAtCut: 0,
       networkWeight: null,
       skipped: 'untrainable',
       note: 'origin 2: …',

@@ -3,7 +3,7 @@ import type { PanelBacktestResults, PanelMethodScore } from '../../../electron/a
 import {
   backtestRows,
   bestBaseline,
-  missingActuals,
+  seriesMissingAtCut,
 } from '../../../renderer/src/screens/panel/backtest-table'
 import { networkName } from '../../../renderer/src/screens/train/network-name'
 
@@ -28,7 +28,7 @@ const backtest: PanelBacktestResults = {
       cutFromEnd: 8,
       series: 11,
       tooShort: 1,
-      missingActuals: 0,
+      missingAtCut: 0,
       networkWeight: 0.5,
       scores: scores(0.8, 1, 0.95, 0.9),
       coverage: { 80: 0.75, 95: null },
@@ -40,7 +40,7 @@ const backtest: PanelBacktestResults = {
       cutFromEnd: 12,
       series: 0,
       tooShort: 10,
-      missingActuals: 2,
+      missingAtCut: 2,
       networkWeight: null,
       scores: null,
       coverage: null,
@@ -67,8 +67,8 @@ describe('the Panel screen’s backtest table', () => {
     expect(bestBaseline(scores(1, 1, null, null)).name).toBe('naive2')
   })
 
-  it('counts the series left out for a missing held-out value', () => {
-    expect(missingActuals(backtest)).toBe(2)
+  it('counts the series left out for a missing value at a cut', () => {
+    expect(seriesMissingAtCut(backtest)).toBe(2)
   })
 
   it('names a backtest origin’s networks on the Train screen', () => {

@@ -544,7 +544,7 @@ export default {
       mean: 'Mean over {count} origin | Mean over {count} origins',
       coverage: 'Coverage over the origins: {c80} inside the 80 % band, {c95} inside the 95 % band',
       missing:
-        'A series with a missing value among the held-out points was not scored {count} time. | Series with a missing value among the held-out points were not scored {count} times.',
+        'A series missing the point before a cut or a held-out point was not scored {count} time. | Series missing the point before a cut or a held-out point were not scored {count} times.',
       skipped: {
         noSeries: 'Not scored: no series has enough points before this cut.',
         untrainable: 'Not scored: no series is long enough before this cut to train on.',

@@ -579,7 +579,7 @@ const fr: typeof en = {
       mean: 'Moyenne sur {count} origine | Moyenne sur {count} origines',
       coverage: 'Couverture sur les origines : {c80} dans l’intervalle à 80 %, {c95} dans celui à 95 %',
       missing:
-        'Une série avec une valeur manquante parmi les points retenus n’a pas été évaluée {count} fois. | Des séries avec une valeur manquante parmi les points retenus n’ont pas été évaluées {count} fois.',
+        'Une série à laquelle manquait le point avant une coupure ou un point retenu n’a pas été évaluée {count} fois. | Des séries auxquelles manquait le point avant une coupure ou un point retenu n’ont pas été évaluées {count} fois.',
       skipped: {
         noSeries: 'Non évaluée : aucune série n’a assez de points avant cette coupure.',
         untrainable:

@@ -58,6 +58,6 @@ export function backtestRows(backtest: PanelBacktestResults): BacktestRow[] {
 }
 
 /** Series-and-origin pairs left out because a held-out point was missing (a note under the table). */
-export function missingActuals(backtest: PanelBacktestResults): number {
-  return backtest.origins.reduce((sum, origin) => sum + origin.missingActuals, 0)
+export function seriesMissingAtCut(backtest: PanelBacktestResults): number {
+  return backtest.origins.reduce((sum, origin) => sum + origin.missingAtCut, 0)
 }
