@@ -59,6 +59,7 @@ describe('the Panel screen’s backtest table', () => {
     expect(rows[0]!.network!.owa).toBe(0.8)
     expect(rows[1]).toMatchObject({ skipped: 'untrainable', network: null, best: null })
     expect(rows[2]).toMatchObject({ origin: null, series: null, best: { name: 'theta' } })
+    expect(rows.map((row) => row.coverage?.[80] ?? null)).toEqual([0.75, null, 0.75])
     expect(backtestRows({ ...backtest, mean: null }).map((row) => row.origin)).toEqual([1, 2])
   })
 

@@ -542,7 +542,8 @@ export default {
       baselineOwa: '{name} ({owa})',
       thetaOwa: 'Theta OWA',
       mean: 'Mean over {count} origin | Mean over {count} origins',
-      coverage: 'Coverage over the origins: {c80} inside the 80 % band, {c95} inside the 95 % band',
+      coverage: 'Inside the 80 % / 95 % bands',
+      coverageCell: '{c80} / {c95}',
       missing:
         'A series missing the point before a cut or a held-out point was not scored {count} time. | Series missing the point before a cut or a held-out point were not scored {count} times.',
       skipped: {

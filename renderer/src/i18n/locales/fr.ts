@@ -577,7 +577,8 @@ const fr: typeof en = {
       baselineOwa: '{name} ({owa})',
       thetaOwa: 'OWA de Theta',
       mean: 'Moyenne sur {count} origine | Moyenne sur {count} origines',
-      coverage: 'Couverture sur les origines : {c80} dans l’intervalle à 80 %, {c95} dans celui à 95 %',
+      coverage: 'Dans les intervalles à 80 % / 95 %',
+      coverageCell: '{c80} / {c95}',
       missing:
         'Une série à laquelle manquait le point avant une coupure ou un point retenu n’a pas été évaluée {count} fois. | Des séries auxquelles manquait le point avant une coupure ou un point retenu n’ont pas été évaluées {count} fois.',
       skipped: {

@@ -19,6 +19,8 @@ export interface BacktestRow {
   /** The baseline with the lowest OWA at this origin (or on average), the one the network must beat. */
   best: { name: BacktestBaseline; score: PanelMethodScore } | null
   theta: PanelMethodScore | null
+  /** Share of held-out points inside the 80 % and 95 % bands (null: no bounded band). */
+  coverage: { 80: number | null; 95: number | null } | null
   skipped: PanelBacktestResults['origins'][number]['skipped']
 }
 
@@ -41,6 +43,7 @@ export function backtestRows(backtest: PanelBacktestResults): BacktestRow[] {
     network: origin.scores?.network ?? null,
     best: origin.scores ? bestBaseline(origin.scores) : null,
     theta: origin.scores?.theta ?? null,
+    coverage: origin.coverage,
     skipped: origin.skipped,
   }))
   const mean = backtest.mean
@@ -52,6 +55,7 @@ export function backtestRows(backtest: PanelBacktestResults): BacktestRow[] {
       network: mean.scores.network,
       best: bestBaseline(mean.scores),
       theta: mean.scores.theta,
+      coverage: mean.coverage,
       skipped: null,
     })
   return rows
