@@ -3,14 +3,14 @@ import { RefusedInput } from './train'
 import { CsvImportError } from '../services/data/index'
 import { readPanelCsv } from '../services/data/panel/read-panel'
 import { panelForecastCsv } from '../services/forecasting/panel-forecast-csv'
-import { loadPanelModel } from '../services/models/panel/panel-model-folder'
+import { loadPanelModel, savedCombination } from '../services/models/panel/panel-model-folder'
 import { writeFileAtomic } from '../services/storage/index'
 import { cleanSeries } from '../../worker/panel/clean-series'
 import { panelSpec } from '../../worker/panel/global-model'
 import { forecastPanel } from '../../worker/panel/panel-forecast'
-import { blend } from '../../worker/panel/theta-blend'
+import { companionForecasts } from '../../worker/panel/companion-forecasts'
+import { combineSeries } from '../../worker/panel/panel-combination'
 import { panelIntervals } from '../../worker/panel/panel-intervals'
-import { thetaForecast } from '../../worker/statistics/baselines/theta'
 
 /**
  * `lstm-studio forecast PANEL_MODEL_DIR PANEL.csv --horizon H --out FORECAST.csv`: forecasts from
@@ -53,15 +53,16 @@ async function forecastFromPanelModel(
     cleaned.map((c) => c.values),
     info.period,
   )
-  // The saved model forecasts as it was judged: blended with Theta at validation's share.
+  // The saved model forecasts as it was judged: combined with ETS and Theta, each fitted on the
+  // history it forecasts from, at validation's weights.
+  const weights = savedCombination(info)
+  const histories = cleaned.map((c) => c.values)
+  const companions =
+    weights.network === 1 ? null : companionForecasts(histories, info.period, info.config.horizon)
   const blended = (i: number) =>
-    info.networkWeight === 1 || fallback.includes(i)
+    companions === null || fallback.includes(i)
       ? forecasts[i]
-      : blend(
-          forecasts[i],
-          thetaForecast(cleaned[i].values, info.period, info.config.horizon),
-          info.networkWeight,
-        )
+      : combineSeries(forecasts[i], companions, i, weights)
   const calibration = {
     horizon: info.config.horizon,
     counts: [],

@@ -109,12 +109,14 @@ async function main(): Promise<void> {
       actual,
       run.forecasts,
       period,
+      run.companions,
     )
     const networkOnly = evaluatePanel(
       run.cleaned.map((c) => c.values),
       actual,
       run.networkForecasts,
       period,
+      run.companions,
     )
     // Share of test actuals inside each band, pooled over every series and step.
     const coverage = (level: number) => {
@@ -142,8 +144,10 @@ async function main(): Promise<void> {
       mase: round(evaluation.network.mase),
       owa: round(vsPublished ?? evaluation.network.owa),
       owaVsOurNaive2: round(evaluation.network.owa),
-      networkWeight: run.blend.networkWeight,
-      validationOwa: run.blend.validationOwa.map((v) => `${v.networkWeight}:${v.owa.toFixed(3)}`).join(' '),
+      combination: run.combination.weights,
+      validationOwa: run.combination.validationOwa
+        .map(({ weights: w, owa }) => `${w.network}/${w.ets}/${w.theta}:${owa.toFixed(3)}`)
+        .join(' '),
       networkAlone: {
         smape: round(networkOnly.network.smape),
         mase: round(networkOnly.network.mase),
@@ -157,6 +161,11 @@ async function main(): Promise<void> {
         smape: round(evaluation.baselines.theta.smape),
         mase: round(evaluation.baselines.theta.mase),
         owa: round(evaluation.baselines.theta.owa),
+      },
+      ets: {
+        smape: round(evaluation.baselines.ets.smape),
+        mase: round(evaluation.baselines.ets.mase),
+        owa: round(evaluation.baselines.ets.owa),
       },
       naive2: {
         smape: round(evaluation.baselines.naive2.smape),

@@ -52,6 +52,7 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     await page.getByTestId('go-forecast').click()
     await expect(page.getByTestId('panel-score-network')).toBeVisible()
     await expect(page.getByTestId('panel-score-naive2')).toContainText('1')
+    await expect(page.getByTestId('panel-score-ets')).toBeVisible()
     await expect(page.getByTestId('panel-histogram')).toBeVisible()
     // The backtest table: origin 1 scored on every series, then the mean over that one origin.
     const backtest = page.getByTestId('panel-backtest')

@@ -1,6 +1,7 @@
 import { cleanSeries } from './clean-series'
 import { intervalCoverage } from './interval-coverage'
-import { evaluatePanel, type MethodScore, type PanelEvaluation } from './panel-evaluation'
+import type { CombinationWeights } from '../pipeline/combination'
+import { BASELINE_NAMES, evaluatePanel, type BaselineName, type MethodScore } from './panel-evaluation'
 import type { PanelRunResult } from './panel-run'
 import type { PanelConfig, PanelInput } from './types'
 import { cutRanges } from './window-sampler'
@@ -9,8 +10,8 @@ import { cutRanges } from './window-sampler'
  * Rolling-origin backtests over a panel, as the M competitions' rolling evaluations: origin k
  * (k = 1..K) cuts every series k·h points before the start of its test part (before its end
  * without one), a global network with the main run's configuration (Auto is not asked again)
- * trains on the points before the cut only, forecasts the h points after it, blends with Theta
- * by the same validation rule, and is scored beside the baselines. One origin is one test part
+ * trains on the points before the cut only, forecasts the h points after it, is combined with
+ * ETS and Theta by the same validation rule, and is scored beside the baselines. One origin is one test part
  * more: its mean over origins says more than a single horizon can.
  */
 
@@ -50,7 +51,7 @@ export type OriginSkipped =
   /** Naive2 was exact on every series, so OWA has nothing to be relative to. */
   | 'unscorable'
 
-export type BacktestMethod = 'network' | keyof PanelEvaluation['baselines']
+export type BacktestMethod = 'network' | BaselineName
 
 export interface BacktestScores {
   scores: Record<BacktestMethod, MethodScore>
@@ -64,8 +65,8 @@ export interface BacktestOrigin extends Partial<BacktestScores> {
   series: number
   tooShort: number
   missingAtCut: number
-  /** The network's share in its Theta blend, chosen on this origin's own validation block. */
-  networkWeight: number | null
+  /** The network's combination with ETS and Theta, chosen on this origin's own validation block. */
+  combination: CombinationWeights | null
   skipped: OriginSkipped | null
   /** What happened, in English, for logs and the command line; null when the origin was scored. */
   note: string | null
@@ -87,7 +88,7 @@ export interface PanelBacktest {
 /** Trains and forecasts one origin's panel with the main run's configuration. */
 export type RunOrigin = (input: PanelInput, origin: number) => Promise<PanelRunResult>
 
-export const BACKTEST_METHODS: readonly BacktestMethod[] = ['network', 'naive2', 'seasonalNaive', 'theta']
+export const BACKTEST_METHODS: readonly BacktestMethod[] = ['network', ...BASELINE_NAMES]
 
 /** Points dropped from each series' end for origin k: the test part, then k horizons. */
 export function cutFromEnd(origin: number, plan: PanelBacktestPlan): number {
@@ -156,18 +157,19 @@ function unscored(cut: OriginCut, skipped: OriginSkipped, note: string): Backtes
     series: 0,
     tooShort: cut.tooShort,
     missingAtCut: cut.missingAtCut,
-    networkWeight: null,
+    combination: null,
     skipped,
     note,
   }
 }
 
-/** One origin's scores: the network (blended as its validation chose) and the baselines, on the same series. */
+/** One origin's scores: the network (combined as its validation chose) and the baselines, on the same series. */
 export function scoreOrigin(cut: OriginCut, result: PanelRunResult, period: number): BacktestOrigin {
   const history = result.cleaned.map((c) => c.values)
-  let evaluation: PanelEvaluation
+  let evaluation: ReturnType<typeof evaluatePanel>
   try {
-    evaluation = evaluatePanel(history, cut.actual, result.forecasts, period)
+    // ETS and Theta as baselines are the origin's own companions, fitted on the same histories.
+    evaluation = evaluatePanel(history, cut.actual, result.forecasts, period, result.companions)
   } catch (error) {
     return unscored(cut, 'unscorable', `origin ${cut.origin}: ${(error as Error).message}`)
   }
@@ -177,7 +179,7 @@ export function scoreOrigin(cut: OriginCut, result: PanelRunResult, period: numb
     series: cut.scored.length,
     tooShort: cut.tooShort,
     missingAtCut: cut.missingAtCut,
-    networkWeight: result.blend.networkWeight,
+    combination: result.combination.weights,
     skipped: null,
     note: null,
     scores: { network: evaluation.network, ...evaluation.baselines },

@@ -5,15 +5,15 @@ import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
 import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
 import {
-  blend,
-  chooseThetaBlend,
-  thetaValidation,
-  type BlendChoice,
+  choosePanelCombination,
+  combineSeries,
+  NETWORK_ALONE,
+  type PanelCombination,
   type ValidationBlock,
-} from './theta-blend'
+} from './panel-combination'
+import { companionsInThisThread, type CompanionForecasts, type CompanionWorkers } from './companion-forecasts'
 import type { ConformalCalibration } from '../statistics/conformal'
 import type { PredictionInterval } from '../statistics/types'
-import { thetaForecast } from '../statistics/baselines/theta'
 import { deseasonalise } from '../statistics/seasonality/deseasonalise'
 import type { PanelConfig, PanelInput } from './types'
 
@@ -21,7 +21,9 @@ import type { PanelConfig, PanelInput } from './types'
  * A panel run: clean every series, let Auto choose the configuration (or take the caller's), train
  * one global network with validation on each series' last `horizon` points, and forecast `horizon`
  * points from the end of every series with the best epoch's weights. The validation block is used
- * as input for that forecast but not refitted on (as NeuralForecast does with its val_size).
+ * as input for that forecast but not refitted on (as NeuralForecast does with its val_size). The
+ * network is combined with ETS and Theta at the weights the validation block prefers
+ * (panel-combination.ts).
  */
 
 export interface PanelRunOptions {
@@ -30,21 +32,25 @@ export interface PanelRunOptions {
   seed?: number
   overrides?: Partial<PanelConfig>
   onEpoch?: (member: number, report: TrainEpoch) => void
-  /** 'validation' (default): blend with Theta at the share validation prefers; 'network': the network alone. */
+  /** 'validation' (default): combine with ETS and Theta as validation prefers; 'network': the network alone. */
   blend?: 'validation' | 'network'
+  /** Where ETS and Theta are fitted (default: this thread). */
+  companions?: CompanionWorkers
 }
 
 export interface PanelRunResult {
   config: PanelConfig
   model: GlobalModel
-  /** Per series, in the input's order, starting right after its last observed point (blended with Theta as validation chose). */
+  /** Per series, in the input's order, starting right after its last observed point (combined as validation chose). */
   forecasts: Float64Array[]
   /** 80 % and 95 % split-conformal intervals per series (see panel-intervals.ts). */
   intervals: PredictionInterval[][]
   calibration: ConformalCalibration
-  /** The network's own forecasts, before the blend. */
+  /** The network's own forecasts, before the combination. */
   networkForecasts: Float64Array[]
-  blend: BlendChoice
+  /** ETS's and Theta's forecasts ahead, each fitted on the whole series. */
+  companions: CompanionForecasts
+  combination: PanelCombination
   cleaned: CleanSeries[]
   /** Series forecast by Theta because they are shorter than the network's minimum input. */
   fallback: number[]
@@ -71,22 +77,27 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
   const trainSeconds = (performance.now() - started) / 1000
   const network = { ...config, spec: model.spec, params: model.params }
+  const statistics = options.companions ?? companionsInThisThread
   const ahead = await forecastPanel(network, values, input.period)
-  const block = await validationBlock(network, values, input.period)
-  const blendChoice =
+  const block = await validationBlock(network, values, input.period, statistics)
+  const combination =
     options.blend === 'network'
-      ? { networkWeight: 1, validationOwa: [], series: 0 }
-      : chooseThetaBlend(block, input.period)
-  const w = blendChoice.networkWeight
-  const mix = (f: Float64Array, theta: () => Float64Array) => (w === 1 ? f : blend(f, theta(), w))
+      ? { weights: NETWORK_ALONE, validationOwa: [], series: 0 }
+      : choosePanelCombination(block, input.period)
+  const companions =
+    combination.weights.network === 1
+      ? { ets: values.map(() => null), theta: values.map(() => null) }
+      : await statistics(values, input.period, config.horizon)
+  const combined = (f: Float64Array, parts: CompanionForecasts, s: number) =>
+    combination.weights.network === 1 ? f : combineSeries(f, parts, s, combination.weights)
   const forecasts = ahead.forecasts.map((f, s) =>
-    ahead.fallback.includes(s) ? f : mix(f, () => thetaForecast(values[s], input.period, config.horizon)),
+    ahead.fallback.includes(s) ? f : combined(f, companions, s),
   )
-  // Intervals are calibrated on the validation block's forecasts, blended as the forecasts are.
+  // Intervals are calibrated on the validation block's forecasts, combined as the forecasts are.
   const calibration = calibratePanelIntervals(
     block.fit,
     block.actual,
-    block.network.map((f, s) => (block.theta[s].length > 0 ? mix(f, () => block.theta[s]) : f)),
+    block.network.map((f, s) => combined(f, block.companions, s)),
     config.horizon,
   )
   const untrained = values.length - model.seriesTrained - ahead.fallback.length
@@ -97,7 +108,8 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
     intervals: forecasts.map((f, s) => panelIntervals(calibration, values[s], f)),
     calibration,
     networkForecasts: ahead.forecasts,
-    blend: blendChoice,
+    companions,
+    combination,
     cleaned,
     fallback: ahead.fallback,
     untrained,
@@ -105,15 +117,16 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   }
 }
 
-/** Every series' last h training points, and the network's and Theta's forecasts of them from before. */
+/** Every series' last h training points, and the network's, ETS's and Theta's forecasts of them from before. */
 async function validationBlock(
   network: PanelNetwork,
   values: Float64Array[],
   period: number,
+  statistics: CompanionWorkers,
 ): Promise<ValidationBlock> {
   const h = network.horizon
   const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))
   const actual = values.map((v) => v.subarray(Math.max(0, v.length - h)))
   const { forecasts } = await forecastPanel(network, fit, period)
-  return { fit, actual, network: forecasts, theta: thetaValidation(fit, h, period) }
+  return { fit, actual, network: forecasts, companions: await statistics(fit, period, h) }
 }

@@ -1,4 +1,6 @@
-import { fitCompanions, type CombinationWeights } from './combination'
+import { combinationGrid, EQUAL_WEIGHTS, fitCompanions, type CombinationWeights } from './combination'
+
+export { combinationGrid, EQUAL_WEIGHTS } from './combination'
 import { pooledValidation, type PooledValidation } from './folds'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
@@ -11,12 +13,6 @@ export interface CombinationScore {
   validationScore: number
 }
 
-/** Network shares Auto tries; the rest goes to the statistics. 0 is statistics alone. */
-const NETWORK_SHARES = [1, 0.75, 0.5, 0.25, 0]
-/** How the statistics' share is split between ETS and Theta. */
-const ETS_PARTS = [1, 0.5, 0]
-/** Equal weights: the M competitions' most robust combination, and Auto's default. */
-export const EQUAL_WEIGHTS: CombinationWeights = { network: 1 / 3, ets: 1 / 3, theta: 1 / 3 }
 /**
  * On a short series, how much lower another combination's pooled validation error must be to
  * replace equal weights. There a network trains on few windows and a few dozen validation points
@@ -30,18 +26,6 @@ export const CLEAR_MARGIN = 0.2
  * (93–2,300 points) insisting on a margin cost more than it saved.
  */
 export const SHORT_SERIES = 200
-
-/** Every combination Auto tries: the network alone first, then each share split each way, then equal thirds. */
-export function combinationGrid(): CombinationWeights[] {
-  const grid: CombinationWeights[] = [{ network: 1, ets: 0, theta: 0 }]
-  for (const network of NETWORK_SHARES.slice(1))
-    for (const part of ETS_PARTS) {
-      const rest = 1 - network
-      grid.push({ network, ets: rest * part, theta: rest * (1 - part) })
-    }
-  grid.push(EQUAL_WEIGHTS)
-  return grid
-}
 
 export function withState(run: TrainedRun, state: PipelineState): TrainedRun {
   return {

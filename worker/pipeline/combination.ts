@@ -51,18 +51,35 @@ export function combineForecast(
   companions: TargetCompanions | undefined,
   weights: CombinationWeights,
 ): Float64Array {
-  const steps = network.length
-  const parts: Array<[number, Float64Array]> = []
-  let networkWeight = weights.network
-  const add = (weight: number, forecast: () => Float64Array | null) => {
-    if (weight === 0) return
-    const values = forecast()
-    if (values) parts.push([weight, values])
-    else networkWeight += weight
-  }
   const { ets = null, theta = null } = companions ?? {}
-  add(weights.ets, () => (ets ? fixedEtsForecast(ets, history, steps) : null))
-  add(weights.theta, () => (theta ? fixedThetaForecast(theta, history, steps) : null))
+  const steps = network.length
+  return mixForecasts(
+    network,
+    {
+      ets: () => (ets ? fixedEtsForecast(ets, history, steps) : null),
+      theta: () => (theta ? fixedThetaForecast(theta, history, steps) : null),
+    },
+    weights,
+  )
+}
+
+/**
+ * The weighted sum of the network's forecast and the companions' (each asked for only when its
+ * weight is not 0). A companion that has no forecast (null) gives its weight to the network.
+ */
+export function mixForecasts(
+  network: ArrayLike<number>,
+  companions: { ets: () => ArrayLike<number> | null; theta: () => ArrayLike<number> | null },
+  weights: CombinationWeights,
+): Float64Array {
+  const parts: Array<[number, ArrayLike<number>]> = []
+  let networkWeight = weights.network
+  for (const name of ['ets', 'theta'] as const) {
+    if (weights[name] === 0) continue
+    const values = companions[name]()
+    if (values) parts.push([weights[name], values])
+    else networkWeight += weights[name]
+  }
   return Float64Array.from(network, (f, k) =>
     parts.reduce((sum, [weight, values]) => sum + weight * values[k], networkWeight * f),
   )
@@ -75,4 +92,22 @@ export function checkCombination(weights: CombinationWeights): void {
     throw new RangeError(
       `combination weights must be ≥ 0 and sum to 1, got network ${weights.network}, ets ${weights.ets}, theta ${weights.theta}`,
     )
+}
+
+/** Network shares Auto tries; the rest goes to the statistics. 0 is statistics alone. */
+const NETWORK_SHARES = [1, 0.75, 0.5, 0.25, 0]
+/** How the statistics' share is split between ETS and Theta. */
+const ETS_PARTS = [1, 0.5, 0]
+/** Equal weights: the M competitions' most robust combination, and Auto's default. */
+export const EQUAL_WEIGHTS: CombinationWeights = { network: 1 / 3, ets: 1 / 3, theta: 1 / 3 }
+/** Every combination Auto tries: the network alone first, then each share split each way, then equal thirds. */
+export function combinationGrid(): CombinationWeights[] {
+  const grid: CombinationWeights[] = [{ network: 1, ets: 0, theta: 0 }]
+  for (const network of NETWORK_SHARES.slice(1))
+    for (const part of ETS_PARTS) {
+      const rest = 1 - network
+      grid.push({ network, ets: rest * part, theta: rest * (1 - part) })
+    }
+  grid.push(EQUAL_WEIGHTS)
+  return grid
 }

@@ -5,6 +5,7 @@ import { compareGradientFlow } from '../insight/gradient-flow'
 import { comparisonWindowsOf, traceModelWindow } from '../insight/model-trace'
 import { longLagWindows } from '../insight/long-lag-series'
 import { runPanel, type PanelRunOptions, type PanelRunResult } from '../panel/panel-run'
+import { companionsOverPort } from '../panel/companions-port'
 import type { PanelInput } from '../panel/types'
 
 export interface ForecastRunTask {
@@ -25,17 +26,24 @@ export default function runForecast(task: ForecastRunTask): Promise<ForecastRunR
 
 export interface PanelRunTask {
   input: PanelInput
-  options: Omit<PanelRunOptions, 'trainer' | 'onEpoch'>
+  options: Omit<PanelRunOptions, 'trainer' | 'onEpoch' | 'companions'>
   port: TrainerPort
+  /** Where the run's ETS and Theta are fitted (the pool, through the main thread). */
+  companionsPort: TrainerPort
 }
 
 /**
  * A panel run (worker/panel/panel-run.ts) for the app: cleaning, windows, forecasting every series
- * and the Theta blend take seconds on thousands of series, kept off the main process like a
- * single run; the global network's members train on the pool through the port.
+ * and the combination take seconds on thousands of series, kept off the main process like a
+ * single run; the global network's members train on the pool through the port, and ETS and Theta
+ * are fitted there too.
  */
 export function panelRun(task: PanelRunTask): Promise<PanelRunResult> {
-  return runPanel(task.input, { ...task.options, trainer: trainerOverPort(task.port) })
+  return runPanel(task.input, {
+    ...task.options,
+    trainer: trainerOverPort(task.port),
+    companions: companionsOverPort(task.companionsPort),
+  })
 }
 
 export interface TraceTask {

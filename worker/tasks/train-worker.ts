@@ -13,3 +13,6 @@ export default async function runTrainingTask(task: WorkerTask): Promise<WorkerR
   const job = await pending
   return { kind: 'done', shards: claimShards(job, task), backend: job.backend.name }
 }
+
+/** Named task: ETS and Theta of a chunk of a panel's series (piscina's `name: 'companions'`). */
+export { companions } from './companion-task'

@@ -4,7 +4,7 @@
  * held-out last horizon (null when the model was trained without a test part).
  */
 
-export type PanelMethodName = 'network' | 'naive' | 'seasonalNaive' | 'naive2' | 'theta'
+export type PanelMethodName = 'network' | 'naive' | 'seasonalNaive' | 'naive2' | 'ets' | 'theta'
 
 export interface PanelMethodScore {
   smape: number
@@ -30,8 +30,8 @@ export interface PanelSeriesRow {
   spark: Array<number | null>
 }
 
-/** The methods a backtest origin scores: the network and panel-evaluation's baselines. */
-export type PanelBacktestMethod = 'network' | 'naive2' | 'seasonalNaive' | 'theta'
+/** A backtest origin scores what the test part scores: the network and every baseline. */
+export type PanelBacktestMethod = PanelMethodName
 
 /** Why a backtest origin has no scores (see worker/panel/panel-backtest.ts). */
 export type PanelBacktestSkipped = 'noSeries' | 'untrainable' | 'stopped' | 'unscorable'
@@ -47,7 +47,8 @@ export interface PanelBacktestOrigin {
   tooShort: number
   /** Series missing the point right before the cut or one of the h points after it (not scored). */
   missingAtCut: number
-  networkWeight: number | null
+  /** The network's combination with ETS and Theta, chosen on this origin's validation block. */
+  combination: { network: number; ets: number; theta: number } | null
   scores: Record<PanelBacktestMethod, PanelMethodScore> | null
   coverage: { 80: number | null; 95: number | null } | null
   skipped: PanelBacktestSkipped | null
@@ -77,8 +78,10 @@ export interface PanelResults {
   coverage: { 80: number | null; 95: number | null } | null
   /** Series Theta forecast because they were too short for the network (counted, never dropped). */
   fallbackSeries: number
-  /** Share of the network in its blend with Theta, as validation chose it. */
+  /** Share of the network in its combination with ETS and Theta, as validation chose it. */
   networkWeight: number
+  /** The combination's weights (network, ETS, Theta; they sum to 1). */
+  combination: { network: number; ets: number; theta: number }
   /** Rolling-origin backtests over the panel; null when none was asked for (or the model predates them). */
   backtest: PanelBacktestResults | null
   series: PanelSeriesRow[]

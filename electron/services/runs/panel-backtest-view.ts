@@ -33,7 +33,7 @@ export function panelBacktestView(backtest: PanelBacktest): PanelBacktestResults
       series: origin.series,
       tooShort: origin.tooShort,
       missingAtCut: origin.missingAtCut,
-      networkWeight: origin.networkWeight,
+      combination: origin.combination,
       scores: origin.scores ? methodScores(origin.scores) : null,
       coverage: origin.coverage ?? null,
       skipped: origin.skipped,

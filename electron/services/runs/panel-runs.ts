@@ -12,6 +12,7 @@ import { panelResultsOf, writePanelResults } from '../models/panel/panel-results
 import type { OpenProjects } from '../open-projects'
 import type { ProjectSession } from '../projects'
 import { CodedError } from '../storage'
+import { companionsOnPool } from '../training/companions-on-pool'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
 import { defaultPanelHorizon, trainerFor, trainPanelModel, type PanelTraining } from './panel-training'
@@ -89,7 +90,8 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
         frequency: panel.info.frequency,
       },
       { horizon, test: horizon, seed: args.seed, overrides, backtestOrigins },
-      (part, options, stage) => this.thread.panel(part, options, trainerFor(trainer, stage)),
+      (part, options, stage) =>
+        this.thread.panel(part, options, trainerFor(trainer, stage), companionsOnPool(this.training)),
       {
         onJudged: () =>
           this.log(

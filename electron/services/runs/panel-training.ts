@@ -144,7 +144,8 @@ export async function trainPanelModel(
       train: trained,
       actual,
       result,
-      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period),
+      // ETS and Theta as baselines are the run's own companions, fitted on the same training parts.
+      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period, result.companions),
     }
     hooks.onJudged?.(judged)
     backtest = await backtestWith(result.config)
@@ -164,7 +165,7 @@ export async function trainPanelModel(
         }
       : null,
     backtest: backtest ? panelBacktestView(backtest) : null,
-    blend: final.blend,
+    combination: final.combination,
     fallbackSeries: final.fallback.map((i) => panel.series[i].key.join('/')),
     untrainedSeries: final.untrained,
     epochs: final.model.members.map((m) => m.epochsRun),
@@ -182,7 +183,8 @@ export async function trainPanelModel(
       season: panel.season ?? panel.period,
       frequency: meta.frequency,
       members: final.model.members.length,
-      networkWeight: final.blend.networkWeight,
+      networkWeight: final.combination.weights.network,
+      combination: final.combination.weights,
       intervals: {
         levels: final.calibration.levels,
         halfWidths: Object.fromEntries(

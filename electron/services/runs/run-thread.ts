@@ -7,6 +7,8 @@ import { serveTrainer } from '../../../worker/training/port-trainer'
 import type { Trainer } from '../../../worker/training/trainer'
 import type { PanelRunOptions, PanelRunResult } from '../../../worker/panel/panel-run'
 import type { PanelInput } from '../../../worker/panel/types'
+import type { CompanionWorkers } from '../../../worker/panel/companion-forecasts'
+import { serveCompanions } from '../../../worker/panel/companions-port'
 import type { CompareTask, PanelRunTask, TraceTask } from '../../../worker/tasks/run-worker'
 
 /**
@@ -41,19 +43,26 @@ export class RunThread {
     }
   }
 
-  /** A panel run: its global network's members train wherever `trainer` says (the pool). */
+  /** A panel run: its global network's members train, and its ETS and Theta are fitted, where `trainer` and `companions` say (the pool). */
   async panel(
     input: PanelInput,
-    options: Omit<PanelRunOptions, 'trainer' | 'onEpoch'>,
+    options: Omit<PanelRunOptions, 'trainer' | 'onEpoch' | 'companions'>,
     trainer: Trainer,
+    companions: CompanionWorkers,
   ): Promise<PanelRunResult> {
     const { port1, port2 } = new MessageChannel()
+    const statistics = new MessageChannel()
     serveTrainer(port1, trainer)
+    serveCompanions(statistics.port1, companions)
     try {
-      const task: PanelRunTask = { input, options, port: port2 }
-      return (await this.pool.run(task, { name: 'panelRun', transferList: [port2] })) as PanelRunResult
+      const task: PanelRunTask = { input, options, port: port2, companionsPort: statistics.port2 }
+      return (await this.pool.run(task, {
+        name: 'panelRun',
+        transferList: [port2, statistics.port2],
+      })) as PanelRunResult
     } finally {
       port1.close()
+      statistics.port1.close()
     }
   }
 

@@ -24,6 +24,15 @@ export class TrainingPool implements TaskPool {
   }
 
   run(task: WorkerTask): Promise<WorkerResult> {
+    return this.piscina().run(task) as Promise<WorkerResult>
+  }
+
+  /** Another task of the worker file (a named export), e.g. a chunk of a panel's statistics. */
+  runNamed(name: string, task: unknown): Promise<unknown> {
+    return this.piscina().run(task, { name })
+  }
+
+  private piscina(): Piscina {
     this.pool ??= new Piscina({
       filename: this.options.workerFilename,
       minThreads: this.options.threads,
@@ -31,7 +40,7 @@ export class TrainingPool implements TaskPool {
       idleTimeout: 60_000,
       execArgv: this.options.execArgv ?? [],
     })
-    return this.pool.run(task) as Promise<WorkerResult>
+    return this.pool
   }
 
   async destroy(): Promise<void> {

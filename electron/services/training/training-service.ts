@@ -89,6 +89,12 @@ export class TrainingService {
     return this.pool.threads
   }
 
+  /** Runs a named task of the pool's worker file on one of its threads (beside the jobs' shards). */
+  runTask(name: string, task: unknown): Promise<unknown> {
+    if (this.disposing) throw new CodedError('SHUTTING_DOWN', 'The app is closing: no new work starts')
+    return this.pool.runNamed(name, task)
+  }
+
   start(options: StartTrainingOptions): TrainingJobStatus {
     // A run may still ask for networks while the app closes: no new job, and no new pool.
     if (this.disposing) throw new CodedError('SHUTTING_DOWN', 'The app is closing: no new training starts')

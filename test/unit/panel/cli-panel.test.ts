@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
 import { captureIo } from '../helpers/cli-io'
+import { combinationGrid } from '../../../worker/pipeline/combination'
 
 const SLICE = resolve(__dirname, '../../fixtures/panel/m3_quarterly_slice_train.csv')
 const TINY = {
@@ -48,8 +49,9 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
     expect(summary).toMatchObject({ panel: true, series: 12, horizon: 8 })
     expect(summary.test.network.series).toBe(12)
     expect(summary.test.baselines.theta.owa).toBeGreaterThan(0)
-    expect(summary.blend.validationOwa).toHaveLength(5)
-    expect([1, 0.75, 0.5, 0.25, 0]).toContain(summary.blend.networkWeight)
+    expect(summary.test.baselines.ets.owa).toBeGreaterThan(0)
+    expect(summary.combination.validationOwa).toHaveLength(combinationGrid().length)
+    expect(combinationGrid()).toContainEqual(summary.combination.weights)
 
     const out = join(dir, 'forecast.csv')
     const forecast = captureIo()

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { thetaForecast } from '../../../worker/statistics/baselines/theta'
 import { deseasonalise, indicesAhead } from '../../../worker/statistics/seasonality/deseasonalise'
 import { naive2Forecast } from '../../../worker/statistics/baselines/naive2'
+import { combinationGrid } from '../../../worker/pipeline/combination'
+import { etsForecast } from '../../../worker/statistics/ets/auto-ets'
 import { evaluatePanel } from '../../../worker/panel/panel-evaluation'
 import { createModel } from '../../../worker/engine/index'
 import { panelSpec } from '../../../worker/panel/global-model'
@@ -57,7 +59,7 @@ describe('the global model on a small panel (trained in this thread)', () => {
     const train = panel.series.slice(0, 8).map((s) => Float64Array.from(s.values))
     const evaluation = evaluatePanel(train, actual, run.forecasts.slice(0, 8), 4)
     expect(evaluation.network.smape).toBeLessThan(8)
-    expect(run.blend.networkWeight).toBe(1)
+    expect(run.combination.weights.network).toBe(1)
   })
   it('puts each series’ own season back on a network that reads adjusted series', async () => {
     // A network with zero weights outputs 0: the window's mean level, flat, on the adjusted scale.
@@ -76,34 +78,52 @@ describe('the global model on a small panel (trained in this thread)', () => {
     for (let t = values.length - 8; t < values.length; t++) level += adjustment.adjusted[t] / 8
     seasonal.forEach((f, k) => expect(f).toBeCloseTo(level * ahead[k], 6))
   })
-  it('blends with Theta at the share validation chose', async () => {
+  it('combines with ETS and Theta at the weights validation chose', async () => {
     const run = await runPanel(syntheticPanel(), { horizon: 4, overrides: { ...SMALL, epochs: 3 } })
-    expect(run.blend.validationOwa).toHaveLength(5)
-    const w = run.blend.networkWeight
+    expect(run.combination.validationOwa).toHaveLength(combinationGrid().length)
+    const w = run.combination.weights
     const s = 2
     const values = run.cleaned[s].values
     const theta = thetaForecast(values, 4, 4)
+    const ets = etsForecast(values, 4, 4, []).mean
     run.forecasts[s].forEach((f, k) =>
-      expect(f).toBeCloseTo(w * run.networkForecasts[s][k] + (1 - w) * theta[k], 8),
+      expect(f).toBeCloseTo(w.network * run.networkForecasts[s][k] + w.ets * ets[k] + w.theta * theta[k], 8),
     )
   })
 })
 
 describe('panel evaluation', () => {
-  it('scores Naive2 itself at OWA 1 and reports the baselines beside the network', () => {
-    const train = [
-      Float64Array.from({ length: 24 }, (_, t) => 10 + (t % 4) + t / 3),
-      Float64Array.from([5, 6, 7, 8, 9, 10]),
-    ]
-    const actual = [Float64Array.from([19, 20]), Float64Array.from([11, 12])]
+  const train = [
+    Float64Array.from({ length: 24 }, (_, t) => 10 + (t % 4) + t / 3),
+    Float64Array.from([5, 6, 7, 8, 9, 10]),
+  ]
+  const actual = [Float64Array.from([19, 20]), Float64Array.from([11, 12])]
+  it('scores Naive2 itself at OWA 1 and reports every baseline beside the network', () => {
     const forecasts = train.map((y) => naive2Forecast(y, 4, 2))
     const evaluation = evaluatePanel(train, actual, forecasts, 4)
     expect(evaluation.network.owa).toBeCloseTo(1, 12)
     expect(evaluation.baselines.naive2.owa).toBeCloseTo(1, 12)
     expect(evaluation.series).toHaveLength(2)
+    expect(Object.keys(evaluation.baselines).sort()).toEqual([
+      'ets',
+      'naive',
+      'naive2',
+      'seasonalNaive',
+      'theta',
+    ])
     expect(evaluation.baselines.theta.smape).toBeGreaterThan(0)
     expect(() => evaluatePanel(train, actual.slice(1), forecasts, 4)).toThrow(
       /2 training parts, 1 test parts/,
     )
+  })
+  it('takes the ETS and Theta forecasts a run already made instead of fitting them again', () => {
+    const forecasts = train.map((y) => naive2Forecast(y, 4, 2))
+    const given = { ets: [Float64Array.of(19, 20), null], theta: [null, Float64Array.of(11, 12)] }
+    const evaluation = evaluatePanel(train, actual, forecasts, 4, given)
+    expect(evaluation.baselineSeries[0]!.ets.smape).toBe(0)
+    expect(evaluation.baselineSeries[1]!.theta.smape).toBe(0)
+    // Not given: fitted here, as without `given`.
+    const fitted = evaluatePanel(train, actual, forecasts, 4)
+    expect(evaluation.baselineSeries[1]!.ets).toEqual(fitted.baselineSeries[1]!.ets)
   })
 })

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { panelFromColumnar, panelToColumnar } from '../../../electron/services/data/panel/panel-columnar'
 import { panelForecastWideCsv } from '../../../electron/services/forecasting/panel-forecast-wide-csv'
-import {
-  bestBaseline,
-  intervalCoverage,
-  seriesBaselineScores,
-} from '../../../electron/services/runs/panel-series-scores'
+import { bestBaseline, intervalCoverage } from '../../../electron/services/runs/panel-series-scores'
+import { evaluatePanel } from '../../../worker/panel/panel-evaluation'
 import { CacheDamagedError } from '../../../electron/services/projects/errors'
 
 const DAY = 86_400_000
@@ -55,12 +52,19 @@ describe('the wide forecast CSV', () => {
 describe('the Panel screen’s scores', () => {
   it('scores every baseline on a series and names the best', () => {
     const train = Float64Array.from({ length: 12 }, (_, t) => 10 + t)
-    const scores = seriesBaselineScores(train, [22, 23, 24], 1)!
-    expect(Object.keys(scores).sort()).toEqual(['naive', 'naive2', 'seasonalNaive', 'theta'])
-    // A straight line: Theta follows the trend, the naive methods stay at 21.
-    expect(bestBaseline(scores)).toBe('theta')
+    const { baselineSeries } = evaluatePanel(
+      [train, new Float64Array(0)],
+      [[22, 23, 24], [1]],
+      [[0, 0, 0], [1]],
+      1,
+    )
+    const scores = baselineSeries[0]!
+    expect(Object.keys(scores).sort()).toEqual(['ets', 'naive', 'naive2', 'seasonalNaive', 'theta'])
+    // A straight line: ETS (Holt's trend) extends it, Theta follows it more slowly, the naive methods stay at 21.
+    expect(bestBaseline(scores)).toBe('ets')
+    expect(scores.ets.smape).toBeLessThan(scores.theta.smape)
     expect(scores.naive.smape).toBeGreaterThan(scores.theta.smape)
-    expect(seriesBaselineScores(new Float64Array(0), [1], 1)).toBeNull()
+    expect(baselineSeries[1]).toBeNull()
   })
   it('counts held-out points inside the bounded bands only', () => {
     const band = (lower: number[], upper: number[]) => ({

@@ -141,7 +141,9 @@ describe('a rolling-origin backtest over a panel (trained in this thread)', () =
       expect(origin.scores!.network.smape).toBeGreaterThan(0)
       expect(origin.scores!.naive2.owa).toBeCloseTo(1, 12)
       expect(origin.scores!.theta.series).toBe(6)
-      expect([1, 0.75, 0.5, 0.25, 0]).toContain(origin.networkWeight)
+      const { network, ets, theta } = origin.combination!
+      expect(network + ets + theta).toBeCloseTo(1, 12)
+      expect(origin.scores!.ets.series).toBe(6)
     }
     const [a, b] = backtest.origins
     expect(backtest.mean!.origins).toBe(2)
@@ -242,7 +244,7 @@ describe('the mean over origins', () => {
       series: 0,
       tooShort: 3,
       missingAtCut: 0,
-      networkWeight: null,
+      combination: null,
       skipped: 'untrainable',
       note: 'origin 2: …',
     }
@@ -254,7 +256,14 @@ describe('the mean over origins', () => {
       series: 3,
       skipped: null,
       note: null,
-      scores: { network: score(10), naive2: score(20), seasonalNaive: score(30), theta: score(12) },
+      scores: {
+        network: score(10),
+        naive: score(25),
+        seasonalNaive: score(30),
+        naive2: score(20),
+        ets: score(11),
+        theta: score(12),
+      },
       coverage: { 80: 0.75, 95: null },
     }
     const mean = meanOverOrigins([

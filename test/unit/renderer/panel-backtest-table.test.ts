@@ -8,15 +8,19 @@ import {
 import { networkName } from '../../../renderer/src/screens/train/network-name'
 
 const score = (owa: number | null, smape = 10): PanelMethodScore => ({ smape, mase: 1, owa })
+/** OWA per method; naive and ETS without one unless given. */
 const scores = (
   network: number,
   naive2: number | null,
   seasonalNaive: number | null,
   theta: number | null,
+  ets: number | null = null,
 ) => ({
   network: score(network),
-  naive2: score(naive2),
+  naive: score(null),
   seasonalNaive: score(seasonalNaive),
+  naive2: score(naive2),
+  ets: score(ets),
   theta: score(theta),
 })
 
@@ -29,7 +33,7 @@ const backtest: PanelBacktestResults = {
       series: 11,
       tooShort: 1,
       missingAtCut: 0,
-      networkWeight: 0.5,
+      combination: { network: 0.5, ets: 0.25, theta: 0.25 },
       scores: scores(0.8, 1, 0.95, 0.9),
       coverage: { 80: 0.75, 95: null },
       skipped: null,
@@ -41,7 +45,7 @@ const backtest: PanelBacktestResults = {
       series: 0,
       tooShort: 10,
       missingAtCut: 2,
-      networkWeight: null,
+      combination: null,
       scores: null,
       coverage: null,
       skipped: 'untrainable',
@@ -66,6 +70,7 @@ describe('the Panel screen’s backtest table', () => {
   it('picks the baseline with the lowest OWA, never one without an OWA', () => {
     expect(bestBaseline(scores(1, 1, 0.7, 0.9)).name).toBe('seasonalNaive')
     expect(bestBaseline(scores(1, 1, null, null)).name).toBe('naive2')
+    expect(bestBaseline(scores(1, 1, 0.7, 0.9, 0.6)).name).toBe('ets')
   })
 
   it('counts the series left out for a missing value at a cut', () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { paramCount } from '../../../../worker/engine/index'
 import { panelSpec } from '../../../../worker/panel/global-model'
 import type { PanelConfig } from '../../../../worker/panel/types'
+import type { CombinationWeights } from '../../../../worker/pipeline/combination'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { CodedError } from '../../storage/index'
 import { writeFileAtomic, writeJsonAtomic } from '../../storage/index'
@@ -28,8 +29,13 @@ export interface PanelModelInfo {
   season: number
   frequency: Frequency | null
   members: number
-  /** Share of the network in its blend with Theta (validation's choice; 1 = the network alone). */
+  /** Share of the network in its combination (validation's choice; 1 = the network alone). */
   networkWeight: number
+  /**
+   * The combination with ETS and Theta, each fitted on the history forecast from. Absent in
+   * models saved before ETS joined: their rest went to Theta (`savedCombination`).
+   */
+  combination?: CombinationWeights
   /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   /** Training facts and test-part scores, for the analyst (not read back). */
@@ -46,6 +52,11 @@ export async function savePanelModel(dir: string, model: PanelModel): Promise<vo
   const bytes = new Uint8Array(model.params.buffer, model.params.byteOffset, model.params.byteLength)
   await writeFileAtomic(join(dir, WEIGHTS_FILE), Uint8Array.from(bytes))
   await writeJsonAtomic(join(dir, PANEL_MODEL_FILE), model.info)
+}
+
+/** The weights a saved model combines with (older models: the network's share, the rest to Theta). */
+export function savedCombination(info: PanelModelInfo): CombinationWeights {
+  return info.combination ?? { network: info.networkWeight, ets: 0, theta: 1 - info.networkWeight }
 }
 
 export type PanelModelCode = 'MODEL_NOT_PANEL' | 'MODEL_CORRUPT'

@@ -7,12 +7,7 @@ import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { missingCount } from '../../data/panel/panel-shape'
 import { panelBacktestView } from '../../runs/panel-backtest-view'
 import type { PanelTraining } from '../../runs/panel-training'
-import {
-  bestBaseline,
-  intervalCoverage,
-  panelMethodScores,
-  seriesBaselineScores,
-} from '../../runs/panel-series-scores'
+import { bestBaseline, intervalCoverage, panelMethodScores } from '../../runs/panel-series-scores'
 import { CodedError, writeJsonAtomic } from '../../storage/index'
 
 /**
@@ -57,9 +52,7 @@ export function panelResultsOf(
   training: PanelTraining,
 ): PanelResultsFile {
   const { judged, final } = training
-  const baselines = judged
-    ? judged.actual.map((y, s) => seriesBaselineScores(judged.train[s], y, input.period))
-    : input.series.map(() => null)
+  const baselines = judged ? judged.evaluation.baselineSeries : input.series.map(() => null)
   const series = input.series.map((s, index): PanelSeriesResult => {
     const network = judged?.evaluation.series[index]
     const baseline = baselines[index]
@@ -93,7 +86,7 @@ export function panelResultsOf(
     keyNames: input.keyNames,
     horizon: final.config.horizon,
     frequency,
-    scores: judged ? panelMethodScores(judged.evaluation, baselines) : null,
+    scores: judged ? panelMethodScores(judged.evaluation) : null,
     coverage: judged
       ? {
           80: intervalCoverage(judged.actual, judged.result.intervals, 80),
@@ -101,7 +94,8 @@ export function panelResultsOf(
         }
       : null,
     fallbackSeries: final.fallback.length,
-    networkWeight: final.blend.networkWeight,
+    networkWeight: final.combination.weights.network,
+    combination: final.combination.weights,
     backtest: training.backtest ? panelBacktestView(training.backtest) : null,
     series,
   }

@@ -518,12 +518,14 @@ export default {
       coverage: 'Coverage on the test part: {c80} inside the 80 % band, {c95} inside the 95 % band',
       fallback:
         '{count} series too short for the network was forecast by Theta. | {count} series too short for the network were forecast by Theta.',
-      blend: 'The forecast mixes the network ({share}) with Theta, as validation chose.',
+      blend:
+        'The forecast combines the network ({network}) with ETS ({ets}) and Theta ({theta}), at the weights validation chose.',
       names: {
         network: 'Global network',
         naive: 'Naive',
         seasonalNaive: 'Seasonal naive',
         naive2: 'Naive2',
+        ets: 'ETS',
         theta: 'Theta',
       },
     },

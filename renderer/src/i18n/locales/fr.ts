@@ -553,12 +553,14 @@ const fr: typeof en = {
       coverage: 'Couverture sur la partie de test : {c80} dans l’intervalle à 80 %, {c95} dans celui à 95 %',
       fallback:
         '{count} série trop courte pour le réseau a été prévue par Theta. | {count} séries trop courtes pour le réseau ont été prévues par Theta.',
-      blend: 'La prévision mélange le réseau ({share}) avec Theta, comme la validation l’a choisi.',
+      blend:
+        'La prévision combine le réseau ({network}) avec ETS ({ets}) et Theta ({theta}), aux poids choisis par la validation.',
       names: {
         network: 'Réseau global',
         naive: 'Naïf',
         seasonalNaive: 'Naïf saisonnier',
         naive2: 'Naive2',
+        ets: 'ETS',
         theta: 'Theta',
       },
     },

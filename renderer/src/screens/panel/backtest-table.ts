@@ -8,7 +8,7 @@ import type {
 
 export type BacktestBaseline = Exclude<PanelBacktestMethod, 'network'>
 
-const BASELINES: readonly BacktestBaseline[] = ['naive2', 'seasonalNaive', 'theta']
+const BASELINES: readonly BacktestBaseline[] = ['naive', 'seasonalNaive', 'naive2', 'ets', 'theta']
 
 export interface BacktestRow {
   /** The origin k, or null for the mean row. */
