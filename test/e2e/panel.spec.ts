@@ -60,7 +60,7 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     const origin = page.getByTestId('panel-backtest-origin-1')
     await expect(origin.locator('td').first()).toHaveText(String(SERIES))
     await expect(origin.locator('td').nth(4)).toHaveText(/^\d+(\.\d+)?$/)
-    await expect(origin).toContainText(/Naive2|Seasonal naive|Theta/)
+    await expect(origin.locator('td').nth(5)).toHaveText(/^(Naive|Seasonal naive|Naive2|ETS|Theta) \(\d/)
     await expect(page.getByTestId('panel-backtest-mean')).toContainText('Mean over 1 origin')
     // Coverage of the bands: a share, or a dash where 12 series are too few to bound the 95 % band.
     await expect(page.getByTestId('panel-backtest-mean').locator('td').last()).toHaveText(
