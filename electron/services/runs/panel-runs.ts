@@ -102,14 +102,13 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
           ),
         // A stop ends what is training; the backtest origins still to come are left untrained.
         keepBacktesting: () => jobs.requested !== 'stopped',
-        beforeFinalFit: (earlier) => {
+        beforeFinalFit: (bestEpochs) => {
           if (backtestOrigins > 0) this.log(run, 'backtests done; training on every point')
           if (jobs.requested !== 'stopped') return
           // A stop while judging or backtesting ended those networks early. The final fit must still train, or nothing
           // could be saved: it trains for as many epochs as the earlier networks' best, as far as they got.
           jobs.requested = null
-          const best = earlier.flatMap((result) => result.model.members.map((m) => m.bestEpoch + 1))
-          return { epochs: Math.max(1, ...best) }
+          return { epochs: Math.max(1, ...bestEpochs) }
         },
       },
     ).then(

@@ -93,10 +93,10 @@ export interface PanelTrainingHooks {
   /** Asked before each backtest origin: false leaves the remaining origins untrained (the run was stopped). */
   keepBacktesting?: () => boolean
   /**
-   * Asked before the final fit with every run trained so far (test part, backtest origins); the
-   * settings it returns apply to the final fit (e.g. fewer epochs after a stop).
+   * Asked before the final fit with the best epoch (1-based) of every network trained so far (test
+   * part, backtest origins); the settings it returns apply to the final fit (e.g. fewer epochs after a stop).
    */
-  beforeFinalFit?: (earlier: PanelRunResult[]) => Partial<PanelConfig> | void
+  beforeFinalFit?: (bestEpochs: number[]) => Partial<PanelConfig> | void
 }
 
 /**
@@ -111,46 +111,42 @@ export async function trainPanelModel(
   hooks: PanelTrainingHooks = {},
 ): Promise<PanelTraining> {
   const run = { horizon: plan.horizon, seed: plan.seed, overrides: plan.overrides }
-  const earlier: PanelRunResult[] = []
+  // Only the networks' best epochs are kept of the runs before the final fit, not their forecasts.
+  const bestEpochs: number[] = []
+  const trained = (result: PanelRunResult) => {
+    bestEpochs.push(...result.model.members.map((member) => member.bestEpoch + 1))
+    return result
+  }
   const backtestWith = async (config: PanelConfig) => {
     const origins = plan.backtestOrigins ?? 0
     if (origins === 0) return null
     // Every origin trains the main run's configuration as it is: Auto does not choose again.
-    const backtest = await backtestPanel(
+    return backtestPanel(
       panel,
       config,
       { origins, horizon: plan.horizon, test: plan.test },
-      async (input, origin) => {
-        const result = await runOnce(
-          input,
-          { ...run, overrides: config },
-          { stage: 'backtest', origin, origins },
-        )
-        earlier.push(result)
-        return result
-      },
+      async (input, origin) =>
+        trained(await runOnce(input, { ...run, overrides: config }, { stage: 'backtest', origin, origins })),
       hooks.keepBacktesting,
     )
-    return backtest
   }
   let judged: PanelJudged | null = null
   let backtest: PanelBacktest | null = null
   if (plan.test > 0) {
     const { train, actual } = holdOut(panel, plan.test)
-    const result = await runOnce(train, run)
-    earlier.push(result)
-    const trained = result.cleaned.map((c) => c.values)
+    const result = trained(await runOnce(train, run))
+    const history = result.cleaned.map((c) => c.values)
     judged = {
-      train: trained,
+      train: history,
       actual,
       result,
       // ETS and Theta as baselines are the run's own companions, fitted on the same training parts.
-      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period, result.companions),
+      evaluation: evaluatePanel(history, actual, result.forecasts, panel.period, result.companions),
     }
     hooks.onJudged?.(judged)
     backtest = await backtestWith(result.config)
   }
-  const finalSettings = earlier.length > 0 ? hooks.beforeFinalFit?.(earlier) : undefined
+  const finalSettings = bestEpochs.length > 0 ? hooks.beforeFinalFit?.(bestEpochs) : undefined
   if (finalSettings) run.overrides = { ...run.overrides, ...finalSettings }
   const final = await runOnce(panel, run, { stage: 'final' })
   if (plan.test === 0) backtest = await backtestWith(final.config)
