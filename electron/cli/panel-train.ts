@@ -6,7 +6,7 @@ import { savePanelModel } from '../services/models/panel/panel-model-folder'
 import { panelOnPool } from '../services/runs/panel-pool-run'
 import type { PoolRunOptions } from '../services/runs/pool-run'
 import { defaultPanelHorizon, trainPanelModel } from '../services/runs/panel-training'
-import type { PanelBacktest } from '../../worker/panel/panel-backtest'
+import type { BacktestMean, BacktestOrigin } from '../../worker/panel/panel-backtest'
 import type { PanelConfig, PanelInput } from '../../worker/panel/types'
 import { seasonalPeriod } from '../../worker/timeseries/calendar'
 
@@ -66,9 +66,10 @@ export async function runPanelTrain(
           `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
         )
       },
+      onBacktestOrigin: (origin) => printOrigin(io, origin),
     },
   )
-  if (backtest) printBacktest(io, backtest)
+  if (backtest?.mean) printMean(io, backtest.mean)
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)
   io.stdout.write(
@@ -77,20 +78,19 @@ export async function runPanelTrain(
   return 0
 }
 
-/** Each backtest origin's network scores (or why it has none) and their mean, on stderr. */
-function printBacktest(io: CliIo, backtest: PanelBacktest): void {
-  for (const origin of backtest.origins) {
-    const network = origin.scores?.network
-    io.stderr.write(
-      network
-        ? `backtest origin ${origin.origin}: sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} on ${origin.series} series (${origin.tooShort} too short)\n`
-        : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}\n`,
-    )
-  }
-  if (backtest.mean) {
-    const { network, theta } = backtest.mean.scores
-    io.stderr.write(
-      `backtest mean over ${backtest.mean.origins} origin(s): sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} (Theta ${theta.owa.toFixed(3)})\n`,
-    )
-  }
+/** A backtest origin's network scores, or why it has none, on stderr as soon as it is done. */
+function printOrigin(io: CliIo, origin: BacktestOrigin): void {
+  const network = origin.scores?.network
+  io.stderr.write(
+    network
+      ? `backtest origin ${origin.origin}: sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} on ${origin.series} series (${origin.tooShort} too short)\n`
+      : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}\n`,
+  )
+}
+
+function printMean(io: CliIo, mean: BacktestMean): void {
+  const { network, theta } = mean.scores
+  io.stderr.write(
+    `backtest mean over ${mean.origins} origin(s): sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} (Theta ${theta.owa.toFixed(3)})\n`,
+  )
 }

@@ -218,50 +218,63 @@ export function meanOverOrigins(origins: readonly BacktestOrigin[]): BacktestMea
   }
 }
 
+export interface BacktestHooks {
+  /** Asked before each origin: false leaves it untrained (the run was stopped). */
+  keepGoing?: () => boolean
+  /** Told of each origin once it is scored or skipped: progress for the run's log and the command line. */
+  onOrigin?: (origin: BacktestOrigin) => void
+}
+
+/** Origin k: cut, trained and scored, or why not. */
+async function backtestOrigin(
+  panel: PanelInput,
+  config: PanelConfig,
+  plan: PanelBacktestPlan,
+  k: number,
+  run: RunOrigin,
+  keepGoing: () => boolean,
+): Promise<BacktestOrigin> {
+  const cut = cutAtOrigin(panel, k, plan, config.minObserved)
+  if (!keepGoing()) return unscored(cut, 'stopped', `origin ${k}: the run was stopped before it trained`)
+  if (cut.scored.length === 0)
+    return unscored(cut, 'noSeries', `origin ${k}: no series has enough points before the cut`)
+  if (!trainable(cut, config)) {
+    const needed = config.minObserved + 2 * config.horizon
+    return unscored(
+      cut,
+      'untrainable',
+      `origin ${k}: no series has ${needed} points before the cut to train on`,
+    )
+  }
+  const result = await run(cut.input, k)
+  // A stop before these networks trained left them at their random start: nothing worth scoring.
+  if (result.model.members.some((member) => member.skipped))
+    return unscored(cut, 'stopped', `origin ${k}: the run was stopped before its networks trained`)
+  return scoreOrigin(cut, result, panel.period)
+}
+
 /**
- * Runs the K origins one after the other (each a full training). `keepGoing` is asked before each
- * origin: a stopped run leaves the remaining origins untrained, and an origin whose networks the
- * stop left untrained is not scored (its weights would be their random start).
+ * Runs the K origins one after the other (each a full training). A stopped run leaves the
+ * remaining origins untrained; an origin that cannot be trained or scored says why instead of
+ * failing the run.
  */
 export async function backtestPanel(
   panel: PanelInput,
   config: PanelConfig,
   plan: PanelBacktestPlan,
   run: RunOrigin,
-  keepGoing: () => boolean = () => true,
+  hooks: BacktestHooks = {},
 ): Promise<PanelBacktest> {
   if (!Number.isInteger(plan.origins) || plan.origins < 1)
     throw new RangeError(`backtest origins must be a whole number ≥ 1, got ${plan.origins}`)
   if (plan.horizon !== config.horizon)
     throw new RangeError(`backtest horizon ${plan.horizon} differs from the model's ${config.horizon}`)
+  const keepGoing = hooks.keepGoing ?? (() => true)
   const origins: BacktestOrigin[] = []
   for (let k = 1; k <= plan.origins; k++) {
-    const cut = cutAtOrigin(panel, k, plan, config.minObserved)
-    if (!keepGoing()) {
-      origins.push(unscored(cut, 'stopped', `origin ${k}: the run was stopped before it trained`))
-      continue
-    }
-    if (cut.scored.length === 0) {
-      origins.push(unscored(cut, 'noSeries', `origin ${k}: no series has enough points before the cut`))
-      continue
-    }
-    if (!trainable(cut, config)) {
-      const needed = config.minObserved + 2 * config.horizon
-      origins.push(
-        unscored(
-          cut,
-          'untrainable',
-          `origin ${k}: no series has ${needed} points before the cut to train on`,
-        ),
-      )
-      continue
-    }
-    const result = await run(cut.input, k)
-    if (result.model.members.some((member) => member.skipped)) {
-      origins.push(unscored(cut, 'stopped', `origin ${k}: the run was stopped before its networks trained`))
-      continue
-    }
-    origins.push(scoreOrigin(cut, result, panel.period))
+    const origin = await backtestOrigin(panel, config, plan, k, run, keepGoing)
+    origins.push(origin)
+    hooks.onOrigin?.(origin)
   }
   return { horizon: plan.horizon, origins, mean: meanOverOrigins(origins) }
 }

@@ -102,6 +102,13 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
           ),
         // A stop ends what is training; the backtest origins still to come are left untrained.
         keepBacktesting: () => jobs.requested !== 'stopped',
+        onBacktestOrigin: (origin) =>
+          this.log(
+            run,
+            origin.scores
+              ? `backtest origin ${origin.origin}: OWA ${origin.scores.network.owa.toFixed(3)} on ${origin.series} series`
+              : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}`,
+          ),
         beforeFinalFit: (bestEpochs) => {
           if (backtestOrigins > 0) this.log(run, 'backtests done; training on every point')
           if (jobs.requested !== 'stopped') return

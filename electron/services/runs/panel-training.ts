@@ -1,5 +1,5 @@
 import type { PanelRunOptions, PanelRunResult } from '../../../worker/panel/panel-run'
-import { backtestPanel, type PanelBacktest } from '../../../worker/panel/panel-backtest'
+import { backtestPanel, type BacktestOrigin, type PanelBacktest } from '../../../worker/panel/panel-backtest'
 import { evaluatePanel, type PanelEvaluation } from '../../../worker/panel/panel-evaluation'
 import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
@@ -92,6 +92,8 @@ export interface PanelTrainingHooks {
   onJudged?: (judged: PanelJudged) => void
   /** Asked before each backtest origin: false leaves the remaining origins untrained (the run was stopped). */
   keepBacktesting?: () => boolean
+  /** Told of each backtest origin once it is scored (or why it is not). */
+  onBacktestOrigin?: (origin: BacktestOrigin) => void
   /**
    * Asked before the final fit with the best epoch (1-based) of every network trained so far (test
    * part, backtest origins); the settings it returns apply to the final fit (e.g. fewer epochs after a stop).
@@ -127,7 +129,7 @@ export async function trainPanelModel(
       { origins, horizon: plan.horizon, test: plan.test },
       async (input, origin) =>
         trained(await runOnce(input, { ...run, overrides: config }, { stage: 'backtest', origin, origins })),
-      hooks.keepBacktesting,
+      { keepGoing: hooks.keepBacktesting, onOrigin: hooks.onBacktestOrigin },
     )
   }
   let judged: PanelJudged | null = null

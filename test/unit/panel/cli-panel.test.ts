@@ -141,6 +141,11 @@ describe('CLI: rolling-origin backtests over a panel', () => {
     expect(train.text.stderr).toMatch(/backtest origin 2 of 2/)
     expect(train.text.stderr).toMatch(/backtest origin 1: sMAPE \d/)
     expect(train.text.stderr).toMatch(/backtest mean over 2 origin\(s\): sMAPE \d/)
+    // Each origin is reported when done, between the test part and the final fit.
+    const at = (text: string) => train.text.stderr.indexOf(text)
+    expect(at('test part: sMAPE')).toBeGreaterThanOrEqual(0)
+    expect(at('test part: sMAPE')).toBeLessThan(at('backtest origin 1: sMAPE'))
+    expect(at('backtest origin 2: sMAPE')).toBeLessThan(at('final fit on all data'))
   })
 
   it('refuses a --backtest that is not 0–5 whole origins, or given for one series, naming the flag', async () => {

@@ -186,7 +186,12 @@ describe('a rolling-origin backtest over a panel (trained in this thread)', () =
   it('leaves the remaining origins untrained once the run is stopped', async () => {
     const { run, seen } = recordingRun(config)
     let asked = 0
-    const backtest = await backtestPanel(panel, config, { ...plan, origins: 3 }, run, () => ++asked <= 1)
+    const told: number[] = []
+    const backtest = await backtestPanel(panel, config, { ...plan, origins: 3 }, run, {
+      keepGoing: () => ++asked <= 1,
+      onOrigin: (origin) => told.push(origin.origin),
+    })
+    expect(told).toEqual([1, 2, 3])
     expect(seen.map((s) => s.origin)).toEqual([1])
     expect(backtest.origins.map((o) => o.skipped)).toEqual([null, 'stopped', 'stopped'])
     expect(backtest.mean!.origins).toBe(1)
