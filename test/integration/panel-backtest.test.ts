@@ -44,7 +44,7 @@ describe('backtests over a panel in the app', () => {
     const status = await call('training.status', { jobId: started.jobId })
     // The test part, origin 1, origin 2, then the final fit: one network each.
     expect(status.candidates?.map((job) => job.role)).toEqual([
-      { stage: 'train', member: 1, members: 1 },
+      { stage: 'train', origins: 2, member: 1, members: 1 },
       { stage: 'backtest', origin: 1, origins: 2, member: 1, members: 1 },
       { stage: 'backtest', origin: 2, origins: 2, member: 1, members: 1 },
       { stage: 'final', member: 1, members: 1 },

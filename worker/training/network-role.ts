@@ -17,6 +17,7 @@ export interface NetworkRole {
   fold?: number
   /** A panel's rolling-origin backtest: origin k of `origins` (the network trained before cut k). */
   origin?: number
+  /** Backtest origins of the run; also on the networks judged on the test part, so a screen foresees them. */
   origins?: number
   /** 1-based member of an ensemble of `members`. */
   member: number

@@ -136,7 +136,11 @@ export async function trainPanelModel(
   let backtest: PanelBacktest | null = null
   if (plan.test > 0) {
     const { train, actual } = holdOut(panel, plan.test)
-    const result = trained(await runOnce(train, run))
+    // The judged networks say how many origins follow them, so the time left can count them.
+    const announced: RunStage | undefined = plan.backtestOrigins
+      ? { stage: 'train', origins: plan.backtestOrigins }
+      : undefined
+    const result = trained(await runOnce(train, run, announced))
     const history = result.cleaned.map((c) => c.values)
     judged = {
       train: history,

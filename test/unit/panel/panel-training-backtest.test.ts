@@ -55,7 +55,7 @@ describe('a panel training with backtests', () => {
       runOnce,
     )
     expect(calls.map((c) => c.stage)).toEqual([
-      undefined,
+      { stage: 'train', origins: 2 },
       { stage: 'backtest', origin: 1, origins: 2 },
       { stage: 'backtest', origin: 2, origins: 2 },
       { stage: 'final' },

@@ -44,7 +44,11 @@ describe('the time left covers the whole run', () => {
       epoch: 5,
       epochs: 100,
     })
-    const judged = [net('a', 'train', 'completed', 20, 2), net('b', 'train', 'completed', 40, 2)]
+    const judged = [net('a', 'train', 'completed', 20, 2), net('b', 'train', 'completed', 40, 2)].map(
+      (network) => ({ ...network, role: { ...network.role, origins: 3 } }),
+    )
+    // Before any origin: three origins and the final fit, two members each for 30 epochs.
+    expect(epochsToCome(judged, () => 0)).toBe(4 * 2 * 30)
     // Origin 1 started: origins 2 and 3 and the final fit to come, two members each for 30 epochs.
     expect(epochsToCome([...judged, origin('c', 1, 'running'), origin('d', 1, 'running')], () => 0)).toBe(
       3 * 2 * 30,

@@ -8,8 +8,8 @@ const ended = ['completed', 'stopped', 'cancelled', 'failed', 'interrupted']
  * started only once validation has judged the others: until it appears, count it as the members
  * of the first network trained on the main split, each for the epochs those networks trained
  * (an upper bound: the final fit stops at the epochs validation chose). A panel's backtest
- * origins train the same networks again, one origin after the other: once the first has started
- * (its networks say how many origins there are), the origins still to come count as many more.
+ * origins train the same networks again, one origin after the other (the judged networks say how
+ * many): the origins not started yet count as many more.
  * Backtest refits of a single series, asked for only with "refit at each origin", are not foreseen.
  */
 export function epochsToCome(
@@ -28,14 +28,13 @@ export function epochsToCome(
   return Math.round(mean) * members * (1 + backtestOriginsToCome(networks))
 }
 
-/** Backtest origins of a panel run not started yet (they are named "origin k of K"). */
+/** Backtest origins of a panel run not started yet (its networks are named "origin k of K"). */
 function backtestOriginsToCome(networks: readonly TrainingCandidate[]): number {
-  const origins = networks.flatMap((network) =>
-    network.role.stage === 'backtest' && network.role.origin ? [network.role] : [],
+  const planned = Math.max(0, ...networks.map((network) => network.role.origins ?? 0))
+  const started = new Set(
+    networks.flatMap((network) => (network.role.stage === 'backtest' ? [network.role.origin] : [])),
   )
-  if (origins.length === 0) return 0
-  const planned = Math.max(...origins.map((role) => role.origins ?? role.origin ?? 0))
-  return Math.max(0, planned - new Set(origins.map((role) => role.origin)).size)
+  return Math.max(0, planned - started.size)
 }
 
 /** When the run had trained how many epochs (fractional), as the screen saw it. */
