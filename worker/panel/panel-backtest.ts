@@ -11,8 +11,8 @@ import { cutRanges } from './window-sampler'
  * (k = 1..K) cuts every series k·h points before the start of its test part (before its end
  * without one), a global network with the main run's configuration (Auto is not asked again)
  * trains on the points before the cut only, forecasts the h points after it, is combined with
- * ETS and Theta by the same validation rule, and is scored beside the baselines. One origin is one test part
- * more: its mean over origins says more than a single horizon can.
+ * ETS and Theta by the same validation rule, and is scored beside the baselines. Each origin is
+ * one more test part: their mean says more than a single horizon can.
  */
 
 export interface PanelBacktestPlan {
@@ -42,7 +42,7 @@ export interface OriginCut {
 
 /** Why an origin has no scores. */
 export type OriginSkipped =
-  /** Every series was too short before the cut, or had missing points after it. */
+  /** Every series was too short before the cut, or missing a point at it. */
   | 'noSeries'
   /** No series before the cut is long enough for a training window and a validation block. */
   | 'untrainable'
