@@ -58,7 +58,9 @@ async function forecastFromPanelModel(
   const weights = savedCombination(info)
   const histories = cleaned.map((c) => c.values)
   const companions =
-    weights.network === 1 ? null : companionForecasts(histories, info.period, info.config.horizon)
+    weights.network === 1
+      ? null
+      : companionForecasts(histories, info.period, info.config.horizon, info.etsVariant ?? 'full')
   const blended = (i: number) =>
     companions === null || fallback.includes(i)
       ? forecasts[i]

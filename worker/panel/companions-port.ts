@@ -1,5 +1,5 @@
 import type { TrainerPort } from '../training/port-trainer'
-import type { CompanionForecasts, CompanionWorkers } from './companion-forecasts'
+import type { CompanionForecasts, CompanionWorkers, EtsVariant } from './companion-forecasts'
 
 /**
  * A panel run computed in a worker thread fits its ETS and Theta on the pool owned by the main
@@ -12,6 +12,7 @@ type ToCompanions = {
   histories: Float64Array[]
   period: number
   horizon: number
+  variant: EtsVariant
 }
 type FromCompanions =
   | { kind: 'done'; id: number; forecasts: CompanionForecasts }
@@ -28,7 +29,7 @@ export function companionsOverPort(port: TrainerPort): CompanionWorkers {
     if (message.kind === 'done') waiting.resolve(message.forecasts)
     else waiting.reject(new Error(message.message))
   })
-  return (histories, period, horizon) =>
+  return (histories, period, horizon, variant) =>
     new Promise((resolve, reject) => {
       const id = nextId++
       pending.set(id, { resolve, reject })
@@ -38,6 +39,7 @@ export function companionsOverPort(port: TrainerPort): CompanionWorkers {
         histories: [...histories],
         period,
         horizon,
+        variant,
       } satisfies ToCompanions)
     })
 }
@@ -47,7 +49,7 @@ export function serveCompanions(port: TrainerPort, workers: CompanionWorkers): v
   port.on('message', (raw) => {
     const message = raw as ToCompanions
     if (message.kind !== 'companions') return
-    workers(message.histories, message.period, message.horizon).then(
+    workers(message.histories, message.period, message.horizon, message.variant).then(
       (forecasts) => port.postMessage({ kind: 'done', id: message.id, forecasts } satisfies FromCompanions),
       (error: unknown) =>
         port.postMessage({

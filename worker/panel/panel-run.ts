@@ -11,7 +11,13 @@ import {
   type PanelCombination,
   type ValidationBlock,
 } from './panel-combination'
-import { companionsInThisThread, type CompanionForecasts, type CompanionWorkers } from './companion-forecasts'
+import {
+  companionsInThisThread,
+  etsVariantFor,
+  type CompanionForecasts,
+  type CompanionWorkers,
+  type EtsVariant,
+} from './companion-forecasts'
 import type { ConformalCalibration } from '../statistics/conformal'
 import type { PredictionInterval } from '../statistics/types'
 import { deseasonalise } from '../statistics/seasonality/deseasonalise'
@@ -51,6 +57,8 @@ export interface PanelRunResult {
   /** ETS's and Theta's forecasts ahead, each fitted on the whole series. */
   companions: CompanionForecasts
   combination: PanelCombination
+  /** Which ETS the companions are (etsVariantFor: the full candidate set unless the panel is too big for it). */
+  etsVariant: EtsVariant
   cleaned: CleanSeries[]
   /** Series forecast by Theta because they are shorter than the network's minimum input. */
   fallback: number[]
@@ -58,6 +66,13 @@ export interface PanelRunResult {
   untrained: number
   trainSeconds: number
 }
+
+/** The run's companions, their ETS variant chosen once for the panel. */
+type Companions = (
+  histories: readonly Float64Array[],
+  period: number,
+  horizon: number,
+) => Promise<CompanionForecasts>
 
 export async function runPanel(input: PanelInput, options: PanelRunOptions): Promise<PanelRunResult> {
   if (input.series.length === 0) throw new RangeError('the panel has no series')
@@ -77,7 +92,13 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   const model = await trainGlobalModel(inputs, config, { trainer: options.trainer, onEpoch: options.onEpoch })
   const trainSeconds = (performance.now() - started) / 1000
   const network = { ...config, spec: model.spec, params: model.params }
-  const statistics = options.companions ?? companionsInThisThread
+  const workers = options.companions ?? companionsInThisThread
+  const etsVariant = etsVariantFor(
+    values.map((v) => v.length),
+    input.period,
+  )
+  const statistics: Companions = (histories, period, horizon) =>
+    workers(histories, period, horizon, etsVariant)
   const ahead = await forecastPanel(network, values, input.period)
   const block = await validationBlock(network, values, input.period, statistics)
   const combination =
@@ -110,6 +131,7 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
     networkForecasts: ahead.forecasts,
     companions,
     combination,
+    etsVariant,
     cleaned,
     fallback: ahead.fallback,
     untrained,
@@ -122,7 +144,7 @@ async function validationBlock(
   network: PanelNetwork,
   values: Float64Array[],
   period: number,
-  statistics: CompanionWorkers,
+  statistics: Companions,
 ): Promise<ValidationBlock> {
   const h = network.horizon
   const fit = values.map((v) => v.subarray(0, Math.max(0, v.length - h)))

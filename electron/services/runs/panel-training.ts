@@ -168,6 +168,7 @@ export async function trainPanelModel(
       : null,
     backtest: backtest ? panelBacktestView(backtest) : null,
     combination: final.combination,
+    etsVariant: final.etsVariant,
     fallbackSeries: final.fallback.map((i) => panel.series[i].key.join('/')),
     untrainedSeries: final.untrained,
     epochs: final.model.members.map((m) => m.epochsRun),
@@ -187,6 +188,7 @@ export async function trainPanelModel(
       members: final.model.members.length,
       networkWeight: final.combination.weights.network,
       combination: final.combination.weights,
+      etsVariant: final.etsVariant,
       intervals: {
         levels: final.calibration.levels,
         halfWidths: Object.fromEntries(

@@ -10,7 +10,7 @@ import type { TrainingService } from './training-service'
 const CHUNKS_PER_THREAD = 4
 
 export function companionsOnPool(training: TrainingService): CompanionWorkers {
-  return async (histories, period, horizon) => {
+  return async (histories, period, horizon, variant) => {
     const size = Math.max(1, Math.ceil(histories.length / (training.poolSize * CHUNKS_PER_THREAD)))
     const chunks: Promise<CompanionForecasts>[] = []
     for (let from = 0; from < histories.length; from += size) {
@@ -19,6 +19,7 @@ export function companionsOnPool(training: TrainingService): CompanionWorkers {
         histories: histories.slice(from, from + size).map((h) => Float64Array.from(h)),
         period,
         horizon,
+        variant,
       }
       chunks.push(training.runTask('companions', task) as Promise<CompanionForecasts>)
     }

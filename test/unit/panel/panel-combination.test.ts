@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { thetaForecast } from '../../../worker/statistics/baselines/theta'
 import { etsForecast } from '../../../worker/statistics/ets/auto-ets'
-import { companionForecasts, type CompanionForecasts } from '../../../worker/panel/companion-forecasts'
+import {
+  companionForecasts,
+  etsCompanion,
+  etsVariantFor,
+  FULL_ETS_BUDGET,
+  type CompanionForecasts,
+} from '../../../worker/panel/companion-forecasts'
+import { deseasonalise, indicesAhead } from '../../../worker/statistics/seasonality/deseasonalise'
 import { choosePanelCombination, combineSeries } from '../../../worker/panel/panel-combination'
 import { combinationGrid } from '../../../worker/pipeline/combination'
 
@@ -61,5 +68,24 @@ describe('combining the network with ETS and Theta, as validation prefers', () =
       1,
     )
     expect(choice.series).toBe(2)
+  })
+})
+
+describe('which ETS a panel affords', () => {
+  it('is R’s full ets() on panels the size of the competitions’, the cheaper adjusted one beyond', () => {
+    expect(etsVariantFor(Array(756).fill(44), 4)).toBe('full')
+    expect(etsVariantFor(Array(359).fill(930), 1)).toBe('full')
+    expect(etsVariantFor(Array(10_000).fill(500), 12)).toBe('adjusted')
+    expect(etsVariantFor([FULL_ETS_BUDGET + 1], 1)).toBe('adjusted')
+  })
+  it('fits the adjusted variant on the seasonally adjusted series and puts the season back', () => {
+    const y = Float64Array.from({ length: 40 }, (_, t) => (100 + t) * [0.8, 1.1, 1.3, 0.8][t % 4])
+    const adjustment = deseasonalise(y, 4)
+    expect(adjustment.seasonal).toBe(true)
+    const expected = etsForecast(adjustment.adjusted, 4, 1, []).mean.map(
+      (f, k) => f * indicesAhead(adjustment, 4)[k],
+    )
+    expect(Array.from(etsCompanion(y, 4, 4, 'adjusted')!)).toEqual(Array.from(expected))
+    expect(Array.from(etsCompanion(y, 4, 4, 'full')!)).toEqual(Array.from(etsForecast(y, 4, 4, []).mean))
   })
 })

@@ -4,6 +4,7 @@ import { paramCount } from '../../../../worker/engine/index'
 import { panelSpec } from '../../../../worker/panel/global-model'
 import type { PanelConfig } from '../../../../worker/panel/types'
 import type { CombinationWeights } from '../../../../worker/pipeline/combination'
+import type { EtsVariant } from '../../../../worker/panel/companion-forecasts'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { CodedError } from '../../storage/index'
 import { writeFileAtomic, writeJsonAtomic } from '../../storage/index'
@@ -36,6 +37,8 @@ export interface PanelModelInfo {
    * models saved before ETS joined: their rest went to Theta (`savedCombination`).
    */
   combination?: CombinationWeights
+  /** Which ETS the combination fits (absent: 'full'). */
+  etsVariant?: EtsVariant
   /** Conformal half-widths per level and step, in units of each series' scale (panel-intervals.ts). */
   intervals: { levels: number[]; halfWidths: Record<number, (number | null)[]> }
   /** Training facts and test-part scores, for the analyst (not read back). */
