@@ -6,6 +6,15 @@ import { defaultWorkerCount } from '../services/app/app-info'
 import type { WorkerFiles } from '../services/index'
 import { workerFilesHere } from '../source-worker-files'
 import type { PanelConfig } from '../../worker/panel/types'
+import { MAX_BACKTEST_ORIGINS } from '../api/requests/panel'
+
+/** --backtest K: whole origins within the settings' bounds (each one is a training). */
+function backtestOriginsFrom(value: string | undefined): number | undefined {
+  const origins = integerFrom(value, '--backtest', 0)
+  if (origins !== undefined && origins > MAX_BACKTEST_ORIGINS)
+    throw new RefusedInput(`--backtest must be at most ${MAX_BACKTEST_ORIGINS} origins, got ${origins}`)
+  return origins
+}
 
 /** The flags of `train` as a panel run reads them (--config holds panel settings, e.g. {"ensemble": 3}). */
 interface TrainFlags {
@@ -13,6 +22,7 @@ interface TrainFlags {
   config?: string
   horizon?: string
   test?: string
+  backtest?: string
   seed?: string
   workers?: string
   period?: string
@@ -43,6 +53,7 @@ export async function trainPanelFromCli(
         out: flags.out!,
         horizon: integerFrom(flags.horizon, '--horizon', 1),
         test: integerFrom(flags.test, '--test', 0),
+        backtestOrigins: backtestOriginsFrom(flags.backtest),
         seed: integerFrom(flags.seed, '--seed', 0),
         period: integerFrom(flags.period, '--period', 1),
         threads: integerFrom(flags.workers, '--workers', 1) ?? defaultWorkerCount(),

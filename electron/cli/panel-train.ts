@@ -7,6 +7,7 @@ import { savePanelModel } from '../services/models/panel/panel-model-folder'
 import { panelOnPool } from '../services/runs/panel-pool-run'
 import type { PoolRunOptions } from '../services/runs/pool-run'
 import { defaultPanelHorizon, trainPanelModel } from '../services/runs/panel-training'
+import type { BacktestMean, BacktestOrigin } from '../../worker/panel/panel-backtest'
 import type { PanelConfig, PanelInput } from '../../worker/panel/types'
 import { seasonalPeriod } from '../../worker/timeseries/calendar'
 
@@ -24,6 +25,8 @@ export interface PanelTrainArgs {
   out: string
   horizon?: number
   test?: number
+  /** Rolling-origin backtests before the test part (0 or absent: none). */
+  backtestOrigins?: number
   seed?: number
   threads: number
   period?: number
@@ -63,17 +66,22 @@ export async function runPanelTrain(
   io.stderr.write(
     `${panel.series.length} series, horizon ${horizon}, period ${panel.period}; training on ${args.threads} thread(s)…\n`,
   )
-  const { final, model, summary } = await trainPanelModel(
+  const backtestOrigins = args.backtestOrigins ?? 0
+  const { final, model, summary, backtest } = await trainPanelModel(
     panel,
     { keyNames: dataset.keyNames, target: dataset.valueNames[0], frequency: dataset.frequency },
-    { horizon, test, seed: args.seed, overrides: args.overrides },
-    (input, run) => panelOnPool(input, run, options),
-    ({ evaluation }) => {
-      io.stderr.write(
-        `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
-      )
+    { horizon, test, seed: args.seed, overrides: args.overrides, backtestOrigins },
+    (input, run, stage) => panelOnPool(input, run, options, stage),
+    {
+      onJudged: ({ evaluation }) => {
+        io.stderr.write(
+          `test part: sMAPE ${evaluation.network.smape.toFixed(3)}, MASE ${evaluation.network.mase.toFixed(3)}, OWA ${evaluation.network.owa.toFixed(3)} (Theta ${evaluation.baselines.theta.owa.toFixed(3)})\n`,
+        )
+      },
+      onBacktestOrigin: (origin) => printOrigin(io, origin),
     },
   )
+  if (backtest?.mean) printMean(io, backtest.mean)
   await savePanelModel(args.out, model)
   io.stderr.write(`Panel model written to ${args.out}\n`)
   io.stdout.write(
@@ -87,4 +95,21 @@ export async function runPanelTrain(
     })}\n`,
   )
   return 0
+}
+
+/** A backtest origin's network scores, or why it has none, on stderr as soon as it is done. */
+function printOrigin(io: CliIo, origin: BacktestOrigin): void {
+  const network = origin.scores?.network
+  io.stderr.write(
+    network
+      ? `backtest origin ${origin.origin}: sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} on ${origin.series} series (${origin.tooShort} too short)\n`
+      : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}\n`,
+  )
+}
+
+function printMean(io: CliIo, mean: BacktestMean): void {
+  const { network, theta } = mean.scores
+  io.stderr.write(
+    `backtest mean over ${mean.origins} origin(s): sMAPE ${network.smape.toFixed(3)}, OWA ${network.owa.toFixed(3)} (Theta ${theta.owa.toFixed(3)})\n`,
+  )
 }

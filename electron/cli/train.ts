@@ -23,7 +23,9 @@ const USAGE =
   '  a panel (long CSV of many series, keyed by --id ID [--id ID2], recognised without it too):\n' +
   '  one global network for every series; its forecast CSV is id,date,forecast\n' +
   '  --static COL (repeatable): a panel column constant within each series as an input of the network\n' +
-  "  --calendar: the season's phase (sin, cos) as an input at every step of a panel's windows\n"
+  "  --calendar: the season's phase (sin, cos) as an input at every step of a panel's windows\n" +
+  '  --backtest K (a panel only, 0–5, default 0): K rolling-origin backtests before the test part,\n' +
+  '  each one training of the same configuration on the points before its origin\n'
 
 /** --config: `{"preset": "manual", ...settings}` trains exactly that; anything else tunes Auto. */
 interface ConfigFile extends Partial<PipelineConfig> {
@@ -118,6 +120,7 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
         config: { type: 'string' },
         horizon: { type: 'string' },
         test: { type: 'string' },
+        backtest: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
         period: { type: 'string' },
@@ -151,6 +154,10 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
   try {
     if (new Set(targets).size !== targets.length)
       throw new RefusedInput(`--target lists a column twice: ${targets.join(', ')}`)
+    if (values.backtest !== undefined)
+      throw new RefusedInput(
+        '--backtest is for a panel (--id); one series sets its backtest in --config, e.g. {"backtest": {"origins": 3}}',
+      )
     const columns = {
       targets,
       pastCovariates: columnList(values['past-covariates']),

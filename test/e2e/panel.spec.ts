@@ -34,12 +34,18 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     await page.getByTestId('panel-horizon').fill(String(HORIZON))
     await page.getByTestId('panel-epochs').fill('2')
     await page.getByTestId('panel-ensemble').fill('1')
+    // One rolling origin before the test part: one more training, shown as a stage of the run.
+    await page.getByTestId('panel-backtest-origins').fill('1')
     await page.getByTestId('panel-train-start').click()
     await page.getByTestId('nav-train').click()
     await expect(page.getByTestId('training-job')).toContainText('panel-')
     await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
       timeout: 120_000,
     })
+    await expect(page.getByTestId('network-name').filter({ hasText: 'backtest origin 1 of 1' })).toHaveCount(
+      1,
+    )
+    await expect(page.getByTestId('network-name').filter({ hasText: 'final fit on all data' })).toHaveCount(1)
   })
 
   await test.step('the Panel screen scores the panel and opens a series', async () => {
@@ -49,6 +55,18 @@ test('browser mode: import a long panel, train a global model, open a series, ex
     await expect(page.getByTestId('panel-score-naive2')).toContainText('1')
     await expect(page.getByTestId('panel-score-ets')).toBeVisible()
     await expect(page.getByTestId('panel-histogram')).toBeVisible()
+    // The backtest table: origin 1 scored on every series, then the mean over that one origin.
+    const backtest = page.getByTestId('panel-backtest')
+    await expect(backtest).toContainText('1 rolling origin of 4 points')
+    const origin = page.getByTestId('panel-backtest-origin-1')
+    await expect(origin.locator('td').first()).toHaveText(String(SERIES))
+    await expect(origin.locator('td').nth(4)).toHaveText(/^\d+(\.\d+)?$/)
+    await expect(origin.locator('td').nth(5)).toHaveText(/^(Naive|Seasonal naive|Naive2|ETS|Theta) \(\d/)
+    await expect(page.getByTestId('panel-backtest-mean')).toContainText('Mean over 1 origin')
+    // Coverage of the bands: a share, or a dash where 12 series are too few to bound the 95 % band.
+    await expect(page.getByTestId('panel-backtest-mean').locator('td').last()).toHaveText(
+      /^(\d+(\.\d)?%|—) \/ (\d+(\.\d)?%|—)$/,
+    )
     await expect(page.getByTestId('panel-count')).toContainText(`${SERIES} of ${SERIES}`)
     await page.getByTestId('panel-search').fill('n0646')
     await expect(page.getByTestId('panel-count')).toContainText(`1 of ${SERIES}`)

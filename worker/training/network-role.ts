@@ -15,6 +15,10 @@ export interface NetworkRole {
    */
   stage: 'train' | 'fold' | 'refit' | 'final' | 'backtest'
   fold?: number
+  /** A panel's rolling-origin backtest: origin k of `origins` (the network trained before cut k). */
+  origin?: number
+  /** Backtest origins of the run; also on the networks judged on the test part, so a screen foresees them. */
+  origins?: number
   /** 1-based member of an ensemble of `members`. */
   member: number
   members: number
@@ -38,7 +42,9 @@ export function describeRole(role: NetworkRole): string {
   const parts: string[] = [role.candidate ? CANDIDATES[role.candidate] : 'Network']
   if (role.stage === 'fold') parts.push(`fold ${role.fold ?? 2}`)
   const stage = STAGES[role.stage]
-  if (stage) parts.push(stage)
+  if (role.stage === 'backtest' && role.origin)
+    parts.push(`backtest origin ${role.origin} of ${role.origins ?? role.origin}`)
+  else if (stage) parts.push(stage)
   if (role.members > 1) parts.push(`member ${role.member} of ${role.members}`)
   return parts.join(' · ')
 }
@@ -57,9 +63,12 @@ export function parseRole(text: string): NetworkRole | null {
   for (const part of rest) {
     const fold = /^fold (\d+)$/.exec(part)
     const member = /^member (\d+) of (\d+)$/.exec(part)
+    const origin = /^backtest origin (\d+) of (\d+)$/.exec(part)
     const stage = (Object.keys(STAGES) as Array<keyof typeof STAGES>).find((key) => STAGES[key] === part)
     if (fold) Object.assign(role, { stage: 'fold', fold: Number(fold[1]) })
     else if (member) Object.assign(role, { member: Number(member[1]), members: Number(member[2]) })
+    else if (origin)
+      Object.assign(role, { stage: 'backtest', origin: Number(origin[1]), origins: Number(origin[2]) })
     else if (stage) role.stage = stage
     else return null
   }

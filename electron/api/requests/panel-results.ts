@@ -30,6 +30,43 @@ export interface PanelSeriesRow {
   spark: Array<number | null>
 }
 
+/** A backtest origin scores what the test part scores: the network and every baseline. */
+export type PanelBacktestMethod = PanelMethodName
+
+/** Why a backtest origin has no scores (see worker/panel/panel-backtest.ts). */
+export type PanelBacktestSkipped = 'noSeries' | 'untrainable' | 'stopped' | 'unscorable'
+
+export interface PanelBacktestOrigin {
+  /** k = 1..K: the cut is k horizons before the test part's start (the series' end without one). */
+  origin: number
+  /** Points dropped from each series' end before the h points this origin forecasts. */
+  cutFromEnd: number
+  /** Series scored at this origin. */
+  series: number
+  /** Series with too few points before the cut for the network (counted, not scored). */
+  tooShort: number
+  /** Series missing the point right before the cut or one of the h points after it (not scored). */
+  missingAtCut: number
+  /** The network's combination with ETS and Theta, chosen on this origin's validation block. */
+  combination: { network: number; ets: number; theta: number } | null
+  scores: Record<PanelBacktestMethod, PanelMethodScore> | null
+  coverage: { 80: number | null; 95: number | null } | null
+  skipped: PanelBacktestSkipped | null
+  /** In English, for logs: what happened to an origin that was not scored. */
+  note: string | null
+}
+
+export interface PanelBacktestResults {
+  horizon: number
+  origins: PanelBacktestOrigin[]
+  /** Means over the scored origins; null when none was scored. */
+  mean: {
+    origins: number
+    scores: Record<PanelBacktestMethod, PanelMethodScore>
+    coverage: { 80: number | null; 95: number | null }
+  } | null
+}
+
 export interface PanelResults {
   modelId: string
   datasetId: string
@@ -45,6 +82,8 @@ export interface PanelResults {
   networkWeight: number
   /** The combination's weights (network, ETS, Theta; they sum to 1). */
   combination: { network: number; ets: number; theta: number }
+  /** Rolling-origin backtests over the panel; null when none was asked for (or the model predates them). */
+  backtest: PanelBacktestResults | null
   series: PanelSeriesRow[]
 }
 

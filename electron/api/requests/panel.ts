@@ -6,7 +6,16 @@ import { absolutePath, columnName, recordId, userFilePath } from './common'
 import type { PanelResults, PanelSeriesDetail } from './panel-results'
 import type { TrainingJobStatus } from './training'
 
-export type { PanelResults, PanelSeriesDetail, PanelSeriesRow, PanelMethodName } from './panel-results'
+export type {
+  PanelBacktestMethod,
+  PanelBacktestOrigin,
+  PanelBacktestResults,
+  PanelMethodName,
+  PanelMethodScore,
+  PanelResults,
+  PanelSeriesDetail,
+  PanelSeriesRow,
+} from './panel-results'
 
 /** One series of a panel as the Panel screen lists it. */
 export interface PanelSeriesSummary {
@@ -47,6 +56,9 @@ const panelReadShape = {
   time: columnName.optional(),
 }
 
+/** Each backtest origin trains the whole model again: five is already five trainings. */
+export const MAX_BACKTEST_ORIGINS = 5
+
 /** Settings of a global model a person may set from the app; Auto chooses the rest from the panel. */
 export const panelTrainSettingsSchema = z
   .object({
@@ -60,10 +72,12 @@ export const panelTrainSettingsSchema = z
     staticInputs: z.array(columnName).max(50).optional(),
     /** The season's phase (sin, cos) as an input at every step. */
     calendar: z.boolean().optional(),
+    /** Rolling-origin backtests over the panel before its test part; each origin costs one training. */
+    backtestOrigins: z.number().int().min(0).max(MAX_BACKTEST_ORIGINS).default(0),
   })
   .strict()
 
-export type PanelTrainSettings = z.infer<typeof panelTrainSettingsSchema>
+export type PanelTrainSettings = z.output<typeof panelTrainSettingsSchema>
 
 export const panelRequests = {
   'panel.inspect': defineRequest<PanelInspection>()(

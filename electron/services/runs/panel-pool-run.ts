@@ -4,6 +4,7 @@ import { companionsOnPool } from '../training/companions-on-pool'
 import { poolTrainer } from '../training/pool-trainer'
 import { TrainingService } from '../training/training-service'
 import type { PoolRunOptions } from './pool-run'
+import { trainerFor, type RunStage } from './panel-training'
 import { RunJobs } from './run-jobs'
 
 /**
@@ -15,6 +16,8 @@ export async function panelOnPool(
   panel: PanelInput,
   run: Omit<PanelRunOptions, 'trainer'>,
   options: Omit<PoolRunOptions, 'workers'> & { workers: PoolRunOptions['workers'] },
+  /** How the networks are named beside their loss curves (a backtest origin, the final fit). */
+  stage?: RunStage,
 ): Promise<PanelRunResult> {
   const training = new TrainingService({
     workerFilename: options.workers.train,
@@ -26,7 +29,7 @@ export async function panelOnPool(
     const jobs = new RunJobs('panel', training, options.events)
     return await runPanel(panel, {
       ...run,
-      trainer: poolTrainer(training, { run: jobs }),
+      trainer: trainerFor(poolTrainer(training, { run: jobs }), stage),
       companions: companionsOnPool(training),
     })
   } finally {

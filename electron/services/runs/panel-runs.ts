@@ -1,7 +1,7 @@
 import type { PanelTrainSettings } from '../../api/requests/panel'
 import type { DatasetRecord } from '../../api/records'
 import type { TrainingJobStatus } from '../../api/requests/training'
-import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
+import type { PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
@@ -16,7 +16,7 @@ import { CodedError } from '../storage'
 import { companionsOnPool } from '../training/companions-on-pool'
 import { poolTrainer } from '../training/pool-trainer'
 import type { TrainingService } from '../training/training-service'
-import { defaultPanelHorizon, trainPanelModel, type PanelTraining } from './panel-training'
+import { defaultPanelHorizon, trainerFor, trainPanelModel, type PanelTraining } from './panel-training'
 import { RunJobs } from './run-jobs'
 import { RunRegistry, type RegisteredRun } from './run-registry'
 import type { RunThread } from './run-thread'
@@ -83,7 +83,7 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
     const trainer = poolTrainer(this.training, { run: jobs })
     const run: PanelAppRun = { jobs, session, done: Promise.resolve() }
     this.log(run, `started: global model on ${input.series.length} series, horizon ${horizon}`)
-    const overrides: Partial<PanelConfig> = { ...args.settings }
+    const { backtestOrigins, ...overrides }: PanelTrainSettings = args.settings ?? { backtestOrigins: 0 }
     run.done = trainPanelModel(
       input,
       {
@@ -91,15 +91,34 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
         target: panel.info.valueNames[0] ?? 'value',
         frequency: panel.info.frequency,
       },
-      { horizon, test: horizon, seed: args.seed, overrides },
-      (part, options) => this.thread.panel(part, options, trainer, companionsOnPool(this.training)),
-      (judged) => {
-        this.log(run, 'judged on the held-out part; training on every point')
-        if (jobs.requested !== 'stopped') return
-        // A stop while judging ended those networks early. The final fit must still train, or nothing
-        // could be saved: it trains for as many epochs as the judged networks' best, as far as they got.
-        jobs.requested = null
-        return { epochs: Math.max(1, ...judged.result.model.members.map((m) => m.bestEpoch + 1)) }
+      { horizon, test: horizon, seed: args.seed, overrides, backtestOrigins },
+      (part, options, stage) =>
+        this.thread.panel(part, options, trainerFor(trainer, stage), companionsOnPool(this.training)),
+      {
+        onJudged: () =>
+          this.log(
+            run,
+            backtestOrigins > 0
+              ? `judged on the held-out part; backtesting ${backtestOrigins} origin(s)`
+              : 'judged on the held-out part; training on every point',
+          ),
+        // A stop ends what is training; the backtest origins still to come are left untrained.
+        keepBacktesting: () => jobs.requested !== 'stopped',
+        onBacktestOrigin: (origin) =>
+          this.log(
+            run,
+            origin.scores
+              ? `backtest origin ${origin.origin}: OWA ${origin.scores.network.owa.toFixed(3)} on ${origin.series} series`
+              : `backtest ${origin.note ?? `origin ${origin.origin}: not scored`}`,
+          ),
+        beforeFinalFit: (bestEpochs) => {
+          if (backtestOrigins > 0) this.log(run, 'backtests done; training on every point')
+          if (jobs.requested !== 'stopped') return
+          // A stop while judging or backtesting ended those networks early. The final fit must still train, or nothing
+          // could be saved: it trains for as many epochs as the earlier networks' best, as far as they got.
+          jobs.requested = null
+          return { epochs: Math.max(1, ...bestEpochs) }
+        },
       },
     ).then(
       (training) => this.saved(run, record, input, panel.info.frequency, training),

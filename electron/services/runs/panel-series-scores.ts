@@ -6,7 +6,8 @@ import {
   type PanelEvaluation,
 } from '../../../worker/panel/panel-evaluation'
 import type { SeriesAccuracy } from '../../../worker/statistics/panel-metrics'
-import type { PredictionInterval } from '../../../worker/statistics/types'
+
+export { intervalCoverage } from '../../../worker/panel/interval-coverage'
 
 /**
  * Scores for the Panel screen beyond what the evaluation gives: the best baseline of each series
@@ -35,26 +36,4 @@ export function panelMethodScores(evaluation: PanelEvaluation): Record<PanelMeth
       BASELINE_NAMES.map((name) => [name, methodScore(evaluation.baselines[name])]),
     ) as Record<BaselineName, PanelMethodScore>),
   }
-}
-
-/** Share of held-out points inside each band, over every series where the band is bounded. */
-export function intervalCoverage(
-  actual: readonly ArrayLike<number>[],
-  intervals: readonly PredictionInterval[][],
-  level: number,
-): number | null {
-  let inside = 0
-  let counted = 0
-  actual.forEach((y, s) => {
-    const band = intervals[s]?.find((i) => i.level === level)
-    if (!band) return
-    for (let k = 0; k < y.length; k++) {
-      const lower = band.lower[k]
-      const upper = band.upper[k]
-      if (!Number.isFinite(y[k]) || !Number.isFinite(lower) || !Number.isFinite(upper)) continue
-      counted++
-      if (y[k] >= lower && y[k] <= upper) inside++
-    }
-  })
-  return counted > 0 ? inside / counted : null
 }

@@ -1,20 +1,36 @@
 import type { PanelRunOptions, PanelRunResult } from '../../../worker/panel/panel-run'
+import { backtestPanel, type BacktestOrigin, type PanelBacktest } from '../../../worker/panel/panel-backtest'
 import { evaluatePanel, type PanelEvaluation } from '../../../worker/panel/panel-evaluation'
 import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
+import type { NetworkRole } from '../../../worker/training/network-role'
+import type { Trainer } from '../../../worker/training/trainer'
 import type { PanelModel } from '../models/panel/panel-model-folder'
+import { panelBacktestView } from './panel-backtest-view'
 
 /**
  * Training a global model on a panel, the same for the command line and the app: the last `test`
  * points of every series (the horizon) are held out and scored against the baselines, then the
  * network is trained again on every point; that one is saved and forecasts ahead. Where the
  * networks train (a pool of its own, the app's pool under a run) is the caller's `runOnce`.
+ * With `backtestOrigins` K > 0, K rolling-origin backtests (worker/panel/panel-backtest.ts) train
+ * the test part's configuration on the data before each origin's cut.
  */
+
+/** How a run's networks are named beside their loss curves (e.g. a backtest origin); absent: as the run names them. */
+export type RunStage = Pick<NetworkRole, 'stage' | 'origin' | 'origins'>
 
 export type RunPanelOnce = (
   input: PanelInput,
   run: Omit<PanelRunOptions, 'trainer'>,
+  stage?: RunStage,
 ) => Promise<PanelRunResult>
+
+/** The trainer with every network it trains named by `stage` (the global model names them as plain training). */
+export function trainerFor(trainer: Trainer, stage: RunStage | undefined): Trainer {
+  if (!stage) return trainer
+  return (request) => trainer({ ...request, role: { ...request.role, ...stage } })
+}
 
 export interface PanelTrainPlan {
   horizon: number
@@ -22,6 +38,8 @@ export interface PanelTrainPlan {
   test: number
   seed?: number
   overrides: Partial<PanelConfig>
+  /** Rolling-origin backtests before the test part (0 or absent: none; each costs a training). */
+  backtestOrigins?: number
 }
 
 /** The held-out test part: what was trained on, what happened, and how both were judged. */
@@ -34,6 +52,7 @@ export interface PanelJudged {
 
 export interface PanelTraining {
   judged: PanelJudged | null
+  backtest: PanelBacktest | null
   final: PanelRunResult
   model: PanelModel
   summary: Record<string, unknown>
@@ -68,32 +87,75 @@ export function holdOut(panel: PanelInput, test: number): { train: PanelInput; a
   }
 }
 
-/** Judges on the held-out part (when `test` > 0), then trains on every point. */
+export interface PanelTrainingHooks {
+  /** Told when the test part is judged. */
+  onJudged?: (judged: PanelJudged) => void
+  /** Asked before each backtest origin: false leaves the remaining origins untrained (the run was stopped). */
+  keepBacktesting?: () => boolean
+  /** Told of each backtest origin once it is scored (or why it is not). */
+  onBacktestOrigin?: (origin: BacktestOrigin) => void
+  /**
+   * Asked before the final fit with the best epoch (1-based) of every network trained so far (test
+   * part, backtest origins); the settings it returns apply to the final fit (e.g. fewer epochs after a stop).
+   */
+  beforeFinalFit?: (bestEpochs: number[]) => Partial<PanelConfig> | void
+}
+
+/**
+ * Judges on the held-out part (when `test` > 0) and backtests before it, then trains on every
+ * point. Without a test part the backtests follow the final fit, whose configuration they take.
+ */
 export async function trainPanelModel(
   panel: PanelInput,
   meta: PanelMeta,
   plan: PanelTrainPlan,
   runOnce: RunPanelOnce,
-  /** Told when the test part is judged; settings it returns apply to the final fit (e.g. fewer epochs after a stop). */
-  onJudged?: (judged: PanelJudged) => Partial<PanelConfig> | void,
+  hooks: PanelTrainingHooks = {},
 ): Promise<PanelTraining> {
   const run = { horizon: plan.horizon, seed: plan.seed, overrides: plan.overrides }
+  // Only the networks' best epochs are kept of the runs before the final fit, not their forecasts.
+  const bestEpochs: number[] = []
+  const trained = (result: PanelRunResult) => {
+    bestEpochs.push(...result.model.members.map((member) => member.bestEpoch + 1))
+    return result
+  }
+  const backtestWith = async (config: PanelConfig) => {
+    const origins = plan.backtestOrigins ?? 0
+    if (origins === 0) return null
+    // Every origin trains the main run's configuration as it is: Auto does not choose again.
+    return backtestPanel(
+      panel,
+      config,
+      { origins, horizon: plan.horizon, test: plan.test },
+      async (input, origin) =>
+        trained(await runOnce(input, { ...run, overrides: config }, { stage: 'backtest', origin, origins })),
+      { keepGoing: hooks.keepBacktesting, onOrigin: hooks.onBacktestOrigin },
+    )
+  }
   let judged: PanelJudged | null = null
+  let backtest: PanelBacktest | null = null
   if (plan.test > 0) {
     const { train, actual } = holdOut(panel, plan.test)
-    const result = await runOnce(train, run)
-    const trained = result.cleaned.map((c) => c.values)
+    // The judged networks say how many origins follow them, so the time left can count them.
+    const announced: RunStage | undefined = plan.backtestOrigins
+      ? { stage: 'train', origins: plan.backtestOrigins }
+      : undefined
+    const result = trained(await runOnce(train, run, announced))
+    const history = result.cleaned.map((c) => c.values)
     judged = {
-      train: trained,
+      train: history,
       actual,
       result,
       // ETS and Theta as baselines are the run's own companions, fitted on the same training parts.
-      evaluation: evaluatePanel(trained, actual, result.forecasts, panel.period, result.companions),
+      evaluation: evaluatePanel(history, actual, result.forecasts, panel.period, result.companions),
     }
-    const finalSettings = onJudged?.(judged)
-    if (finalSettings) run.overrides = { ...run.overrides, ...finalSettings }
+    hooks.onJudged?.(judged)
+    backtest = await backtestWith(result.config)
   }
-  const final = await runOnce(panel, run)
+  const finalSettings = bestEpochs.length > 0 ? hooks.beforeFinalFit?.(bestEpochs) : undefined
+  if (finalSettings) run.overrides = { ...run.overrides, ...finalSettings }
+  const final = await runOnce(panel, run, { stage: 'final' })
+  if (plan.test === 0) backtest = await backtestWith(final.config)
   const summary = {
     series: panel.series.length,
     horizon: plan.horizon,
@@ -104,6 +166,7 @@ export async function trainPanelModel(
           fallbackSeries: judged.result.fallback.length,
         }
       : null,
+    backtest: backtest ? panelBacktestView(backtest) : null,
     combination: final.combination,
     etsVariant: final.etsVariant,
     fallbackSeries: final.fallback.map((i) => panel.series[i].key.join('/')),
@@ -141,5 +204,5 @@ export async function trainPanelModel(
     },
     params: final.model.params,
   }
-  return { judged, final, model, summary }
+  return { judged, backtest, final, model, summary }
 }

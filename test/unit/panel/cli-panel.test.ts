@@ -107,3 +107,64 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
     expect(refused.text.stderr).toMatch(/no column named shop/)
   })
 })
+
+describe('CLI: rolling-origin backtests over a panel', () => {
+  const dirs: string[] = []
+  afterAll(async () => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))))
+
+  async function tinyConfig(): Promise<{ dir: string; config: string }> {
+    const dir = await mkdtemp(join(tmpdir(), 'lstm-panel-cli-backtest-'))
+    dirs.push(dir)
+    const config = join(dir, 'config.json')
+    await writeFile(config, JSON.stringify(TINY))
+    return { dir, config }
+  }
+
+  it('--backtest 2 scores two origins before the test part and prints them in the summary', async () => {
+    const { dir, config } = await tinyConfig()
+    const train = captureIo()
+    const args = [SLICE, '--id', 'id', '--target', 'value', '--horizon', '4', '--backtest', '2']
+    const status = await runTrain(
+      [...args, '--config', config, '--out', join(dir, 'm'), '--workers', '1'],
+      train.io,
+    )
+    expect(status, train.text.stderr).toBe(0)
+    const { backtest } = JSON.parse(train.text.stdout)
+    expect(backtest.horizon).toBe(4)
+    expect(backtest.origins.map((o: { cutFromEnd: number }) => o.cutFromEnd)).toEqual([8, 12])
+    for (const origin of backtest.origins) {
+      expect(origin).toMatchObject({ series: 12, tooShort: 0, skipped: null })
+      expect(origin.scores.naive2.owa).toBeCloseTo(1, 10)
+    }
+    expect(backtest.mean.origins).toBe(2)
+    expect(backtest.mean.scores.network.owa).toBeGreaterThan(0)
+    expect(train.text.stderr).toMatch(/backtest origin 2 of 2/)
+    expect(train.text.stderr).toMatch(/backtest origin 1: sMAPE \d/)
+    expect(train.text.stderr).toMatch(/backtest mean over 2 origin\(s\): sMAPE \d/)
+    // Each origin is reported when done, between the test part and the final fit.
+    const at = (text: string) => train.text.stderr.indexOf(text)
+    expect(at('test part: sMAPE')).toBeGreaterThanOrEqual(0)
+    expect(at('test part: sMAPE')).toBeLessThan(at('backtest origin 1: sMAPE'))
+    expect(at('backtest origin 2: sMAPE')).toBeLessThan(at('final fit on all data'))
+  })
+
+  it('refuses a --backtest that is not 0–5 whole origins, or given for one series, naming the flag', async () => {
+    const { dir, config } = await tinyConfig()
+    const out = ['--config', config, '--out', join(dir, 'm'), '--workers', '1']
+    for (const [value, message] of [
+      ['6', /--backtest must be at most 5 origins, got 6/],
+      ['-1', /--backtest must be a whole number ≥ 0, got "-1"/],
+      ['two', /--backtest must be a whole number ≥ 0, got "two"/],
+    ] as const) {
+      const refused = captureIo()
+      expect(
+        await runTrain([SLICE, '--id', 'id', '--target', 'value', `--backtest=${value}`, ...out], refused.io),
+      ).toBe(2)
+      expect(refused.text.stderr).toMatch(message)
+    }
+    const single = captureIo()
+    const air = resolve(__dirname, '../../../resources/samples/AirPassengers.csv')
+    expect(await runTrain([air, '--target', 'value', '--backtest', '2', ...out], single.io)).toBe(2)
+    expect(single.text.stderr).toMatch(/--backtest is for a panel/)
+  })
+})

@@ -117,7 +117,7 @@ function templates(): { [N in RequestName]: RequestArgs<N> } {
     'panel.detect': { path: path.join(outside, 'secret.csv') },
     'panel.import': { projectId, path: path.join(outside, 'secret.csv'), form: 'long', ids: ['id'] },
     // The sample's dataset holds one series: a training call is refused before any network trains.
-    'panel.train': { projectId, datasetId, horizon: 2, settings: { epochs: 1 } },
+    'panel.train': { projectId, datasetId, horizon: 2, settings: { epochs: 1, backtestOrigins: 1 } },
     'panel.results': { projectId, modelId: 'model-1' },
     'panel.series': { projectId, modelId: 'model-1', index: 0 },
     'panel.exportForecast': { projectId, modelId: 'model-1', shape: 'long' },

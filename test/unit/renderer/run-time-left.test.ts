@@ -36,6 +36,28 @@ describe('the time left covers the whole run', () => {
     expect(epochsToCome([], () => 0)).toBe(0)
   })
 
+  it("foresees a panel's backtest origins still to come, then its final fit", () => {
+    const origin = (jobId: string, k: number, state: TrainingCandidate['state']): TrainingCandidate => ({
+      jobId,
+      role: { stage: 'backtest', origin: k, origins: 3, member: 1, members: 2 },
+      state,
+      epoch: 5,
+      epochs: 100,
+    })
+    const judged = [net('a', 'train', 'completed', 20, 2), net('b', 'train', 'completed', 40, 2)].map(
+      (network) => ({ ...network, role: { ...network.role, origins: 3 } }),
+    )
+    // Before any origin: three origins and the final fit, two members each for 30 epochs.
+    expect(epochsToCome(judged, () => 0)).toBe(4 * 2 * 30)
+    // Origin 1 started: origins 2 and 3 and the final fit to come, two members each for 30 epochs.
+    expect(epochsToCome([...judged, origin('c', 1, 'running'), origin('d', 1, 'running')], () => 0)).toBe(
+      3 * 2 * 30,
+    )
+    expect(epochsToCome([...judged, origin('c', 1, 'completed'), origin('e', 3, 'running')], () => 0)).toBe(
+      2 * 2 * 30,
+    )
+  })
+
   it('goes by the pace of the whole run and counts down between events', () => {
     let samples = withSample([], { at: 0, done: 0 })
     expect(timeLeftSeconds(100, samples, 0)).toBeNull()

@@ -10,6 +10,8 @@ describe("a network's role is read back from the run's log", () => {
     { candidate: 'level', stage: 'refit', member: 1, members: 1 },
     { stage: 'final', member: 4, members: 5 },
     { candidate: 'seasonalResidual', stage: 'backtest', member: 1, members: 2 },
+    // A panel's backtest origin 2 of 3.
+    { stage: 'backtest', origin: 2, origins: 3, member: 2, members: 2 },
   ]
 
   it('gives back every role describeRole writes', () => {

@@ -5,6 +5,7 @@ import type { PanelInput } from '../../../../worker/panel/types'
 import type { PredictionInterval } from '../../../../worker/statistics/types'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import { missingCount } from '../../data/panel/panel-shape'
+import { panelBacktestView } from '../../runs/panel-backtest-view'
 import type { PanelTraining } from '../../runs/panel-training'
 import { bestBaseline, intervalCoverage, panelMethodScores } from '../../runs/panel-series-scores'
 import { CodedError, writeJsonAtomic } from '../../storage/index'
@@ -95,6 +96,7 @@ export function panelResultsOf(
     fallbackSeries: final.fallback.length,
     networkWeight: final.combination.weights.network,
     combination: final.combination.weights,
+    backtest: training.backtest ? panelBacktestView(training.backtest) : null,
     series,
   }
 }
@@ -113,5 +115,6 @@ export async function readPanelResults(dir: string, modelId: string): Promise<Pa
   const results = JSON.parse(text) as PanelResultsFile
   if (results.version !== 1)
     throw new CodedError('MODEL_CORRUPT', `${join(dir, PANEL_RESULTS_FILE)} has an unknown version`)
-  return results
+  // Models saved before backtests existed have no such field: they had none.
+  return { ...results, backtest: results.backtest ?? null }
 }

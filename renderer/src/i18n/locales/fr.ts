@@ -360,6 +360,7 @@ const fr: typeof en = {
       refit: 'réentraîné sur entraînement et validation',
       final: 'ajustement final sur toutes les données',
       backtest: 'réentraînement de backtest',
+      backtestOrigin: 'origine de backtest {origin} sur {origins}',
       member: 'membre {member} sur {members}',
       epochs: '{epoch} / {epochs} époques',
     },
@@ -535,6 +536,8 @@ const fr: typeof en = {
       horizon: 'Horizon',
       epochs: 'Époques',
       ensemble: 'Réseaux de l’ensemble',
+      backtest: 'Origines de backtest (0 à 5)',
+      backtestHint: 'Chaque origine entraîne le modèle une fois de plus sur les points qui la précèdent.',
       auto: 'Auto',
       start: 'Entraîner',
       staticInputs: 'Attributs statiques en entrée',
@@ -561,6 +564,34 @@ const fr: typeof en = {
         naive2: 'Naive2',
         ets: 'ETS',
         theta: 'Theta',
+      },
+    },
+    backtest: {
+      title:
+        'Backtest sur le panel : {count} origine glissante de {horizon} points | Backtest sur le panel : {count} origines glissantes de {horizon} points',
+      intro:
+        'L’origine k entraîne la même configuration sur chaque série jusqu’à k horizons avant la partie de test, puis prévoit les {horizon} points suivants.',
+      origin: 'Origine',
+      series: 'Séries évaluées',
+      tooShort: 'Trop courtes',
+      networkSmape: 'sMAPE du réseau',
+      networkMase: 'MASE du réseau',
+      networkOwa: 'OWA du réseau',
+      bestBaseline: 'Meilleure référence (OWA)',
+      baselineOwa: '{name} ({owa})',
+      thetaOwa: 'OWA de Theta',
+      mean: 'Moyenne sur {count} origine | Moyenne sur {count} origines',
+      coverage: 'Dans les intervalles à 80 % / 95 %',
+      coverageCell: '{c80} / {c95}',
+      missing:
+        'Une série à laquelle manquait le point avant une coupure ou un point retenu n’a pas été évaluée {count} fois. | Des séries auxquelles manquait le point avant une coupure ou un point retenu n’ont pas été évaluées {count} fois.',
+      skipped: {
+        noSeries: 'Non évaluée : aucune série n’a assez de points avant cette coupure.',
+        untrainable:
+          'Non évaluée : aucune série n’est assez longue avant cette coupure pour entraîner le réseau.',
+        stopped: 'Non évaluée : l’exécution a été arrêtée avant que cette origine ne s’entraîne.',
+        unscorable:
+          'Non évaluée : Naive2 était exact sur toutes les séries, l’OWA n’a rien à quoi se comparer.',
       },
     },
     table: {

@@ -7,8 +7,10 @@ const ended = ['completed', 'stopped', 'cancelled', 'failed', 'interrupted']
  * final fit on all the data (worker/pipeline/final-fit.ts), one network per ensemble member,
  * started only once validation has judged the others: until it appears, count it as the members
  * of the first network trained on the main split, each for the epochs those networks trained
- * (an upper bound: the final fit stops at the epochs validation chose). Backtest refits, asked
- * for only with "refit at each origin", are not foreseen.
+ * (an upper bound: the final fit stops at the epochs validation chose). A panel's backtest
+ * origins train the same networks again, one origin after the other (the judged networks say how
+ * many): the origins not started yet count as many more.
+ * Backtest refits of a single series, asked for only with "refit at each origin", are not foreseen.
  */
 export function epochsToCome(
   networks: readonly TrainingCandidate[],
@@ -22,7 +24,17 @@ export function epochsToCome(
     return ended.includes(network.state) ? trained : network.epochs
   }
   const mean = judged.reduce((sum, network) => sum + epochsOf(network), 0) / judged.length
-  return Math.round(mean) * Math.max(1, judged[0]!.role.members)
+  const members = Math.max(1, judged[0]!.role.members)
+  return Math.round(mean) * members * (1 + backtestOriginsToCome(networks))
+}
+
+/** Backtest origins of a panel run not started yet (its networks are named "origin k of K"). */
+function backtestOriginsToCome(networks: readonly TrainingCandidate[]): number {
+  const planned = Math.max(0, ...networks.map((network) => network.role.origins ?? 0))
+  const started = new Set(
+    networks.flatMap((network) => (network.role.stage === 'backtest' ? [network.role.origin] : [])),
+  )
+  return Math.max(0, planned - started.size)
 }
 
 /** When the run had trained how many epochs (fractional), as the screen saw it. */
