@@ -37,8 +37,9 @@ type PanelAppRun = RegisteredRun
  * refitted on every point; runs/panel-training.ts, as the command line does) whose networks train
  * as jobs of the app's pool under the run's id. `training.*` reaches the run by that id, so the
  * Train screen draws its loss curves and pauses, stops or cancels it as it does a single run.
- * The panel run itself (windows, forecasting every series, the blend) computes in the run thread,
- * as a single run does; judging the test part against the baselines stays here.
+ * The panel run itself (windows, forecasting every series, the combination with ETS and Theta)
+ * computes in the run thread, as a single run does, its ETS and Theta fitted on the pool's threads;
+ * judging the test part against the baselines stays here.
  */
 export class PanelRuns extends RunRegistry<PanelAppRun> {
   constructor(

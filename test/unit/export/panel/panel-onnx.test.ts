@@ -21,7 +21,7 @@ import {
 
 /**
  * The ONNX export of a panel model reads raw windows and answers in their units: onnxruntime's
- * forecast must be the native panel network's (forecastPanel, before the Theta blend) on series of
+ * forecast must be the native panel network's (forecastPanel, before the combination with ETS and Theta) on series of
  * the panel, on a new series at another scale, and on a series shorter than the lookback.
  */
 
