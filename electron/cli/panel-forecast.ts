@@ -96,11 +96,12 @@ async function forecastFromPanelModel(
       const stamps = s.timestamps
       // The last observed point: trailing missing values were dropped by the cleaning.
       const lastIndex = cleaned[i].start + cleaned[i].values.length - 1
+      const forecast = blended(i).subarray(0, steps)
       return {
         key: s.key,
         lastTimestamp: stamps && lastIndex >= 0 ? stamps[lastIndex] : null,
-        forecast: blended(i).subarray(0, steps),
-        intervals: panelIntervals(calibration, cleaned[i].values, blended(i).subarray(0, steps)),
+        forecast,
+        intervals: panelIntervals(calibration, cleaned[i].values, forecast),
       }
     }),
   })

@@ -115,10 +115,10 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
     options.blend === 'network'
       ? { weights: NETWORK_ALONE, validationOwa: [], series: 0 }
       : choosePanelCombination(block, input.period)
-  const companions =
-    combination.weights.network === 1
-      ? { ets: values.map(() => null), theta: values.map(() => null) }
-      : await statistics(values, input.period, config.horizon)
+  // Fitted even when validation keeps the network alone: on a held-out run they are the test
+  // part's ETS and Theta baselines (panel-training.ts), which would otherwise be fitted again
+  // outside the pool.
+  const companions = await statistics(values, input.period, config.horizon)
   const combined = (f: Float64Array, parts: CompanionForecasts, s: number) =>
     combination.weights.network === 1 ? f : combineSeries(f, parts, s, combination.weights)
   const forecasts = ahead.forecasts.map((f, s) =>
