@@ -104,7 +104,7 @@ export async function trainGlobalModel(
     throw new RangeError(
       features
         ? 'extra inputs were given for a configuration that asks for none'
-        : 'the configuration asks for static or calendar inputs: give each series its features (panelFeatures)',
+        : 'the configuration asks for static, calendar or known-future inputs: give each series its features (panelFeatures)',
     )
   const spec = panelSpec(config, features?.encoding)
   const validation = buildWindows(series, validationCuts(series, config), shape, features)

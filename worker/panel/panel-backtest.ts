@@ -125,7 +125,8 @@ export function cutAtOrigin(
       return
     }
     scored.push(index)
-    // Copies, not views: nothing after the cut travels with the history (to the run thread or a pool).
+    // Copies, not views: no value after the cut travels with the history (to the run thread or a
+    // pool). Covariates travel whole: known ahead, they are the cut's future rows.
     series.push({
       ...s,
       values: history.slice(),

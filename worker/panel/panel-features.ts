@@ -1,11 +1,13 @@
 import type { Frequency } from '../timeseries/frequency'
 import { firstPositions } from './calendar-features'
+import { checkFutureKnown, fitFutureEncodings, futureRows, type FutureEncoding } from './future-features'
 import { fitStaticEncodings, staticEncoder, staticWidth, type StaticEncoding } from './static-features'
 import { PANEL_INPUT_SIZE, type PanelConfig, type PanelInput, type PanelSeries } from './types'
 
 /**
  * What a global network reads at every step beyond the scaled value and its observed flag: the
- * series' static attributes (static-features.ts) and the season's phase (calendar-features.ts).
+ * series' static attributes (static-features.ts), the season's phase (calendar-features.ts) and
+ * covariates known ahead (future-features.ts).
  * The encoding is fitted on the training panel and saved with the model; a model without extra
  * inputs has none, and reads exactly what it always read.
  */
@@ -15,6 +17,8 @@ export interface PanelInputEncoding {
   static: StaticEncoding[]
   /** The season whose phase every step carries (sin, cos), or null without calendar inputs. */
   calendar: { season: number } | null
+  /** Known-future covariates, in input order (absent in models saved before they existed: none). */
+  future?: FutureEncoding[]
 }
 
 /** Each series' extra inputs, ready for the window builder. */
@@ -26,17 +30,31 @@ export interface SeriesFeatures {
   staticRows: Float32Array[]
   /** Per series, the season position of its first value (null without calendar inputs). */
   firstPositions: Int32Array | null
+  /** Per series, its standardised covariates from its first kept value, future rows included (futureRows; empty without). */
+  futureRows: Float32Array[]
 }
 
 /** Inputs per step of a network with this encoding (2 without one). */
 export function panelInputSize(encoding?: PanelInputEncoding | null): number {
   if (!encoding) return PANEL_INPUT_SIZE
-  return PANEL_INPUT_SIZE + staticWidth(encoding.static) + (encoding.calendar ? 2 : 0)
+  return (
+    PANEL_INPUT_SIZE +
+    staticWidth(encoding.static) +
+    (encoding.calendar ? 2 : 0) +
+    (encoding.future?.length ?? 0)
+  )
 }
 
-/** Whether a configuration asks for static or calendar inputs. */
-export function asksForExtraInputs(config: Pick<PanelConfig, 'staticInputs' | 'calendar'>): boolean {
-  return (config.staticInputs ?? []).length > 0 || config.calendar === true
+/** The settings that choose a network's extra inputs. */
+export type InputChoice = Pick<PanelConfig, 'staticInputs' | 'calendar' | 'futureInputs'>
+
+/** Whether a configuration asks for static, calendar or known-future inputs. */
+export function asksForExtraInputs(config: InputChoice): boolean {
+  return (
+    (config.staticInputs ?? []).length > 0 ||
+    config.calendar === true ||
+    (config.futureInputs ?? []).length > 0
+  )
 }
 
 /**
@@ -45,7 +63,7 @@ export function asksForExtraInputs(config: Pick<PanelConfig, 'staticInputs' | 'c
  */
 export function fitInputEncoding(
   series: readonly PanelSeries[],
-  config: Pick<PanelConfig, 'staticInputs' | 'calendar'>,
+  config: InputChoice,
   season: number,
 ): PanelInputEncoding | undefined {
   if (!asksForExtraInputs(config)) return undefined
@@ -54,9 +72,13 @@ export function fitInputEncoding(
     throw new RangeError(
       'calendar inputs need a seasonal panel (a season of more than one step, e.g. quarters or weeks); this panel has none',
     )
+  const future = config.futureInputs ?? []
+  if (new Set(future).size !== future.length)
+    throw new RangeError(`a known-future input is listed twice (${future.join(', ')})`)
   return {
     static: fitStaticEncodings(series, names),
     calendar: config.calendar ? { season } : null,
+    ...(future.length > 0 ? { future: fitFutureEncodings(series, future) } : {}),
   }
 }
 
@@ -78,6 +100,7 @@ export function seriesFeatures(
     firstPositions: encoding.calendar
       ? firstPositions(series, starts, frequency, encoding.calendar.season)
       : null,
+    futureRows: encoding.future?.length ? futureRows(encoding.future, series, starts) : [],
   }
 }
 
@@ -85,8 +108,29 @@ export function seriesFeatures(
 export function panelFeatures(
   input: PanelInput,
   starts: readonly number[],
-  config: Pick<PanelConfig, 'staticInputs' | 'calendar'>,
+  config: InputChoice,
 ): SeriesFeatures | undefined {
   const encoding = fitInputEncoding(input.series, config, input.season ?? input.period)
   return encoding ? seriesFeatures(encoding, input.series, starts, input.frequency ?? null) : undefined
+}
+
+/**
+ * Refuses series the network would forecast (at least `minObserved` values) whose known-future
+ * inputs are not given for the `horizon` steps after their end (future-features.ts).
+ */
+export function checkInputsAhead(
+  features: SeriesFeatures,
+  series: readonly ArrayLike<number>[],
+  horizon: number,
+  minObserved: number,
+  label: (series: number) => string,
+): void {
+  checkFutureKnown(
+    features.encoding.future ?? [],
+    features.futureRows,
+    series.map((v) => v.length),
+    horizon,
+    label,
+    (s) => series[s].length >= Math.max(1, minObserved),
+  )
 }

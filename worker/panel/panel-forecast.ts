@@ -2,7 +2,7 @@ import { backendForParams } from '../engine/backend-choice'
 import { paramCount, type ModelSpec } from '../engine/index'
 import { thetaForecast } from '../statistics/baselines/theta'
 import { deseasonalise, reseasonalise } from '../statistics/seasonality/deseasonalise'
-import type { PanelInputEncoding, SeriesFeatures } from './panel-features'
+import { checkInputsAhead, type PanelInputEncoding, type SeriesFeatures } from './panel-features'
 import type { WindowScaling } from './types'
 import { buildWindows, type Cut } from './window-builder'
 import { fromScaled } from './window-scaling'
@@ -41,13 +41,16 @@ export async function forecastPanel(
   period: number,
   /** The series' extra inputs under `network.inputs` (seriesFeatures), when it reads any. */
   features?: SeriesFeatures,
+  /** How a refusal names series `s` (its key, where the caller knows it). */
+  label: (s: number) => string = (s) => `number ${s + 1}`,
 ): Promise<PanelForecasts> {
   if ((network.inputs !== undefined) !== (features !== undefined))
     throw new RangeError(
       network.inputs
-        ? 'this network reads static or calendar inputs: give each series its features'
-        : 'this network reads no static or calendar inputs, but features were given',
+        ? 'this network reads static, calendar or known-future inputs: give each series its features'
+        : 'this network reads no static, calendar or known-future inputs, but features were given',
     )
+  if (features) checkInputsAhead(features, series, network.horizon, network.minObserved, label)
   const forecasts: Float64Array[] = new Array<Float64Array>(series.length)
   const fallback: number[] = []
   const cuts: Cut[] = []

@@ -3,7 +3,7 @@ import { cleanSeries, type CleanSeries } from './clean-series'
 import { trainGlobalModel, type GlobalModel } from './global-model'
 import { autoPanelConfig } from './panel-auto'
 import { forecastPanel, type PanelNetwork } from './panel-forecast'
-import { panelFeatures, type SeriesFeatures } from './panel-features'
+import { checkInputsAhead, panelFeatures, type SeriesFeatures } from './panel-features'
 import { calibratePanelIntervals, panelIntervals } from './panel-intervals'
 import {
   choosePanelCombination,
@@ -95,6 +95,10 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
     cleaned.map((c) => c.start),
     config,
   )
+  // Refused before training, not after it: every series the network forecasts needs its
+  // known-future inputs for the horizon after its end.
+  const label = (s: number) => input.series[s].key.join('/')
+  if (features) checkInputsAhead(features, values, config.horizon, config.minObserved, label)
   const model = await trainGlobalModel(inputs, config, {
     trainer: options.trainer,
     onEpoch: options.onEpoch,
@@ -109,7 +113,7 @@ export async function runPanel(input: PanelInput, options: PanelRunOptions): Pro
   )
   const statistics: Companions = (histories, period, horizon) =>
     workers(histories, period, horizon, etsVariant)
-  const ahead = await forecastPanel(network, values, input.period, features)
+  const ahead = await forecastPanel(network, values, input.period, features, label)
   const block = await validationBlock(network, values, input.period, statistics, features)
   const combination =
     options.blend === 'network'

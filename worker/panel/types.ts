@@ -16,6 +16,12 @@ export interface PanelSeries {
   timestamps?: ArrayLike<number> | null
   /** Static attributes (columns constant within the series), by column name. */
   attributes?: Record<string, AttributeValue>
+  /**
+   * Numeric columns that change within the series, by column name, aligned with `values` from its
+   * first point. A column may run past the values: those are the file's future rows (dates with the
+   * planned covariates and an empty target), which known-future inputs read ahead of the forecast.
+   */
+  covariates?: Record<string, ArrayLike<number>>
 }
 
 export interface PanelInput {
@@ -68,6 +74,11 @@ export interface PanelConfig {
   staticInputs?: string[]
   /** The season's phase (sin, cos) as input at every step. Absent or false: none. */
   calendar?: boolean
+  /**
+   * Covariates known ahead (future-features.ts): step τ reads each at τ + horizon, so forecasting
+   * needs their values for the horizon after every series' end. Absent or empty: none.
+   */
+  futureInputs?: string[]
 }
 
 /**

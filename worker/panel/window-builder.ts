@@ -8,7 +8,8 @@ import { toScaled, windowReference } from './window-scaling'
  * `lookback`, zero-padded with flag 0 where the series has fewer) and the `horizon` points from t
  * as targets; targets past the series' end are NaN, which the training loop counts for nothing.
  * With extra inputs (panel-features.ts) every step, padded ones included, also carries the
- * series' static inputs and the phase of its place in the season.
+ * series' static inputs, the phase of its place in the season and its known-future covariates
+ * `horizon` steps later (future-features.ts).
  */
 
 export interface Cut {
@@ -58,7 +59,7 @@ export function buildWindows(
       x[at] = toScaled(values[t], reference, scaling)
       x[at + 1] = 1
     }
-    if (features) writeExtras(x, w, cut, lookback, features)
+    if (features) writeExtras(x, w, cut, shape, features)
     for (let k = 0; k < horizon; k++) {
       const t = cut.origin + k
       y[w * horizon + k] = t < values.length ? toScaled(values[t], reference, scaling) : NaN
@@ -67,11 +68,25 @@ export function buildWindows(
   return { x, y, references }
 }
 
-/** Static inputs and the season's phase at every step of window `w` (padded steps included). */
-function writeExtras(x: Float32Array, w: number, cut: Cut, lookback: number, features: SeriesFeatures): void {
+/**
+ * Static inputs, the season's phase and the covariates `horizon` steps ahead at every step of
+ * window `w` (padded steps included). A covariate the file leaves empty, or does not give that far
+ * ahead (beyond a training target past the series' end), reads 0: the training mean.
+ */
+function writeExtras(
+  x: Float32Array,
+  w: number,
+  cut: Cut,
+  shape: WindowShape,
+  features: SeriesFeatures,
+): void {
+  const { lookback, horizon } = shape
   const { inputSize, firstPositions } = features
   const statics = features.staticRows[cut.series]
   const season = features.encoding.calendar?.season ?? 1
+  const future = features.futureRows[cut.series]
+  const width = features.encoding.future?.length ?? 0
+  const known = future ? future.length / Math.max(1, width) : 0
   for (let step = 0; step < lookback; step++) {
     let at = (w * lookback + step) * inputSize + PANEL_INPUT_SIZE
     if (statics) {
@@ -79,6 +94,16 @@ function writeExtras(x: Float32Array, w: number, cut: Cut, lookback: number, fea
       at += statics.length
     }
     // The step's index in the series: negative for padding before its first value.
-    if (firstPositions) writePhase(firstPositions[cut.series], cut.origin - lookback + step, season, x, at)
+    const t = cut.origin - lookback + step
+    if (firstPositions) {
+      writePhase(firstPositions[cut.series], t, season, x, at)
+      at += 2
+    }
+    const ahead = t + horizon
+    if (future && ahead >= 0 && ahead < known)
+      for (let c = 0; c < width; c++) {
+        const value = future[ahead * width + c]
+        x[at + c] = Number.isFinite(value) ? value : 0
+      }
   }
 }

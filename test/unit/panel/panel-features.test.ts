@@ -150,7 +150,9 @@ describe('windows with extra inputs', () => {
       scaling: 'mean' as const,
       inputs: encoding,
     }
-    await expect(forecastPanel(network, values, 4)).rejects.toThrow(/reads static or calendar inputs/)
+    await expect(forecastPanel(network, values, 4)).rejects.toThrow(
+      /reads static, calendar or known-future inputs/,
+    )
     const { inputs: _inputs, ...plain } = network
     await expect(forecastPanel(plain, values, 4, features)).rejects.toThrow(/features were given/)
   })
