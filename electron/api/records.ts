@@ -5,7 +5,7 @@ import { z } from 'zod'
  * migration step (manifest-v<N>.ts, listed in manifest-io.ts) whenever a saved shape changes
  * incompatibly.
  */
-export const CURRENT_FORMAT_VERSION = 5
+export const CURRENT_FORMAT_VERSION = 6
 
 const id = z.string().min(1)
 const timestamp = z.iso.datetime({ offset: true })
@@ -45,10 +45,22 @@ export const staticAttributeSchema = z.object({
 })
 
 /**
+ * A numeric column that changes within the panel's series: a covariate, which a global model may
+ * read as a known-future input where the file gives it ahead (rows after a series' last value).
+ */
+export const covariateSchema = z.object({
+  name: z.string().min(1),
+  /** Steps given after each series' last value: the fewest over the series. */
+  ahead: z.number().int().nonnegative(),
+})
+
+/**
  * A dataset that holds many series (format 4): how the file laid them out and their shape. Its
  * columnar cache has one row per series and point, series after series: the key columns (text,
  * in `keyNames` order), then the time (epoch ms, NaN without dates), then the value, then (format 5)
- * one column per static attribute, in `staticAttributes` order, repeated on every row of a series.
+ * one column per static attribute, in `staticAttributes` order, repeated on every row of a series,
+ * then one column per covariate, in `covariates` order. A series with covariates may have rows
+ * after its last value (empty value, the covariates ahead).
  */
 export const panelDatasetSchema = z.object({
   form: z.enum(['long', 'wide']),
@@ -69,6 +81,8 @@ export const panelDatasetSchema = z.object({
     })
     .nullable(),
   staticAttributes: z.array(staticAttributeSchema),
+  /** Numeric columns changing within the series (format 6), after the static attributes in the cache. */
+  covariates: z.array(covariateSchema),
 })
 
 export const datasetRecordSchema = z.object({
@@ -136,6 +150,7 @@ export type ColumnRole = z.infer<typeof columnRoleSchema>
 export type DatasetRecord = z.infer<typeof datasetRecordSchema>
 export type PanelDatasetInfo = z.infer<typeof panelDatasetSchema>
 export type StaticAttributeInfo = z.infer<typeof staticAttributeSchema>
+export type CovariateInfo = z.infer<typeof covariateSchema>
 export type RunStatus = z.infer<typeof runStatusSchema>
 export type RunRecord = z.infer<typeof runRecordSchema>
 export type ModelRecord = z.infer<typeof modelRecordSchema>

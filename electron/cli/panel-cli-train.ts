@@ -1,4 +1,5 @@
 import type { CliIo } from './index'
+import { columnList } from './column-list'
 import { runPanelTrain } from './panel-train'
 import { integerFrom, isRefusal, progressPrinter, readConfig, RefusedInput } from './train'
 import { CsvImportError } from '../services/data/index'
@@ -28,6 +29,8 @@ interface TrainFlags {
   period?: string
   static?: string[]
   calendar?: boolean
+  'past-covariates'?: string
+  'future-covariates'?: string
 }
 
 export async function trainPanelFromCli(
@@ -45,6 +48,12 @@ export async function trainPanelFromCli(
     // The flags choose the extra inputs; --config may too, the flags win.
     if (flags.static) overrides.staticInputs = flags.static
     if (flags.calendar) overrides.calendar = true
+    if (flags['past-covariates'])
+      throw new RefusedInput(
+        'a panel reads covariates known ahead only (--future-covariates): a global model forecasts every series from its own rows after its last value',
+      )
+    const future = columnList(flags['future-covariates'])
+    if (future.length > 0) overrides.futureInputs = future
     return await runPanelTrain(
       {
         file,

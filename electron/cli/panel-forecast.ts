@@ -10,6 +10,7 @@ import { panelSpec } from '../../worker/panel/global-model'
 import { forecastPanel } from '../../worker/panel/panel-forecast'
 import { seriesFeatures } from '../../worker/panel/panel-features'
 import { MissingAttributeError } from '../../worker/panel/static-features'
+import { MissingFutureError } from '../../worker/panel/future-features'
 import { companionForecasts } from '../../worker/panel/companion-forecasts'
 import { combineSeries } from '../../worker/panel/panel-combination'
 import { panelIntervals } from '../../worker/panel/panel-intervals'
@@ -28,9 +29,14 @@ export async function runPanelForecast(
   try {
     return await forecastFromPanelModel(dir, file, horizon, out, io)
   } catch (error) {
-    // The panel reader's refusals (a bad CSV) and a file without the model's attribute columns
-    // are refused input, like the one-series path's.
-    if (!(error instanceof CsvImportError) && !(error instanceof MissingAttributeError)) throw error
+    // The panel reader's refusals (a bad CSV) and a file without the model's attribute columns or
+    // covariates ahead are refused input, like the one-series path's.
+    if (
+      !(error instanceof CsvImportError) &&
+      !(error instanceof MissingAttributeError) &&
+      !(error instanceof MissingFutureError)
+    )
+      throw error
     io.stderr.write(`lstm-studio forecast: ${error.message}\n`)
     return 2
   }
@@ -49,9 +55,15 @@ async function forecastFromPanelModel(
     throw new RefusedInput(
       `this panel model forecasts at most ${info.config.horizon} steps, asked for ${steps}`,
     )
-  const dataset = await readPanelCsv(file, { form: 'long', ids: info.keyNames, target: info.target })
+  const dataset = await readPanelCsv(file, {
+    form: 'long',
+    ids: info.keyNames,
+    target: info.target,
+    covariates: info.inputs?.future?.map((f) => f.name),
+  })
   const cleaned = dataset.series.map((s) => cleanSeries(s.values))
-  // Static attributes are read from the file's own columns and encoded as in training.
+  // Static attributes and covariates are read from the file's own columns and encoded as in
+  // training; covariates known ahead come from the file's rows after each series' last value.
   const features = info.inputs
     ? seriesFeatures(
         info.inputs,
@@ -65,6 +77,7 @@ async function forecastFromPanelModel(
     cleaned.map((c) => c.values),
     info.period,
     features,
+    (s) => dataset.series[s].key.join('/'),
   )
   // The saved model forecasts as it was judged: combined with ETS and Theta, each fitted on the
   // history it forecasts from, at validation's weights.

@@ -1,6 +1,6 @@
 import type { CliIo } from './index'
 import { RefusedInput } from './train'
-import { checkStaticInputs } from '../services/data/panel/check-static-inputs'
+import { checkFutureInputs, checkStaticInputs } from '../services/data/panel/check-panel-inputs'
 import { readPanelCsv } from '../services/data/panel/read-panel'
 import type { PanelDataset } from '../services/data/panel/panel-types'
 import { savePanelModel } from '../services/models/panel/panel-model-folder'
@@ -59,6 +59,7 @@ export async function runPanelTrain(
     )
   const panel = panelInput(dataset, args.period)
   const horizon = args.horizon ?? defaultPanelHorizon(panel.season ?? 1)
+  checkFutureInputs(args.overrides.futureInputs ?? [], dataset.covariates, horizon)
   const test = args.test ?? horizon
   if (test > 0 && test !== horizon)
     throw new RefusedInput(`--test must be 0 or the horizon (${horizon}) for a panel, got ${test}`)
@@ -91,6 +92,7 @@ export async function runPanelTrain(
       panel: true,
       config: final.config,
       staticAttributes: dataset.staticAttributes,
+      covariates: dataset.covariates,
       ...summary,
     })}\n`,
   )

@@ -24,6 +24,8 @@ const USAGE =
   '  one global network for every series; its forecast CSV is id,date,forecast\n' +
   '  --static COL (repeatable): a panel column constant within each series as an input of the network\n' +
   "  --calendar: the season's phase (sin, cos) as an input at every step of a panel's windows\n" +
+  '  --future-covariates C on a panel: numeric columns known ahead; each series needs H rows after\n' +
+  '  its last value with their dates, the planned values and an empty target (for training and forecast)\n' +
   '  --backtest K (a panel only, 0–5, default 0): K rolling-origin backtests before the test part,\n' +
   '  each one training of the same configuration on the points before its origin\n'
 

@@ -72,6 +72,8 @@ export const panelTrainSettingsSchema = z
     staticInputs: z.array(columnName).max(50).optional(),
     /** The season's phase (sin, cos) as an input at every step. */
     calendar: z.boolean().optional(),
+    /** Covariates known ahead (numeric columns changing within the series, given for the horizon after each series' end). */
+    futureInputs: z.array(columnName).max(50).optional(),
     /** Rolling-origin backtests over the panel before its test part; each origin costs one training. */
     backtestOrigins: z.number().int().min(0).max(MAX_BACKTEST_ORIGINS).default(0),
   })

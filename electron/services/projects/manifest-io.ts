@@ -11,6 +11,7 @@ import { migrateV1ToV2, projectManifestV1Schema } from './manifest-v1'
 import { migrateV2ToV3, projectManifestV2Schema } from './manifest-v2'
 import { migrateV3ToV4, projectManifestV3Schema } from './manifest-v3'
 import { migrateV4ToV5, projectManifestV4Schema } from './manifest-v4'
+import { migrateV5ToV6, projectManifestV5Schema } from './manifest-v5'
 import { manifestPath } from './project-layout'
 
 /** How to read each older format: validate with its own schema, then migrate it one version up. */
@@ -19,6 +20,7 @@ const olderFormats: Record<number, { schema: z.ZodType; migrate: (value: never) 
   2: { schema: projectManifestV2Schema, migrate: migrateV2ToV3 },
   3: { schema: projectManifestV3Schema, migrate: migrateV3ToV4 },
   4: { schema: projectManifestV4Schema, migrate: migrateV4ToV5 },
+  5: { schema: projectManifestV5Schema, migrate: migrateV5ToV6 },
 }
 
 export interface LoadedManifest {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { datasetRecordSchema, panelDatasetSchema, projectManifestSchema } from '../../api/records'
-import type { ProjectManifest } from '../../api/records'
+import type { ProjectManifestV5 } from './manifest-v5'
 
 /**
  * project.json as LSTM Studio wrote it in format version 4: a panel dataset described its form,
@@ -11,7 +11,9 @@ import type { ProjectManifest } from '../../api/records'
 export const projectManifestV4Schema = projectManifestSchema.extend({
   formatVersion: z.literal(4),
   datasets: z.array(
-    datasetRecordSchema.extend({ panel: panelDatasetSchema.omit({ staticAttributes: true }).optional() }),
+    datasetRecordSchema.extend({
+      panel: panelDatasetSchema.omit({ staticAttributes: true, covariates: true }).optional(),
+    }),
   ),
 })
 
@@ -21,7 +23,7 @@ export type ProjectManifestV4 = z.infer<typeof projectManifestV4Schema>
  * A format-4 panel was imported before attributes were detected: its cache holds none, so it has
  * none (importing the file again detects them).
  */
-export function migrateV4ToV5(v4: ProjectManifestV4): ProjectManifest {
+export function migrateV4ToV5(v4: ProjectManifestV4): ProjectManifestV5 {
   return {
     ...v4,
     formatVersion: 5,

@@ -5,7 +5,7 @@ import type { PanelInput } from '../../../worker/panel/types'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { TrainingCancelled } from '../../../worker/training/trainer'
 import { loadProjectPanel, panelInputOf } from '../data/panel/project-panel'
-import { checkPanelInputs } from '../data/panel/check-static-inputs'
+import { checkPanelInputs } from '../data/panel/check-panel-inputs'
 import type { EventBus } from '../event-bus'
 import { findDataset } from '../forecasting/dataset-series'
 import { savePanelModel } from '../models/panel/panel-model-folder'
@@ -59,8 +59,8 @@ export class PanelRuns extends RunRegistry<PanelAppRun> {
     const record = findDataset(session, args.datasetId)
     const panel = await loadProjectPanel(session, record)
     const input = panelInputOf(panel)
-    checkPanelInputs(panel.info, input.season ?? input.period, args.settings)
     const horizon = args.horizon ?? defaultPanelHorizon(input.season ?? input.period)
+    checkPanelInputs(panel.info, input.season ?? input.period, horizon, args.settings)
     // The test part holds out `horizon` points of every series: some series must keep a history.
     if (horizon >= panel.info.lengths.max)
       throw Object.assign(

@@ -19,8 +19,8 @@ function parseError(text: string): Error {
 }
 
 describe('parseManifest', () => {
-  it('reads a current-version file unchanged, panel datasets and their static attributes included', () => {
-    const text = fixture('project-v5.json')
+  it('reads a current-version file unchanged, panel datasets with their attributes and covariates included', () => {
+    const text = fixture('project-v6.json')
     const { manifest, migratedFrom } = parseManifest(text, file)
     expect(migratedFrom).toBeNull()
     expect(manifest).toEqual(JSON.parse(text))
@@ -28,6 +28,19 @@ describe('parseManifest', () => {
       form: 'long',
       seriesCount: 12,
       staticAttributes: [{ name: 'type', kind: 'categorical', categories: 5 }],
+      covariates: [{ name: 'promo', ahead: 8 }],
+    })
+  })
+
+  it('migrates a v5 file: its panels, imported before covariates were kept, have none', () => {
+    const text = fixture('project-v5.json')
+    const { manifest, migratedFrom } = parseManifest(text, file)
+    expect(migratedFrom).toBe(5)
+    const v5 = JSON.parse(text) as { datasets: { panel?: object }[] }
+    expect(manifest).toEqual({
+      ...v5,
+      formatVersion: 6,
+      datasets: v5.datasets.map((d) => (d.panel ? { ...d, panel: { ...d.panel, covariates: [] } } : d)),
     })
   })
 
@@ -38,8 +51,10 @@ describe('parseManifest', () => {
     const v4 = JSON.parse(text) as { datasets: { panel?: object }[] }
     expect(manifest).toEqual({
       ...v4,
-      formatVersion: 5,
-      datasets: v4.datasets.map((d) => (d.panel ? { ...d, panel: { ...d.panel, staticAttributes: [] } } : d)),
+      formatVersion: 6,
+      datasets: v4.datasets.map((d) =>
+        d.panel ? { ...d, panel: { ...d.panel, staticAttributes: [], covariates: [] } } : d,
+      ),
     })
     expect(manifest.datasets[0].panel).toBeUndefined()
   })

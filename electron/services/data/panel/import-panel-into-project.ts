@@ -31,7 +31,12 @@ export async function importPanelIntoProject(
     importOptions: {},
     detectedFormat: { rowCount: panel.rowCount },
     columnRoles: {},
-    table: panelToColumnar(panel.keyNames, panel.series, panel.staticAttributes),
+    table: panelToColumnar(
+      panel.keyNames,
+      panel.series,
+      panel.staticAttributes,
+      panel.covariates.map((c) => c.name),
+    ),
     panel: panelShape(panel),
   })
   return { dataset, warnings: panel.warnings }

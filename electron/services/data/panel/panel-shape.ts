@@ -27,5 +27,6 @@ export function panelShape(dataset: PanelDataset): PanelDatasetInfo {
     missing: dataset.missing,
     frequency: dataset.frequency,
     staticAttributes: dataset.staticAttributes,
+    covariates: dataset.covariates,
   }
 }

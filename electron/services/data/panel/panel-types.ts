@@ -1,4 +1,4 @@
-import type { StaticAttributeInfo } from '../../../api/records'
+import type { CovariateInfo, StaticAttributeInfo } from '../../../api/records'
 import type { Frequency } from '../../../../worker/timeseries/frequency'
 import type { PanelSeries } from '../../../../worker/panel/types'
 
@@ -16,6 +16,8 @@ export interface PanelReadOptions {
   time?: string
   /** Wide form: the series columns; default every numeric column. */
   columns?: string[]
+  /** Long form: numeric columns read as covariates even where constant within every series (a model's known-future inputs). */
+  covariates?: string[]
 }
 
 export interface PanelDataset {
@@ -34,6 +36,8 @@ export interface PanelDataset {
   warnings: string[]
   /** Long form: columns constant within every series (static-attributes.ts), each series' values on its `attributes`. */
   staticAttributes: StaticAttributeInfo[]
-  /** Long form: the other columns, which change within a series (not offered as inputs). */
+  /** Long form: the other columns, which change within a series (the numeric ones are `covariates`). */
   varyingColumns: string[]
+  /** Long form: numeric columns that change within a series, on each series' `covariates`, with the steps they are known ahead. */
+  covariates: CovariateInfo[]
 }

@@ -34,6 +34,7 @@ export async function loadProjectPanel(
     info.keyNames.length,
     file,
     info.staticAttributes,
+    info.covariates.map((c) => c.name),
   )
   return { record, info, series }
 }

@@ -5,8 +5,10 @@ import { CsvImportError } from '../csv-import-error'
 import { inferFrequency } from '../frequency-inference'
 import { importCsv } from '../import-csv'
 import type { DataColumn, ImportControl } from '../types'
+import type { CovariateInfo } from '../../../api/records'
 import type { PanelDataset, PanelForm, PanelReadOptions } from './panel-types'
-import { gridSeries } from './series-grid'
+import { missingCount } from './panel-shape'
+import { gridSeries, type GriddedSeries } from './series-grid'
 import { detectStaticAttributes, essentialKeys, groupRows, KEY_SEPARATOR } from './static-attributes'
 import { findTimeColumn, parseTimes } from './time-cells'
 
@@ -72,6 +74,8 @@ interface RawSeries {
   times: Float64Array
   values: Float64Array
   attributes?: Record<string, AttributeValue>
+  /** The panel's covariates on this series' rows, in `covariateNames` order. */
+  covariates?: Float64Array[]
 }
 
 function longSeries(
@@ -106,11 +110,21 @@ function longSeries(
     (c) => !keyNames.includes(c.name) && c.name !== timeName && c.name !== target.name,
   )
   const detected = detectStaticAttributes(others, [...rows.values()])
+  // Numbers that change within a series are covariates, which may be known ahead.
+  // A model's own covariates are read as such even where a (short) file keeps them constant.
+  const covariates = others.filter(
+    (c) =>
+      c.kind === 'numeric' && (detected.varying.includes(c.name) || options.covariates?.includes(c.name)),
+  )
+  const covariateValues = covariates.map((c) => numericValues(c, fileName))
   const series: RawSeries[] = [...rows].map(([key, list], s) => ({
     key: key.split(KEY_SEPARATOR),
     times: Float64Array.from(list, (r) => times[r]),
     values: Float64Array.from(list, (r) => values[r]),
     attributes: detected.values[s],
+    ...(covariates.length > 0
+      ? { covariates: covariateValues.map((column) => Float64Array.from(list, (r) => column[r])) }
+      : {}),
   }))
   return {
     keyNames,
@@ -118,6 +132,7 @@ function longSeries(
     series,
     staticAttributes: detected.attributes,
     varyingColumns: detected.varying,
+    covariateNames: covariates.map((c) => c.name),
   }
 }
 
@@ -146,7 +161,14 @@ function wideSeries(
     }
   })
   // A wide file's series are columns: it has no other column to describe them.
-  return { keyNames: ['series'], valueNames: chosen, series, staticAttributes: [], varyingColumns: [] }
+  return {
+    keyNames: ['series'],
+    valueNames: chosen,
+    series,
+    staticAttributes: [],
+    varyingColumns: [],
+    covariateNames: [],
+  }
 }
 
 export async function readPanelCsv(
@@ -180,20 +202,22 @@ export async function readPanelCsv(
   const series: PanelSeries[] = raw.series.map((s, i) => {
     let gridded
     try {
-      gridded = gridSeries(s.times, s.values, frequency, () => `series ${labels[i]}`)
+      gridded = gridSeries(s.times, s.values, frequency, () => `series ${labels[i]}`, s.covariates)
     } catch (error) {
       throw new CsvImportError('BAD_TIMESTAMP', fileName, (error as Error).message)
     }
-    missing += gridded.values.filter((v) => !Number.isFinite(v)).length
-    return {
-      key: s.key,
-      values: gridded.values,
-      timestamps: gridded.timestamps,
-      ...(s.attributes ? { attributes: s.attributes } : {}),
-    }
+    const cut = withFutureRows(gridded, raw.covariateNames)
+    missing += missingCount(cut.values)
+    return { key: s.key, ...cut, ...(s.attributes ? { attributes: s.attributes } : {}) }
   })
   if (missing > 0)
     warnings.push(`${missing} missing values over the panel (empty cells or dates with no row)`)
+  const covariates = covariateInfo(series, raw.covariateNames)
+  const ahead = Math.max(0, ...covariates.map((c) => c.ahead))
+  if (ahead > 0)
+    warnings.push(
+      `rows after the series' last values carry covariates known ahead: ${covariates.map((c) => `${c.name} ${c.ahead} step${c.ahead === 1 ? '' : 's'}`).join(', ')} (the fewest over the series)`,
+    )
   return {
     fileName,
     form,
@@ -206,5 +230,41 @@ export async function readPanelCsv(
     warnings,
     staticAttributes: raw.staticAttributes,
     varyingColumns: raw.varyingColumns,
+    covariates,
   }
+}
+
+/**
+ * A long panel with covariates may give rows after a series' last value: their target is empty and
+ * their covariates are the plans ahead (future-features.ts). The values and timestamps stop at the
+ * last value; each covariate keeps every row, so it runs past them by the series' future rows.
+ */
+function withFutureRows(
+  gridded: GriddedSeries,
+  covariateNames: readonly string[],
+): Pick<PanelSeries, 'values' | 'timestamps' | 'covariates'> {
+  if (covariateNames.length === 0) return { values: gridded.values, timestamps: gridded.timestamps }
+  let end = gridded.values.length
+  while (end > 0 && !Number.isFinite(gridded.values[end - 1])) end--
+  return {
+    values: gridded.values.slice(0, end),
+    timestamps: gridded.timestamps.slice(0, end),
+    covariates: Object.fromEntries(covariateNames.map((name, c) => [name, gridded.others[c]])),
+  }
+}
+
+/** Each covariate with the steps it is given after every series' last value (the fewest over the series that have values). */
+function covariateInfo(series: readonly PanelSeries[], names: readonly string[]): CovariateInfo[] {
+  return names.map((name) => {
+    let ahead = Infinity
+    for (const s of series) {
+      const column = s.covariates?.[name]
+      if (!column || s.values.length === 0) continue
+      let steps = 0
+      while (s.values.length + steps < column.length && Number.isFinite(column[s.values.length + steps]))
+        steps++
+      ahead = Math.min(ahead, steps)
+    }
+    return { name, ahead: Number.isFinite(ahead) ? ahead : 0 }
+  })
 }

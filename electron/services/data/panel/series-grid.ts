@@ -10,6 +10,8 @@ import type { Frequency } from '../../../../worker/timeseries/frequency'
 export interface GriddedSeries {
   timestamps: Float64Array
   values: Float64Array
+  /** The other columns given, on the same grid. */
+  others: Float64Array[]
   /** Grid points with no row. */
   gaps: number
 }
@@ -22,16 +24,20 @@ export function gridSeries(
   values: Float64Array,
   frequency: Frequency | null,
   describe: () => string,
+  /** Further columns of the same rows (covariates), put on the grid alongside the values. */
+  others: readonly Float64Array[] = [],
 ): GriddedSeries {
   const order = Array.from(times.keys()).sort((a, b) => times[a] - times[b])
   const sortedTimes = Float64Array.from(order, (i) => times[i])
   const sortedValues = Float64Array.from(order, (i) => values[i])
+  const sortedOthers = others.map((column) => Float64Array.from(order, (i) => column[i]))
   for (let i = 1; i < sortedTimes.length; i++)
     if (sortedTimes[i] === sortedTimes[i - 1])
       throw new RangeError(
         `${describe()} has two rows for ${new Date(sortedTimes[i]).toISOString().slice(0, 10)}`,
       )
-  if (!frequency || sortedTimes.length < 2) return { timestamps: sortedTimes, values: sortedValues, gaps: 0 }
+  if (!frequency || sortedTimes.length < 2)
+    return { timestamps: sortedTimes, values: sortedValues, others: sortedOthers, gaps: 0 }
   const grid: number[] = [sortedTimes[0]]
   const last = sortedTimes[sortedTimes.length - 1]
   while (grid[grid.length - 1] < last) {
@@ -41,6 +47,7 @@ export function gridSeries(
   }
   const position = new Map(grid.map((t, i) => [t, i]))
   const gridded = new Float64Array(grid.length).fill(NaN)
+  const griddedOthers = others.map(() => new Float64Array(grid.length).fill(NaN))
   for (let i = 0; i < sortedTimes.length; i++) {
     const at = position.get(sortedTimes[i])
     if (at === undefined)
@@ -48,6 +55,12 @@ export function gridSeries(
         `${describe()}: ${new Date(sortedTimes[i]).toISOString().slice(0, 10)} is off the panel's regular spacing`,
       )
     gridded[at] = sortedValues[i]
+    sortedOthers.forEach((column, c) => (griddedOthers[c][at] = column[i]))
   }
-  return { timestamps: Float64Array.from(grid), values: gridded, gaps: grid.length - sortedTimes.length }
+  return {
+    timestamps: Float64Array.from(grid),
+    values: gridded,
+    others: griddedOthers,
+    gaps: grid.length - sortedTimes.length,
+  }
 }

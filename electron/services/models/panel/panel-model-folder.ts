@@ -88,6 +88,9 @@ const inputsSchema = z.object({
     ]),
   ),
   calendar: z.object({ season: z.number().int().min(2) }).nullable(),
+  future: z
+    .array(z.object({ name: z.string().min(1), mean: z.number(), sd: z.number().positive() }))
+    .optional(),
 })
 
 export async function loadPanelModel(dir: string): Promise<PanelModel> {
@@ -100,7 +103,7 @@ export async function loadPanelModel(dir: string): Promise<PanelModel> {
   if (info.inputs !== undefined && !inputsSchema.safeParse(info.inputs).success)
     throw new CodedError<PanelModelCode>(
       'MODEL_CORRUPT',
-      `${join(dir, PANEL_MODEL_FILE)} describes its static or calendar inputs in a shape this version cannot read`,
+      `${join(dir, PANEL_MODEL_FILE)} describes its static, calendar or known-future inputs in a shape this version cannot read`,
     )
   const bytes = await readFile(join(dir, WEIGHTS_FILE))
   const size = paramCount(panelSpec(info.config, info.inputs))
