@@ -159,3 +159,50 @@ test('browser mode: a static attribute and the calendar as inputs of a global mo
     await expect(page.getByTestId('panel-count')).toContainText(`${SERIES} of ${SERIES}`)
   })
 })
+
+const PROMO = path.join(repoRoot, 'test/fixtures/panel/promo_panel.csv')
+
+/** A synthetic panel with planned promotions: a covariate known ahead, from import to forecast. */
+test('browser mode: a covariate known ahead as an input of a global model', async ({ appPage: page }) => {
+  await waitForProject(page)
+
+  await test.step('the import takes the value column and keeps the other number as a covariate', async () => {
+    await page.getByTestId('nav-data').click()
+    await page.getByTestId('open-import').click()
+    await page.getByTestId('upload-input').setInputFiles(PROMO)
+    await expect(page.getByTestId('panel-key-store')).toBeChecked()
+    await expect(page.getByTestId('panel-target')).toHaveValue('sales')
+    await page.getByTestId('panel-import-run').click()
+    await expect(page.getByTestId('dataset-panel-promo_panel')).toContainText('8 series')
+    await expect(page.getByTestId('panel-covariates')).toContainText('promo (given 4 steps ahead)')
+  })
+
+  await test.step('a horizon past the rows ahead is refused, the rows’ own horizon trains', async () => {
+    await page.getByTestId('open-panel-screen').click()
+    await page.getByTestId('panel-future-promo').check()
+    await page.getByTestId('panel-horizon').fill('6')
+    await page.getByTestId('panel-epochs').fill('2')
+    await page.getByTestId('panel-ensemble').fill('1')
+    await page.getByTestId('panel-train-start').click()
+    await expect(page.getByTestId('notice').filter({ hasText: 'values for the whole horizon' })).toBeVisible()
+    await page.getByTestId('panel-horizon').fill('4')
+    await page.getByTestId('panel-train-start').click()
+    await page.getByTestId('nav-train').click()
+    await expect(page.getByTestId('training-state')).toHaveAttribute('data-state', 'completed', {
+      timeout: 120_000,
+    })
+  })
+
+  await test.step('the forecast ahead falls on the future rows’ dates', async () => {
+    await page.getByTestId('go-forecast').click()
+    await expect(page.getByTestId('panel-count')).toContainText('8 of 8')
+    await page.getByTestId('panel-export-long').click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('panel-download-long').click()
+    const lines = readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split('\n')
+    expect(lines).toHaveLength(1 + 8 * 4)
+    expect(lines[1]).toMatch(/^S1,2023-01,/)
+  })
+})

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Frequency } from '../../../worker/timeseries/frequency'
 import { defineRequest } from '../define'
-import type { DatasetRecord, StaticAttributeInfo } from '../records'
+import type { CovariateInfo, DatasetRecord, StaticAttributeInfo } from '../records'
 import { absolutePath, columnName, recordId, userFilePath } from './common'
 import type { PanelResults, PanelSeriesDetail } from './panel-results'
 import type { TrainingJobStatus } from './training'
@@ -20,7 +20,7 @@ export type {
 /** One series of a panel as the Panel screen lists it. */
 export interface PanelSeriesSummary {
   key: string[]
-  /** Points on the series' grid, from its first to its last row. */
+  /** Points on the series' grid, from its first row to its last value (rows ahead are covariates only). */
   length: number
   missing: number
   /** Epoch ms of the first and last point; null without dates. */
@@ -44,6 +44,8 @@ export interface PanelInspection {
   staticAttributes: StaticAttributeInfo[]
   /** Long form: the other columns, which change within a series (not static attributes). */
   varyingColumns: string[]
+  /** Long form: the numeric ones among them, with the steps each is given after every series' last value. */
+  covariates: CovariateInfo[]
   /** The first `limit` series in file order (all of them up to 10,000). */
   series: PanelSeriesSummary[]
 }

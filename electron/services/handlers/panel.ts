@@ -48,6 +48,7 @@ export function toInspection(dataset: PanelDataset, limit: number): PanelInspect
     warnings: dataset.warnings,
     staticAttributes: dataset.staticAttributes,
     varyingColumns: dataset.varyingColumns,
+    covariates: dataset.covariates,
     series: dataset.series.slice(0, limit).map((s) => {
       const stamps = s.timestamps
       return {

@@ -50,5 +50,17 @@ describe('counts are said through plural forms, in each language', () => {
       'type (1 catégorie)',
       'type (5 catégories)',
     ])
+    const ahead = (tr: typeof en_, count: number) =>
+      tr.t('panel.covariates.ahead', { name: 'promo', count }, count)
+    expect([0, 1, 4].map((count) => ahead(en_, count))).toEqual([
+      'promo (no row ahead)',
+      'promo (given 1 step ahead)',
+      'promo (given 4 steps ahead)',
+    ])
+    expect([0, 1, 4].map((count) => ahead(fr_, count))).toEqual([
+      'promo (aucune ligne à l’avance)',
+      'promo (donnée 1 pas à l’avance)',
+      'promo (donnée 4 pas à l’avance)',
+    ])
   })
 })

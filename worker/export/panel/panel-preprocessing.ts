@@ -99,14 +99,16 @@ export function panelFeatureNames(inputSize: number, inputs: PanelInputEncoding 
   ]
 }
 
-/** `type=MICRO`, `type=other`, `size (standardised)`, `season.sin`, `season.cos`… in input order. */
+/** `type=MICRO`, `type=other`, `size (standardised)`, `season.sin`, `season.cos`, `promo (h ahead)`… in input order. */
 function encodedNames(inputs: PanelInputEncoding): string[] {
   const names = inputs.static.flatMap((e) =>
     e.kind === 'numeric'
       ? [`${e.name} (standardised)`]
       : [...e.categories.map((c) => `${e.name}=${c}`), ...(e.other.length > 0 ? [`${e.name}=other`] : [])],
   )
-  return inputs.calendar ? [...names, 'season.sin', 'season.cos'] : names
+  const calendar = inputs.calendar ? ['season.sin', 'season.cos'] : []
+  const future = (inputs.future ?? []).map((f) => `${f.name} (h ahead, standardised)`)
+  return [...names, ...calendar, ...future]
 }
 
 export interface PanelGraphShape {

@@ -107,7 +107,7 @@ function besideSection(p: PanelExportPreprocessing): string[] {
   ]
 }
 
-/** A network that reads static attributes or the calendar: how each step's further features are made. */
+/** A network that reads static attributes, the calendar or covariates ahead: how each step's further features are made. */
 function extraInputsSection(p: PanelExportPreprocessing): string[] {
   if (!p.inputs) return []
   return [
@@ -116,7 +116,9 @@ function extraInputsSection(p: PanelExportPreprocessing): string[] {
     `Each step also reads ${code(p.features.slice(2))}, made as preprocessing.json's \`inputs\` says: a ` +
       "static attribute one-hot over its categories (then one 'other' input for the rarer ones; an unseen or empty " +
       'category is all zeros), a numeric one as (value − mean) / sd, the same at every step; the calendar as sin and ' +
-      'cos of 2π·position/season of each step. The scripts below fill only value and flag, and stop for this model.',
+      'cos of 2π·position/season of each step; a known-future covariate as (value − mean) / sd taken h steps after ' +
+      "the step (so the window's last h steps carry the h forecast steps' planned values, which the series must give " +
+      'after its last value). The scripts below fill only value and flag, and stop for this model.',
     '',
   ]
 }

@@ -507,6 +507,9 @@ export default {
       start: 'Train',
       staticInputs: 'Static attributes as inputs',
       calendar: 'Calendar features (the season’s phase at every step)',
+      futureInputs: 'Covariates known ahead as inputs',
+      futureHint:
+        'The file must give each series, after its last value, as many rows as the horizon: their dates, the planned values and an empty value column.',
       running: 'Training {run}: follow its curves on the Train screen.',
       openTrain: 'Open the Train screen',
     },
@@ -613,11 +616,17 @@ export default {
       imported: 'Imported the panel “{name}”: {series} series',
       attributes:
         'Static attributes (constant within each series, offered as inputs when training): {names}.',
+      target: 'Value column',
+      targetHint: 'The other numeric columns become covariates, offered as inputs when training.',
     },
     attributes: {
       title: 'Static attributes',
       categorical: '{name} ({count} category) | {name} ({count} categories)',
       numeric: '{name} (number)',
+    },
+    covariates: {
+      title: 'Covariates',
+      ahead: '{name} (no row ahead) | {name} (given {count} step ahead) | {name} (given {count} steps ahead)',
     },
     list: '{series} series · {min}–{max} points',
   },

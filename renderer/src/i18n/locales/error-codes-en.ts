@@ -87,7 +87,7 @@ export const errorCodesEn = {
   PANEL_UNKNOWN_COVARIATE:
     'This column is not a covariate of the panel (a numeric column that changes within its series): choose one the panel import found.',
   PANEL_FUTURE_MISSING:
-    'A known-future input needs its values for the whole horizon after each series’ last value: add those rows to the file, with their dates, the planned values and an empty target.',
+    'A known-future input needs its values for the whole horizon after each series’ last value: add those rows to the file, with their dates, the planned values and an empty value.',
   PANEL_NO_SEASON:
     'Calendar inputs need a seasonal panel (quarters, months, weeks, days, hours…); this panel has no season.',
   NOT_A_PANEL_MODEL: 'This model is not a panel model of this project.',

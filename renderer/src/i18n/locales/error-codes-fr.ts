@@ -87,7 +87,7 @@ export const errorCodesFr: Record<keyof typeof errorCodesEn, string> = {
   PANEL_UNKNOWN_COVARIATE:
     'Cette colonne n’est pas une covariable du panel (une colonne numérique qui varie dans ses séries) : choisissez-en une que l’import du panel a trouvée.',
   PANEL_FUTURE_MISSING:
-    'Une entrée connue à l’avance demande ses valeurs sur tout l’horizon après la dernière valeur de chaque série : ajoutez ces lignes au fichier, avec leurs dates, les valeurs prévues et une cible vide.',
+    'Une entrée connue à l’avance demande ses valeurs sur tout l’horizon après la dernière valeur de chaque série : ajoutez ces lignes au fichier, avec leurs dates, les valeurs prévues et une valeur vide.',
   PANEL_NO_SEASON:
     'Les entrées de calendrier demandent un panel saisonnier (trimestres, mois, semaines, jours, heures…) ; ce panel n’a pas de saison.',
   NOT_A_PANEL_MODEL: 'Ce modèle n’est pas un modèle de panel de ce projet.',

@@ -542,6 +542,9 @@ const fr: typeof en = {
       start: 'Entraîner',
       staticInputs: 'Attributs statiques en entrée',
       calendar: 'Variables de calendrier (la phase de la saison à chaque pas)',
+      futureInputs: 'Covariables connues à l’avance en entrée',
+      futureHint:
+        'Le fichier doit donner à chaque série, après sa dernière valeur, autant de lignes que l’horizon : leurs dates, les valeurs prévues et une colonne de valeur vide.',
       running: 'Entraînement de {run} : suivez ses courbes sur l’écran Entraînement.',
       openTrain: 'Ouvrir l’écran Entraînement',
     },
@@ -650,11 +653,19 @@ const fr: typeof en = {
       imported: 'Panel « {name} » importé : {series} séries',
       attributes:
         'Attributs statiques (constants dans chaque série, proposés comme entrées à l’entraînement) : {names}.',
+      target: 'Colonne de valeur',
+      targetHint:
+        'Les autres colonnes numériques deviennent des covariables, proposées comme entrées à l’entraînement.',
     },
     attributes: {
       title: 'Attributs statiques',
       categorical: '{name} ({count} catégorie) | {name} ({count} catégories)',
       numeric: '{name} (nombre)',
+    },
+    covariates: {
+      title: 'Covariables',
+      ahead:
+        '{name} (aucune ligne à l’avance) | {name} (donnée {count} pas à l’avance) | {name} (donnée {count} pas à l’avance)',
     },
     list: '{series} séries · {min} à {max} points',
   },

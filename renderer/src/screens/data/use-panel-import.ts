@@ -9,10 +9,11 @@ export type ImportForm = 'single' | 'long' | 'wide'
 
 /**
  * The panel part of the import dialog: asks the services whether the file looks like a long
- * panel (panel.detect reads its head), lets the person confirm or change the form and the key
- * columns, and imports it with panel.import.
+ * panel (panel.detect reads its head), lets the person confirm or change the form, the key
+ * columns and the value column (the other numeric columns become covariates), and imports it
+ * with panel.import.
  */
-export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
+export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>, numericColumns: Ref<string[]>) {
   const api = useApi()
   const notices = useNotices()
   const project = useProject()
@@ -22,6 +23,15 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
   const detectedKeys = ref<string[]>([])
   /** Text columns constant within every series of the file's head: attributes, not keys. */
   const detectedAttributes = ref<string[]>([])
+  /** The long form's value column: the last numeric one unless the person picks another. */
+  const target = ref('')
+  watch(
+    numericColumns,
+    (columns) => {
+      if (!columns.includes(target.value)) target.value = columns.at(-1) ?? ''
+    },
+    { immediate: true },
+  )
   const importing = ref(false)
   /** The import in flight (for its progress events and to cancel it), else null. */
   const importId = ref<string | null>(null)
@@ -80,7 +90,9 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
         importId: importId.value,
         path: path.value.trim(),
         form: form.value,
-        ...(form.value === 'long' ? { ids: keys.value } : {}),
+        ...(form.value === 'long'
+          ? { ids: keys.value, ...(target.value ? { target: target.value } : {}) }
+          : {}),
       })
       for (const warning of result.warnings) notices.report('warning', warning)
       await project.refresh()
@@ -107,5 +119,16 @@ export function usePanelImport(path: Ref<string>, textColumns: Ref<string[]>) {
     await api.call('data.cancelImport', { importId: importId.value }).catch(notices.reportError)
   }
 
-  return { form, keys, detectedKeys, detectedAttributes, importing, fraction, rows, importPanel, cancel }
+  return {
+    form,
+    keys,
+    target,
+    detectedKeys,
+    detectedAttributes,
+    importing,
+    fraction,
+    rows,
+    importPanel,
+    cancel,
+  }
 }

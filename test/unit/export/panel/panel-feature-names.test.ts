@@ -24,6 +24,24 @@ describe("a panel export's input features", () => {
       'season.cos',
     ])
   })
+  it('name the covariates known ahead last, after the calendar', () => {
+    const inputs = {
+      static: [],
+      calendar: { season: 12 },
+      future: [
+        { name: 'promo', mean: 0.3, sd: 0.46 },
+        { name: 'price', mean: 9.5, sd: 1.2 },
+      ],
+    }
+    expect(panelFeatureNames(2 + 2 + 2, inputs)).toEqual([
+      'value',
+      'observed',
+      'season.sin',
+      'season.cos',
+      'promo (h ahead, standardised)',
+      'price (h ahead, standardised)',
+    ])
+  })
   it('keep the position as the name of inputs no encoding describes', () => {
     expect(panelFeatureNames(4)).toEqual(['value', 'observed', 'feature.2', 'feature.3'])
   })
