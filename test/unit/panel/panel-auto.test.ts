@@ -48,6 +48,16 @@ describe('Auto for panels', () => {
     expect(weekly.ensemble).toBe(2)
     expect(autoPanelConfig({ horizon: 2, season: 1, lengths: [10, 12] }).ensemble).toBe(5)
   })
+  it('trains a small panel that reads covariates known ahead on batches of 32, and nothing else', () => {
+    const stores = { horizon: 4, season: 12, lengths: Array(8).fill(36) }
+    const promo = { futureInputs: ['promo'] }
+    expect(autoPanelConfig(stores, promo)).toMatchObject({ batchSize: 32, windowsPerEpoch: 2048 })
+    // Without covariates, or with a panel of many windows (M3 quarterly's shape), the default stands.
+    expect(autoPanelConfig(stores)).toMatchObject({ batchSize: 256, windowsPerEpoch: 16_384 })
+    const m3 = { horizon: 8, season: 4, lengths: Array(756).fill(44) }
+    expect(autoPanelConfig(m3, promo)).toMatchObject({ batchSize: 256, windowsPerEpoch: 48_384 })
+    expect(autoPanelConfig(stores, { ...promo, batchSize: 64 }).batchSize).toBe(64)
+  })
   it('refuses an empty panel', () => {
     expect(() => autoPanelConfig({ horizon: 8, season: 4, lengths: [] })).toThrow(/no series/)
   })
