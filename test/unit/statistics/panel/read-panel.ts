@@ -27,6 +27,14 @@ export function readLongPanel(name: string): Map<string, number[]> {
   return panel
 }
 
+/** Training and test parts by id, from `id,train,test` with each part's values separated by spaces. */
+export function readValuesPanel(name: string): Map<string, { train: number[]; test: number[] }> {
+  const panel = new Map<string, { train: number[]; test: number[] }>()
+  for (const [id, train, test] of readRows(name))
+    panel.set(id, { train: train.split(' ').map(Number), test: test.split(' ').map(Number) })
+  return panel
+}
+
 /** One method's submitted forecasts by id, from `method,id,step,forecast`. */
 export function readReferenceForecasts(name: string, method: string): Map<string, number[]> {
   const forecasts = new Map<string, number[]>()
