@@ -1,6 +1,7 @@
 import { forecastRun, type ForecastRunResult, type RunPlan } from '../pipeline/index'
 import type { PipelineState, SeriesInput } from '../pipeline/index'
-import { trainerOverPort, type TrainerPort } from '../training/port-trainer'
+import { trainerOverPort } from '../training/port-trainer'
+import type { RpcPort } from '../threads/port-rpc'
 import { compareGradientFlow } from '../insight/gradient-flow'
 import { comparisonWindowsOf, traceModelWindow } from '../insight/model-trace'
 import { longLagWindows } from '../insight/long-lag-series'
@@ -12,7 +13,7 @@ export interface ForecastRunTask {
   series: SeriesInput
   plan: RunPlan
   /** Where training requests go: the main thread's pool answers on the other end. */
-  port: TrainerPort
+  port: RpcPort
 }
 
 /**
@@ -27,9 +28,8 @@ export default function runForecast(task: ForecastRunTask): Promise<ForecastRunR
 export interface PanelRunTask {
   input: PanelInput
   options: Omit<PanelRunOptions, 'trainer' | 'onEpoch' | 'companions'>
-  port: TrainerPort
-  /** Where the run's ETS and Theta are fitted (the pool, through the main thread). */
-  companionsPort: TrainerPort
+  /** Where its networks train and its ETS and Theta are fitted: the pool, through the main thread. */
+  port: RpcPort
 }
 
 /**
@@ -42,7 +42,7 @@ export function panelRun(task: PanelRunTask): Promise<PanelRunResult> {
   return runPanel(task.input, {
     ...task.options,
     trainer: trainerOverPort(task.port),
-    companions: companionsOverPort(task.companionsPort),
+    companions: companionsOverPort(task.port),
   })
 }
 

@@ -51,18 +51,14 @@ export class RunThread {
     companions: CompanionWorkers,
   ): Promise<PanelRunResult> {
     const { port1, port2 } = new MessageChannel()
-    const statistics = new MessageChannel()
+    // One port carries both kinds of call, each on its own channel.
     serveTrainer(port1, trainer)
-    serveCompanions(statistics.port1, companions)
+    serveCompanions(port1, companions)
     try {
-      const task: PanelRunTask = { input, options, port: port2, companionsPort: statistics.port2 }
-      return (await this.pool.run(task, {
-        name: 'panelRun',
-        transferList: [port2, statistics.port2],
-      })) as PanelRunResult
+      const task: PanelRunTask = { input, options, port: port2 }
+      return (await this.pool.run(task, { name: 'panelRun', transferList: [port2] })) as PanelRunResult
     } finally {
       port1.close()
-      statistics.port1.close()
     }
   }
 
