@@ -124,8 +124,8 @@ function fenced(language: string, code: string): string[] {
   return ['```' + language, ...code.trimEnd().split('\n'), '```']
 }
 
-/** The card's "Run it" section; the scripts are also written beside the model. */
-export function panelRunSnippets(format: ExportFormat): string[] {
+/** The card's "Run it" section; the scripts are also written beside the model. `readsInputs`: the model has further inputs. */
+export function panelRunSnippets(format: ExportFormat, readsInputs = false): string[] {
   const cli = [
     '',
     'LSTM Studio forecasts every series of a panel CSV with the native model folder:',
@@ -150,6 +150,9 @@ export function panelRunSnippets(format: ExportFormat): string[] {
     'Each script forecasts one series — of the panel or a new one, at any scale — from a text file of its',
     'values (oldest first, one per line): `node forecast.mjs series.txt`' +
       (format === 'onnx' ? ', `python forecast.py series.txt`.' : '.'),
+    ...(readsInputs
+      ? ['This model also reads further inputs: add `--inputs series-inputs.json` ("Further inputs" above).']
+      : []),
     '',
     ...js,
     '',

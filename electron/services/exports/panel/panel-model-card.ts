@@ -146,7 +146,7 @@ export function panelModelCard(input: PanelCardInput): string {
     ...extraInputsSection(input.format, p),
     ...besideSection(p),
     '',
-    ...panelRunSnippets(input.format),
+    ...panelRunSnippets(input.format, p.inputs !== null),
     ...summarySection(input.summary),
     '',
   ].join('\n')

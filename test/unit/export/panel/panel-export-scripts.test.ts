@@ -65,6 +65,7 @@ describe('the scripts of a panel export', () => {
     const card = await readFile(join(out, 'README.md'), 'utf8')
     expect(card).toContain('# sales panel forecaster — ONNX export')
     expect(card).toContain('Seasonal adjustment, per series from its own history (period 4)')
+    expect(card).not.toContain('## Further inputs') // a plain model: no inputs file to give
     expect(card).toContain(await readFile(join(out, 'forecast.mjs'), 'utf8').then((s) => s.split('\n')[0]))
     const description = JSON.parse(await readFile(join(out, 'preprocessing.json'), 'utf8'))
     expect(description).toMatchObject({ kind: 'panel', window: { inGraph: true }, target: 'sales' })

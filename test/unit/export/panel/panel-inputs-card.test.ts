@@ -36,6 +36,7 @@ describe("a panel model card's inputs file", () => {
       '`type` one of its categories (`MICRO`, `MACRO`, or a rarer one of those preprocessing.json lists under `other`',
     )
     expect(card).toContain('in the season of 4 steps, 0 … 3')
+    expect(card).toContain('This model also reads further inputs: add `--inputs series-inputs.json`')
     const example = /For a series of 3 values[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(card)
     expect(example).not.toBeNull()
     const file = JSON.parse(example![1]) as InputsFile
