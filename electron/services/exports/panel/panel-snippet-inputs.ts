@@ -8,6 +8,8 @@
 
 /** The JSON keys an inputs file may hold (the card documents each). */
 export const INPUTS_FILE_KEYS = ['attributes', 'seasonPosition', 'covariates'] as const
+/** The keys as a list literal, the same in JavaScript and Python. */
+const listed = `[${INPUTS_FILE_KEYS.map((key) => `'${key}'`).join(', ')}]`
 
 export const JS_ARGUMENTS = [
   "import { parseArgs } from 'node:util'",
@@ -31,7 +33,7 @@ export const JS_ARGUMENTS = [
 
 export const JS_EXTRA_INPUTS = [
   '',
-  '// 2b. Further inputs (preprocessing.json "inputs"), from the --inputs file, after value and flag at every step.',
+  '// 0. Further inputs (preprocessing.json "inputs") for a model that reads them, from the --inputs file.',
   'function needs(encoding) {',
   '  return [',
   '    ...encoding.static.map((e) => `attribute "${e.name}"`),',
@@ -43,7 +45,7 @@ export const JS_EXTRA_INPUTS = [
   'function extraFeatures(encoding, given, n) {',
   "  if (given === null || typeof given !== 'object' || Array.isArray(given))",
   '    fail(`${inputsFile} must hold one JSON object: { "attributes": …, "seasonPosition": …, "covariates": … }`)',
-  `  const unknown = Object.keys(given).filter((key) => !${JSON.stringify(INPUTS_FILE_KEYS)}.includes(key))`,
+  `  const unknown = Object.keys(given).filter((key) => !${listed}.includes(key))`,
   '  if (unknown.length > 0)',
   '    fail(`${inputsFile}: unknown ${unknown.map((k) => `"${k}"`).join(\', \')} (expected attributes, seasonPosition, covariates)`)',
   "  // Static attributes, the same at every step: one-hot over the categories, then one 'other' input for the",
@@ -101,6 +103,7 @@ export const JS_EXTRA_INPUTS = [
   '    ...covariates.map((z) => (t + horizon >= 0 ? z[t + horizon] : 0)),',
   '  ]',
   '}',
+  'let extrasAt = null // the further inputs of step t, for a model that reads them',
   'if (prep.inputs) {',
   '  if (!inputsFile)',
   '    fail(',
@@ -113,11 +116,16 @@ export const JS_EXTRA_INPUTS = [
   '  } catch (error) {',
   '    fail(`${inputsFile} cannot be read as JSON: ${error.message}`)',
   '  }',
-  '  const extrasAt = extraFeatures(prep.inputs, given, history.length)',
+  '  extrasAt = extraFeatures(prep.inputs, given, history.length)',
   '  if (2 + extrasAt(0).length !== F)',
   '    fail(`preprocessing.json "inputs" describe ${2 + extrasAt(0).length} features per step, but "features" lists ${F}`)',
-  '  for (let step = 0; step < lookback; step++) x.set(extrasAt(history.length - lookback + step), step * F + 2)',
   '}',
+]
+
+/** forecast.mjs's step that writes the further inputs into its window `x` (every step, padded ones included). */
+export const JS_WRITE_EXTRAS = [
+  '// Further inputs after value and flag, at every step (padded ones included): step `step` is t = n − lookback + step.',
+  'if (extrasAt) for (let step = 0; step < lookback; step++) x.set(extrasAt(history.length - lookback + step), step * F + 2)',
 ]
 
 export const PYTHON_ARGUMENTS = [
@@ -154,7 +162,7 @@ export const PYTHON_EXTRA_INPUTS = [
   '    """The further inputs of steps t = n − lookback … n − 1 (negative t: padding), as LSTM Studio builds them."""',
   '    if not isinstance(given, dict):',
   '        fail(f"{args.inputs} must hold one JSON object: {{\\"attributes\\": …, \\"seasonPosition\\": …, \\"covariates\\": …}}")',
-  `    unknown = [k for k in given if k not in ${JSON.stringify(INPUTS_FILE_KEYS)}]`,
+  `    unknown = [k for k in given if k not in ${listed}]`,
   '    if unknown:',
   '        fail(f"{args.inputs}: unknown {\', \'.join(unknown)} (expected attributes, seasonPosition, covariates)")',
   "    # Static attributes: one-hot over the categories, then one 'other' input for the rarer ones when there are",

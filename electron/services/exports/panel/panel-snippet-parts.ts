@@ -1,4 +1,4 @@
-import { JS_ARGUMENTS, JS_EXTRA_INPUTS } from './panel-snippet-inputs'
+import { JS_ARGUMENTS, JS_EXTRA_INPUTS, JS_WRITE_EXTRAS } from './panel-snippet-inputs'
 
 /**
  * Pieces of the panel model card's runnable snippets, shared by the ONNX and TF.js cards: each
@@ -17,6 +17,7 @@ export const JS_READ_INPUTS = [
   'const period = prep.seasonality.period',
   'const F = prep.features.length // value, observed flag, then any further features (see preprocessing.json)',
   'if (history.length < prep.minObserved) throw new Error(`fewer than ${prep.minObserved} points: LSTM Studio forecasts such a series by Theta alone`)',
+  ...JS_EXTRA_INPUTS,
 ]
 
 export const JS_SEASONAL = [
@@ -59,7 +60,7 @@ export const JS_SEASONAL = [
   'const used = adjusted.slice(-lookback)',
   'const x = new Float32Array(lookback * F)',
   'const at = (i) => (lookback - used.length + i) * F',
-  ...JS_EXTRA_INPUTS,
+  ...JS_WRITE_EXTRAS,
 ]
 
 export const JS_FINISH = [
