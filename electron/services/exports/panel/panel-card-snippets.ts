@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../export-format'
 import { JS_FINISH, JS_READ_INPUTS, JS_SEASONAL, PYTHON_SEASONAL } from './panel-snippet-parts'
+import { PYTHON_ARGUMENTS, PYTHON_EXTRA_INPUTS, PYTHON_FILL_EXTRAS } from './panel-snippet-inputs'
 
 /**
  * Runnable snippets of the panel model card: each forecasts one series (of the panel or new) from
@@ -62,21 +63,26 @@ export function panelJsScript(format: 'onnx' | 'tfjs'): string {
 /** forecast.py for an ONNX panel export. */
 export function panelPythonScript(): string {
   return [
+    'import argparse',
     'import json',
     'import sys',
     '',
     'import numpy as np',
     'import onnxruntime as ort',
     '',
+    ...PYTHON_ARGUMENTS,
+    '',
+    '',
     'prep = json.load(open("preprocessing.json"))',
-    'history = np.loadtxt(sys.argv[1], ndmin=1)  # the series, oldest first, one value per line',
+    'history = np.loadtxt(args.series, ndmin=1)  # the series, oldest first, one value per line',
     'lookback, horizon, m = prep["lookback"], prep["horizon"], prep["seasonality"]["period"]',
     'F = len(prep["features"])  # value, observed flag, then any further features',
-    'if prep.get("inputs"):',
-    '    sys.exit("this model also reads static attributes or calendar inputs: fill features 2… as preprocessing.json \'inputs\' describes; this script fills only value and flag")',
     '',
     '',
     ...PYTHON_SEASONAL,
+    '',
+    '',
+    ...PYTHON_EXTRA_INPUTS,
     '',
     '',
     'n = len(history)',
@@ -87,6 +93,7 @@ export function panelPythonScript(): string {
     'x = np.zeros((1, lookback, F), dtype=np.float32)  # padded steps stay 0 / 0',
     'x[0, lookback - len(used) :, 0] = used',
     'x[0, lookback - len(used) :, 1] = 1',
+    ...PYTHON_FILL_EXTRAS,
     '# The graph scales the window, runs every member, un-scales and averages; the season goes back on.',
     'network = ort.InferenceSession("model.onnx").run(["forecast"], {"input": x})[0][0]',
     'network = network * idx[np.arange(n, n + horizon) % m]',
@@ -117,8 +124,8 @@ function fenced(language: string, code: string): string[] {
   return ['```' + language, ...code.trimEnd().split('\n'), '```']
 }
 
-/** The card's "Run it" section; the scripts are also written beside the model. */
-export function panelRunSnippets(format: ExportFormat): string[] {
+/** The card's "Run it" section; the scripts are also written beside the model. `readsInputs`: the model has further inputs. */
+export function panelRunSnippets(format: ExportFormat, readsInputs = false): string[] {
   const cli = [
     '',
     'LSTM Studio forecasts every series of a panel CSV with the native model folder:',
@@ -143,6 +150,9 @@ export function panelRunSnippets(format: ExportFormat): string[] {
     'Each script forecasts one series — of the panel or a new one, at any scale — from a text file of its',
     'values (oldest first, one per line): `node forecast.mjs series.txt`' +
       (format === 'onnx' ? ', `python forecast.py series.txt`.' : '.'),
+    ...(readsInputs
+      ? ['This model also reads further inputs: add `--inputs series-inputs.json` ("Further inputs" above).']
+      : []),
     '',
     ...js,
     '',

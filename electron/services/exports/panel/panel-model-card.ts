@@ -3,6 +3,7 @@ import type { EtsVariant } from '../../../../worker/panel/companion-forecasts'
 import { localDate } from '../export-file-name'
 import { FORMAT_TITLES, type ExportFormat } from '../export-format'
 import { panelRunSnippets } from './panel-card-snippets'
+import { inputsFileSection } from './panel-inputs-card'
 
 /** README.md of a panel model's export: what the graph does, what lives beside it, how to run it. */
 
@@ -107,8 +108,11 @@ function besideSection(p: PanelExportPreprocessing): string[] {
   ]
 }
 
-/** A network that reads static attributes, the calendar or covariates ahead: how each step's further features are made. */
-function extraInputsSection(p: PanelExportPreprocessing): string[] {
+/**
+ * A network that reads static attributes, the calendar or covariates ahead: how each step's further
+ * features are made and, where the export ships scripts, the inputs file they read them from.
+ */
+function extraInputsSection(format: ExportFormat, p: PanelExportPreprocessing): string[] {
   if (!p.inputs) return []
   return [
     '## Further inputs',
@@ -118,8 +122,9 @@ function extraInputsSection(p: PanelExportPreprocessing): string[] {
       'category is all zeros), a numeric one as (value − mean) / sd, the same at every step; the calendar as sin and ' +
       'cos of 2π·position/season of each step; a known-future covariate as (value − mean) / sd taken h steps after ' +
       "the step (so the window's last h steps carry the h forecast steps' planned values, which the series must give " +
-      'after its last value). The scripts below fill only value and flag, and stop for this model.',
+      'after its last value).',
     '',
+    ...(format === 'native' ? [] : [...inputsFileSection(p, format === 'onnx'), '']),
   ]
 }
 
@@ -138,10 +143,10 @@ export function panelModelCard(input: PanelCardInput): string {
     ...modelSection(p),
     '',
     ...(input.format === 'native' ? [] : [...shapesSection(input.format, p), '']),
-    ...extraInputsSection(p),
+    ...extraInputsSection(input.format, p),
     ...besideSection(p),
     '',
-    ...panelRunSnippets(input.format),
+    ...panelRunSnippets(input.format, p.inputs !== null),
     ...summarySection(input.summary),
     '',
   ].join('\n')

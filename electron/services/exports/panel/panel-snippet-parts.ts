@@ -1,3 +1,5 @@
+import { JS_ARGUMENTS, JS_EXTRA_INPUTS, JS_WRITE_EXTRAS } from './panel-snippet-inputs'
+
 /**
  * Pieces of the panel model card's runnable snippets, shared by the ONNX and TF.js cards: each
  * series' seasonal adjustment (M4's, as worker/statistics/seasonality computes it), the raw window,
@@ -6,15 +8,16 @@
 
 export const JS_READ_INPUTS = [
   "import { readFile } from 'node:fs/promises'",
+  ...JS_ARGUMENTS,
   '',
   "const prep = JSON.parse(await readFile('preprocessing.json', 'utf8'))",
   '// The series, oldest first, one value per line (or separated by commas); no missing values.',
-  "const history = (await readFile(process.argv[2], 'utf8')).split(/[\\s,;]+/).filter(Boolean).map(Number)",
+  "const history = (await readFile(seriesFile, 'utf8')).split(/[\\s,;]+/).filter(Boolean).map(Number)",
   'const { lookback, horizon } = prep',
   'const period = prep.seasonality.period',
   'const F = prep.features.length // value, observed flag, then any further features (see preprocessing.json)',
-  "if (prep.inputs) throw new Error('this model also reads static attributes or calendar inputs: fill steps\\' features 2… as preprocessing.json \"inputs\" describes; this script fills only value and flag')",
   'if (history.length < prep.minObserved) throw new Error(`fewer than ${prep.minObserved} points: LSTM Studio forecasts such a series by Theta alone`)',
+  ...JS_EXTRA_INPUTS,
 ]
 
 export const JS_SEASONAL = [
@@ -57,6 +60,7 @@ export const JS_SEASONAL = [
   'const used = adjusted.slice(-lookback)',
   'const x = new Float32Array(lookback * F)',
   'const at = (i) => (lookback - used.length + i) * F',
+  ...JS_WRITE_EXTRAS,
 ]
 
 export const JS_FINISH = [
@@ -120,14 +124,12 @@ export const JS_FINISH = [
   'let etsForecast = null',
   'if (weights.ets > 0) {',
   '  // This script does not fit ETS models (R ets() chooses among 15 by AICc): it reads their forecast.',
-  '  if (!process.argv[3]) {',
-  '    console.error(',
+  '  if (!etsFile)',
+  '    fail(',
   '      `This model combines ETS at weight ${weights.ets}: pass its forecast of the series (R forecast::ets, ` +',
   "        'statsforecast AutoETS, or forecast.py) as a second file, or use lstm-studio forecast.',",
   '    )',
-  '    process.exit(2)',
-  '  }',
-  "  etsForecast = (await readFile(process.argv[3], 'utf8')).split(/[\\s,;]+/).filter(Boolean).map(Number)",
+  "  etsForecast = (await readFile(etsFile, 'utf8')).split(/[\\s,;]+/).filter(Boolean).map(Number)",
   '}',
   'const thetaForecast = weights.theta > 0 ? theta(history, period, horizon) : null',
   'const forecast = network.map(',

@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process'
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportModelFolder } from '../../../../electron/services/exports/index'
 import { loadPanelModel } from '../../../../electron/services/models/panel/panel-model-folder'
@@ -21,6 +19,13 @@ import {
   testSeries,
 } from './panel-fixtures'
 import { CASE, exportRoot, panelFolder } from './panel-folders'
+import {
+  PYTHON_WITH_NUMPY,
+  runPython,
+  runScript,
+  writeSeries,
+  type ScriptOutput,
+} from './panel-script-runner'
 
 /**
  * The scripts a panel export ships and its card shows (forecast.mjs, forecast.py), run as a user
@@ -31,12 +36,6 @@ let root = ''
 let remove = async () => {}
 beforeAll(async () => ({ root, remove } = await exportRoot('panel-export-')))
 afterAll(() => remove())
-
-interface ScriptOutput {
-  network: number[]
-  forecast: number[]
-  intervals: Record<string, [number | null, number | null][]>
-}
 
 const WITH_THETA: CombinationWeights = { network: 0.6, ets: 0, theta: 0.4 }
 const WITH_ETS: CombinationWeights = { network: 0.5, ets: 0.25, theta: 0.25 }
@@ -49,44 +48,6 @@ function combined(network: Float64Array, series: Float64Array, weights: Combinat
     weights,
   )
 }
-
-/** Runs the export's forecast.mjs with node on one series, as the card tells a user to. */
-async function runScript(out: string, series: Float64Array, ...extra: string[]): Promise<ScriptOutput> {
-  await writeFile(join(out, 'series.txt'), `${Array.from(series).join('\n')}\n`)
-  const { stdout } = await promisify(execFile)(process.execPath, ['forecast.mjs', 'series.txt', ...extra], {
-    cwd: out,
-  })
-  return JSON.parse(stdout) as ScriptOutput
-}
-
-/** Whether this machine has python3 with numpy, which forecast.py needs besides onnxruntime. */
-async function hasNumpy(): Promise<boolean> {
-  try {
-    await promisify(execFile)('python3', ['-c', 'import numpy'])
-    return true
-  } catch {
-    return false
-  }
-}
-
-const PYTHON_WITH_NUMPY = await hasNumpy()
-
-/**
- * onnxruntime for Python stood in by a module that records the window forecast.py builds and
- * answers with what the real graph answered to the expected window (onnxruntime-web, in the test).
- */
-const ONNXRUNTIME_STUB = `import json, os
-import numpy as np
-
-
-class InferenceSession:
-    def __init__(self, path):
-        self.path = path
-
-    def run(self, names, feeds):
-        json.dump(feeds["input"].tolist(), open(os.environ["STUB_INPUT"], "w"))
-        return [np.array([json.load(open(os.environ["STUB_OUTPUT"]))], dtype=np.float32)]
-`
 
 describe('the scripts of a panel export', () => {
   it('writes ONNX with its description, scripts and card; the card’s script forecasts a new series', async () => {
@@ -104,6 +65,7 @@ describe('the scripts of a panel export', () => {
     const card = await readFile(join(out, 'README.md'), 'utf8')
     expect(card).toContain('# sales panel forecaster — ONNX export')
     expect(card).toContain('Seasonal adjustment, per series from its own history (period 4)')
+    expect(card).not.toContain('## Further inputs') // a plain model: no inputs file to give
     expect(card).toContain(await readFile(join(out, 'forecast.mjs'), 'utf8').then((s) => s.split('\n')[0]))
     const description = JSON.parse(await readFile(join(out, 'preprocessing.json'), 'utf8'))
     expect(description).toMatchObject({ kind: 'panel', window: { inGraph: true }, target: 'sales' })
@@ -162,31 +124,16 @@ describe('the scripts of a panel export', () => {
         LOOKBACK,
         2,
       ])
-      const stub = join(root, 'python-stub')
-      await mkdir(stub, { recursive: true })
-      await writeFile(join(stub, 'onnxruntime.py'), ONNXRUNTIME_STUB)
-      await writeFile(join(stub, 'output.json'), JSON.stringify(Array.from(graph.data)))
-      await writeFile(join(out, 'series.txt'), `${Array.from(series).join('\n')}\n`)
-      const env = {
-        ...process.env,
-        PYTHONPATH: stub,
-        STUB_INPUT: join(stub, 'input.json'),
-        STUB_OUTPUT: join(stub, 'output.json'),
-      }
-      const { stdout } = await promisify(execFile)('python3', ['forecast.py', 'series.txt'], {
-        cwd: out,
-        env,
-      })
-      const fed = (JSON.parse(await readFile(join(stub, 'input.json'), 'utf8')) as number[][][]).flat(
-        2,
-      ) as number[]
+      await writeSeries(out, series)
+      const python = await runPython(out, join(root, 'python-stub'), graph.data, ['series.txt'])
+      const fed = await python.fed()
       expect(
         maxRelativeDifference(
           fed.filter((v) => v !== 0),
           Array.from(window).filter((v) => v !== 0),
         ),
       ).toBeLessThanOrEqual(1e-6)
-      const printed = JSON.parse(stdout) as ScriptOutput
+      const printed = JSON.parse(python.stdout) as ScriptOutput
       const native = await forecastPanel(nativeNetwork(panelSource(CASE)), [series], PERIOD)
       expect(maxRelativeDifference(printed.network, native.forecasts[0])).toBeLessThanOrEqual(1e-4)
       const app = combined(native.forecasts[0], series, WITH_THETA)

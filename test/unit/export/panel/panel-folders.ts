@@ -22,8 +22,10 @@ export async function panelFolder(
   root: string,
   name: string,
   changes: Partial<PanelModelInfo> = {},
+  /** The network saved (its input size must be the one `changes.inputs` gives). */
+  c: PanelCase = CASE,
 ): Promise<string> {
-  const source = panelSource(CASE)
+  const source = panelSource(c)
   const info: PanelModelInfo = {
     format: 'lstm-studio-panel-model',
     version: 1,
