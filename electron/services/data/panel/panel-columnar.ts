@@ -2,6 +2,7 @@ import type { StaticAttributeInfo } from '../../../api/records'
 import type { AttributeValue, PanelSeries } from '../../../../worker/panel/types'
 import type { ColumnarColumn, ColumnarDataset } from '../../projects/columnar-cache'
 import { CacheDamagedError } from '../../projects/errors'
+import { valueRows } from './panel-shape'
 
 /**
  * A panel in the project's columnar cache: one row per series and grid point, series after
@@ -91,13 +92,6 @@ function cellOf(column: ColumnarColumn, row: number): AttributeValue {
   const cell = column.values[row]
   if (column.kind === 'text') return (cell as string | null) ?? null
   return Number.isFinite(cell) ? (cell as number) : null
-}
-
-/** The rows before the series' future rows: up to its last value. */
-function valueRows(values: Float64Array): number {
-  let end = values.length
-  while (end > 0 && !Number.isFinite(values[end - 1])) end--
-  return end
 }
 
 /** The series back from the cache, in the order they were written, with their static attributes and covariates. */

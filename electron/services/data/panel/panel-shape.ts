@@ -9,6 +9,13 @@ export function missingCount(values: ArrayLike<number>): number {
   return missing
 }
 
+/** The rows up to a series' last value: those after it are future rows (covariates only) or empty. */
+export function valueRows(values: ArrayLike<number>): number {
+  let end = values.length
+  while (end > 0 && !Number.isFinite(values[end - 1])) end--
+  return end
+}
+
 /** What the dataset list and the API say of a panel: its form, keys and the spread of its series' lengths. */
 export function panelShape(dataset: PanelDataset): PanelDatasetInfo {
   const lengths = dataset.series.map((s) => s.values.length)

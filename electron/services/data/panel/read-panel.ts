@@ -5,10 +5,10 @@ import { CsvImportError } from '../csv-import-error'
 import { inferFrequency } from '../frequency-inference'
 import { importCsv } from '../import-csv'
 import type { DataColumn, ImportControl } from '../types'
-import type { CovariateInfo } from '../../../api/records'
 import type { PanelDataset, PanelForm, PanelReadOptions } from './panel-types'
+import { covariateInfo, withFutureRows } from './future-rows'
 import { missingCount } from './panel-shape'
-import { gridSeries, type GriddedSeries } from './series-grid'
+import { gridSeries } from './series-grid'
 import { detectStaticAttributes, essentialKeys, groupRows, KEY_SEPARATOR } from './static-attributes'
 import { findTimeColumn, parseTimes } from './time-cells'
 
@@ -232,39 +232,4 @@ export async function readPanelCsv(
     varyingColumns: raw.varyingColumns,
     covariates,
   }
-}
-
-/**
- * A long panel with covariates may give rows after a series' last value: their target is empty and
- * their covariates are the plans ahead (future-features.ts). The values and timestamps stop at the
- * last value; each covariate keeps every row, so it runs past them by the series' future rows.
- */
-function withFutureRows(
-  gridded: GriddedSeries,
-  covariateNames: readonly string[],
-): Pick<PanelSeries, 'values' | 'timestamps' | 'covariates'> {
-  if (covariateNames.length === 0) return { values: gridded.values, timestamps: gridded.timestamps }
-  let end = gridded.values.length
-  while (end > 0 && !Number.isFinite(gridded.values[end - 1])) end--
-  return {
-    values: gridded.values.slice(0, end),
-    timestamps: gridded.timestamps.slice(0, end),
-    covariates: Object.fromEntries(covariateNames.map((name, c) => [name, gridded.others[c]])),
-  }
-}
-
-/** Each covariate with the steps it is given after every series' last value (the fewest over the series that have values). */
-function covariateInfo(series: readonly PanelSeries[], names: readonly string[]): CovariateInfo[] {
-  return names.map((name) => {
-    let ahead = Infinity
-    for (const s of series) {
-      const column = s.covariates?.[name]
-      if (!column || s.values.length === 0) continue
-      let steps = 0
-      while (s.values.length + steps < column.length && Number.isFinite(column[s.values.length + steps]))
-        steps++
-      ahead = Math.min(ahead, steps)
-    }
-    return { name, ahead: Number.isFinite(ahead) ? ahead : 0 }
-  })
 }
