@@ -3,7 +3,8 @@
  * through the streaming importer and prints one JSON line with the wall time and peak RSS. Then,
  * in a fresh process (so its peak RSS is its own), a long-form panel of 10,000 series × 500 points
  * (`id,date,value`, 5 million rows) read by the panel reader the app and the CLI use.
- * Run: npm run bench -- import [--panel-series=N] [--panel-points=N] [--skip-single]
+ * Run: npm run bench -- import [--panel-series=N] [--panel-points=N] [--panel-ahead=K] [--skip-single]
+ * --panel-ahead=K adds a covariate known ahead (`promo`) and K future rows per series (empty value).
  */
 import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -55,16 +56,25 @@ function option(name: string, fallback: number): number {
   return arg ? Number(arg.slice(name.length + 3)) : fallback
 }
 
-/** Weekly series with their own level, trend and season, one row per (series, week). */
-async function writePanelCsv(path: string, series: number, points: number): Promise<void> {
+/**
+ * Weekly series with their own level, trend and season, one row per (series, week). With `ahead`
+ * > 0 each row also carries a promotion flag, and each series `ahead` more rows with the flag and
+ * no value (its future rows).
+ */
+async function writePanelCsv(path: string, series: number, points: number, ahead: number): Promise<void> {
   const out = createWriteStream(path)
-  let buffer = 'id,date,value\n'
+  let buffer = ahead > 0 ? 'id,date,promo,value\n' : 'id,date,value\n'
   const WEEK = 7 * 24 * MINUTE * 60
   for (let s = 0; s < series; s++) {
     const level = 100 + (s % 97) * 10
-    for (let t = 0; t < points; t++) {
+    for (let t = 0; t < points + ahead; t++) {
       const date = new Date(START + t * WEEK).toISOString().slice(0, 10)
-      buffer += `S${s},${date},${(level + 0.1 * t + 5 * Math.sin((2 * Math.PI * t) / 52)).toFixed(2)}\n`
+      const promo = (s + t) % 7 === 0 ? 1 : 0
+      const value =
+        t < points
+          ? (level * (1 + 0.2 * promo) + 0.1 * t + 5 * Math.sin((2 * Math.PI * t) / 52)).toFixed(2)
+          : ''
+      buffer += ahead > 0 ? `S${s},${date},${promo},${value}\n` : `S${s},${date},${value}\n`
       if (buffer.length > 1 << 20) {
         if (!out.write(buffer)) await once(out, 'drain')
         buffer = ''
@@ -78,13 +88,14 @@ async function writePanelCsv(path: string, series: number, points: number): Prom
 async function benchPanel(): Promise<void> {
   const series = option('panel-series', 10_000)
   const points = option('panel-points', 500)
+  const ahead = option('panel-ahead', 0)
   const dir = await mkdtemp(join(tmpdir(), 'lstm-bench-panel-'))
   try {
     const path = join(dir, 'panel.csv')
-    await writePanelCsv(path, series, points)
+    await writePanelCsv(path, series, points, ahead)
     const sampler = startRssSampler()
     const started = performance.now()
-    const panel = await readPanelCsv(path)
+    const panel = await readPanelCsv(path, ahead > 0 ? { target: 'value' } : {})
     const seconds = (performance.now() - started) / 1000
     const peakRssMB = sampler.stop() / (1024 * 1024)
     if (panel.series.length !== series)
@@ -94,6 +105,7 @@ async function benchPanel(): Promise<void> {
       series,
       points,
       rows: panel.rowCount,
+      ...(ahead > 0 ? { covariates: panel.covariates } : {}),
       seconds: Number(seconds.toFixed(3)),
       peakRssMB: Math.round(peakRssMB),
       targets: { seconds: 15, peakRssMB: 2048 },

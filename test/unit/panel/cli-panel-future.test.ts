@@ -44,14 +44,10 @@ function promoRows(text: string): PromoRow[] {
 describe('CLI: covariates known ahead on a panel', () => {
   let dir = ''
   let config = ''
-  let quick = ''
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lstm-panel-future-cli-'))
     config = join(dir, 'config.json')
     await writeFile(config, JSON.stringify(SMALL))
-    // A refusal needs a model, not a good one.
-    quick = join(dir, 'quick.json')
-    await writeFile(quick, JSON.stringify({ ...SMALL, epochs: 1, windowsPerEpoch: 32 }))
   })
   afterAll(async () => rm(dir, { recursive: true, force: true }))
   const trainArgs = (out: string, horizon = 4) => [
@@ -71,7 +67,7 @@ describe('CLI: covariates known ahead on a panel', () => {
     '3',
   ]
 
-  it('trains on the planned promotions and forecasts each store’s from its future rows', async () => {
+  it('trains on the planned promotions, forecasts each store’s from its future rows, and refuses a file without them', async () => {
     const model = join(dir, 'promo')
     const train = captureIo()
     const status = await runTrain([PROMO, ...trainArgs(model), '--future-covariates', 'promo'], train.io)
@@ -113,6 +109,20 @@ describe('CLI: covariates known ahead on a panel', () => {
     expect(compared).toBeGreaterThan(3)
     // On the held-out part, where the plan was known too, it beats Theta, which cannot read it.
     expect(summary.test.network.owa).toBeLessThan(summary.test.baselines.theta.owa)
+
+    // The history alone, every row with a value and none ahead, cannot be forecast: refused, naming the series.
+    const history = join(dir, 'history.csv')
+    const text = await readFile(PROMO, 'utf8')
+    await writeFile(
+      history,
+      text
+        .split('\n')
+        .filter((line) => !line.endsWith(','))
+        .join('\n'),
+    )
+    const refused = captureIo()
+    expect(await runForecast([model, history, '--out', join(dir, 'x.csv')], refused.io)).toBe(2)
+    expect(refused.text.stderr).toMatch(/series S1 lacks the known-future input "promo" at step 1 of the 4/)
   })
 
   it('refuses a horizon longer than the rows ahead, a column that is no covariate, and past covariates', async () => {
@@ -131,30 +141,5 @@ describe('CLI: covariates known ahead on a panel', () => {
       2,
     )
     expect(past.text.stderr).toMatch(/known ahead only/)
-  })
-
-  it('refuses to forecast from a file without the rows ahead, naming the series', async () => {
-    const model = join(dir, 'promo-2')
-    const train = captureIo()
-    expect(
-      await runTrain(
-        [PROMO, ...trainArgs(model), '--config', quick, '--future-covariates', 'promo', '--test', '0'],
-        train.io,
-      ),
-      train.text.stderr,
-    ).toBe(0)
-    // The history alone: every row with a value, none ahead.
-    const text = await readFile(PROMO, 'utf8')
-    const history = join(dir, 'history.csv')
-    await writeFile(
-      history,
-      text
-        .split('\n')
-        .filter((line) => !line.endsWith(','))
-        .join('\n'),
-    )
-    const refused = captureIo()
-    expect(await runForecast([model, history, '--out', join(dir, 'x.csv')], refused.io)).toBe(2)
-    expect(refused.text.stderr).toMatch(/series S1 lacks the known-future input "promo" at step 1 of the 4/)
   })
 })
