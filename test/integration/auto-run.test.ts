@@ -95,7 +95,7 @@ describe('Auto run in the app: every target mode, chosen on validation', () => {
   it('plans from the series: monthly AirPassengers gets lookback 24, horizon 24, log, huber, one layer', async () => {
     const { plan } = await autoArgs(1, 0)
     expect(plan).toMatchObject({ length: 144, period: 12, ensemble: 10, statistical: null })
-    expect(plan.config).toMatchObject({ lookback: 24, horizon: 24, loss: 'huber', epochs: 150, patience: 20 })
+    expect(plan.config).toMatchObject({ lookback: 24, horizon: 24, loss: 'huber', epochs: 150, patience: 10 })
     expect(plan.config.layers).toEqual([{ cell: 'lstm', units: 16, dropout: 0 }])
     expect(plan.forecasting).toMatchObject({ targetMode: 'auto', log: 'log', scaling: 'zscore' })
     expect(plan.forecasting.test).toEqual({ count: 24 })

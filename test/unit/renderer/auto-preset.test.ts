@@ -50,7 +50,7 @@ describe('the Auto preset follows the pipeline plan', () => {
       backtest: { origins: 3, refit: false },
     })
     const config = toTrainingConfig(draft)
-    expect(config).toMatchObject({ loss: 'huber', epochs: 150, patience: 20, batchSize: 16, clipNorm: 1 })
+    expect(config).toMatchObject({ loss: 'huber', epochs: 150, patience: 10, batchSize: 16, clipNorm: 1 })
     expect(config.optimizer).toMatchObject({ kind: 'adam', lr: 0.002 })
     expect(validateDraft(draft, 144)).toEqual([])
   })
