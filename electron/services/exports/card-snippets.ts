@@ -2,6 +2,19 @@ import type { ExportFormat } from './export-format'
 
 /** Copy-paste starting points; `x` is the scaled window built as the Scaling section says. */
 
+/** Loads a TF.js export's model.json and weights in Node (a browser passes the URL of model.json instead). */
+export const TFJS_LOAD_IN_NODE = [
+  "const modelJson = JSON.parse(await readFile('model.json', 'utf8'))",
+  "const shard = await readFile('group1-shard1of1.bin')",
+  'const model = await tf.loadLayersModel(',
+  '  tf.io.fromMemory({',
+  '    modelTopology: modelJson.modelTopology,',
+  '    weightSpecs: modelJson.weightsManifest[0].weights,',
+  '    weightData: shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength),',
+  '  }),',
+  ')',
+]
+
 function onnxSnippets(lookback: number, features: number): string[] {
   return [
     'Python (`pip install onnxruntime numpy`):',
@@ -39,15 +52,7 @@ function tfjsSnippets(lookback: number, features: number): string[] {
     "import * as tf from '@tensorflow/tfjs'",
     "import { readFile } from 'node:fs/promises'",
     '',
-    "const modelJson = JSON.parse(await readFile('model.json', 'utf8'))",
-    "const shard = await readFile('group1-shard1of1.bin')",
-    'const model = await tf.loadLayersModel(',
-    '  tf.io.fromMemory({',
-    '    modelTopology: modelJson.modelTopology,',
-    '    weightSpecs: modelJson.weightsManifest[0].weights,',
-    '    weightData: shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength),',
-    '  }),',
-    ')',
+    ...TFJS_LOAD_IN_NODE,
     `const x = new Float32Array(${lookback * features}) // the scaled window, row-major [1, ${lookback}, ${features}]`,
     `const forecast = model.predict(tf.tensor3d(x, [1, ${lookback}, ${features}])).dataSync() // scaled units`,
     '```',

@@ -6,22 +6,11 @@ import { runForecast } from '../../../electron/cli/forecast'
 import { runTrain } from '../../../electron/cli/train'
 import { PANEL_MODEL_FILE } from '../../../electron/services/models/panel/panel-model-folder'
 import { captureIo } from '../helpers/cli-io'
+import { SMALL_PANEL } from './small-panel-config'
 
 /** `--future-covariates` on a panel: a synthetic panel whose sales rise by half in planned promotion months. */
 
 const PROMO = resolve(__dirname, '../../fixtures/panel/promo_panel.csv')
-const SMALL = {
-  layers: [{ cell: 'lstm' as const, units: 8, dropout: 0 }],
-  lookback: 4,
-  minObserved: 1,
-  deseasonalise: false,
-  windowsPerEpoch: 256,
-  epochs: 40,
-  patience: 40,
-  batchSize: 32,
-  lr: 0.02,
-  ensemble: 1,
-}
 
 interface PromoRow {
   store: string
@@ -47,7 +36,7 @@ describe('CLI: covariates known ahead on a panel', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'lstm-panel-future-cli-'))
     config = join(dir, 'config.json')
-    await writeFile(config, JSON.stringify(SMALL))
+    await writeFile(config, JSON.stringify(SMALL_PANEL))
   })
   afterAll(async () => rm(dir, { recursive: true, force: true }))
   const trainArgs = (out: string, horizon = 4) => [

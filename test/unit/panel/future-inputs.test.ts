@@ -9,6 +9,7 @@ import { seriesFeatures } from '../../../worker/panel/panel-features'
 import { runPanel } from '../../../worker/panel/panel-run'
 import type { PanelConfig, PanelInput, PanelSeries } from '../../../worker/panel/types'
 import { buildWindows } from '../../../worker/panel/window-builder'
+import { SMALL_PANEL } from './small-panel-config'
 
 /** Known-future covariates (future-features.ts): encoding, windows, the check ahead, and a run that learns from them. */
 
@@ -92,19 +93,7 @@ function promotionPanel(future: number): PanelInput {
   return { keyNames: ['id'], series, period: 1 }
 }
 
-const SMALL: Partial<PanelConfig> = {
-  layers: [{ cell: 'lstm', units: 8, dropout: 0 }],
-  lookback: 4,
-  minObserved: 1,
-  deseasonalise: false,
-  windowsPerEpoch: 256,
-  epochs: 40,
-  patience: 40,
-  batchSize: 32,
-  lr: 0.02,
-  ensemble: 1,
-  seed: 3,
-}
+const SMALL: Partial<PanelConfig> = { ...SMALL_PANEL, seed: 3 }
 
 describe('a global model with known-future inputs (trained in this thread)', () => {
   it('forecasts the planned promotions it is given for the steps ahead', async () => {

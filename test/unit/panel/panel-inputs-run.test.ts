@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { runPanel } from '../../../worker/panel/panel-run'
 import type { PanelConfig, PanelInput } from '../../../worker/panel/types'
+import { SMALL_PANEL } from './small-panel-config'
 
 /**
  * With a one-step lookback under mean scaling every input reads 0: whatever the network forecasts
  * beyond the average step it can only have learnt from the extra inputs.
  */
-const BLIND: Partial<PanelConfig> = {
-  layers: [{ cell: 'lstm', units: 8, dropout: 0 }],
-  lookback: 1,
-  minObserved: 1,
-  deseasonalise: false,
-  windowsPerEpoch: 256,
-  epochs: 40,
-  patience: 40,
-  batchSize: 32,
-  lr: 0.02,
-  ensemble: 1,
-  seed: 3,
-}
+const BLIND: Partial<PanelConfig> = { ...SMALL_PANEL, lookback: 1, seed: 3 }
 
 /** Series that grow 10 % a step (kind UP) or shrink 10 % a step (kind DOWN). */
 function trendPanel(): PanelInput {

@@ -1,3 +1,4 @@
+import { TFJS_LOAD_IN_NODE } from '../card-snippets'
 import type { ExportFormat } from '../export-format'
 import { JS_FINISH, JS_READ_INPUTS, JS_SEASONAL, PYTHON_SEASONAL } from './panel-snippet-parts'
 import { PYTHON_ARGUMENTS, PYTHON_EXTRA_INPUTS, PYTHON_FILL_EXTRAS } from './panel-snippet-inputs'
@@ -30,15 +31,7 @@ const TFJS_JS_MIDDLE = [
   '  x[at(i)] = logScaling ? Math.log(v) - reference : v / reference - 1',
   '  x[at(i) + 1] = 1',
   '})',
-  "const modelJson = JSON.parse(await readFile('model.json', 'utf8'))",
-  "const shard = await readFile('group1-shard1of1.bin')",
-  'const model = await tf.loadLayersModel(',
-  '  tf.io.fromMemory({',
-  '    modelTopology: modelJson.modelTopology,',
-  '    weightSpecs: modelJson.weightsManifest[0].weights,',
-  '    weightData: shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength),',
-  '  }),',
-  ')',
+  ...TFJS_LOAD_IN_NODE,
   'const out = model.predict(tf.tensor3d(x, [1, lookback, F])).dataSync()',
   '// Log-scaled members come side by side (window.membersSideBySide): un-scale each, then average.',
   'const copies = prep.window.membersSideBySide ? prep.members : 1',
