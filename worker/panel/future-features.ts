@@ -1,3 +1,4 @@
+import { fitStandardisation } from './standardisation'
 import type { PanelSeries } from './types'
 
 /**
@@ -41,33 +42,21 @@ function covariateOf(series: PanelSeries, name: string): ArrayLike<number> {
   return column
 }
 
+/** A covariate's values over the panel's history only: the future rows are what the model will be asked about. */
+function* historyOf(series: readonly PanelSeries[], name: string): Generator<number> {
+  for (const s of series) {
+    const column = covariateOf(s, name)
+    const end = Math.min(column.length, s.values.length)
+    for (let t = 0; t < end; t++) yield column[t]
+  }
+}
+
 /** Mean and standard deviation of each chosen covariate over the panel's observed history. */
 export function fitFutureEncodings(
   series: readonly PanelSeries[],
   names: readonly string[],
 ): FutureEncoding[] {
-  return names.map((name) => {
-    let count = 0
-    let sum = 0
-    let squares = 0
-    for (const s of series) {
-      const column = covariateOf(s, name)
-      // The history only: the future rows are what the model will be asked about.
-      const end = Math.min(column.length, s.values.length)
-      for (let t = 0; t < end; t++) {
-        const v = column[t]
-        if (!Number.isFinite(v)) continue
-        count++
-        sum += v
-        squares += v * v
-      }
-    }
-    const mean = count > 0 ? sum / count : 0
-    const variance = count > 1 ? Math.max(0, (squares - count * mean * mean) / (count - 1)) : 0
-    // A constant covariate carries nothing; dividing by 1 keeps it at 0 instead of dividing by zero.
-    const sd = Math.sqrt(variance)
-    return { name, mean, sd: sd > 0 ? sd : 1 }
-  })
+  return names.map((name) => ({ name, ...fitStandardisation(historyOf(series, name)) }))
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fitStandardisation } from './standardisation'
 import type { AttributeValue, PanelSeries } from './types'
 
 /**
@@ -60,18 +61,15 @@ function fitCategorical(series: readonly PanelSeries[], name: string): StaticEnc
   }
 }
 
-function fitNumeric(series: readonly PanelSeries[], name: string): StaticEncoding {
-  const values: number[] = []
+function* numbersOf(series: readonly PanelSeries[], name: string): Generator<number> {
   for (const s of series) {
     const value = attributeOf(s, name)
-    if (typeof value === 'number' && Number.isFinite(value)) values.push(value)
+    if (typeof value === 'number') yield value
   }
-  const mean = values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : 0
-  const variance =
-    values.length > 1 ? values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (values.length - 1) : 0
-  // A constant attribute carries nothing; dividing by 1 keeps it at 0 instead of dividing by zero.
-  const sd = Math.sqrt(variance)
-  return { name, kind: 'numeric', mean, sd: sd > 0 ? sd : 1 }
+}
+
+function fitNumeric(series: readonly PanelSeries[], name: string): StaticEncoding {
+  return { name, kind: 'numeric', ...fitStandardisation(numbersOf(series, name)) }
 }
 
 /** Fits one encoding per chosen attribute on the training series; a text attribute is categorical. */
