@@ -1,5 +1,5 @@
 import { nelderMead } from '../optim/nelder-mead'
-import { etsFilter } from './filter'
+import { etsFilter, etsLikelihood } from './filter'
 import { completeState, initialStateGuess } from './initial-state'
 import { LOWER, UPPER, parametersAllowed } from './parameter-bounds'
 import type { EtsSpec, SmoothingParams } from './spec'
@@ -86,7 +86,7 @@ export function fitEtsModel(
     if (!parametersAllowed(params, damped, m)) return Infinity
     const state = completeState(vector.subarray(nSmoothing), spec, m)
     if (!seasonalStatesPositive(state, spec)) return Infinity
-    const { lik } = etsFilter(y, spec, m, params, state)
+    const lik = etsLikelihood(y, spec, m, params, state)
     if (Number.isNaN(lik)) return Infinity
     return Math.max(lik, -1e10)
   }
