@@ -204,6 +204,7 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
       config: PipelineConfig
       candidates?: unknown
       combinations?: unknown
+      combinationRule?: string
       method?: string
     } = {
       preset: result.preset,
@@ -211,6 +212,7 @@ export async function runTrain(argv: string[], io: CliIo & { workers?: WorkerFil
       config: result.config,
       ...(result.candidates ? { candidates: result.candidates } : {}),
       ...(result.combinations ? { combinations: result.combinations } : {}),
+      ...(result.combinationRule ? { combinationRule: result.combinationRule } : {}),
       ...(result.method ? { method: result.method } : {}),
     }
     const metrics = metricsSummary(result)

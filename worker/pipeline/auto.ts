@@ -3,7 +3,14 @@ import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
 import { isResidualMode, TARGET_MODES } from './target-mode'
-import { chooseCombination, withState, type CombinationScore } from './choose-combination'
+import {
+  chooseCombination,
+  FEW_POINTS,
+  FEW_POINTS_WEIGHTS,
+  withState,
+  type CombinationRule,
+  type CombinationScore,
+} from './choose-combination'
 import type { CombinationWeights } from './combination'
 import { earlierFolds, pooledValidation, type PooledValidation } from './folds'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions, type TrainedRun } from './run'
@@ -38,6 +45,8 @@ export interface AutoResult {
   /** The chosen network combined with ETS at each share tried, and the one kept. */
   combinations: CombinationScore[]
   combination: CombinationWeights
+  /** How the weights were picked (choose-combination.ts); absent for a statistical forecast. */
+  combinationRule?: CombinationRule
   /** 'statistical': the series is too short for any network; ETS forecast it (see the notes). */
   method: 'network' | 'statistical'
   result: PipelineResult
@@ -168,11 +177,16 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
   const combined = chooseCombination(series, [best.run, ...best.earlier])
   const judged = adopt(combined.main, combined.analysis)
   const final = options.refit === false ? judged : await refitWithValidation(series, judged, options)
+  const result = await completeRun(series, final, {
+    ...options,
+    role: { candidate: best.mode, stage: 'final' },
+  })
   return {
     chosen: best.mode,
     config: judged.prepared.state.config,
     combinations: combined.scores,
     combination: combined.chosen.weights,
+    combinationRule: combined.rule,
     method: 'network',
     candidates: runs.map(({ mode, run, folds }) => ({
       targetMode: mode,
@@ -180,6 +194,19 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       epochsRun: run.network.outcome.epochsRun,
       folds,
     })),
-    result: await completeRun(series, final, { ...options, role: { candidate: best.mode, stage: 'final' } }),
+    result:
+      combined.rule === 'fixed'
+        ? { ...result, notes: [fixedCombinationNote(seriesLength(series)), ...result.notes] }
+        : result,
   }
+}
+
+function fixedCombinationNote(points: number): string {
+  const { network, ets, theta } = FEW_POINTS_WEIGHTS
+  const percent = (share: number) => `${Math.round(share * 1000) / 10} %`
+  return (
+    `${points} points are fewer than ${FEW_POINTS}: too few validation points to rank the network against ` +
+    `ETS and Theta, so the forecast combines them at fixed weights (network ${percent(network)}, ` +
+    `ETS ${percent(ets)}, Theta ${percent(theta)}).`
+  )
 }

@@ -1,6 +1,6 @@
 import { defaultConfig } from './config'
 import { runAuto, type AutoCandidate, type AutoOptions } from './auto'
-import type { CombinationScore } from './choose-combination'
+import type { CombinationRule, CombinationScore } from './choose-combination'
 import { runPipeline, type PipelineResult, type RunOptions } from './run'
 import type { PipelineConfig, SeriesInput, TargetMode } from './types'
 
@@ -18,6 +18,8 @@ export interface ForecastRunResult extends PipelineResult {
   candidates?: AutoCandidate[]
   /** Auto only: the chosen network combined with ETS at every share tried (the kept one is in `config.combination`). */
   combinations?: CombinationScore[]
+  /** Auto only: how the kept weights were picked from `combinations` (by the series' length). */
+  combinationRule?: CombinationRule
   /** Auto only: 'statistical' when the series was too short for any network (ETS forecast it). */
   method?: 'network' | 'statistical'
 }
@@ -46,6 +48,7 @@ export async function forecastRun(
     chosen: result.chosen,
     candidates: result.candidates,
     combinations: result.combinations,
+    ...(result.combinationRule ? { combinationRule: result.combinationRule } : {}),
     method: result.method,
   }
 }

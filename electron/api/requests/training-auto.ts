@@ -46,6 +46,12 @@ export interface AutoChoice {
     validationMae: number | null
     kept: boolean
   }>
+  /**
+   * How the kept weights were picked, by the series' length: 'fixed' (too few points for
+   * validation to rank the network against ETS and Theta), 'clearMargin' (equal thirds unless
+   * another weighting is 20 % better), 'lowest' (the lowest validation error).
+   */
+  combinationRule?: 'fixed' | 'clearMargin' | 'lowest'
 }
 
 /** The plan is made for what `training.start` would train on. */

@@ -39,6 +39,7 @@ export function autoChoiceOf(result: ForecastRunResult, stopped: boolean): AutoC
       state: stopped ? 'stopped' : 'completed',
     })),
     ...(result.combinations ? { combinations: combinationsOf(result) } : {}),
+    ...(result.combinationRule ? { combinationRule: result.combinationRule } : {}),
   }
 }
 

@@ -16,7 +16,12 @@ import {
   type Trainer,
 } from '../../../worker/pipeline/index'
 import { mulberry32, normalSampler, paramLayout } from '../../../worker/engine/index'
-import { chooseCombination, EQUAL_WEIGHTS } from '../../../worker/pipeline/choose-combination'
+import {
+  chooseCombination,
+  combinationRuleFor,
+  EQUAL_WEIGHTS,
+  FEW_POINTS_WEIGHTS,
+} from '../../../worker/pipeline/choose-combination'
 import { combineForecast } from '../../../worker/pipeline/combination'
 import { trainOnSeries } from '../../../worker/pipeline/run'
 import { fixedEtsForecast } from '../../../worker/statistics/ets/fixed-ets'
@@ -149,5 +154,21 @@ describe('equal weights unless validation is clearly better (short series) or si
     const long = seasonalSeries(240, 12)
     const { chosen, lowest } = await chosenOf(long)
     expect(chosen.validationScore).toBe(lowest)
+  })
+
+  it('gives a very short series fixed weights, a quarter to the network, whatever validation says', async () => {
+    // The same steady trend as above, 60 points: validation would drop the zero network entirely.
+    const s = monthlySeries(Array.from({ length: 60 }, (_, t) => 100 + 2 * t + Math.sin(t)))
+    const { scores, chosen, rule } = chooseCombination(s, await runsOf(s))
+    expect(rule).toBe('fixed')
+    expect(chosen.weights).toEqual(FEW_POINTS_WEIGHTS)
+    expect(FEW_POINTS_WEIGHTS).toEqual({ network: 0.25, ets: 0.375, theta: 0.375 })
+    expect(Math.min(...scores.map((score) => score.validationScore))).toBeLessThan(chosen.validationScore)
+    expect([79, 80, 199, 200].map(combinationRuleFor)).toEqual([
+      'fixed',
+      'clearMargin',
+      'clearMargin',
+      'lowest',
+    ])
   })
 })

@@ -21,6 +21,12 @@ describe('every series gets a forecast', () => {
     expect(auto.result.finalFit.observations).toBe(48)
     expect(auto.result.forecast.targets[0]!.mean).toHaveLength(24)
     expect(auto.result.notes.some((note) => note.startsWith('Statistical'))).toBe(false)
+    // Too few points for validation to rank the network against ETS and Theta: fixed weights, said so.
+    expect(auto.combinationRule).toBe('fixed')
+    expect(auto.combination).toEqual({ network: 0.25, ets: 0.375, theta: 0.375 })
+    expect(auto.result.notes[0]).toMatch(
+      /^48 points are fewer than 80: .*network 25 %, ETS 37.5 %, Theta 37.5 %/,
+    )
   })
 
   it('a non-seasonal series of 3h points trains a network too', async () => {

@@ -44,6 +44,30 @@ describe("the Forecast screen says what Auto's forecast is made of", () => {
     expect(text).toContain('network alone 12')
   })
 
+  it('says when fixed weights were kept because the series is too short for validation to rank them', () => {
+    const choice: AutoChoice = {
+      method: 'network',
+      points: 48,
+      chosen: 'seasonalResidual',
+      candidates,
+      combinations: [
+        { network: 1, ets: 0, theta: 0, validationMae: 8, kept: false },
+        { network: 0.25, ets: 0.375, theta: 0.375, validationMae: 11, kept: true },
+      ],
+      combinationRule: 'fixed',
+    }
+    const text = note(choice).get('[data-testid="auto-combination"]').text()
+    expect(text).toMatch(/^Forecast combined with statistics at fixed weights: on a series this short/)
+    expect(text).toContain('Network 25%')
+    expect(text).toContain('ETS 38%')
+    expect(note(choice, 'fr').get('[data-testid="auto-combination"]').text()).toMatch(/poids fixes/)
+    // The same weights kept by validation are not described as the short-series rule.
+    const byValidation = note({ ...choice, combinationRule: 'lowest' }).get(
+      '[data-testid="auto-combination"]',
+    )
+    expect(byValidation.text()).not.toMatch(/fixed weights/)
+  })
+
   it('says nothing of combinations when the network alone was kept', () => {
     const wrapper = note({
       chosen: 'seasonalResidual',

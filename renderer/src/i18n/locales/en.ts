@@ -423,6 +423,8 @@ export default {
     autoModes: { level: 'levels', seasonalResidual: 'seasonal residual', etsResidual: 'ETS residual' },
     autoCombinedDefault:
       'Forecast combined with statistics in equal parts, the default on a short series, since no other weighting did 20 % better on validation: network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
+    autoCombinedFixed:
+      'Forecast combined with statistics at fixed weights: on a series this short, validation is too thin to rank a network against ETS and Theta. Network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
     autoCombined:
       'Forecast combined with statistics, as validation preferred: network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
     statisticalForecast:

@@ -456,6 +456,8 @@ const fr: typeof en = {
     },
     autoCombinedDefault:
       'Prévision combinée à parts égales avec des méthodes statistiques, le choix par défaut sur une série courte, aucune autre pondération ne faisant 20 % mieux en validation : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
+    autoCombinedFixed:
+      'Prévision combinée avec des méthodes statistiques à poids fixes : sur une série aussi courte, la validation est trop maigre pour départager un réseau, ETS et Thêta. Réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     autoCombined:
       'Prévision combinée avec des méthodes statistiques, comme la validation le préférait : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     statisticalForecast:

@@ -10,6 +10,8 @@ export interface KeptCombination {
    * on validation, because none scored clearly (20 %) lower: the note must not say validation preferred it.
    */
   byDefault: boolean
+  /** Kept by Auto's rule for very short series (fixed weights), whatever validation said. */
+  fixed: boolean
 }
 
 /** The combination Auto kept, when it is not the network alone (then there is nothing to say). */
@@ -25,5 +27,6 @@ export function keptCombination(choice: AutoChoice): KeptCombination | null {
     byDefault: combinations.some(
       (c) => c.validationMae !== null && kept.validationMae !== null && c.validationMae < kept.validationMae,
     ),
+    fixed: choice.combinationRule === 'fixed',
   }
 }
