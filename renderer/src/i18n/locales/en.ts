@@ -31,6 +31,7 @@ export default {
     close: 'Close',
     yes: 'Yes',
     no: 'No',
+    download: 'Download {name}',
   },
   records: {
     deleted: '“{name}” was deleted',
@@ -484,7 +485,6 @@ export default {
     exportCsv: 'Export the forecast CSV',
     csvExported: 'Forecast written to {path}',
     sameSeparators: 'The delimiter and the decimal separator must differ.',
-    download: 'Download {name}',
     chartPng: 'Chart as PNG',
     wholeSeries: 'Whole series',
     recentPart: 'Recent part',
@@ -604,7 +604,6 @@ export default {
         'ONNX takes raw windows and answers in their units; each series’ seasonal adjustment and its combination with ETS and Theta are in the export’s README and preprocessing.json.',
       modelWritten:
         'Panel model exported to {path} ({count} file) | Panel model exported to {path} ({count} files)',
-      download: 'Download {name}',
     },
     import: {
       question: 'How does this file hold its series?',

@@ -33,6 +33,7 @@ const fr: typeof en = {
     close: 'Fermer',
     yes: 'Oui',
     no: 'Non',
+    download: 'Télécharger {name}',
   },
   records: {
     deleted: '« {name} » a été supprimé',
@@ -518,7 +519,6 @@ const fr: typeof en = {
     exportCsv: 'Exporter la prévision en CSV',
     csvExported: 'Prévision écrite dans {path}',
     sameSeparators: 'Le séparateur et le séparateur décimal doivent différer.',
-    download: 'Télécharger {name}',
     chartPng: 'Graphique en PNG',
     wholeSeries: 'Toute la série',
     recentPart: 'Partie récente',
@@ -641,7 +641,6 @@ const fr: typeof en = {
         'ONNX lit des fenêtres brutes et répond dans leurs unités ; la désaisonnalisation de chaque série et sa combinaison avec ETS et Theta sont décrites dans le README et le preprocessing.json de l’export.',
       modelWritten:
         'Modèle du panel exporté dans {path} ({count} fichier) | Modèle du panel exporté dans {path} ({count} fichiers)',
-      download: 'Télécharger {name}',
     },
     import: {
       question: 'Comment ce fichier contient-il ses séries ?',
