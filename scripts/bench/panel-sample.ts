@@ -3,7 +3,9 @@
  * the single-series Auto on series it was never tuned on: `npm run bench -- quality
  * --sample-train=P --sample-test=P --period=M [--count=N]`. The series are taken evenly spaced
  * over the sorted ids, so the sample is the same at every run and covers the panel's categories;
- * --sample-offset=K shifts every pick K ids along, for a second sample disjoint from the first.
+ * --sample-offset=K shifts every pick K ids along, for a second sample disjoint from the first;
+ * --sample-below=N draws only from series of fewer than N points (test part included), to judge a
+ * rule for one length band.
  */
 import { readPanelCsv } from '../../electron/services/data/panel/read-panel'
 import type { SeriesInput } from '../../worker/pipeline/index'
@@ -28,10 +30,16 @@ export async function panelSample(
   period: number,
   count: number,
   offset = 0,
+  below = Infinity,
 ): Promise<SampledSeries[]> {
   const [train, test] = await Promise.all([readPanelCsv(trainPath), readPanelCsv(testPath)])
   const tests = new Map(test.series.map((s) => [s.key.join('/'), s]))
-  const keys = train.series.map((s) => s.key.join('/')).sort()
+  const lengthOf = (s: (typeof train.series)[number]) =>
+    s.values.length + (tests.get(s.key.join('/'))?.values.length ?? 0)
+  const keys = train.series
+    .filter((s) => lengthOf(s) < below)
+    .map((s) => s.key.join('/'))
+    .sort()
   const step = keys.length / Math.min(count, keys.length)
   const chosen = new Set(
     Array.from(

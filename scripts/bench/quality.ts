@@ -5,7 +5,8 @@
  *   npm run bench -- quality [SERIES ...] [--seeds=1,7,42] [--workers=N] [--overrides='{"epochs": 50}']
  * Held out: --sample-train=TRAIN.csv --sample-test=TEST.csv --period=M [--count=10] runs the same
  * Auto on series drawn from a competition panel instead (panel-sample.ts), its test part the
- * panel's horizon: series nobody tuned for.
+ * panel's horizon: series nobody tuned for. --sample-offset=K and --sample-below=N pick another
+ * sample, or one of series shorter than N points (panel-sample.ts).
  * --modes=level,seasonalResidual restricts Auto's candidates (to measure what one candidate adds).
  * After each seed, a Markdown table of the same figures goes to stderr (for the closing notes).
  * Each series runs exactly as `lstm-studio train` runs it: the run thread, the training pool,
@@ -103,7 +104,9 @@ async function sampledCases(train: string, args: string[]): Promise<BenchCase[]>
   if (!test || !period) throw new Error('--sample-train needs --sample-test=PATH and --period=M')
   const m = Number(period)
   const count = Number(option(args, 'count') ?? 10)
-  const sample = await panelSample(train, test, m, count, Number(option(args, 'sample-offset') ?? 0))
+  const offset = Number(option(args, 'sample-offset') ?? 0)
+  const below = Number(option(args, 'sample-below') ?? Infinity)
+  const sample = await panelSample(train, test, m, count, offset, below)
   return sample.map(({ name, series, horizon }) => ({ name, series, m, horizon }))
 }
 
