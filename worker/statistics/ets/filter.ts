@@ -1,4 +1,5 @@
 import type { EtsSpec, SmoothingParams } from './spec'
+import { hasTrend, isSeasonal } from './spec'
 
 /**
  * The ETS recursions (R forecast's etscalc): one-step forecasts, innovations and state updates.
@@ -35,10 +36,10 @@ interface Shape {
 }
 
 function shapeOf(spec: EtsSpec, m: number): Shape {
-  const trendOn = spec.trend !== 'N'
+  const trendOn = hasTrend(spec)
   return {
     trendOn,
-    seasonal: spec.season !== 'N',
+    seasonal: isSeasonal(spec),
     multiplicativeSeason: spec.season === 'M',
     multiplicativeError: spec.error === 'M',
     seasonOffset: trendOn ? 2 : 1,
@@ -62,8 +63,8 @@ function update(state: Float64Array, shape: Shape, params: SmoothingParams, y: n
   const q = oldLevel + dampedTrend
   const oldSeason = seasonal ? state[seasonOffset + m - 1] : 0
   let p = y
-  if (seasonal && !multiplicativeSeason) p = y - oldSeason
-  else if (multiplicativeSeason) p = Math.abs(oldSeason) < TOLERANCE ? HUGE : y / oldSeason
+  if (multiplicativeSeason) p = Math.abs(oldSeason) < TOLERANCE ? HUGE : y / oldSeason
+  else if (seasonal) p = y - oldSeason
   const level = q + params.alpha * (p - q)
   state[0] = level
   if (trendOn) state[1] = dampedTrend + (params.beta! / params.alpha) * (level - oldLevel - dampedTrend)
@@ -100,6 +101,7 @@ export function etsPointForecast(
   return out
 }
 
+/** One state update of `spec`'s model after observing y (in place on `state`). */
 export function etsUpdate(
   state: Float64Array,
   spec: EtsSpec,
