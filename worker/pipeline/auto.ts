@@ -5,8 +5,7 @@ import { seriesLength } from './targets'
 import { isResidualMode, TARGET_MODES } from './target-mode'
 import {
   chooseCombination,
-  FEW_POINTS,
-  FEW_POINTS_WEIGHTS,
+  fixedCombinationNote,
   withState,
   type CombinationRule,
   type CombinationScore,
@@ -199,14 +198,4 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
         ? { ...result, notes: [fixedCombinationNote(seriesLength(series)), ...result.notes] }
         : result,
   }
-}
-
-function fixedCombinationNote(points: number): string {
-  const { network, ets, theta } = FEW_POINTS_WEIGHTS
-  const percent = (share: number) => `${Math.round(share * 1000) / 10} %`
-  return (
-    `${points} points are fewer than ${FEW_POINTS}: too few validation points to rank the network against ` +
-    `ETS and Theta, so the forecast combines them at fixed weights (network ${percent(network)}, ` +
-    `ETS ${percent(ets)}, Theta ${percent(theta)}).`
-  )
 }

@@ -50,6 +50,17 @@ export function combinationRuleFor(length: number): CombinationRule {
   return length < SHORT_SERIES ? 'clearMargin' : 'lowest'
 }
 
+/** What a run's notes say when the fixed weights were kept, and why. */
+export function fixedCombinationNote(points: number): string {
+  const { network, ets, theta } = FEW_POINTS_WEIGHTS
+  const percent = (share: number) => `${Math.round(share * 1000) / 10} %`
+  return (
+    `${points} points are fewer than ${FEW_POINTS}: too few validation points to rank the network against ` +
+    `ETS and Theta, so the forecast combines them at fixed weights (network ${percent(network)}, ` +
+    `ETS ${percent(ets)}, Theta ${percent(theta)}).`
+  )
+}
+
 function sameWeights(a: CombinationWeights, b: CombinationWeights): boolean {
   return (['network', 'ets', 'theta'] as const).every((name) => Math.abs(a[name] - b[name]) < 1e-12)
 }

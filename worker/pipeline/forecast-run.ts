@@ -48,7 +48,7 @@ export async function forecastRun(
     chosen: result.chosen,
     candidates: result.candidates,
     combinations: result.combinations,
-    ...(result.combinationRule ? { combinationRule: result.combinationRule } : {}),
+    combinationRule: result.combinationRule,
     method: result.method,
   }
 }
