@@ -8,6 +8,8 @@
  * panel's horizon: series nobody tuned for. --sample-offset=K and --sample-below=N pick another
  * sample, or one of series shorter than N points (panel-sample.ts).
  * --modes=level,seasonalResidual restricts Auto's candidates (to measure what one candidate adds).
+ * Intervals are judged by coverage and by the M4 competition's scaled interval score (MSIS, at 80
+ * and 95 %), which coverage alone cannot replace: wider bands always cover more.
  * After each seed, a Markdown table of the same figures goes to stderr (for the closing notes).
  * Each series runs exactly as `lstm-studio train` runs it: the run thread, the training pool,
  * the final fit on all the data. Overrides apply to every series alike (for trying Auto rules),
@@ -20,6 +22,7 @@ import { loadSeries } from '../../electron/services/models/load-series'
 import { forecastOnPool } from '../../electron/services/runs/pool-run'
 import { sourceWorkerFiles } from '../../electron/source-worker-files'
 import type { SeriesInput, TargetMode } from '../../worker/pipeline/index'
+import { scaledIntervalScore } from '../../worker/statistics/index'
 import { panelSample } from './panel-sample'
 
 const SAMPLES = join(__dirname, '../../resources/samples')
@@ -121,6 +124,7 @@ async function benchSeed(
   /** Seasonal naive's, ETS's and Theta's MASE on the same test parts, for the means beside ours. */
   const baselineMases: number[][] = [[], [], []]
   const coverage: number[][] = [[], []]
+  const intervalScores: number[][] = [[], []]
   let seasonal = 0
   let beatSnaive = 0
   for (const { name, series, m, horizon, reference } of cases) {
@@ -136,6 +140,18 @@ async function benchSeed(
     mases.push(mase)
     coverage[0]!.push(test.metrics.coverage[80] ?? NaN)
     coverage[1]!.push(test.metrics.coverage[95] ?? NaN)
+    const scores = [80, 95].map((level) =>
+      test.lower[level] && test.upper[level]
+        ? scaledIntervalScore(
+            test.actual,
+            test.lower[level],
+            test.upper[level],
+            level,
+            test.metrics.maseScale,
+          )
+        : NaN,
+    )
+    scores.forEach((score, i) => intervalScores[i]!.push(score))
     if (m > 1) {
       seasonal++
       if (mase < snaiveMase) beatSnaive++
@@ -148,6 +164,8 @@ async function benchSeed(
       smape: round(test.metrics.smape),
       coverage80: round(test.metrics.coverage[80]),
       coverage95: round(test.metrics.coverage[95]),
+      intervalScore80: round(scores[0]),
+      intervalScore95: round(scores[1]),
       snaiveMase: round(snaiveMase),
       etsMase: round(test.baselines.ets.metrics?.mase),
       etsMaseR: round(reference?.mase.ets),
@@ -173,6 +191,7 @@ async function benchSeed(
       mase: line.mase,
       smape: line.smape,
       coverage: [line.coverage80, line.coverage95],
+      intervalScores: [line.intervalScore80, line.intervalScore95],
       chosen: describeChoice(run.chosen, run.config.combination),
       baselines: [line.snaiveMase, line.etsMase, line.thetaMase],
       seconds: line.seconds,
@@ -196,6 +215,8 @@ async function benchSeed(
     seasonalBeatingSnaive: `${beatSnaive}/${seasonal}`,
     coverage80: round(mean(coverage[0]!)),
     coverage95: round(mean(coverage[1]!)),
+    intervalScore80: round(mean(intervalScores[0]!)),
+    intervalScore95: round(mean(intervalScores[1]!)),
     targets: { meanMase: 1.0, seasonalBeatingSnaive: 4 },
     met: meanMase <= 1.0 && beatSnaive >= Math.min(4, seasonal),
   }
@@ -207,6 +228,8 @@ interface TableRow {
   mase: number | null
   smape: number | null
   coverage: (number | null)[]
+  /** Scaled interval scores (MSIS) at 80 and 95 %. */
+  intervalScores: (number | null)[]
   chosen: string
   /** MASE of seasonal naive, ETS, Theta on the same test part. */
   baselines: (number | null)[]
@@ -229,11 +252,12 @@ function markdownTable(seed: number, rows: TableRow[]): string {
   const cell = (value: number | null, digits = 3) => (value === null ? '—' : value.toFixed(digits))
   const lines = [
     `\nseed ${seed}\n`,
-    '| series | MASE | sMAPE | cover 80 | cover 95 | chosen | snaive | ETS | Theta | s |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| series | MASE | sMAPE | cover 80 | cover 95 | MSIS 80 | MSIS 95 | chosen | snaive | ETS | Theta | s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (row) =>
         `| ${row.series} | ${cell(row.mase)} | ${cell(row.smape, 2)} | ${row.coverage.map((c) => cell(c, 2)).join(' | ')} | ` +
+        `${row.intervalScores.map((score) => cell(score, 2)).join(' | ')} | ` +
         `${row.chosen} | ${row.baselines.map((b) => cell(b)).join(' | ')} | ${cell(row.seconds, 1)} |`,
     ),
   ]

@@ -17,19 +17,29 @@ export interface PipelineBacktest extends BacktestResult {
   refit: boolean
 }
 
-function bandsOf(run: TrainedRun, mean: Float64Array, which: number): ForecasterOutput {
+/** `history`: the target's raw values before the origin. */
+function bandsOf(
+  run: TrainedRun,
+  mean: Float64Array,
+  which: number,
+  history: ArrayLike<number>,
+): ForecasterOutput {
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
-  const floor = run.model.state.targets[which]?.lowerBound
-  for (const band of targetIntervals(calibrationOf(run.model, which), floor, mean)) {
+  const { state } = run.model
+  const context = { target: state.targets[which], combination: state.config.combination, history }
+  for (const band of targetIntervals(calibrationOf(run.model, which), mean, context)) {
     lower[band.level] = band.lower
     upper[band.level] = band.upper
   }
   return { mean, lower, upper }
 }
 
+const before = (values: ArrayLike<number>, end: number) =>
+  Array.prototype.slice.call(values, 0, end) as number[]
+
 function truncate(series: SeriesInput, end: number): SeriesInput {
-  const cut = (values: ArrayLike<number>) => Array.prototype.slice.call(values, 0, end) as number[]
+  const cut = (values: ArrayLike<number>) => before(values, end)
   return {
     ...series,
     targets: series.targets.map((c) => ({ name: c.name, values: cut(c.values) })),
@@ -50,15 +60,16 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
   const perOrigin: ForecasterOutput[][] = []
   if (!config.backtest.refit) {
     const zOrigins = origins.map((origin) => origin - run.prepared.zc.lag)
-    for (const means of predictOriginalAll(run.predictor, run.prepared.zc, targets, zOrigins, H))
-      perOrigin.push(means.map((mean, t) => bandsOf(run, mean, t)))
+    predictOriginalAll(run.predictor, run.prepared.zc, targets, zOrigins, H).forEach((means, i) =>
+      perOrigin.push(means.map((mean, t) => bandsOf(run, mean, t, before(targets[t], origins[i])))),
+    )
   } else {
     for (const origin of origins) {
       const noTest = { ...config, split: { ...config.split, test: { count: 0 } } }
       const refitted = await retrain(truncate(series, origin), noTest)
       const zOrigin = origin - refitted.prepared.zc.lag
       const [means] = predictOriginalAll(refitted.predictor, refitted.prepared.zc, targets, [zOrigin], H)
-      perOrigin.push(means.map((mean, t) => bandsOf(refitted, mean, t)))
+      perOrigin.push(means.map((mean, t) => bandsOf(refitted, mean, t, before(targets[t], origin))))
     }
   }
   return targets.map((_, t) => perOrigin.map((outputs) => outputs[t]))

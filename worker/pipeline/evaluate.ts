@@ -70,8 +70,14 @@ export function evaluateRange(
   const parts = chunks.map(
     (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
-  const floor = predictor.state.targets[which]?.lowerBound
-  const bands = parts.map((part) => targetIntervals(calibration, floor, part))
+  const { state } = predictor
+  const bands = parts.map((part, i) =>
+    targetIntervals(calibration, part, {
+      target: state.targets[which],
+      combination: state.config.combination,
+      history: Array.prototype.slice.call(target, 0, chunks[i].origin) as number[],
+    }),
+  )
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
   for (const level of calibration.levels) {

@@ -79,12 +79,17 @@ export async function forecastAhead(
     )
   const backend = options.network ?? (await backendForParams(model.state.spec, model.params, options.backend))
   const predictor = { backend, params: model.params, state: model.state }
-  const means = predictOriginalAll(predictor, zc, targetValues(series), [n - zc.lag], steps)[0]
+  const histories = targetValues(series)
+  const means = predictOriginalAll(predictor, zc, histories, [n - zc.lag], steps)[0]
   const names = targetNames(model.state)
   const targets = means.map((mean, t) => ({
     name: names[t],
     mean,
-    intervals: targetIntervals(calibrationOf(model, t), model.state.targets[t]?.lowerBound, mean),
+    intervals: targetIntervals(calibrationOf(model, t), mean, {
+      target: model.state.targets[t],
+      combination: config.combination,
+      history: histories[t],
+    }),
   }))
   const frequency = grown.frequency
   const last =

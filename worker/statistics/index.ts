@@ -15,7 +15,17 @@ export type { TargetTransformConfig, TargetTransformJSON, DifferencingKind } fro
 export { chronologicalSplit, protocolHorizon, protocolSplit } from './split'
 export type { ChronologicalSplit, Range, SplitSize } from './split'
 
-export { mae, rmse, mape, smape, mase, maseScale, coverage, evaluateForecast } from './metrics'
+export {
+  mae,
+  rmse,
+  mape,
+  smape,
+  mase,
+  maseScale,
+  coverage,
+  scaledIntervalScore,
+  evaluateForecast,
+} from './metrics'
 export type { ForecastMetrics, EvaluationInput, IntervalBand } from './metrics'
 
 export { naiveForecast, seasonalNaiveForecast, driftForecast } from './baselines/lag-walk'

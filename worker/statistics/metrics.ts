@@ -107,6 +107,30 @@ export function coverage(
   return inside / actual.length
 }
 
+/**
+ * The M4 competition's scaled interval score (MSIS, at any level): the interval's width plus
+ * 2/α times how far each actual falls outside it (α = 1 − level/100), averaged over the points
+ * and divided by the MASE scale. Lower is better, and unlike coverage it cannot be won by
+ * widening the bands: it rewards intervals that are narrow and still hold the actuals.
+ */
+export function scaledIntervalScore(
+  actual: ArrayLike<number>,
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  level: number,
+  scale: number,
+): number {
+  checkSameLength(actual, lower)
+  checkSameLength(actual, upper)
+  const penalty = 2 / (1 - level / 100)
+  let sum = 0
+  for (let i = 0; i < actual.length; i++) {
+    const y = actual[i]
+    sum += upper[i] - lower[i] + penalty * (Math.max(0, lower[i] - y) + Math.max(0, y - upper[i]))
+  }
+  return sum / actual.length / scale
+}
+
 export interface EvaluationInput {
   actual: ArrayLike<number>
   forecast: ArrayLike<number>

@@ -104,9 +104,16 @@ function combinationLines(p: ExportPreprocessing): string[] {
   ]
 }
 
-function intervalLines({ name, intervals, lowerBound }: TargetDescription): string[] {
+/** Whether the target's intervals are averaged with its ETS companion's (target-intervals.ts). */
+function averagesWithEts(p: ExportPreprocessing, target: TargetDescription): boolean {
+  return (p.combination?.ets ?? 0) > 0 && Boolean(target.companions?.ets)
+}
+
+function intervalLines(p: ExportPreprocessing, target: TargetDescription): string[] {
+  const { name, intervals, lowerBound } = target
   const { levels } = intervals
   if (levels.length === 0) return []
+  const withEts = averagesWithEts(p, target)
   const header = `| step | ${levels.map((level) => `±${level} %`).join(' | ')} |`
   const rule = `|---|${levels.map(() => '---').join('|')}|`
   const rows = Array.from({ length: intervals.horizon }, (_, k) => {
@@ -119,6 +126,10 @@ function intervalLines({ name, intervals, lowerBound }: TargetDescription): stri
   return [
     '',
     `Prediction intervals of \`${name}\` (conformal, original units): value ± half-width of the step` +
+      (withEts
+        ? ", each side's half-width averaged with the ETS companion's own interval half-width at the same origin" +
+          ' (an unbounded one replaced by it; docs/export-formats.md has the recipe)'
+        : '') +
       (lowerBound === undefined
         ? '.'
         : `, lower bounds raised to ${lowerBound} (the series was never below it).`),
@@ -145,6 +156,6 @@ export function scalingSection(p: ExportPreprocessing): string[] {
     '**Output → values**',
     '',
     ...numbered(outputSteps(p)),
-    ...p.targets.flatMap(intervalLines),
+    ...p.targets.flatMap((target) => intervalLines(p, target)),
   ]
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { autoConfig, runAuto } from '../../../worker/pipeline/index'
 import { whyNoNetwork } from '../../../worker/pipeline/auto-config'
-import { monthlySeries, seasonalSeries } from './helpers'
+import { monthlySeries, seasonalSeries, valueSeries } from './helpers'
 
 /** Short enough to run in a test: Auto's rules, with fewer epochs and members. */
 const quick = { quick: true, backend: 'reference' as const, overrides: { epochs: 6, ensemble: 2 } }
@@ -27,6 +27,21 @@ describe('every series gets a forecast', () => {
     expect(auto.result.notes[0]).toMatch(
       /^48 points are fewer than 80: .*network 25 %, ETS 37.5 %, Theta 37.5 %/,
     )
+  })
+
+  it("a 24-point quarterly series (M3's shortest) gets bounded intervals at 95 % too", async () => {
+    // 12 validation errors per step are too few for a 95 % conformal quantile (19 needed): that
+    // level takes ETS's own widths, which bound every step; 80 % averages the two.
+    const values = seasonalSeries(24, 2).map((value, t) => value + 3 * (t % 4))
+    const auto = await runAuto(valueSeries(values, 4), { ...quick, horizon: 8 })
+    expect(auto.method).toBe('network')
+    expect(auto.result.model.calibrations[0]!.halfWidths[95]!.every((w) => w === Infinity)).toBe(true)
+    const { mean, intervals } = auto.result.forecast.targets[0]!
+    for (const band of intervals)
+      band.upper.forEach((upper, k) => {
+        expect(Number.isFinite(upper)).toBe(true)
+        expect(upper).toBeGreaterThan(mean[k]!)
+      })
   })
 
   it('a non-seasonal series of 3h points trains a network too', async () => {

@@ -3,7 +3,11 @@ import { describePreprocessing } from '../../../worker/export/index'
 import { readPreprocessing } from '../../../worker/export/read/read-preprocessing'
 import { rebuildTrainedModel } from '../../../worker/export/read/rebuild-model'
 import { forecastAhead, runPipeline, type TrainedModel } from '../../../worker/pipeline/index'
-import { monthlySeries, tinyConfig } from './helpers'
+import { targetIntervals } from '../../../worker/pipeline/target-intervals'
+import { conformalIntervals, fitEtsModel, type ConformalCalibration } from '../../../worker/statistics/index'
+import { fixEts } from '../../../worker/statistics/ets/fixed-ets'
+import { fixedEtsIntervals } from '../../../worker/statistics/ets/fixed-ets-intervals'
+import { monthlySeries, seasonalSeries, tinyConfig } from './helpers'
 
 /** Small positive counts with large swings: additive intervals would reach below 0. */
 const counts = Array.from({ length: 96 }, (_, t) => 3 + (t % 12 === 0 ? 40 : 0) + (t % 5))
@@ -52,5 +56,56 @@ describe('intervals respect the data', () => {
     expect(result.model.state.targets[0]!.lowerBound).toBeUndefined()
     const ahead = await forecastAhead(wider(result.model), series)
     expect(Math.min(...ahead.targets[0]!.intervals[0]!.lower)).toBeLessThan(0)
+  })
+})
+
+describe('intervals of a forecast that ETS takes part in', () => {
+  const history = seasonalSeries(72, 5)
+  const ets = fixEts(fitEtsModel(history, { error: 'A', trend: 'N', season: 'A' }, 12))
+  const own = fixedEtsIntervals(ets, history, 4, [80, 95])!
+  const mean = [60, 61, 62, 63]
+  /** Conformal half-widths 2, 3, 4, 5 at 80 %; the last step at 95 % had too few errors (±∞). */
+  const calibration: ConformalCalibration = {
+    horizon: 4,
+    counts: [20, 19, 18, 3],
+    halfWidths: { 80: Float64Array.from([2, 3, 4, 5]), 95: Float64Array.from([4, 5, 6, Infinity]) },
+    levels: [80, 95],
+  }
+  const combined = { network: 0.25, ets: 0.375, theta: 0.375 }
+  const target = { companions: { ets, theta: null } }
+
+  it("average each side's conformal half-width with ETS's own at the same origin", () => {
+    const bands = targetIntervals(calibration, mean, { target, combination: combined, history })
+    bands.forEach((band, i) => {
+      const model = own.intervals[i]!
+      mean.forEach((f, k) => {
+        const conformal = calibration.halfWidths[band.level]![k]!
+        const half = (etsSide: number) => (Number.isFinite(conformal) ? (conformal + etsSide) / 2 : etsSide)
+        expect(f - band.lower[k]!).toBeCloseTo(half(own.mean[k]! - model.lower[k]!), 9)
+        expect(band.upper[k]! - f).toBeCloseTo(half(model.upper[k]! - own.mean[k]!), 9)
+      })
+    })
+    // The step validation could not calibrate at 95 % is bounded: ETS's width alone.
+    expect(Number.isFinite(bands[1]!.upper[3]!)).toBe(true)
+  })
+
+  it('stay conformal where the forecast gives ETS no share, or the model has no ETS companion', () => {
+    const conformal = conformalIntervals(calibration, mean)
+    for (const context of [
+      { target, combination: { network: 0.75, ets: 0, theta: 0.25 }, history },
+      { target, combination: undefined, history },
+      { target: { companions: { ets: null, theta: null } }, combination: combined, history },
+    ])
+      expect(targetIntervals(calibration, mean, context)).toEqual(conformal)
+  })
+
+  it('still never reach below the floor', () => {
+    const low = [1, 1, 1, 1]
+    const bands = targetIntervals(calibration, low, {
+      target: { ...target, lowerBound: 0 },
+      combination: combined,
+      history,
+    })
+    for (const band of bands) expect(Math.min(...band.lower)).toBe(0)
   })
 })

@@ -42,6 +42,9 @@ describe("the Forecast screen says what Auto's forecast is made of", () => {
     expect(text).toContain('ETS 25%')
     expect(text).toContain('Theta 25%')
     expect(text).toContain('network alone 12')
+    expect(text).toMatch(
+      /\. Its intervals average the widths measured on validation with those of ETS's own intervals\.$/,
+    )
   })
 
   it('says when fixed weights were kept because the series is too short for validation to rank them', () => {
@@ -60,12 +63,29 @@ describe("the Forecast screen says what Auto's forecast is made of", () => {
     expect(text).toMatch(/^Forecast combined with statistics at fixed weights: on a series this short/)
     expect(text).toContain('Network 25%')
     expect(text).toContain('ETS 38%')
-    expect(note(choice, 'fr').get('[data-testid="auto-combination"]').text()).toMatch(/poids fixes/)
+    const french = note(choice, 'fr').get('[data-testid="auto-combination"]').text()
+    expect(french).toMatch(/poids fixes/)
+    expect(french).toContain('Ses intervalles font la moyenne des largeurs mesurées en validation')
     // The same weights kept by validation are not described as the short-series rule.
     const byValidation = note({ ...choice, combinationRule: 'lowest' }).get(
       '[data-testid="auto-combination"]',
     )
     expect(byValidation.text()).not.toMatch(/fixed weights/)
+  })
+
+  it('says nothing of ETS intervals when ETS has no share in the forecast', () => {
+    const text = note({
+      chosen: 'seasonalResidual',
+      candidates,
+      combinations: [
+        { network: 1, ets: 0, theta: 0, validationMae: 12, kept: false },
+        { network: 0.75, ets: 0, theta: 0.25, validationMae: 9, kept: true },
+      ],
+    })
+      .get('[data-testid="auto-combination"]')
+      .text()
+    expect(text).toContain('Theta 25%')
+    expect(text).not.toContain('intervals')
   })
 
   it('says nothing of combinations when the network alone was kept', () => {

@@ -7,6 +7,7 @@ import {
   mase,
   maseScale,
   rmse,
+  scaledIntervalScore,
   smape,
 } from '../../../worker/statistics/metrics'
 
@@ -36,5 +37,15 @@ describe('point metrics', () => {
   })
   it('counts interval coverage inclusively', () => {
     expect(coverage([1, 2, 3, 4], [0, 2, 3.5, 0], [1, 3, 4, 3.9])).toBe(0.5)
+  })
+  it("scores intervals as the M4 competition's MSIS: width, plus 2/α per unit outside, over the scale", () => {
+    // Widths 2, 2, 2; at 95 % (2/α = 40) the second actual is 0.5 above, the third 1 below.
+    const score = scaledIntervalScore([1, 3.5, -1], [0, 1, 0], [2, 3, 2], 95, 2)
+    expect(score).toBeCloseTo((6 + 40 * 0.5 + 40 * 1) / 3 / 2, 12)
+    // At 80 % the same misses cost 10 per unit: narrow bands that miss are punished less.
+    expect(scaledIntervalScore([1, 3.5, -1], [0, 1, 0], [2, 3, 2], 80, 2)).toBeCloseTo(
+      (6 + 5 + 10) / 3 / 2,
+      12,
+    )
   })
 })

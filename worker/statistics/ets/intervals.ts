@@ -3,6 +3,9 @@ import { seededRandom } from '../stats/random'
 import type { PredictionInterval } from '../types'
 import { etsPointForecast, etsUpdate } from './filter'
 import type { EtsFit } from './fit-model'
+
+/** What intervals need of a fitted model: its parameters, its innovation variance and the state at the origin. */
+export type EtsOrigin = Pick<EtsFit, 'spec' | 'm' | 'params' | 'sigma2' | 'finalState'>
 import { hasTrend, isSeasonal } from './spec'
 
 /**
@@ -15,7 +18,7 @@ import { hasTrend, isSeasonal } from './spec'
  */
 
 /** c_j = w'F^{j−1}g for j = 1..h−1 from the linear innovations state space form. */
-function psiWeights(fit: EtsFit, h: number): Float64Array {
+function psiWeights(fit: EtsOrigin, h: number): Float64Array {
   const { spec, m, params } = fit
   const trendOn = hasTrend(spec)
   const seasonOffset = trendOn ? 2 : 1
@@ -42,7 +45,7 @@ function psiWeights(fit: EtsFit, h: number): Float64Array {
   return c
 }
 
-function analyticVariance(fit: EtsFit, mean: Float64Array): Float64Array {
+function analyticVariance(fit: EtsOrigin, mean: Float64Array): Float64Array {
   const h = mean.length
   const c = psiWeights(fit, h)
   const variance = new Float64Array(h)
@@ -73,7 +76,7 @@ function sortedQuantile(sorted: Float64Array, p: number): number {
 }
 
 function simulatedIntervals(
-  fit: EtsFit,
+  fit: EtsOrigin,
   h: number,
   levels: readonly number[],
   paths: number,
@@ -107,7 +110,7 @@ export interface EtsIntervalOptions {
 }
 
 export function etsIntervals(
-  fit: EtsFit,
+  fit: EtsOrigin,
   mean: Float64Array,
   levels: readonly number[],
   options: EtsIntervalOptions = {},

@@ -428,6 +428,8 @@ export default {
       'Forecast combined with statistics at fixed weights: on a series this short, validation is too thin to rank a network against ETS and Theta. Network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
     autoCombined:
       'Forecast combined with statistics, as validation preferred: network {network}, ETS {ets}, Theta {theta} (validation MAE {mae}, network alone {networkMae})',
+    intervalsWithEts:
+      "Its intervals average the widths measured on validation with those of ETS's own intervals.",
     statisticalForecast:
       'Statistical forecast, not a network: {points} points are too few to train one, so ETS (exponential smoothing) forecasts this series.',
     model: 'Model',

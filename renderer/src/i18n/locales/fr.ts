@@ -461,6 +461,8 @@ const fr: typeof en = {
       'Prévision combinée avec des méthodes statistiques à poids fixes : sur une série aussi courte, la validation est trop maigre pour départager un réseau, ETS et Thêta. Réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
     autoCombined:
       'Prévision combinée avec des méthodes statistiques, comme la validation le préférait : réseau {network}, ETS {ets}, Thêta {theta} (MAE de validation {mae}, réseau seul {networkMae})',
+    intervalsWithEts:
+      'Ses intervalles font la moyenne des largeurs mesurées en validation et de celles des intervalles propres à ETS.',
     statisticalForecast:
       'Prévision statistique, pas un réseau : {points} points sont trop peu pour en entraîner un, ETS (lissage exponentiel) prévoit donc cette série.',
     model: 'Modèle',
