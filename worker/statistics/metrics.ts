@@ -22,6 +22,11 @@ export interface ForecastMetrics {
   maseScale: number
   /** Share of actuals inside each interval, keyed by level (80, 95, ...). */
   coverage: Record<number, number>
+  /**
+   * Each interval's scaled interval score (MSIS, scaledIntervalScore), keyed by level; a level is
+   * missing when the MASE scale is 0 (absent in results saved before it was recorded).
+   */
+  intervalScore?: Record<number, number>
   notes: string[]
 }
 
@@ -151,8 +156,12 @@ export function evaluateForecast(input: EvaluationInput): ForecastMetrics {
   if (maseValue === null)
     notes.push(`MASE skipped: the in-sample seasonal-naive MAE (m = ${m}) is not positive.`)
   const coverageByLevel: Record<number, number> = {}
-  for (const band of input.intervals ?? [])
+  const scoreByLevel: Record<number, number> = {}
+  for (const band of input.intervals ?? []) {
     coverageByLevel[band.level] = coverage(actual, band.lower, band.upper)
+    if (scale > 0)
+      scoreByLevel[band.level] = scaledIntervalScore(actual, band.lower, band.upper, band.level, scale)
+  }
   return {
     mae: mae(actual, forecast),
     rmse: rmse(actual, forecast),
@@ -161,6 +170,7 @@ export function evaluateForecast(input: EvaluationInput): ForecastMetrics {
     mase: maseValue,
     maseScale: scale,
     coverage: coverageByLevel,
+    intervalScore: scoreByLevel,
     notes,
   }
 }

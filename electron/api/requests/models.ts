@@ -21,6 +21,12 @@ export interface IntervalBands {
   upper95: number[]
 }
 
+/** A forecaster's scaled interval score at 80 and 95 % (null: unbounded bands, or no scale). */
+export interface IntervalScores {
+  level80: number | null
+  level95: number | null
+}
+
 /** How one target of a model did: its series, test forecasts, fitted values, metrics beside the baselines. */
 export interface TargetEvaluation {
   /** The CSV column. */
@@ -34,6 +40,11 @@ export interface TargetEvaluation {
   metrics: { validation: Metrics | null; test: Metrics }
   baselines: Array<{ name: string; test: Metrics }>
   coverage: { level80: number | null; level95: number | null }
+  /**
+   * The M4 competition's scaled interval score (MSIS) of the model's bands on the test part, and
+   * of ETS's own bands beside them; lower is better (absent in evaluations saved before it was recorded).
+   */
+  intervalScore?: { model: IntervalScores; ets: IntervalScores | null }
   /** `refit`: a fresh network was trained before each origin (absent in evaluations saved before it was recorded). */
   backtest: { origins: Array<{ origin: number; metrics: Metrics }>; overall: Metrics; refit?: boolean } | null
 }

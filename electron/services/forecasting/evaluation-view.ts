@@ -1,4 +1,4 @@
-import type { Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
+import type { IntervalScores, Metrics, ModelEvaluation, TargetEvaluation } from '../../api/requests/models'
 import type {
   FittedValues,
   ForecastRunResult,
@@ -77,6 +77,10 @@ function targetBlock(
       level80: test?.metrics.coverage[80] ?? null,
       level95: test?.metrics.coverage[95] ?? null,
     },
+    intervalScore: {
+      model: intervalScoresOf(test?.metrics),
+      ets: test?.baselines.ets?.metrics ? intervalScoresOf(test.baselines.ets.metrics) : null,
+    },
     backtest: judged.backtest
       ? {
           origins: judged.backtest.perOrigin.map((origin) => ({
@@ -88,6 +92,11 @@ function targetBlock(
         }
       : null,
   }
+}
+
+function intervalScoresOf(metrics: ForecastMetrics | undefined): IntervalScores {
+  const finite = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value : null)
+  return { level80: finite(metrics?.intervalScore?.[80]), level95: finite(metrics?.intervalScore?.[95]) }
 }
 
 function metricsOf(metrics: Pick<ForecastMetrics, 'mae' | 'rmse' | 'mape' | 'smape' | 'mase'>): Metrics {

@@ -4,6 +4,7 @@ import { trainingStartArgsSchema } from '../../../electron/api/requests/training
 import { evaluationView } from '../../../electron/services/forecasting/evaluation-view'
 import { forecastCsv } from '../../../electron/services/forecasting/forecast-csv'
 import { runPipeline, type SeriesInput } from '../../../worker/pipeline/index'
+import { scaledIntervalScore } from '../../../worker/statistics/index'
 import { monthly, seasonalSeries, tinyConfig } from '../pipeline/helpers'
 import { bands } from './bands'
 import { SMALL_TRAINING } from './training-args'
@@ -65,6 +66,18 @@ describe('the Forecast screen’s view of a two-target model', () => {
       expect(target.test.mean).toEqual(Array.from(result.targets[t].test!.forecast))
       expect(target.metrics.test.mae).toBe(result.targets[t].test!.metrics.mae)
       expect(target.baselines.map((baseline) => baseline.name)).toContain('seasonalNaive')
+      // The bands' MSIS, from the test part's own bands and scale; quick runs skip ETS, so no ETS score.
+      const test = result.targets[t].test!
+      const score = scaledIntervalScore(
+        test.actual,
+        test.lower[80]!,
+        test.upper[80]!,
+        80,
+        test.metrics.maseScale,
+      )
+      expect(target.intervalScore!.model.level80).toBeCloseTo(score, 12)
+      expect(target.intervalScore!.model.level80).toBeGreaterThan(0)
+      expect(target.intervalScore!.ets).toBeNull()
     })
     expect(view.targets[0].fitted).toEqual({ start: 12, values: [1, 2] })
     expect(view.targets[1].fitted).toBeNull()

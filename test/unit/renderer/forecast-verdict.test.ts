@@ -96,4 +96,27 @@ describe('the Forecast screen judges the model', () => {
     // MAE, RMSE, MAPE, sMAPE, MASE
     expect(modelCells).toEqual(['10', '12', '8.25%', '12.3%', '4.51'])
   })
+
+  it("gives the bands' scaled interval score beside ETS's own, and nothing for evaluations saved before it", () => {
+    const scored = {
+      ...evaluation(metrics(1), 0.8),
+      intervalScore: { model: { level80: 4.104, level95: 6.197 }, ets: { level80: 4.37, level95: null } },
+    }
+    const english = mount(MetricsTable, { props: { evaluation: scored }, global: { plugins: [i18n('en')] } })
+    expect(english.get('[data-testid="interval-score"]').text()).toBe(
+      "Scaled interval score (MSIS, the M4 measure; lower is better): 80 % → 4.1, 95 % → 6.2; ETS's own intervals: 4.37, —",
+    )
+    const french = mount(MetricsTable, {
+      props: { evaluation: { ...scored, intervalScore: { ...scored.intervalScore, ets: null } } },
+      global: { plugins: [i18n('fr')] },
+    })
+    expect(french.get('[data-testid="interval-score"]').text()).toBe(
+      "Score d'intervalle normalisé (MSIS, la mesure de M4 ; plus bas est meilleur) : 80 % → 4,1, 95 % → 6,2",
+    )
+    const older = mount(MetricsTable, {
+      props: { evaluation: evaluation(metrics(1), 0.8) },
+      global: { plugins: [i18n('en')] },
+    })
+    expect(older.find('[data-testid="interval-score"]').exists()).toBe(false)
+  })
 })

@@ -466,6 +466,10 @@ export default {
     modelTest: '{name} (test)',
     metric: { mae: 'MAE', rmse: 'RMSE', mape: 'MAPE', smape: 'sMAPE', mase: 'MASE' },
     coverage: 'Interval coverage on the test part: 80 % → {c80}, 95 % → {c95}',
+    intervalScore:
+      'Scaled interval score (MSIS, the M4 measure; lower is better): 80 % → {s80}, 95 % → {s95}',
+    intervalScoreWithEts:
+      "Scaled interval score (MSIS, the M4 measure; lower is better): 80 % → {s80}, 95 % → {s95}; ETS's own intervals: {e80}, {e95}",
     backtest: 'Backtest by origin',
     backtestRefit:
       '{count} origin; a fresh network was trained on the data before it. | {count} origins; a fresh network was trained on the data before each one.',

@@ -499,6 +499,10 @@ const fr: typeof en = {
     modelTest: '{name} (test)',
     metric: { mae: 'MAE', rmse: 'RMSE', mape: 'MAPE', smape: 'sMAPE', mase: 'MASE' },
     coverage: 'Couverture des intervalles sur le test : 80 % → {c80}, 95 % → {c95}',
+    intervalScore:
+      "Score d'intervalle normalisé (MSIS, la mesure de M4 ; plus bas est meilleur) : 80 % → {s80}, 95 % → {s95}",
+    intervalScoreWithEts:
+      "Score d'intervalle normalisé (MSIS, la mesure de M4 ; plus bas est meilleur) : 80 % → {s80}, 95 % → {s95} ; intervalles propres à ETS : {e80}, {e95}",
     backtest: 'Backtest par origine',
     backtestRefit:
       '{count} origine ; un nouveau réseau a été entraîné sur les données qui la précèdent. | {count} origines ; un nouveau réseau a été entraîné sur les données précédant chacune.',
