@@ -5,7 +5,7 @@ import {
   type ForecasterOutput,
 } from '../statistics/index'
 import { predictOriginalAll } from './predict'
-import { targetIntervals } from './target-intervals'
+import { intervalContext, targetIntervals } from './target-intervals'
 import { calibrationOf, seriesLength, targetValues } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
@@ -26,8 +26,7 @@ function bandsOf(
 ): ForecasterOutput {
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
-  const { state } = run.model
-  const context = { target: state.targets[which], combination: state.config.combination, history }
+  const context = intervalContext(run.model.state, which, history)
   for (const band of targetIntervals(calibrationOf(run.model, which), mean, context)) {
     lower[band.level] = band.lower
     upper[band.level] = band.upper

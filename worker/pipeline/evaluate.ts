@@ -1,6 +1,6 @@
 import { evaluateForecast, type ConformalCalibration, type ForecastMetrics } from '../statistics/index'
 import { calibratePerStep } from './calibration'
-import { targetIntervals } from './target-intervals'
+import { intervalContext, targetIntervals } from './target-intervals'
 import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'
 import { predictOriginal, type Predictor } from './predict'
@@ -70,14 +70,10 @@ export function evaluateRange(
   const parts = chunks.map(
     (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
-  const { state } = predictor
-  const bands = parts.map((part, i) =>
-    targetIntervals(calibration, part, {
-      target: state.targets[which],
-      combination: state.config.combination,
-      history: Array.prototype.slice.call(target, 0, chunks[i].origin) as number[],
-    }),
-  )
+  const bands = parts.map((part, i) => {
+    const history = Array.prototype.slice.call(target, 0, chunks[i].origin) as number[]
+    return targetIntervals(calibration, part, intervalContext(predictor.state, which, history))
+  })
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
   for (const level of calibration.levels) {

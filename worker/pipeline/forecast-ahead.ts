@@ -1,6 +1,6 @@
 import type { Backend } from '../engine/index'
 import type { PredictionInterval } from '../statistics/index'
-import { targetIntervals } from './target-intervals'
+import { intervalContext, targetIntervals } from './target-intervals'
 import { futureTimestamps } from '../timeseries/calendar'
 import { backendForParams, type BackendKind } from '../engine/backend-choice'
 import { toZColumns } from './columns'
@@ -85,11 +85,7 @@ export async function forecastAhead(
   const targets = means.map((mean, t) => ({
     name: names[t],
     mean,
-    intervals: targetIntervals(calibrationOf(model, t), mean, {
-      target: model.state.targets[t],
-      combination: config.combination,
-      history: histories[t],
-    }),
+    intervals: targetIntervals(calibrationOf(model, t), mean, intervalContext(model.state, t, histories[t])),
   }))
   const frequency = grown.frequency
   const last =

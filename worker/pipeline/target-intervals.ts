@@ -1,7 +1,7 @@
 import { conformalIntervals, type ConformalCalibration, type PredictionInterval } from '../statistics/index'
 import { fixedEtsIntervals, type FixedEtsBands } from '../statistics/ets/fixed-ets-intervals'
 import type { CombinationWeights } from './combination'
-import type { TargetState } from './types'
+import type { PipelineState, TargetState } from './types'
 
 /** What a target's intervals read besides its calibration: the model's view of the target, and the history before the origin. */
 export interface IntervalContext {
@@ -9,6 +9,15 @@ export interface IntervalContext {
   combination: CombinationWeights | undefined
   /** Raw values of the target before the forecast origin. */
   history: ArrayLike<number>
+}
+
+/** What target `which` of a model with `state` reads for its intervals after `history`. */
+export function intervalContext(
+  state: PipelineState,
+  which: number,
+  history: ArrayLike<number>,
+): IntervalContext {
+  return { target: state.targets[which], combination: state.config.combination, history }
 }
 
 /**
