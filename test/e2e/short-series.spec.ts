@@ -82,4 +82,9 @@ test('a 48-month series gets a network combined with ETS and Theta at fixed weig
     'Forecast combined with statistics at fixed weights: on a series this short',
   )
   await expect(page.getByTestId('auto-combination')).toContainText('Network 25%')
+  // ETS takes part, so its own intervals enter the bands, and the bands are scored beside ETS's.
+  await expect(page.getByTestId('auto-combination')).toContainText("ETS's own intervals")
+  await expect(page.getByTestId('interval-score')).toContainText(
+    /Scaled interval score \(MSIS, the M4 measure; lower is better\): 80 % → [\d.]+, 95 % → [\d.]+; ETS's own intervals: [\d.]+, [\d.]+/,
+  )
 })
