@@ -41,6 +41,10 @@ describe('CLI train → forecast', () => {
     expect(value.name).toBe('value')
     expect(value.test.mase).toBeGreaterThan(0)
     expect(value.baselines.seasonalNaive.mase).toBeGreaterThan(0)
+    // The bands are judged by coverage and by the M4 competition's MSIS, ETS's own bands beside them.
+    expect(value.test.coverage['80']).toBeGreaterThanOrEqual(0)
+    expect(value.test.intervalScore['95']).toBeGreaterThan(0)
+    expect(value.baselines.ets.intervalScore['95']).toBeGreaterThan(0)
     expect(train.text.stderr).toMatch(/epoch 3 /)
     const manifest = JSON.parse(await readFile(join(modelDir, 'model.json'), 'utf8'))
     expect(manifest.format).toBe('lstm-studio-native-model')
