@@ -44,4 +44,17 @@ describe("a fixed ETS model's own intervals after any history", () => {
     expect(fixedEtsIntervals(fixed, train.slice(0, 15), 6, levels)).toBeNull()
     expect(fixedEtsIntervals(fixed, train.slice(0, 16), 6, levels)).not.toBeNull()
   })
+
+  it('are null where a multiplicative error makes them overflow, rather than unbounded', () => {
+    // α = 1 and relative errors near ±50 %: the variance roughly doubles with every step.
+    const model = {
+      spec: { error: 'M', trend: 'N', season: 'N' } as EtsSpec,
+      m: 1,
+      params: { alpha: 1, phi: 1 },
+      initialState: [100],
+    }
+    const history = Array.from({ length: 40 }, (_, t) => (t % 2 === 0 ? 50 : 150))
+    expect(fixedEtsIntervals(model, history, 10, levels)).not.toBeNull()
+    expect(fixedEtsIntervals(model, history, 1100, levels)).toBeNull()
+  })
 })

@@ -17,7 +17,7 @@ export interface FixedEtsBands {
  * errors over the whole history, R's Σe² / (n − k) with k = free parameters + 1. The errors
  * after the training part are out of sample, so a model that fits the recent data worse than
  * its training part widens its intervals. Null when the history is too short to estimate the
- * variance or the model's forecast is not finite there.
+ * variance, or the model's forecast or intervals are not finite there.
  */
 export function fixedEtsIntervals(
   model: FixedEts,
@@ -34,8 +34,10 @@ export function fixedEtsIntervals(
   const sigma2 = sumSquares / (history.length - k)
   const mean = etsPointForecast(run.finalState, spec, m, params.phi, h)
   if (!Number.isFinite(sigma2) || !mean.every(Number.isFinite)) return null
-  return {
-    mean,
-    intervals: etsIntervals({ spec, m, params, sigma2, finalState: run.finalState }, mean, levels),
-  }
+  const intervals = etsIntervals({ spec, m, params, sigma2, finalState: run.finalState }, mean, levels)
+  // A multiplicative error's variance grows geometrically with the horizon and can overflow.
+  const bounded = intervals.every(
+    (band) => band.lower.every(Number.isFinite) && band.upper.every(Number.isFinite),
+  )
+  return bounded ? { mean, intervals } : null
 }
