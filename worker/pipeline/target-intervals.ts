@@ -33,7 +33,7 @@ export function intervalContext(
  * of the whole history whose errors grow with the horizon. Averaging the two quantiles
  * (Lichtendahl, Grushka-Cockayne and Winkler 2013) lowered the interval score at 80 % and 95 % on
  * held-out M3 quarterly and M4 weekly series and on the public series, for every seed tried
- * (`npm run bench -- quality` reports it). A step validation could not calibrate at a level (too
+ * (docs/forecast-quality.md has the figures). A step validation could not calibrate at a level (too
  * few errors: ±∞) takes ETS's width alone. Where ETS has no share (a network alone, or taylor,
  * whose 336-point season ETS cannot model), its intervals say nothing about the forecast.
  */
