@@ -22,7 +22,6 @@ import { loadSeries } from '../../electron/services/models/load-series'
 import { forecastOnPool } from '../../electron/services/runs/pool-run'
 import { sourceWorkerFiles } from '../../electron/source-worker-files'
 import type { SeriesInput, TargetMode } from '../../worker/pipeline/index'
-import { scaledIntervalScore } from '../../worker/statistics/index'
 import { panelSample } from './panel-sample'
 
 const SAMPLES = join(__dirname, '../../resources/samples')
@@ -140,17 +139,8 @@ async function benchSeed(
     mases.push(mase)
     coverage[0]!.push(test.metrics.coverage[80] ?? NaN)
     coverage[1]!.push(test.metrics.coverage[95] ?? NaN)
-    const scores = [80, 95].map((level) =>
-      test.lower[level] && test.upper[level]
-        ? scaledIntervalScore(
-            test.actual,
-            test.lower[level],
-            test.upper[level],
-            level,
-            test.metrics.maseScale,
-          )
-        : NaN,
-    )
+    // evaluateForecast scored each band (MSIS); a band it could not score (scale 0) counts as NaN.
+    const scores = [80, 95].map((level) => test.metrics.intervalScore?.[level] ?? NaN)
     scores.forEach((score, i) => intervalScores[i]!.push(score))
     if (m > 1) {
       seasonal++
