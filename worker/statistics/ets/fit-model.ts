@@ -33,6 +33,16 @@ export interface EtsFit {
   n: number
 }
 
+/**
+ * R's innovation variance (sigma2): Σe² / (n − k) over the one-step errors, k the quantities
+ * estimated (free parameters and initial states, plus the variance itself).
+ */
+export function innovationVariance(innovations: ArrayLike<number>, k: number): number {
+  let sumSquares = 0
+  for (let t = 0; t < innovations.length; t++) sumSquares += innovations[t] * innovations[t]
+  return sumSquares / (innovations.length - k)
+}
+
 function startingSmoothingParams(spec: EtsSpec, m: number): number[] {
   const period = isSeasonal(spec) ? m : 1
   const alpha = LOWER.alpha + (0.2 * (UPPER.alpha - LOWER.alpha)) / period
@@ -95,8 +105,6 @@ export function fitEtsModel(
   const initialState = completeState(best.x.subarray(nSmoothing), spec, m)
   const run = etsFilter(y, spec, m, params, initialState)
   const k = freeCount + 1
-  let sumSquares = 0
-  for (const e of run.innovations) sumSquares += e * e
   const aic = run.lik + 2 * k
   return {
     spec,
@@ -105,7 +113,7 @@ export function fitEtsModel(
     params,
     initialState,
     finalState: run.finalState,
-    sigma2: sumSquares / (n - k),
+    sigma2: innovationVariance(run.innovations, k),
     lik: run.lik,
     aic,
     aicc: aic + (2 * k * (k + 1)) / (n - k - 1),

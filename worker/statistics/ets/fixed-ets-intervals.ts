@@ -1,6 +1,7 @@
 import type { PredictionInterval } from '../types'
 import { etsFilter, etsPointForecast } from './filter'
 import type { FixedEts } from './fixed-ets'
+import { innovationVariance } from './fit-model'
 import { etsIntervals } from './intervals'
 import { freeParameterCount } from './spec'
 
@@ -29,9 +30,7 @@ export function fixedEtsIntervals(
   const k = freeParameterCount(spec, m) + 1
   if (history.length <= k) return null
   const run = etsFilter(history, spec, m, params, model.initialState)
-  let sumSquares = 0
-  for (const e of run.innovations) sumSquares += e * e
-  const sigma2 = sumSquares / (history.length - k)
+  const sigma2 = innovationVariance(run.innovations, k)
   const mean = etsPointForecast(run.finalState, spec, m, params.phi, h)
   if (!Number.isFinite(sigma2) || !mean.every(Number.isFinite)) return null
   const intervals = etsIntervals({ spec, m, params, sigma2, finalState: run.finalState }, mean, levels)

@@ -3,10 +3,10 @@ import { seededRandom } from '../stats/random'
 import type { PredictionInterval } from '../types'
 import { etsPointForecast, etsUpdate } from './filter'
 import type { EtsFit } from './fit-model'
+import { hasTrend, isSeasonal } from './spec'
 
 /** What intervals need of a fitted model: its parameters, its innovation variance and the state at the origin. */
 export type EtsOrigin = Pick<EtsFit, 'spec' | 'm' | 'params' | 'sigma2' | 'finalState'>
-import { hasTrend, isSeasonal } from './spec'
 
 /**
  * Prediction intervals of a fitted ETS model, as forecast.ets computes them:
