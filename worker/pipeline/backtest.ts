@@ -6,7 +6,7 @@ import {
 } from '../statistics/index'
 import { predictOriginalAll } from './predict'
 import { intervalContext, targetIntervals } from './target-intervals'
-import { calibrationOf, seriesLength, targetValues } from './targets'
+import { calibrationOf, seriesLength, targetValues, valuesBefore } from './targets'
 import type { TrainedRun } from './run'
 import type { PipelineConfig, SeriesInput } from './types'
 
@@ -34,11 +34,8 @@ function bandsOf(
   return { mean, lower, upper }
 }
 
-const before = (values: ArrayLike<number>, end: number) =>
-  Array.prototype.slice.call(values, 0, end) as number[]
-
 function truncate(series: SeriesInput, end: number): SeriesInput {
-  const cut = (values: ArrayLike<number>) => before(values, end)
+  const cut = (values: ArrayLike<number>) => valuesBefore(values, end)
   return {
     ...series,
     targets: series.targets.map((c) => ({ name: c.name, values: cut(c.values) })),
@@ -60,7 +57,7 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
   if (!config.backtest.refit) {
     const zOrigins = origins.map((origin) => origin - run.prepared.zc.lag)
     predictOriginalAll(run.predictor, run.prepared.zc, targets, zOrigins, H).forEach((means, i) =>
-      perOrigin.push(means.map((mean, t) => bandsOf(run, mean, t, before(targets[t], origins[i])))),
+      perOrigin.push(means.map((mean, t) => bandsOf(run, mean, t, valuesBefore(targets[t], origins[i])))),
     )
   } else {
     for (const origin of origins) {
@@ -68,7 +65,7 @@ async function originForecasts(series: SeriesInput, run: TrainedRun, origins: nu
       const refitted = await retrain(truncate(series, origin), noTest)
       const zOrigin = origin - refitted.prepared.zc.lag
       const [means] = predictOriginalAll(refitted.predictor, refitted.prepared.zc, targets, [zOrigin], H)
-      perOrigin.push(means.map((mean, t) => bandsOf(refitted, mean, t, before(targets[t], origin))))
+      perOrigin.push(means.map((mean, t) => bandsOf(refitted, mean, t, valuesBefore(targets[t], origin))))
     }
   }
   return targets.map((_, t) => perOrigin.map((outputs) => outputs[t]))

@@ -1,6 +1,7 @@
 import { autoEts } from '../statistics/index'
 import { fixEts, fixedEtsForecast, type FixedEts } from '../statistics/ets/fixed-ets'
 import { fitFixedTheta, fixedThetaForecast, type FixedTheta } from '../statistics/baselines/fixed-theta'
+import { valuesBefore } from './targets'
 
 /**
  * A forecast combined from the network and classical companions, each fitted on the training
@@ -34,7 +35,7 @@ function attempt<T>(fit: () => T): T | null {
 
 /** Fits the companions on `values[0, trainEnd)`; a model that cannot be fitted is left out. */
 export function fitCompanions(values: ArrayLike<number>, trainEnd: number, m: number): TargetCompanions {
-  const train = Float64Array.from(Array.prototype.slice.call(values, 0, trainEnd) as number[])
+  const train = Float64Array.from(valuesBefore(values, trainEnd))
   return {
     ets: attempt(() => fixEts(autoEts(train, m).best)),
     theta: attempt(() => fitFixedTheta(train, m)),

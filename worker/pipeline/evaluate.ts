@@ -5,6 +5,7 @@ import { chunksOf, concat } from './chunks'
 import type { ZColumns } from './columns'
 import { predictOriginal, type Predictor } from './predict'
 import type { Prepared } from './prepare'
+import { valuesBefore } from './targets'
 import type { SeriesInput } from './types'
 
 export interface RangeEvaluation {
@@ -70,10 +71,13 @@ export function evaluateRange(
   const parts = chunks.map(
     (chunk) => predictOriginal(predictor, zc, target, [chunk.origin - zc.lag], chunk.steps, which)[0],
   )
-  const bands = parts.map((part, i) => {
-    const history = Array.prototype.slice.call(target, 0, chunks[i].origin) as number[]
-    return targetIntervals(calibration, part, intervalContext(predictor.state, which, history))
-  })
+  const bands = parts.map((part, i) =>
+    targetIntervals(
+      calibration,
+      part,
+      intervalContext(predictor.state, which, valuesBefore(target, chunks[i].origin)),
+    ),
+  )
   const lower: Record<number, Float64Array> = {}
   const upper: Record<number, Float64Array> = {}
   for (const level of calibration.levels) {
@@ -85,7 +89,7 @@ export function evaluateRange(
   const metrics = evaluateForecast({
     actual,
     forecast,
-    train: Float64Array.from(Array.prototype.slice.call(target, 0, range.start) as number[]),
+    train: Float64Array.from(valuesBefore(target, range.start)),
     m: predictor.state.period,
     intervals: calibration.levels.map((level) => ({ level, lower: lower[level], upper: upper[level] })),
   })

@@ -12,7 +12,7 @@ import { toZColumns, type ZColumns } from './columns'
 import { validateConfig } from './config'
 import { buildInputs, buildTargetsOf, firstOrigin, originRange, type InputShape } from './inputs'
 import { networkSpec, stepsPerCall } from './network-shape'
-import { checkTargets, seriesLength } from './targets'
+import { checkTargets, seriesLength, valuesBefore } from './targets'
 import { fitCompanions, usesCompanions } from './combination'
 import { fitEtsBase, residualBasesOf } from './residual-base'
 import { lowerBoundOf } from './target-intervals'
@@ -43,14 +43,14 @@ export function fitState(
 ): PipelineState {
   const trainEnd = split.train.end
   const fitTransform = (values: ArrayLike<number>) =>
-    TargetTransform.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], {
+    TargetTransform.fit(valuesBefore(values, trainEnd), {
       kind: config.transforms.scaling,
       log: config.transforms.log,
       difference: config.transforms.difference,
       period: periodOf(series),
     }).toJSON()
   const fitScaler = (values: ArrayLike<number>) =>
-    Scaler.fit(Array.prototype.slice.call(values, 0, trainEnd) as number[], { kind: 'zscore' }).toJSON()
+    Scaler.fit(valuesBefore(values, trainEnd), { kind: 'zscore' }).toJSON()
   const past = series.pastCovariates ?? []
   const future = series.futureCovariates ?? []
   const names = (columns: { name: string }[]) => columns.map((column) => column.name)
@@ -92,7 +92,7 @@ function etsBaseOf(values: ArrayLike<number>, json: TargetTransformJSON, trainEn
 }
 
 function floorOf(values: ArrayLike<number>, trainEnd: number): { lowerBound?: number } {
-  const lowerBound = lowerBoundOf(Array.prototype.slice.call(values, 0, trainEnd) as number[])
+  const lowerBound = lowerBoundOf(valuesBefore(values, trainEnd))
   return lowerBound === undefined ? {} : { lowerBound }
 }
 

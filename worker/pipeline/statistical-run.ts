@@ -4,7 +4,7 @@ import type { AutoRuleOptions } from './auto-config'
 import { defaultConfig } from './config'
 import { periodOf } from './prepare'
 import { completeRun, trainOnSeries, type PipelineResult, type RunOptions } from './run'
-import { seriesLength } from './targets'
+import { seriesLength, valuesBefore } from './targets'
 import type { PipelineConfig, SeriesInput, TrainedModel } from './types'
 
 /**
@@ -54,7 +54,7 @@ function statisticalConfig(series: SeriesInput, options: AutoRuleOptions): Pipel
 
 /** ETS's own prediction intervals as half-widths per step (ETS, not a network, made the forecast). */
 function etsCalibration(values: ArrayLike<number>, trainEnd: number, m: number, horizon: number) {
-  const train = Float64Array.from(Array.prototype.slice.call(values, 0, trainEnd) as number[])
+  const train = Float64Array.from(valuesBefore(values, trainEnd))
   const forecast = forecastEts(autoEts(train, m).best, horizon, DEFAULT_LEVELS)
   const halfWidths: ConformalCalibration['halfWidths'] = {}
   for (const interval of forecast.intervals)

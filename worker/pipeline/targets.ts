@@ -32,6 +32,11 @@ export function targetValues(series: Pick<SeriesInput, 'targets'>): ArrayLike<nu
   return series.targets.map((target) => target.values)
 }
 
+/** A target's raw values before row `end`: a training part, or the history a forecast from that origin reads. */
+export function valuesBefore(values: ArrayLike<number>, end: number): number[] {
+  return Array.prototype.slice.call(values, 0, end) as number[]
+}
+
 /** Observations in the series: every target has one value per row (checkTargets). */
 export function seriesLength(series: Pick<SeriesInput, 'targets'>): number {
   return series.targets[0]?.values.length ?? 0

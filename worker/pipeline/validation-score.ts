@@ -1,4 +1,5 @@
 import { maseScale } from '../statistics/index'
+import { valuesBefore } from './targets'
 import type { SeriesInput } from './types'
 
 /**
@@ -15,7 +16,7 @@ export function validationScoreOf(
 ): number {
   if (errors.length === 1) return errors[0]
   const relative = errors.map((error, t) => {
-    const train = Array.prototype.slice.call(series.targets[t].values, 0, trainEnd) as number[]
+    const train = valuesBefore(series.targets[t].values, trainEnd)
     const scale = maseScale(train, m)
     return scale > 0 ? error / scale : error
   })
