@@ -1,5 +1,6 @@
-import { protocolHorizon } from '../statistics/index'
+import { chronologicalSplit, ETS_MIN_POINTS, protocolHorizon } from '../statistics/index'
 import { defaultConfig } from './config'
+import { earlierFolds } from './folds'
 import { firstOrigin } from './inputs'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
@@ -136,5 +137,23 @@ export function whyNoNetwork(series: SeriesInput, options: AutoRuleOptions = {})
     `${n} points are too few for a network with a ${config.horizon}-step horizon: after a ${test}-point test ` +
     `and a ${validation}-point validation part they leave ${Math.max(0, windows)} training windows, ` +
     `and a network needs ${MIN_NETWORK_WINDOWS}`
+  )
+}
+
+/**
+ * Why the ETS-residual candidate cannot be tried, or null when it can. Its network corrects an ETS
+ * model fitted on each validation fold's own training part, and on a short series the earliest
+ * fold's part can be shorter than the fewest points ETS is fitted to; the other candidates still
+ * train there.
+ */
+export function whyNoEtsBase(series: SeriesInput, options: AutoRuleOptions = {}): string | null {
+  const config = autoConfig(series, 'etsResidual', options)
+  const n = seriesLength(series)
+  const folds = [config, ...earlierFolds(config, n, periodOf(series))]
+  const shortest = Math.min(...folds.map((fold) => chronologicalSplit(n, fold.split).train.end))
+  if (shortest >= ETS_MIN_POINTS) return null
+  return (
+    `The ETS-residual candidate was not tried: its earliest validation fold leaves ${shortest} training ` +
+    `points, and ETS needs ${ETS_MIN_POINTS}.`
   )
 }

@@ -1,4 +1,4 @@
-import { autoConfig, whyNoNetwork, type AutoRuleOptions } from './auto-config'
+import { autoConfig, whyNoEtsBase, whyNoNetwork, type AutoRuleOptions } from './auto-config'
 import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
@@ -165,7 +165,10 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       result,
     }
   }
-  const modes = options.modes ?? [...TARGET_MODES]
+  const wanted = options.modes ?? [...TARGET_MODES]
+  const noEtsBase = wanted.includes('etsResidual') ? whyNoEtsBase(series, options) : null
+  const modes = noEtsBase ? wanted.filter((mode) => mode !== 'etsResidual') : wanted
+  if (modes.length === 0) throw new RangeError(noEtsBase!)
   const runs = await Promise.all(
     modes.map(async (mode) => {
       const { run, earlier, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
@@ -180,6 +183,10 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
     ...options,
     role: { candidate: best.mode, stage: 'final' },
   })
+  const autoNotes = [
+    ...(noEtsBase ? [noEtsBase] : []),
+    ...(combined.rule === 'fixed' ? [fixedCombinationNote(seriesLength(series))] : []),
+  ]
   return {
     chosen: best.mode,
     config: judged.prepared.state.config,
@@ -193,9 +200,6 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
       epochsRun: run.network.outcome.epochsRun,
       folds,
     })),
-    result:
-      combined.rule === 'fixed'
-        ? { ...result, notes: [fixedCombinationNote(seriesLength(series)), ...result.notes] }
-        : result,
+    result: { ...result, notes: [...autoNotes, ...result.notes] },
   }
 }

@@ -30,7 +30,7 @@ export type { ForecastMetrics, EvaluationInput, IntervalBand } from './metrics'
 
 export { naiveForecast, seasonalNaiveForecast, driftForecast } from './baselines/lag-walk'
 export { meanForecast } from './baselines/mean-forecast'
-export { autoEts, forecastEts, etsForecast, MAX_ETS_SEASONAL_PERIOD } from './ets/auto-ets'
+export { autoEts, forecastEts, etsForecast, ETS_MIN_POINTS, MAX_ETS_SEASONAL_PERIOD } from './ets/auto-ets'
 export type { AutoEtsResult, AutoEtsOptions } from './ets/auto-ets'
 export { fitEtsModel } from './ets/fit-model'
 export type { EtsFit } from './ets/fit-model'

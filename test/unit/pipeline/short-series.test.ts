@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { autoConfig, runAuto } from '../../../worker/pipeline/index'
-import { whyNoNetwork } from '../../../worker/pipeline/auto-config'
+import { whyNoEtsBase, whyNoNetwork } from '../../../worker/pipeline/auto-config'
 import { monthlySeries, seasonalSeries, valueSeries } from './helpers'
 
 /** Short enough to run in a test: Auto's rules, with fewer epochs and members. */
@@ -50,6 +50,35 @@ describe('every series gets a forecast', () => {
     expect(whyNoNetwork(series, { horizon: 10 })).toBeNull()
     const auto = await runAuto(series, { ...quick, horizon: 10 })
     expect(auto.method).toBe('network')
+  })
+
+  it('a 20-point annual series trains without the ETS-residual candidate, whose earliest fold is too short for ETS', async () => {
+    // h = 10 leaves 10 points; a 2-point validation part and an earlier fold leave 6 to fit ETS on.
+    const values = Array.from({ length: 20 }, (_, t) => 100 + t + 3 * Math.sin(t))
+    const series = { targets: [{ name: 'value', values }] }
+    const reason =
+      'The ETS-residual candidate was not tried: its earliest validation fold leaves 6 training points, and ETS needs 7.'
+    expect(whyNoEtsBase(series)).toBe(reason)
+    const auto = await runAuto(series, quick)
+    expect(auto.method).toBe('network')
+    expect(auto.candidates.map((candidate) => candidate.targetMode)).toEqual(['level', 'seasonalResidual'])
+    expect(auto.result.notes[0]).toBe(reason)
+    expect(auto.result.forecast.targets[0]!.mean.every(Number.isFinite)).toBe(true)
+    // Asked for that candidate alone, Auto says why it cannot.
+    await expect(runAuto(series, { ...quick, modes: ['etsResidual'] })).rejects.toThrow(reason)
+    // Two more points and it is tried.
+    expect(whyNoEtsBase({ targets: [{ name: 'value', values: [...values, 121, 122] }] })).toBeNull()
+  })
+
+  it('a constant series gets its constant as the forecast, with zero-width bands', async () => {
+    const series = monthlySeries(Array.from({ length: 40 }, () => 42))
+    const auto = await runAuto(series, { ...quick, horizon: 12 })
+    const { mean, intervals } = auto.result.forecast.targets[0]!
+    expect(Array.from(mean)).toEqual(Array(12).fill(42))
+    for (const band of intervals) {
+      expect(Array.from(band.lower)).toEqual(Array(12).fill(42))
+      expect(Array.from(band.upper)).toEqual(Array(12).fill(42))
+    }
   })
 
   it('a 20-point monthly series gets a statistical forecast, labelled as such, with ETS intervals', async () => {

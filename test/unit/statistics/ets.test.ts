@@ -65,6 +65,25 @@ describe('ETS building blocks', () => {
     expect(candidateSpecs({ positive: false, seasonal: true })).toHaveLength(6)
     expect(candidateSpecs({ positive: true, seasonal: false })).toHaveLength(6)
   })
+  it("fits constant data as R's ets() does: SES at α = 0.99999 from the first value, zero-width bands", () => {
+    const result = autoEts(Array(30).fill(5), 12)
+    expect(result.best.name).toBe('ETS(A,N,N)')
+    expect(result.best.params.alpha).toBe(0.99999)
+    expect(result.best.sigma2).toBe(0)
+    expect(result.notes).toEqual([
+      "All 30 values are equal: simple exponential smoothing of the constant, as R's ets() does.",
+    ])
+    const forecast = forecastEts(result.best, 3)
+    expect(Array.from(forecast.mean)).toEqual([5, 5, 5])
+    for (const band of forecast.intervals) expect(Array.from(band.upper)).toEqual([5, 5, 5])
+  })
+
+  it('names why each candidate failed when none can be fitted', () => {
+    expect(() => autoEts([1, 2, 3, 4, 5, 7], 1)).toThrow(
+      /no candidate model could be fitted \(ETS\(A,N,N\) needs more than 6 observations, got 6; /,
+    )
+  })
+
   it('recovers the smoothing parameter of simulated SES data', () => {
     let level = 100
     let seed = 7

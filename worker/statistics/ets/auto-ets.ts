@@ -2,7 +2,8 @@ import { DEFAULT_LEVELS, type Forecast } from '../types'
 import { etsPointForecast } from './filter'
 import { fitEtsModel, type EtsFit, type FitOptions } from './fit-model'
 import { etsIntervals, type EtsIntervalOptions } from './intervals'
-import { candidateSpecs, etsName, type EtsSpec } from './spec'
+import { candidateSpecs, etsName, freeParameterCount, type EtsSpec } from './spec'
+import { constantEtsFit, isConstant } from './constant-fit'
 
 /**
  * Automatic ETS as R's ets(y) with defaults: fit every admissible candidate by maximum
@@ -12,6 +13,9 @@ import { candidateSpecs, etsName, type EtsSpec } from './spec'
  */
 
 export const MAX_ETS_SEASONAL_PERIOD = 24
+
+/** The fewest points any ETS model is fitted to: simple exponential smoothing needs more than its two quantities + 4. */
+export const ETS_MIN_POINTS = freeParameterCount({ error: 'A', trend: 'N', season: 'N' }, 1) + 5
 
 export interface AutoEtsResult {
   best: EtsFit
@@ -26,6 +30,11 @@ export interface AutoEtsOptions extends FitOptions {
 }
 
 export function autoEts(y: ArrayLike<number>, m: number, options: AutoEtsOptions = {}): AutoEtsResult {
+  if (isConstant(y)) {
+    const best = constantEtsFit(y, m)
+    const note = `All ${y.length} values are equal: simple exponential smoothing of the constant, as R's ets() does.`
+    return { best, candidates: [{ name: best.name, aicc: best.aicc }], notes: [note] }
+  }
   const notes: string[] = []
   let positive = true
   for (let i = 0; i < y.length; i++) if (!(y[i] > 0)) positive = false
@@ -44,7 +53,11 @@ export function autoEts(y: ArrayLike<number>, m: number, options: AutoEtsOptions
   for (const spec of specs) {
     try {
       const fit = fitEtsModel(y, spec, m, options)
-      candidates.push({ name: fit.name, aicc: fit.aicc })
+      candidates.push(
+        Number.isFinite(fit.aicc)
+          ? { name: fit.name, aicc: fit.aicc }
+          : { name: fit.name, aicc: Infinity, error: `${fit.name} has no finite likelihood` },
+      )
       if (Number.isFinite(fit.aicc) && (best === null || fit.aicc < best.aicc)) best = fit
     } catch (error) {
       candidates.push({ name: etsName(spec), aicc: Infinity, error: (error as Error).message })
