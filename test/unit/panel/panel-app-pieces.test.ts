@@ -66,6 +66,25 @@ describe('the Panel screen’s scores', () => {
     expect(scores.naive.smape).toBeGreaterThan(scores.theta.smape)
     expect(baselineSeries[1]).toBeNull()
   })
+  it('judges a series whose training part is one point by sMAPE alone (no MASE scale)', () => {
+    const train = Float64Array.from({ length: 12 }, (_, t) => 10 + t)
+    const { series, baselines, baselineSeries } = evaluatePanel(
+      [train, Float64Array.of(5)],
+      [
+        [22, 23],
+        [6, 7],
+      ],
+      [
+        [22, 23],
+        [5, 5],
+      ],
+      4,
+    )
+    expect(series[1]!.mase).toBeNull()
+    expect(baselineSeries[1]!.naive.mase).toBeNull()
+    expect(baselineSeries[1]!.naive.smape).toBeGreaterThan(0)
+    expect(baselines.naive.maseSkipped).toBe(1)
+  })
   it('counts held-out points inside the bounded bands only', () => {
     const band = (lower: number[], upper: number[]) => ({
       level: 80,

@@ -35,6 +35,16 @@ describe('simple baselines by hand', () => {
     const se2 = Math.sqrt((ss / 3) * 2 + (2 * Math.sqrt(ss / 2 / 3)) ** 2)
     expect(f.intervals[0].lower[1]).toBeCloseTo(6 + 10 / 3 - Z95 * se2, 12)
   })
+  it('a point forecast needs only a lag of history; intervals and a drift need one lag difference', () => {
+    expect(Array.from(naiveForecast([5], 3, []).mean)).toEqual([5, 5, 5])
+    expect(Array.from(seasonalNaiveForecast([1, 2], 3, 2, []).mean)).toEqual([1, 2, 1])
+    expect(() => naiveForecast([5], 3)).toThrow('Naive: needs more than 1 observations for intervals, got 1')
+    expect(() => driftForecast([5], 3, [])).toThrow(
+      'Drift: needs more than 1 observations for a drift, got 1',
+    )
+    expect(() => seasonalNaiveForecast([1], 3, 2, [])).toThrow('needs at least 2 observations, got 1')
+  })
+
   it('mean uses the t interval with sqrt(1 + 1/n)', () => {
     const f = meanForecast(y, 2, [95])
     expect(Array.from(f.mean)).toEqual([3, 3])

@@ -14,10 +14,20 @@ interface LagWalkOptions {
   levels?: readonly number[]
 }
 
-function checkHistory(y: ArrayLike<number>, lag: number, name: string): void {
+/**
+ * The point forecast repeats the last `lag` values, so that many are enough; intervals need at
+ * least one lag difference to measure the residual variance on (R gives NaN bands there instead),
+ * and so does a drift.
+ * A panel series whose training part is a single point still gets its naive forecast judged.
+ */
+function checkHistory(y: ArrayLike<number>, lag: number, name: string, differencesFor: string | null): void {
   if (!Number.isInteger(lag) || lag < 1)
     throw new RangeError(`${name}: lag must be a positive integer, got ${lag}`)
-  if (y.length <= lag) throw new RangeError(`${name}: needs more than ${lag} observations, got ${y.length}`)
+  if (y.length < lag) throw new RangeError(`${name}: needs at least ${lag} observations, got ${y.length}`)
+  if (differencesFor && y.length === lag)
+    throw new RangeError(
+      `${name}: needs more than ${lag} observations for ${differencesFor}, got ${y.length}`,
+    )
 }
 
 function lagDifferences(y: ArrayLike<number>, lag: number): Float64Array {
@@ -43,7 +53,8 @@ function driftEstimate(d: Float64Array): { slope: number; slopeSe: number } {
 
 function lagWalk(y: ArrayLike<number>, h: number, options: LagWalkOptions, method: string): Forecast {
   const { lag, drift } = options
-  checkHistory(y, lag, method)
+  const levels = options.levels ?? DEFAULT_LEVELS
+  checkHistory(y, lag, method, drift ? 'a drift' : levels.length > 0 ? 'intervals' : null)
   const d = lagDifferences(y, lag)
   const { slope, slopeSe } = drift ? driftEstimate(d) : { slope: 0, slopeSe: 0 }
   // In-sample residuals are the lag differences minus the fitted drift.
@@ -61,7 +72,7 @@ function lagWalk(y: ArrayLike<number>, h: number, options: LagWalkOptions, metho
   }
   return {
     mean: meanForecast,
-    intervals: normalIntervals(meanForecast, se, options.levels ?? DEFAULT_LEVELS),
+    intervals: normalIntervals(meanForecast, se, levels),
     method,
   }
 }
