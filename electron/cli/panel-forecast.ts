@@ -120,8 +120,21 @@ async function forecastFromPanelModel(
   })
   await writeFileAtomic(out, csv)
   io.stderr.write(`Forecast of ${steps} steps for ${dataset.series.length} series written to ${out}\n`)
+  const unbounded = unboundedLevels(calibration.halfWidths, steps)
+  if (unbounded.length > 0)
+    io.stderr.write(
+      `The ${unbounded.map((level) => `${level} %`).join(' and ')} band is unbounded at some steps (its columns are empty there): ` +
+        'validation had too few series to calibrate it.\n',
+    )
   io.stdout.write(
-    `${JSON.stringify({ status: 'ok', out, panel: true, horizon: steps, series: dataset.series.length, fallbackSeries: fallback.length })}\n`,
+    `${JSON.stringify({ status: 'ok', out, panel: true, horizon: steps, series: dataset.series.length, fallbackSeries: fallback.length, unboundedLevels: unbounded })}\n`,
   )
   return 0
+}
+
+/** The levels whose band is unbounded at one of the first `steps` steps. */
+function unboundedLevels(halfWidths: Record<number, Float64Array>, steps: number): number[] {
+  return Object.entries(halfWidths)
+    .filter(([, widths]) => widths.subarray(0, steps).some((width) => !Number.isFinite(width)))
+    .map(([level]) => Number(level))
 }

@@ -76,6 +76,11 @@ describe('CLI: a panel trains one global network and forecasts every series', ()
       expect(mean).toBeLessThanOrEqual(hi80)
       expect(hi80).toBeLessThanOrEqual(hi95)
     }
+    // The empty 95 % columns are explained, on stderr and in the summary.
+    expect(JSON.parse(forecast.text.stdout).unboundedLevels).toEqual([95])
+    expect(forecast.text.stderr).toMatch(
+      /The 95 % band is unbounded at some steps .*too few series to calibrate it/,
+    )
 
     const tooFar = captureIo()
     expect(await runForecast([model, SLICE, '--horizon', '9', '--out', out], tooFar.io)).toBe(2)
