@@ -75,7 +75,7 @@ export interface TargetDescription {
   intervals: CalibrationJSON
   /** The classical models this target's forecast is combined with (with a `combination`). */
   companions?: TargetCompanions
-  /** Interval lower bounds are floored here (0: the target was never negative in training). */
+  /** Forecasts and interval lower bounds are floored here (0: the target was never negative in training). */
   lowerBound?: number
   /** ETS-residual mode: the ETS model (on z, the network's scale) whose forecast the network corrects. */
   etsBase?: FixedEts

@@ -1,6 +1,7 @@
 import { chronologicalSplit, ETS_MIN_POINTS, protocolHorizon } from '../statistics/index'
 import { defaultConfig } from './config'
 import { earlierFolds } from './folds'
+import { stepsPerCall } from './network-shape'
 import { firstOrigin } from './inputs'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
@@ -140,20 +141,31 @@ export function whyNoNetwork(series: SeriesInput, options: AutoRuleOptions = {})
   )
 }
 
+const CANDIDATE_NAMES: Record<TargetMode, string> = {
+  level: 'levels',
+  seasonalResidual: 'seasonal-residual',
+  etsResidual: 'ETS-residual',
+}
+
 /**
- * Why the ETS-residual candidate cannot be tried, or null when it can. Its network corrects an ETS
- * model fitted on each validation fold's own training part, and on a short series the earliest
- * fold's part can be shorter than the fewest points ETS is fitted to; the other candidates still
- * train there.
+ * Why Auto cannot try candidate `mode` on the series, or null when it can. Each candidate trains
+ * on every validation fold's own training part, and on a short series the earliest fold's part can
+ * be too short for it while other candidates still fit: a seasonal-residual window reads a season
+ * before its lookback, and the ETS-residual network corrects an ETS model fitted on that part.
  */
-export function whyNoEtsBase(series: SeriesInput, options: AutoRuleOptions = {}): string | null {
-  const config = autoConfig(series, 'etsResidual', options)
+export function whyNotTried(
+  series: SeriesInput,
+  mode: TargetMode,
+  options: AutoRuleOptions = {},
+): string | null {
+  const config = autoConfig(series, mode, options)
   const n = seriesLength(series)
-  const folds = [config, ...earlierFolds(config, n, periodOf(series))]
+  const m = periodOf(series)
+  const folds = [config, ...earlierFolds(config, n, m)]
   const shortest = Math.min(...folds.map((fold) => chronologicalSplit(n, fold.split).train.end))
-  if (shortest >= ETS_MIN_POINTS) return null
-  return (
-    `The ETS-residual candidate was not tried: its earliest validation fold leaves ${shortest} training ` +
-    `points, and ETS needs ${ETS_MIN_POINTS}.`
-  )
+  const start = `The ${CANDIDATE_NAMES[mode]} candidate was not tried: its earliest validation fold leaves ${shortest} training points`
+  if (windowsOf(shortest, config.lookback, stepsPerCall(config), mode, m) < 1)
+    return `${start}, too few for one training window.`
+  if (mode === 'etsResidual' && shortest < ETS_MIN_POINTS) return `${start}, and ETS needs ${ETS_MIN_POINTS}.`
+  return null
 }

@@ -1,4 +1,4 @@
-import { autoConfig, whyNoEtsBase, whyNoNetwork, type AutoRuleOptions } from './auto-config'
+import { autoConfig, whyNoNetwork, whyNotTried, type AutoRuleOptions } from './auto-config'
 import { statisticalRun } from './statistical-run'
 import { periodOf } from './prepare'
 import { seriesLength } from './targets'
@@ -166,9 +166,10 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
     }
   }
   const wanted = options.modes ?? [...TARGET_MODES]
-  const noEtsBase = wanted.includes('etsResidual') ? whyNoEtsBase(series, options) : null
-  const modes = noEtsBase ? wanted.filter((mode) => mode !== 'etsResidual') : wanted
-  if (modes.length === 0) throw new RangeError(noEtsBase!)
+  const untried = wanted.map((mode) => whyNotTried(series, mode, options))
+  const modes = wanted.filter((_, i) => untried[i] === null)
+  const skipped = untried.filter((reason): reason is string => reason !== null)
+  if (modes.length === 0) throw new RangeError(skipped.join(' '))
   const runs = await Promise.all(
     modes.map(async (mode) => {
       const { run, earlier, folds } = await trainCandidate(series, autoConfig(series, mode, options), options)
@@ -184,7 +185,7 @@ export async function runAuto(series: SeriesInput, options: AutoOptions = {}): P
     role: { candidate: best.mode, stage: 'final' },
   })
   const autoNotes = [
-    ...(noEtsBase ? [noEtsBase] : []),
+    ...skipped,
     ...(combined.rule === 'fixed' ? [fixedCombinationNote(seriesLength(series))] : []),
   ]
   return {

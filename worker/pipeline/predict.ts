@@ -155,11 +155,19 @@ export function predictOriginalAll(
   )
 }
 
-/** The network's forecast of target `which`, combined with its companions where the model has them. */
+/**
+ * The network's forecast of target `which`, combined with its companions where the model has
+ * them, and raised to the target's floor where it fell below (a series never negative in training
+ * gets no negative forecast: a trend extrapolated over a long horizon can cross 0, and the
+ * interval lower bounds are floored at the same value, so the band keeps its forecast inside).
+ */
 function combined(state: PipelineState, which: number, network: Float64Array, history: Float64Array) {
   const weights = state.config.combination
-  if (!usesCompanions(weights)) return network
-  return combineForecast(network, history, state.targets[which].companions, weights)
+  const forecast = usesCompanions(weights)
+    ? combineForecast(network, history, state.targets[which].companions, weights)
+    : network
+  const floor = state.targets[which].lowerBound
+  return floor === undefined ? forecast : forecast.map((value) => Math.max(floor, value))
 }
 
 /**

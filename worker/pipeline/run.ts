@@ -126,7 +126,7 @@ export async function completeRun(
   for (const target of run.model.state.targets)
     if (target.lowerBound !== undefined)
       notes.push(
-        `Interval lower bounds of "${target.name}" are floored at ${target.lowerBound}: it was never below that in training.`,
+        `Forecasts and interval lower bounds of "${target.name}" are floored at ${target.lowerBound}: it was never below that in training.`,
       )
   const final = await finalFit(series, run, options)
   if (final.fit.skipped)

@@ -95,7 +95,7 @@ export interface TargetState {
   transform: TargetTransformJSON
   /** The classical models its forecast is combined with, fitted on the training part (with a combination). */
   companions?: TargetCompanions
-  /** Interval lower bounds never go below this: 0 for a target never negative in training. */
+  /** Forecasts and interval lower bounds never go below this: 0 for a target never negative in training. */
   lowerBound?: number
   /** ETS-residual mode: the ETS model the network corrects, fitted on the training part on the network's scale. */
   etsBase?: FixedEts

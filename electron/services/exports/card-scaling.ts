@@ -90,7 +90,18 @@ function outputSteps(p: ExportPreprocessing): string[] {
       ? `Undifference each target: g_(n+k) = d_(o+k) + g_(n+k−${lag}), using the known g of the history where n + k − ${lag} < n (n raw observations).`
       : 'No differencing: g = d.',
     ...combinationLines(p),
+    ...floorLines(p),
   ]
+}
+
+/** Targets never below a value in training get no forecast below it (predict.ts). */
+function floorLines(p: ExportPreprocessing): string[] {
+  return p.targets
+    .filter((target) => target.lowerBound !== undefined)
+    .map(
+      ({ name, lowerBound }) =>
+        `Forecasts of \`${name}\` below ${lowerBound} are raised to ${lowerBound} (the series was never below it).`,
+    )
 }
 
 /** The combination with ETS and Theta, where Auto kept one (docs/export-formats.md has the recipe). */

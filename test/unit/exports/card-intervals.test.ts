@@ -16,6 +16,7 @@ describe("a model card's intervals", () => {
     const card = await cardOf({ network: 0.25, ets: 0.375, theta: 0.375 })
     expect(card).toContain('Combine: forecast = 0.25 × y + 0.375 × ETS + 0.375 × Theta')
     expect(card).toMatch(/Prediction intervals of `value` .*averaged with the ETS companion's own interval/)
+    expect(card).toContain('Forecasts of `value` below 0 are raised to 0 (the series was never below it).')
   })
 
   it('are conformal alone where ETS has no share', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { autoConfig, runAuto } from '../../../worker/pipeline/index'
-import { whyNoEtsBase, whyNoNetwork } from '../../../worker/pipeline/auto-config'
+import { whyNotTried, whyNoNetwork } from '../../../worker/pipeline/auto-config'
 import { monthlySeries, seasonalSeries, valueSeries } from './helpers'
 
 /** Short enough to run in a test: Auto's rules, with fewer epochs and members. */
@@ -58,7 +58,8 @@ describe('every series gets a forecast', () => {
     const series = { targets: [{ name: 'value', values }] }
     const reason =
       'The ETS-residual candidate was not tried: its earliest validation fold leaves 6 training points, and ETS needs 7.'
-    expect(whyNoEtsBase(series)).toBe(reason)
+    expect(whyNotTried(series, 'etsResidual')).toBe(reason)
+    expect(whyNotTried(series, 'level')).toBeNull()
     const auto = await runAuto(series, quick)
     expect(auto.method).toBe('network')
     expect(auto.candidates.map((candidate) => candidate.targetMode)).toEqual(['level', 'seasonalResidual'])
@@ -67,7 +68,21 @@ describe('every series gets a forecast', () => {
     // Asked for that candidate alone, Auto says why it cannot.
     await expect(runAuto(series, { ...quick, modes: ['etsResidual'] })).rejects.toThrow(reason)
     // Two more points and it is tried.
-    expect(whyNoEtsBase({ targets: [{ name: 'value', values: [...values, 121, 122] }] })).toBeNull()
+    expect(
+      whyNotTried({ targets: [{ name: 'value', values: [...values, 121, 122] }] }, 'etsResidual'),
+    ).toBeNull()
+  })
+
+  it('a 36-point monthly series with h = 24 trains without the seasonal-residual candidate, which needs a season before its window', async () => {
+    const series = monthlySeries(seasonalSeries(36, 2))
+    const reason =
+      'The seasonal-residual candidate was not tried: its earliest validation fold leaves 10 training points, too few for one training window.'
+    expect(whyNotTried(series, 'seasonalResidual', { horizon: 24 })).toBe(reason)
+    const auto = await runAuto(series, { ...quick, horizon: 24 })
+    expect(auto.method).toBe('network')
+    expect(auto.candidates.map((candidate) => candidate.targetMode)).toEqual(['level', 'etsResidual'])
+    expect(auto.result.notes[0]).toBe(reason)
+    expect(auto.result.forecast.targets[0]!.mean).toHaveLength(24)
   })
 
   it('a constant series gets its constant as the forecast, with zero-width bands', async () => {

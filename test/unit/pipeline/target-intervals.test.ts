@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { describePreprocessing } from '../../../worker/export/index'
 import { readPreprocessing } from '../../../worker/export/read/read-preprocessing'
 import { rebuildTrainedModel } from '../../../worker/export/read/rebuild-model'
-import { forecastAhead, runPipeline, type TrainedModel } from '../../../worker/pipeline/index'
+import { forecastAhead, runAuto, runPipeline, type TrainedModel } from '../../../worker/pipeline/index'
 import { targetIntervals } from '../../../worker/pipeline/target-intervals'
 import { conformalIntervals, fitEtsModel, type ConformalCalibration } from '../../../worker/statistics/index'
 import { fixEts } from '../../../worker/statistics/ets/fixed-ets'
@@ -48,6 +48,23 @@ describe('intervals respect the data', () => {
     )
     const exported = await forecastAhead(model, series)
     expect(Math.min(...exported.targets[0]!.intervals[0]!.lower)).toBe(0)
+  })
+
+  it('hold the forecast, which is floored too, where a trend heads below 0', async () => {
+    // 20 months falling by 8 a month: ETS's trend crosses 0 within the 24-step horizon.
+    const falling = Array.from({ length: 20 }, (_, t) => 200 - 8 * t + (t % 3))
+    const auto = await runAuto(monthlySeries(falling), { horizon: 24, quick: true })
+    expect(auto.method).toBe('statistical')
+    const { mean, intervals } = auto.result.forecast.targets[0]!
+    expect(Math.min(...mean)).toBe(0)
+    for (const band of intervals)
+      mean.forEach((value, k) => {
+        expect(band.lower[k]).toBeLessThanOrEqual(value)
+        expect(band.upper[k]).toBeGreaterThanOrEqual(value)
+      })
+    expect(auto.result.notes).toContain(
+      'Forecasts and interval lower bounds of "value" are floored at 0: it was never below that in training.',
+    )
   })
 
   it('are not floored for a series that went below 0', async () => {
