@@ -65,13 +65,28 @@ function averagedWithEts(
 ): PredictionInterval {
   const own = ets.intervals.find((interval) => interval.level === band.level)
   if (!own) return band
-  const side = (conformal: number, model: number) =>
-    Number.isFinite(conformal) ? (conformal + model) / 2 : model
   return {
     level: band.level,
-    lower: Float64Array.from(mean, (f, k) => f - side(f - band.lower[k], ets.mean[k] - own.lower[k])),
-    upper: Float64Array.from(mean, (f, k) => f + side(band.upper[k] - f, own.upper[k] - ets.mean[k])),
+    lower: Float64Array.from(
+      mean,
+      (f, k) => f - averagedHalfWidth(f - band.lower[k], ets.mean[k] - own.lower[k]),
+    ),
+    upper: Float64Array.from(
+      mean,
+      (f, k) => f + averagedHalfWidth(band.upper[k] - f, own.upper[k] - ets.mean[k]),
+    ),
   }
+}
+
+/**
+ * One side's half-width: the mean of the conformal one and ETS's, or ETS's alone where validation
+ * could not calibrate the step (∞). A skewed simulated distribution (multiplicative season, large
+ * σ) can put ETS's upper quantile below its own point forecast; a side ETS gives no room counts
+ * as 0, so the band always holds its forecast.
+ */
+export function averagedHalfWidth(conformal: number, ets: number): number {
+  const own = Math.max(0, ets)
+  return Number.isFinite(conformal) ? (conformal + own) / 2 : own
 }
 
 /** The floor a target's training values imply: 0 when none was negative, none otherwise. */

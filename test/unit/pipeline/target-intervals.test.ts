@@ -3,7 +3,7 @@ import { describePreprocessing } from '../../../worker/export/index'
 import { readPreprocessing } from '../../../worker/export/read/read-preprocessing'
 import { rebuildTrainedModel } from '../../../worker/export/read/rebuild-model'
 import { forecastAhead, runAuto, runPipeline, type TrainedModel } from '../../../worker/pipeline/index'
-import { targetIntervals } from '../../../worker/pipeline/target-intervals'
+import { averagedHalfWidth, targetIntervals } from '../../../worker/pipeline/target-intervals'
 import { conformalIntervals, fitEtsModel, type ConformalCalibration } from '../../../worker/statistics/index'
 import { fixEts } from '../../../worker/statistics/ets/fixed-ets'
 import { fixedEtsIntervals } from '../../../worker/statistics/ets/fixed-ets-intervals'
@@ -124,5 +124,13 @@ describe('intervals of a forecast that ETS takes part in', () => {
       history,
     })
     for (const band of bands) expect(Math.min(...band.lower)).toBe(0)
+  })
+
+  it('keep the forecast inside where ETS puts a quantile beyond its own point forecast', () => {
+    expect(averagedHalfWidth(2, 4)).toBe(3)
+    expect(averagedHalfWidth(Infinity, 4)).toBe(4)
+    // A skewed simulated distribution: ETS's upper 80 % quantile 1 below its point forecast.
+    expect(averagedHalfWidth(2, -1)).toBe(1)
+    expect(averagedHalfWidth(Infinity, -1)).toBe(0)
   })
 })
