@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { columnList } from './column-list'
 import { trainPanelFromCli } from './panel-cli-train'
 import { detectLongPanel } from '../services/data/panel/detect-panel'
+import { CsvImportError } from '../services/data/index'
 import type { CliIo } from './index'
 import { defaultWorkerCount } from '../services/app/app-info'
 import type { WorkerFiles } from '../services/index'
@@ -79,8 +80,13 @@ function metricsSummary(result: PipelineResult) {
 /** Exit status 2 for refused input (bad file, column, configuration); anything else is a bug and rethrown. */
 export function isRefusal(error: unknown): boolean {
   if (error instanceof RefusedInput || error instanceof RangeError) return true
+  // Every refused CSV (a cell that is not a number, ragged rows, no numeric column…); INTERNAL is a bug.
+  if (error instanceof CsvImportError) return error.code !== 'INTERNAL'
   const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && /^(CSV_|COLUMN_|MODEL_|PANEL_|ENOENT|EACCES|EISDIR)/.test(code)
+  return (
+    typeof code === 'string' &&
+    /^(CSV_|COLUMN_|MODEL_|PANEL_|NOT_A_|FILE_NOT_FOUND|ENOENT|EACCES|EISDIR|ENOTDIR)/.test(code)
+  )
 }
 
 /** Progress on stderr: one line per epoch of the run's first network, and each network's end. */

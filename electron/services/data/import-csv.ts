@@ -103,9 +103,10 @@ export async function importCsv(
   const fileName = basename(path)
   try {
     throwIfCancelled(control.signal, fileName)
-    await stat(path).catch(() => {
+    const info = await stat(path).catch(() => {
       throw new CsvImportError('READ_FAILED', fileName, 'cannot be read (missing file or no permission)')
     })
+    if (info.isDirectory()) throw new CsvImportError('READ_FAILED', fileName, 'is a folder, not a CSV file')
     try {
       return await importOnce(path, fileName, options, control)
     } catch (error) {

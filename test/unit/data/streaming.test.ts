@@ -102,6 +102,13 @@ describe('importCsv (streaming from disk)', () => {
       fileName: 'nope.csv',
     })
   })
+
+  it('refuses a folder as a folder', async () => {
+    await expect(importCsv(dir)).rejects.toMatchObject({
+      code: 'READ_FAILED',
+      problem: 'is a folder, not a CSV file',
+    })
+  })
 })
 
 describe('inspectCsv', () => {

@@ -75,4 +75,25 @@ describe('CLI train → forecast', () => {
     expect(foreign.text.stderr).toMatch(/not an LSTM Studio model/)
     expect(await runTrain([SAMPLE], captureIo().io)).toBe(1)
   })
+
+  it('refuses a broken CSV, a missing file and a folder with status 2 and one message naming the problem', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'lstm-cli-'))
+    dirs.push(dir)
+    const broken = join(dir, 'broken.csv')
+    const rows = Array.from({ length: 12 }, (_, i) => `2020-${String(i + 1).padStart(2, '0')},${i + 1}`)
+    await writeFile(broken, ['date,value', ...rows, '2021-01,abc'].join('\n'))
+    const cases: Array<[string, RegExp]> = [
+      [broken, /\nlstm-studio train: broken\.csv, line 14: "abc" in column value is not a number\n$/],
+      [
+        join(dir, 'missing.csv'),
+        /\nlstm-studio train: missing\.csv: cannot be read \(missing file or no permission\)\n$/,
+      ],
+      [dir, /\nlstm-studio train: lstm-cli-\w+: is a folder, not a CSV file\n$/],
+    ]
+    for (const [file, message] of cases) {
+      const refused = captureIo()
+      expect(await runTrain([file, '--target', 'value', '--out', join(dir, 'm')], refused.io)).toBe(2)
+      expect(refused.text.stderr).toMatch(message)
+    }
+  })
 })

@@ -22,10 +22,10 @@ export interface DetectedLongPanel {
 }
 
 export async function detectLongPanel(path: string): Promise<DetectedLongPanel | null> {
-  const { head, size } = await readHead(path, HEAD_BYTES)
-  // Cut at the last line break so no row is read half.
-  const end = size > head.length ? head.lastIndexOf(10) + 1 : head.length
   try {
+    const { head, size } = await readHead(path, HEAD_BYTES)
+    // Cut at the last line break so no row is read half.
+    const end = size > head.length ? head.lastIndexOf(10) + 1 : head.length
     const outcome = parseCsvBytes(head.subarray(0, end), basename(path), { timeColumn: null })
     if (outcome.status !== 'ok') return null
     const { columns } = outcome.dataset
@@ -37,7 +37,7 @@ export async function detectLongPanel(path: string): Promise<DetectedLongPanel |
     const keys = essentialKeys(columns, candidates)
     return { keys, attributes: candidates.filter((c) => !keys.includes(c)) }
   } catch {
-    // Whatever this head cannot tell, the one-series import will say in its own words.
+    // Whatever this head cannot tell (or a file it cannot read), the one-series import will say in its own words.
     return null
   }
 }
