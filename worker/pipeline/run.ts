@@ -123,12 +123,8 @@ export async function completeRun(
     name: target.name,
     ...judgeTarget(series, run, t, options, backtests[t] ?? null),
   }))
-  for (const target of run.model.state.targets)
-    if (target.lowerBound !== undefined)
-      notes.push(
-        `Forecasts and interval lower bounds of "${target.name}" are floored at ${target.lowerBound}: it was never below that in training.`,
-      )
   const final = await finalFit(series, run, options)
+  notes.push(...floorNotes(run.model.state, final.model.state))
   if (final.fit.skipped)
     notes.push(
       `Stopped before the final fit: the forecast ahead comes from the network trained on the first ${final.fit.observations} points.`,
@@ -162,4 +158,23 @@ export async function runPipeline(
   options: RunOptions = {},
 ): Promise<PipelineResult> {
   return completeRun(series, await trainOnSeries(series, config, options), options)
+}
+
+/**
+ * What the floors did. The judged network's floor comes from its training part and the final
+ * model's from every point, so a series that went below its early minimum only later (a trend
+ * crossing 0) had its test part floored while its forecast ahead is not.
+ */
+function floorNotes(judged: PipelineState, final: PipelineState): string[] {
+  return judged.targets.flatMap(({ name, lowerBound }, t) => {
+    if (lowerBound === undefined) return []
+    if (final.targets[t]?.lowerBound === lowerBound)
+      return [
+        `Forecasts and interval lower bounds of "${name}" are floored at ${lowerBound}: it was never below that.`,
+      ]
+    return [
+      `The test part's forecasts and interval lower bounds of "${name}" were floored at ${lowerBound}, as it was never ` +
+        'below that before validation; it went below later, so the forecast ahead is not floored.',
+    ]
+  })
 }

@@ -63,7 +63,24 @@ describe('intervals respect the data', () => {
         expect(band.upper[k]).toBeGreaterThanOrEqual(value)
       })
     expect(auto.result.notes).toContain(
-      'Forecasts and interval lower bounds of "value" are floored at 0: it was never below that in training.',
+      'Forecasts and interval lower bounds of "value" are floored at 0: it was never below that.',
+    )
+  })
+
+  it('floor the test part only, and say so, where the series crossed 0 after its training part', async () => {
+    // Falling by 5 a month: positive before validation, below 0 from month 41 on.
+    const crossing = Array.from({ length: 48 }, (_, t) => 200 - 5 * t + (t % 3))
+    const auto = await runAuto(monthlySeries(crossing), {
+      horizon: 12,
+      quick: true,
+      overrides: { epochs: 2, ensemble: 1 },
+    })
+    expect(Math.min(...auto.result.targets[0]!.test!.forecast)).toBeGreaterThanOrEqual(0)
+    expect(auto.result.model.state.targets[0]!.lowerBound).toBeUndefined()
+    expect(Math.min(...auto.result.forecast.targets[0]!.mean)).toBeLessThan(0)
+    expect(auto.result.notes).toContain(
+      'The test part\'s forecasts and interval lower bounds of "value" were floored at 0, as it was never below that ' +
+        'before validation; it went below later, so the forecast ahead is not floored.',
     )
   })
 
