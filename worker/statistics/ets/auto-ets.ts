@@ -2,7 +2,7 @@ import { DEFAULT_LEVELS, type Forecast } from '../types'
 import { etsPointForecast } from './filter'
 import { fitEtsModel, type EtsFit, type FitOptions } from './fit-model'
 import { etsIntervals, type EtsIntervalOptions } from './intervals'
-import { candidateSpecs, etsName, freeParameterCount, type EtsSpec } from './spec'
+import { candidateSpecs, etsName, minimumObservations, type EtsSpec } from './spec'
 import { constantEtsFit, isConstant } from './constant-fit'
 
 /**
@@ -14,8 +14,8 @@ import { constantEtsFit, isConstant } from './constant-fit'
 
 export const MAX_ETS_SEASONAL_PERIOD = 24
 
-/** The fewest points any ETS model is fitted to: simple exponential smoothing needs more than its two quantities + 4. */
-export const ETS_MIN_POINTS = freeParameterCount({ error: 'A', trend: 'N', season: 'N' }, 1) + 5
+/** The fewest points any ETS model is fitted to: simple exponential smoothing's. */
+export const ETS_MIN_POINTS = minimumObservations({ error: 'A', trend: 'N', season: 'N' }, 1)
 
 export interface AutoEtsResult {
   best: EtsFit

@@ -1,6 +1,5 @@
-import { etsFilter } from './filter'
-import type { EtsFit } from './fit-model'
-import { etsName, type EtsSpec } from './spec'
+import { etsFitAt, type EtsFit } from './fit-model'
+import type { EtsSpec } from './spec'
 
 /**
  * A series whose values are all equal has no variance for maximum likelihood to work on: every
@@ -18,25 +17,7 @@ export function isConstant(y: ArrayLike<number>): boolean {
 
 export function constantEtsFit(y: ArrayLike<number>, m: number): EtsFit {
   const spec: EtsSpec = { error: 'A', trend: 'N', season: 'N' }
-  const params = { alpha: CONSTANT_ALPHA, phi: 1 }
-  const initialState = Float64Array.of(y[0])
-  const run = etsFilter(y, spec, m, params, initialState)
-  return {
-    spec,
-    name: etsName(spec),
-    m,
-    params,
-    initialState,
-    finalState: run.finalState,
-    sigma2: 0,
-    // No likelihood to compare: R's fit of constant data has none either.
-    lik: -Infinity,
-    aic: -Infinity,
-    aicc: -Infinity,
-    bic: -Infinity,
-    parameterCount: 2,
-    fitted: run.fitted,
-    innovations: run.innovations,
-    n: y.length,
-  }
+  const fit = etsFitAt(y, spec, m, { alpha: CONSTANT_ALPHA, phi: 1 }, Float64Array.of(y[0]))
+  // No likelihood to compare (log 0), and no error to measure: R's fit of constant data has neither.
+  return { ...fit, sigma2: 0, lik: -Infinity, aic: -Infinity, aicc: -Infinity, bic: -Infinity }
 }

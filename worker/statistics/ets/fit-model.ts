@@ -3,7 +3,7 @@ import { etsFilter, etsLikelihood } from './filter'
 import { completeState, initialStateGuess } from './initial-state'
 import { LOWER, UPPER, parametersAllowed } from './parameter-bounds'
 import type { EtsSpec, SmoothingParams } from './spec'
-import { etsName, freeParameterCount, hasTrend, isSeasonal } from './spec'
+import { etsName, freeParameterCount, hasTrend, isSeasonal, minimumObservations } from './spec'
 
 /**
  * Maximum-likelihood fit of one ETS model, as R's etsmodel(): smoothing parameters and initial
@@ -84,9 +84,8 @@ export function fitEtsModel(
   options: FitOptions = {},
 ): EtsFit {
   const n = y.length
-  const freeCount = freeParameterCount(spec, m)
-  if (n <= freeCount + 4)
-    throw new RangeError(`${etsName(spec)} needs more than ${freeCount + 4} observations, got ${n}`)
+  const least = minimumObservations(spec, m)
+  if (n < least) throw new RangeError(`${etsName(spec)} needs more than ${least - 1} observations, got ${n}`)
   const damped = spec.trend === 'Ad'
   const nSmoothing = smoothingCount(spec)
   const start = [...startingSmoothingParams(spec, m), ...initialStateGuess(y, spec, m)]
@@ -103,8 +102,20 @@ export function fitEtsModel(
   const best = nelderMead(objective, start, { maxEvaluations: options.maxEvaluations ?? 2000 })
   const params = unpackSmoothing(best.x, spec)
   const initialState = completeState(best.x.subarray(nSmoothing), spec, m)
+  return etsFitAt(y, spec, m, params, initialState)
+}
+
+/** The fit of `spec` to y at given parameters and initial state: its recursions, variance and information criteria. */
+export function etsFitAt(
+  y: ArrayLike<number>,
+  spec: EtsSpec,
+  m: number,
+  params: SmoothingParams,
+  initialState: Float64Array,
+): EtsFit {
+  const n = y.length
   const run = etsFilter(y, spec, m, params, initialState)
-  const k = freeCount + 1
+  const k = freeParameterCount(spec, m) + 1
   const aic = run.lik + 2 * k
   return {
     spec,

@@ -51,6 +51,11 @@ export function freeParameterCount(spec: EtsSpec, m: number): number {
   return smoothing + initial
 }
 
+/** The fewest observations `spec` is fitted to: more than its free parameters + 4, as R's ets() asks. */
+export function minimumObservations(spec: EtsSpec, m: number): number {
+  return freeParameterCount(spec, m) + 5
+}
+
 /**
  * The candidates R's ets() searches by default (restrict = TRUE, no multiplicative trend):
  * additive error never meets multiplicative seasonality (numerically unstable), multiplicative
